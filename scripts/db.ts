@@ -33,6 +33,7 @@ await withDatabase(async (url) => {
       break;
     }
     case "seed": {
+      await applyMigrations({ url });
       const { seedDemoCompany } = await import("./lib/seed.ts");
       await seedDemoCompany(url, { log: console.log, force: true });
       break;

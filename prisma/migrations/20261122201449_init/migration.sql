@@ -559,7 +559,9 @@ CREATE TABLE "JobFunction" (
     "appId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "url" TEXT NOT NULL,
+    "appUrl" TEXT NOT NULL DEFAULT '',
     "config" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "JobFunction_pkey" PRIMARY KEY ("id")
@@ -586,10 +588,14 @@ CREATE TABLE "JobRun" (
     "events" JSONB NOT NULL,
     "status" "JobRunStatus" NOT NULL DEFAULT 'QUEUED',
     "attempt" INTEGER NOT NULL DEFAULT 0,
+    "maxAttempts" INTEGER NOT NULL DEFAULT 4,
     "output" JSONB,
     "error" JSONB,
     "concurrencyKey" TEXT,
     "rerunOf" TEXT,
+    "seq" INTEGER NOT NULL DEFAULT 0,
+    "inflight" INTEGER NOT NULL DEFAULT 0,
+    "leaseUntil" TIMESTAMP(3),
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "endedAt" TIMESTAMP(3),
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -606,8 +612,13 @@ CREATE TABLE "JobStep" (
     "op" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "attempt" INTEGER NOT NULL DEFAULT 0,
+    "opts" JSONB,
     "data" JSONB,
     "error" JSONB,
+    "seq" INTEGER,
+    "waitEvent" TEXT,
+    "waitIf" TEXT,
+    "wakeAt" TIMESTAMP(3),
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "endedAt" TIMESTAMP(3),
 
@@ -762,6 +773,9 @@ CREATE INDEX "SandboxImMessage_userid_createdAt_idx" ON "SandboxImMessage"("user
 CREATE INDEX "SandboxImMessage_msgid_idx" ON "SandboxImMessage"("msgid");
 
 -- CreateIndex
+CREATE INDEX "JobFunction_appId_idx" ON "JobFunction"("appId");
+
+-- CreateIndex
 CREATE INDEX "JobEvent_name_receivedAt_idx" ON "JobEvent"("name", "receivedAt");
 
 -- CreateIndex
@@ -769,6 +783,12 @@ CREATE INDEX "JobRun_functionId_startedAt_idx" ON "JobRun"("functionId", "starte
 
 -- CreateIndex
 CREATE INDEX "JobRun_status_idx" ON "JobRun"("status");
+
+-- CreateIndex
+CREATE INDEX "JobRun_functionId_concurrencyKey_leaseUntil_idx" ON "JobRun"("functionId", "concurrencyKey", "leaseUntil");
+
+-- CreateIndex
+CREATE INDEX "JobStep_waitEvent_status_idx" ON "JobStep"("waitEvent", "status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "JobStep_runId_hashedId_key" ON "JobStep"("runId", "hashedId");

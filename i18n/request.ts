@@ -1,0 +1,12 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./locales";
+
+// No locale in the URL: the choice lives in a cookie (set by the switcher),
+// and the browser's Accept-Language decides until then.
+export default getRequestConfig(async () => {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(fromCookie) ? fromCookie : negotiateLocale((await headers()).get("accept-language"));
+  const messages = (await import(`../messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: process.env.COMPANY_TIME_ZONE ?? "Asia/Shanghai" };
+});

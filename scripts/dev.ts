@@ -1,0 +1,178 @@
+// The run command. Starts, on embedded defaults, everything OrgBridge needs on
+// one machine — PostgreSQL, migrations, demo data, and the app — and stops all
+// of it on Ctrl-C. Each part is replaced by configuration in production: set
+// DATABASE_URL, OIDC_ISSUER, INNGEST_BASE_URL… and that part is not started.
+//
+//   npm run dev                 next dev on :3000
+//   npm start                   production build (built if missing) on :3000
+//   node --import tsx scripts/dev.ts --prod --profile e2e   (Playwright's web server)
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { describeEnvIssues, envSchema } from "@/lib/env";
+import { applyMigrations } from "./lib/migrate.ts";
+import { assertPortFree, startEmbeddedPostgres } from "./lib/postgres.ts";
+import { loadOrCreateSecrets } from "./lib/secrets.ts";
+import { seedDemoCompany } from "./lib/seed.ts";
+import { projectRoot } from "./lib/stack.ts";
+import { profiles, type Profile } from "./lib/profiles.ts";
+import { startOptionalServices, type Service } from "./lib/services.ts";
+
+const { values } = parseArgs({
+  options: {
+    prod: { type: "boolean", default: false },
+    profile: { type: "string", default: "dev" },
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+const profile: Profile = profiles[values.profile as keyof typeof profiles];
+if (!profile) {
+  console.error(`Unknown --profile "${values.profile}". Use one of: ${Object.keys(profiles).join(", ")}.`);
+  process.exit(2);
+}
+
+const started = Date.now();
+const dataDir = path.join(projectRoot, profile.dataDir);
+const stops: { name: string; stop: () => Promise<void> }[] = [];
+const rows: [string, string][] = [];
+let shuttingDown = false;
+
+const say = (line: string) => console.log(`\x1b[36m[orgbridge]\x1b[0m ${line}`);
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say("stopping…");
+  for (const { name, stop } of stops.reverse()) {
+    try {
+      await stop();
+    } catch (err) {
+      console.error(`[orgbridge] ${name} did not stop cleanly: ${(err as Error).message}`);
+    }
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function prefixed(child: ChildProcess, name: string) {
+  const tag = `\x1b[35m[${name}]\x1b[0m `;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) process.stdout.write(tag + line + "\n");
+    });
+  }
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    prefixed(child, name);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  if (values.fresh && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+  const secrets = loadOrCreateSecrets(path.join(dataDir, "secrets.json"));
+  const appUrl = `http://localhost:${profile.ports.app}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
+    ORGBRIDGE_SECRET_KEY: process.env.ORGBRIDGE_SECRET_KEY ?? secrets.encryptionKey,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  await assertPortFree(profile.ports.app, "the web app");
+
+  // 1. Database
+  if (!env.DATABASE_URL) {
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pg"),
+      port: profile.ports.postgres,
+      database: "orgbridge",
+    });
+    stops.push({ name: "postgres", stop: pg.stop });
+    env.DATABASE_URL = pg.url;
+    rows.push(["PostgreSQL (embedded)", `${pg.url.replace(/:[^:@]+@/, ":***@")}  data: ${path.relative(projectRoot, dataDir)}/pg`]);
+  } else {
+    rows.push(["PostgreSQL", "DATABASE_URL (external)"]);
+  }
+  const applied = await applyMigrations({ url: env.DATABASE_URL });
+  if (applied.length) say(`applied migrations: ${applied.join(", ")}`);
+  if (await seedDemoCompany(env.DATABASE_URL, { log: say })) rows.push(["Demo data", "seeded (sandbox HR + first import)"]);
+
+  // 2. SSO, sandboxes and the job executor: each only when not configured from outside.
+  const services: Service[] = await startOptionalServices({ profile, env, secrets, appUrl, log: say });
+  for (const s of services) {
+    stops.push({ name: s.name, stop: s.stop });
+    rows.push([s.name, s.url]);
+  }
+
+  // 3. Validate the whole environment the app will see, naming every bad variable.
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    console.error(`Invalid environment configuration:\n${describeEnvIssues(parsed.error)}`);
+    await shutdown(1);
+    return;
+  }
+
+  // 4. The app
+  const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+  if (values.prod && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
+    say("no production build found: running next build…");
+    await run(process.execPath, [nextBin, "build"], env, "build");
+  }
+  const app = spawn(
+    process.execPath,
+    [nextBin, values.prod ? "start" : "dev", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
+    { cwd: projectRoot, env: { ...env, NODE_ENV: values.prod ? "production" : "development" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  prefixed(app, "next");
+  stops.push({
+    name: "next",
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (app.exitCode !== null) return resolve();
+        app.once("exit", () => resolve());
+        app.kill("SIGTERM");
+        setTimeout(() => app.kill("SIGKILL"), 5_000).unref();
+      }),
+  });
+  app.on("exit", (code) => {
+    if (!shuttingDown) {
+      console.error(`[orgbridge] next exited with code ${code}`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHttp(`${appUrl}/api/health`, 180_000);
+  rows.unshift(["Console", appUrl]);
+
+  const width = Math.max(...rows.map(([k]) => k.length));
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s${values.prod ? " (production build)" : ""}`);
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+  console.log("  Press Ctrl-C to stop everything.");
+}
+
+main().catch(async (err) => {
+  console.error(`\n[orgbridge] could not start: ${(err as Error).message}`);
+  await shutdown(1);
+});
