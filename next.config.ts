@@ -12,6 +12,8 @@ const config: NextConfig = {
   devIndicators: false,
   // `npm test` type-checks the whole tree with tsc as its own step; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() renders app/forbidden.tsx with HTTP 403.
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(config);

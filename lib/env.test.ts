@@ -36,7 +36,7 @@ describe("parseEnv", () => {
         return (e as Error).message;
       }
     })();
-    for (const key of ["DATABASE_URL", "NEXTAUTH_SECRET", "ORGBRIDGE_SECRET_KEY"]) {
+    for (const key of ["DATABASE_URL", "NEXTAUTH_SECRET", "OIDC_ISSUER", "ORGBRIDGE_SECRET_KEY"]) {
       expect(message).toContain(`${key}:`);
     }
   });

@@ -1,7 +1,21 @@
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ConsoleShell } from "@/components/shell/console-shell";
-import { ROLES } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/current-user";
+
+export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  return <ConsoleShell roles={[...ROLES]}>{children}</ConsoleShell>;
+  const user = await getCurrentUser();
+  if (!user) {
+    const path = (await headers()).get("x-orgbridge-path") ?? "/";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  return (
+    <ConsoleShell roles={user.roles} user={<SignOutButton name={user.name ?? user.email ?? ""} />}>
+      {children}
+    </ConsoleShell>
+  );
 }

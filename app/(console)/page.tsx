@@ -3,11 +3,19 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DivisionChart } from "@/components/dashboard/division-chart";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { canView } from "@/lib/auth/permissions";
+import { requireArea } from "@/lib/auth/require-area";
 import { getDirectoryStats } from "@/lib/org/get-directory-stats";
+import { redirect } from "next/navigation";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
+  const user = await getCurrentUser();
+  // Employees have no dashboard: their home is their own page.
+  if (user && !canView(user.roles, "dashboard")) redirect("/me");
+  await requireArea("dashboard");
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
   const stats = await getDirectoryStats();

@@ -1,5 +1,9 @@
+import path from "node:path";
+import { startEmbeddedIdp } from "@/lib/idp/start-embedded-idp";
+import { assertPortFree } from "./postgres.ts";
 import type { Profile } from "./profiles.ts";
 import type { LocalSecrets } from "./secrets.ts";
+import { projectRoot } from "./stack.ts";
 
 export type Service = { name: string; url: string; stop: () => Promise<void> };
 
@@ -18,6 +22,19 @@ export type ServiceContext = {
 /** Starts the embedded IdP, the sandboxes and the job executor — each only where nothing is configured. */
 export async function startOptionalServices(ctx: ServiceContext): Promise<Service[]> {
   const services: Service[] = [];
-  void ctx;
+  const { env, profile, secrets } = ctx;
+
+  if (!env.OIDC_ISSUER) {
+    await assertPortFree(profile.ports.idp, "embedded IdP");
+    const idp = await startEmbeddedIdp({
+      port: profile.ports.idp,
+      client: { id: "orgbridge-console", secret: secrets.oidcClientSecret, appUrl: ctx.appUrl },
+      stateDir: path.join(projectRoot, profile.dataDir),
+    });
+    env.OIDC_ISSUER = idp.issuer;
+    env.OIDC_CLIENT_ID = "orgbridge-console";
+    env.OIDC_CLIENT_SECRET = secrets.oidcClientSecret;
+    services.push({ name: "SSO (embedded IdP, demo users)", url: idp.issuer, stop: idp.stop });
+  }
   return services;
 }

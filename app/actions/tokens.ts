@@ -1,0 +1,19 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { areaAction } from "@/lib/actions/action";
+import { createToken } from "@/lib/tokens/create-token";
+import { createTokenSchema } from "@/lib/tokens/create-token-schema";
+import { revokeToken } from "@/lib/tokens/revoke-token";
+
+export const createTokenAction = areaAction("tokens", createTokenSchema, async (input, { actor }) => {
+  const created = await createToken(input, actor);
+  revalidatePath("/tokens");
+  return created;
+});
+
+export const revokeTokenAction = areaAction("tokens", z.object({ id: z.string().min(1) }), async ({ id }, { actor }) => {
+  await revokeToken(id, actor);
+  revalidatePath("/tokens");
+  return { id };
+});

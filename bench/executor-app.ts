@@ -1,0 +1,19 @@
+// Child process for bench/executor.ts: the app side (real SDK serve handler) with a 3-step function.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Inngest } from "inngest";
+import { serve } from "inngest/node";
+
+const inngest = new Inngest({ id: "bench" });
+const threeSteps = inngest.createFunction({ id: "three-steps", triggers: { event: "bench/go" } }, async ({ event, step }) => {
+  const a = await step.run("a", () => Number(event.data.n) + 1);
+  const b = await step.run("b", () => a * 2);
+  const c = await step.run("c", () => b + 1);
+  return { c };
+});
+
+const server = createServer(serve({ client: inngest, functions: [threeSteps] }));
+server.keepAliveTimeout = 65_000;
+server.listen(0, "127.0.0.1", () => {
+  process.send?.({ port: (server.address() as AddressInfo).port });
+});

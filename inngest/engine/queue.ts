@@ -1,0 +1,198 @@
+import PgBoss from "pg-boss";
+import type { PoolClient } from "pg";
+
+/** What a queued job asks the executor to do. */
+export type JobData =
+  /** Send one request to the SDK: discovery (`stepId` "step") or one planned step. */
+  | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number }
+  /** A Sleep ended or a WaitForEvent timed out. */
+  | { k: "wake"; runId: string; hashedId: string }
+  /** One cron tick of a function. */
+  | { k: "cron"; fnId: string; cron: string; at: number };
+
+/** A job to insert, optionally delayed, optionally with a deterministic uuid (dedupe). */
+export interface NewJob {
+  data: JobData;
+  startAfter?: number;
+  id?: string;
+}
+
+/** Options for {@link JobQueue}. */
+export interface JobQueueOptions {
+  /** PostgreSQL connection string (pg-boss keeps its tables in the "pgboss" schema). */
+  connectionString: string;
+  /** Jobs handled at once by this process. */
+  concurrency: number;
+  /** How often to look for jobs when nothing woke the loop (other instances, delayed jobs). */
+  pollIntervalMs: number;
+  /** Handles one job; a throw makes pg-boss retry it later. */
+  handler: (data: JobData) => Promise<void>;
+  log: (line: string) => void;
+}
+
+const QUEUE = "orgbridge-executor";
+
+/**
+ * Durable queue on pg-boss. We drive `fetch`/`complete` ourselves (instead of
+ * `work`) so each job runs independently and a local enqueue wakes the fetch
+ * loop at once rather than after pg-boss's 0.5 s minimum polling interval.
+ */
+export class JobQueue {
+  readonly boss: PgBoss;
+  private running = false;
+  private inflight = 0;
+  private wakeResolve: (() => void) | null = null;
+  private wakePending = false;
+  private loopDone: Promise<void> | null = null;
+  private timers = new Set<NodeJS.Timeout>();
+  private drained: (() => void) | null = null;
+  private toComplete: string[] = [];
+  private completing: Promise<void> | null = null;
+
+  constructor(private readonly opts: JobQueueOptions) {
+    this.boss = new PgBoss({
+      connectionString: opts.connectionString,
+      schema: "pgboss",
+      max: 6,
+      schedule: false,
+      supervise: true,
+      migrate: true,
+      application_name: "orgbridge-executor-queue",
+    });
+    this.boss.on("error", (err) => opts.log(`queue error: ${err.message}`));
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    // Retries here only cover a crashed or throwing handler; run/step retries are our own jobs.
+    await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 });
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  /** Inserts jobs on the caller's transaction client, so state and next job commit together. */
+  async insert(client: PoolClient, jobs: NewJob[]): Promise<void> {
+    if (!jobs.length) return;
+    await this.boss.insert(
+      jobs.map((j) => ({
+        ...(j.id ? { id: j.id } : {}),
+        name: QUEUE,
+        data: j.data,
+        ...(j.startAfter ? { startAfter: new Date(j.startAfter).toISOString() } : {}),
+      })),
+      { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } },
+    );
+  }
+
+  /** After commit: wake the loop now for due jobs, and at their time for soon-due ones. */
+  notify(jobs: NewJob[]): void {
+    const now = Date.now();
+    for (const j of jobs) {
+      const delay = (j.startAfter ?? 0) - now;
+      if (delay <= 0) this.wake();
+      else if (delay < 60_000) {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          this.wake();
+        }, delay + 5);
+        this.timers.add(t);
+      }
+    }
+  }
+
+  wake(): void {
+    this.wakePending = true;
+    this.wakeResolve?.();
+  }
+
+  private waitForWake(ms: number): Promise<void> {
+    if (this.wakePending) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wakeResolve = null;
+        resolve();
+      }, ms);
+      this.wakeResolve = () => {
+        clearTimeout(t);
+        this.wakeResolve = null;
+        resolve();
+      };
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const free = this.opts.concurrency - this.inflight;
+      if (free <= 0) {
+        this.wakePending = false; // a finishing job wakes us; a stale flag here would spin
+        await this.waitForWake(this.opts.pollIntervalMs);
+        continue;
+      }
+      this.wakePending = false;
+      let jobs: { id: string; data: JobData }[] = [];
+      try {
+        jobs = (await this.boss.fetch<JobData>(QUEUE, { batchSize: free })) as { id: string; data: JobData }[];
+      } catch (err) {
+        this.opts.log(`queue fetch failed: ${(err as Error).message}`);
+      }
+      if (!this.running && jobs.length) {
+        // Stopping: hand them back untouched (counts as a failed try; retried by whoever runs next).
+        await this.boss.fail(QUEUE, jobs.map((j) => j.id)).catch(() => {});
+        break;
+      }
+      for (const job of jobs) this.runJob(job);
+      if (jobs.length < free) await this.waitForWake(this.opts.pollIntervalMs);
+    }
+  }
+
+  private runJob(job: { id: string; data: JobData }): void {
+    this.inflight++;
+    this.opts
+      .handler(job.data)
+      .then(
+        () => this.complete(job.id),
+        async (err: unknown) => {
+          this.opts.log(`job ${job.data.k} failed, pg-boss will retry: ${(err as Error)?.stack ?? String(err)}`);
+          await this.boss.fail(QUEUE, job.id, { message: String((err as Error)?.message ?? err) }).catch(() => {});
+        },
+      )
+      .finally(() => {
+        this.inflight--;
+        if (this.inflight === 0) this.drained?.();
+        this.wake();
+      });
+  }
+
+  /** Completes in small batches: one UPDATE for all jobs that finished meanwhile. */
+  private async complete(id: string): Promise<void> {
+    this.toComplete.push(id);
+    while (this.completing) await this.completing;
+    if (!this.toComplete.length) return;
+    const ids = this.toComplete;
+    this.toComplete = [];
+    this.completing = this.boss
+      .complete(QUEUE, ids)
+      .catch((err: Error) => this.opts.log(`queue complete failed: ${err.message}`))
+      .then(() => {
+        this.completing = null;
+      });
+    await this.completing;
+  }
+
+  /** Stops fetching, waits up to `graceMs` for running jobs, then stops pg-boss. */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.running = false;
+    this.wake();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await this.loopDone;
+    if (this.inflight > 0) {
+      await Promise.race([
+        new Promise<void>((r) => (this.drained = r)),
+        new Promise<void>((r) => setTimeout(r, graceMs)),
+      ]);
+    }
+    while (this.completing) await this.completing;
+    await this.boss.stop({ graceful: false, wait: true, close: true });
+  }
+}

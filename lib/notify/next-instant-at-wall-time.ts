@@ -1,0 +1,21 @@
+import { resolveWallTime, type WallTarget } from "./resolve-wall-time";
+
+export type { WallTarget } from "./resolve-wall-time";
+
+/**
+ * The earliest instant at or after `notBefore` at which the wall clock in `timeZone` reaches
+ * `target`: the target itself when it exists, its second occurrence when `notBefore` already
+ * lies past the first (DST overlap), or the moment the clock jumps over it (DST gap). Falls
+ * back to `notBefore` when the clock has already passed the target.
+ */
+export function nextInstantAtWallTime(
+  target: WallTarget,
+  timeZone: string,
+  notBefore: Date | number,
+): Date {
+  const floor = typeof notBefore === "number" ? notBefore : notBefore.getTime();
+  const { earliest, latest } = resolveWallTime(target, timeZone);
+  if (earliest >= floor) return new Date(earliest);
+  if (latest >= floor) return new Date(latest);
+  return new Date(floor);
+}

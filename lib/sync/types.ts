@@ -1,0 +1,378 @@
+// Plain input/output types of the sync planner. No Prisma types here: the Inngest
+// function maps rows to these so the planner stays pure and testable.
+
+import type { Conflict } from "@/lib/conflicts/types";
+
+// ─── HR state (source of truth) ─────────────────────────────────────────────
+
+export type HrUnit = {
+  /** Stable HR department code. */
+  code: string;
+  /** Display name in the company's main language. */
+  name: string;
+  /** English name, if HR has one. */
+  nameEn?: string;
+  /** Parent department code; absent for a top-level unit. */
+  parentCode?: string;
+  /** False once HR has closed the department. */
+  active: boolean;
+};
+
+export type EmployeeStatus = "onboarding" | "active" | "on_leave" | "terminated";
+
+export type HrEmployee = {
+  /** Employee number (工号), the join key with IM accounts. */
+  employeeNo: string;
+  /** Display name. */
+  name: string;
+  /** Work email. */
+  email?: string;
+  /** Mobile number, ideally E.164. */
+  mobile?: string;
+  /** Job title. */
+  title?: string;
+  /** Code of the org unit the employee belongs to. */
+  unitCode?: string;
+  /** HR employment status. */
+  status: EmployeeStatus;
+  /** First working day, a company-calendar date "YYYY-MM-DD". */
+  hireDate?: string;
+  /** Last working day, a company-calendar date "YYYY-MM-DD". */
+  terminationDate?: string;
+  /** HR's reason code for the termination, keyed into the lifecycle config. */
+  terminationReason?: string;
+};
+
+export type HrState = {
+  /** The full HR directory of units (not a delta). */
+  units: HrUnit[];
+  /** The full HR directory of employees (not a delta). */
+  employees: HrEmployee[];
+};
+
+// ─── IM state (as read by the IM connector) ─────────────────────────────────
+
+export type ImGroupState = {
+  /** The IM platform's id of the department or group chat. */
+  externalId: string;
+  /** Current name in IM. */
+  name: string;
+  /** Parent group id; absent at top level (the connector strips the platform's root). */
+  parentExternalId?: string;
+};
+
+export type ImUserState = {
+  /** The IM platform's user id. */
+  imUserId: string;
+  /** Display name in IM. */
+  name: string;
+  /** Email in IM. */
+  email?: string;
+  /** Mobile in IM. */
+  mobile?: string;
+  /** Groups the user is a member of. */
+  groupIds: string[];
+  /** False when disabled/suspended in IM. */
+  enabled: boolean;
+};
+
+export type ImState = {
+  /** All groups visible to the connector. */
+  groups: ImGroupState[];
+  /** All users visible to the connector. */
+  users: ImUserState[];
+};
+
+// ─── What OrgBridge remembers from earlier runs ─────────────────────────────
+
+export type GroupMemory = {
+  /** IM group id. */
+  externalId: string;
+  /** The IM name OrgBridge last wrote or accepted. */
+  name: string;
+  /** The IM parent OrgBridge last wrote or accepted; absent = top level. */
+  parentExternalId?: string;
+  /** The HR-rendered name at that time, when an IM name was accepted over it (keep IM); defaults to `name`. */
+  hrName?: string;
+  /** The HR-derived parent at that time, when an IM parent was accepted over it; defaults to `parentExternalId`. */
+  hrParentExternalId?: string;
+};
+
+export type AccountState = "PENDING" | "ACTIVE" | "SUSPENDED" | "DISABLED" | "DELETED" | "FAILED";
+
+export type AccountMemory = {
+  /** HR employee number. */
+  employeeNo: string;
+  /** IM user id linked to the employee. */
+  imUserId: string;
+  /** Account state as OrgBridge last recorded it. */
+  state: AccountState;
+  /** Per-field hashes of the values last synced (see encode-synced-hash.ts). */
+  syncedHash?: string;
+  /** When the account was disabled (ISO instant), the start of the delete grace period. */
+  disabledAt?: string;
+};
+
+export type UnitGroupMemory = {
+  /** HR org unit code. */
+  orgUnitCode: string;
+  /** IM group OrgBridge created (MIRROR) for that unit. */
+  externalId: string;
+};
+
+export type SyncMemory = {
+  /** Last synced state of groups OrgBridge manages. */
+  groups: GroupMemory[];
+  /** Employee ↔ IM user links. */
+  accounts: AccountMemory[];
+  /** Org unit → mirrored IM group. */
+  unitGroups: UnitGroupMemory[];
+};
+
+// ─── Mappings ───────────────────────────────────────────────────────────────
+
+export type MappingMode = "MIRROR" | "LINK" | "EXCLUDE";
+
+export type Mapping = {
+  /** The HR unit the mapping is attached to. */
+  orgUnitCode: string;
+  /** MIRROR creates and maintains a group; LINK attaches to an existing one; EXCLUDE stops sync. */
+  mode: MappingMode;
+  /** Existing IM group for LINK. */
+  imGroupExternalId?: string;
+  /** Whether descendants without their own mapping inherit this one. */
+  includeDescendants: boolean;
+  /** Group name template, e.g. "{name}" or "{code}-{name}". */
+  namingTemplate: string;
+};
+
+// ─── Options ────────────────────────────────────────────────────────────────
+
+export type TerminationTiming = "immediate" | "end_of_day";
+
+export type LifecycleConfig = {
+  /** Create the account this many days before the hire date (0 = on the day). */
+  createBeforeStartDays: number;
+  /** On leave: keep the account enabled, or suspend it. */
+  onLeave: "keep" | "suspend";
+  /** When a termination takes effect, by HR reason code. */
+  termination: {
+    /** Timing per termination reason code. */
+    byReason: Record<string, TerminationTiming>;
+    /** Timing for reasons not listed (and for missing reasons). */
+    default: TerminationTiming;
+  };
+  /** Delete disabled accounts this many days after disabling; null = never delete. */
+  deleteAfterDays: number | null;
+};
+
+export type SafetyThreshold = {
+  /** Trip when disables+deletes exceed this percentage of managed accounts (default 10). */
+  percent: number;
+  /** Trip when disables+deletes exceed this count (default 50). */
+  absolute: number;
+};
+
+export type ImCapabilities = {
+  /** The platform has a department tree (WeCom, Feishu, DingTalk). */
+  departments: boolean;
+  /** The platform has flat group chats/channels (used when there are no departments). */
+  groupChats: boolean;
+  /** Deepest allowed department level; a top-level department is level 1. */
+  maxDepth: number;
+};
+
+export type GroupNameRules = {
+  /** Longest allowed name, counted in Unicode code points. */
+  maxLength: number;
+  /** Characters the platform rejects in a name. */
+  forbiddenChars: string;
+};
+
+export type PlanOptions = {
+  /** Account lifecycle rules. */
+  lifecycle: LifecycleConfig;
+  /** Mass-disable guard. */
+  safety: SafetyThreshold;
+  /** The planning instant; all date arithmetic is relative to it. */
+  now: Date;
+  /** Company IANA time zone for hire/termination dates, e.g. "Asia/Shanghai". */
+  timeZone: string;
+  /** What the IM platform supports. */
+  capabilities: ImCapabilities;
+  /** Group name limits; defaults to WeCom's (see render-group-name.ts). */
+  nameRules?: GroupNameRules;
+  /** Mixed into every conflict fingerprint (e.g. the connection id), since fingerprints are globally unique. */
+  fingerprintScope?: string;
+};
+
+export type PlanInput = {
+  /** Full HR directory. */
+  hr: HrState;
+  /** Full IM directory as read now. */
+  im: ImState;
+  /** What OrgBridge remembers. */
+  memory: SyncMemory;
+  /** All mappings of this IM connection. */
+  mappings: Mapping[];
+  /** Rules and clock. */
+  options: PlanOptions;
+};
+
+// ─── Output ─────────────────────────────────────────────────────────────────
+
+/** A group either exists in IM or is created earlier in the same plan (by unit code). */
+export type GroupRef = { externalId: string } | { pendingUnitCode: string };
+
+export type AccountField = "name" | "email" | "mobile" | "title";
+
+export type AccountFieldValues = Partial<Record<AccountField, string>>;
+
+export type GroupCreateChange = {
+  op: "group.create";
+  targetType: "im_group";
+  /** Org unit code. */
+  targetKey: string;
+  before: null;
+  after: { unitCode: string; name: string; parent: GroupRef | null };
+};
+
+export type GroupRenameChange = {
+  op: "group.rename";
+  targetType: "im_group";
+  targetKey: string;
+  before: { externalId: string; name: string };
+  /** On success remember `name`, and `hrName` (absent = same as name) as the HR name it stands for. */
+  after: { externalId: string; name: string; hrName?: string };
+};
+
+export type GroupMoveChange = {
+  op: "group.move";
+  targetType: "im_group";
+  targetKey: string;
+  before: { externalId: string; parentExternalId: string | null };
+  /** On success remember the parent, and `hrParentExternalId` ("" = top level) when a custom parent was chosen. */
+  after: { externalId: string; parent: GroupRef | null; hrParentExternalId?: string };
+};
+
+export type GroupDeleteChange = {
+  op: "group.delete";
+  targetType: "im_group";
+  targetKey: string;
+  before: { externalId: string; name: string };
+  after: null;
+};
+
+export type AccountCreateChange = {
+  op: "account.create";
+  targetType: "im_account";
+  /** Employee number. */
+  targetKey: string;
+  before: null;
+  after: { imUserId: string; fields: AccountFieldValues; groups: GroupRef[]; syncedHash: string };
+};
+
+export type AccountUpdateChange = {
+  op: "account.update";
+  targetType: "im_account";
+  targetKey: string;
+  /** IM's values of the fields being changed (enabled included when re-enabling). */
+  before: { fields: AccountFieldValues; enabled?: boolean };
+  /** Only the fields that change; `enabled: true` re-enables (state ACTIVE). Absent syncedHash: keep the stored one. */
+  after: { imUserId: string; fields: AccountFieldValues; enabled?: true; syncedHash?: string };
+};
+
+export type AccountMoveChange = {
+  op: "account.move";
+  targetType: "im_account";
+  targetKey: string;
+  before: { groupIds: string[] };
+  /** Add before remove, so the user is never left without a department. */
+  after: { imUserId: string; add: GroupRef[]; remove: string[] };
+};
+
+export type AccountSuspendChange = {
+  op: "account.suspend";
+  targetType: "im_account";
+  targetKey: string;
+  before: { state: AccountState };
+  after: { imUserId: string; state: "SUSPENDED" };
+};
+
+export type AccountDisableChange = {
+  op: "account.disable";
+  targetType: "im_account";
+  targetKey: string;
+  before: { state: AccountState };
+  /** `effectiveAt` later than the plan's `now` means: wait until then (end-of-day terminations). */
+  after: { imUserId: string; state: "DISABLED"; effectiveAt: string; reason: string };
+};
+
+export type AccountDeleteChange = {
+  op: "account.delete";
+  targetType: "im_account";
+  targetKey: string;
+  before: { state: AccountState; disabledAt: string };
+  after: { imUserId: string; state: "DELETED" };
+};
+
+export type PlannedChange =
+  | GroupCreateChange
+  | GroupRenameChange
+  | GroupMoveChange
+  | GroupDeleteChange
+  | AccountCreateChange
+  | AccountUpdateChange
+  | AccountMoveChange
+  | AccountSuspendChange
+  | AccountDisableChange
+  | AccountDeleteChange;
+
+export type ChangeOp = PlannedChange["op"];
+
+/** Bookkeeping that needs no IM call (IM already matches, or a group was adopted). */
+export type MemoryUpdate =
+  | { kind: "group"; memory: GroupMemory }
+  | { kind: "unitGroup"; orgUnitCode: string; externalId: string }
+  | { kind: "forgetGroup"; orgUnitCode: string; externalId: string }
+  | { kind: "groupAccept"; externalId: string; field: "name" | "parent"; imValue: string; hrValue: string }
+  | {
+      kind: "account";
+      employeeNo: string;
+      imUserId: string;
+      state?: AccountState;
+      syncedHash?: string;
+      disabledAt?: string;
+    }
+  | { kind: "accountField"; employeeNo: string; field: AccountField; hrValue: string; imValue: string };
+
+export type PlanSummary = {
+  /** Number of changes per op. */
+  counts: Record<ChangeOp, number>;
+  /** Total changes. */
+  total: number;
+  /** Conflicts per type. */
+  conflicts: Record<string, number>;
+  /** Accounts counted as managed for the threshold (PENDING, ACTIVE, SUSPENDED in memory). */
+  managedAccounts: number;
+  /** account.disable + account.delete. */
+  destructive: number;
+  /** The largest destructive count that does not trip: min(absolute, floor(percent% × managed)). */
+  destructiveLimit: number;
+  /** True when the run must wait for approval. */
+  held: boolean;
+  /** Units whose parent chain is incomplete (child event before parent); retried next run. */
+  deferredUnits: number;
+  /** Employees not planned because their unit is deferred or missing. */
+  deferredEmployees: number;
+};
+
+export type SyncPlan = {
+  /** Changes in apply order. */
+  changes: PlannedChange[];
+  /** Memory-only updates, applied with or without the changes. */
+  memoryUpdates: MemoryUpdate[];
+  /** Conflicts, sorted by type then subject. */
+  conflicts: Conflict[];
+  summary: PlanSummary;
+};

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, inject } from "vitest";
+
+/** Points lib/db at the integration-test database for this file and disconnects afterwards. */
+export function useTestDb() {
+  beforeAll(() => {
+    process.env.DATABASE_URL = inject("databaseUrl");
+  });
+  afterAll(async () => {
+    const { getDb } = await import("@/lib/db/client");
+    await getDb().$disconnect();
+  });
+}
+
+/** Factories for rows the tests need. */
+export async function makeEmployee(overrides: { employeeNo?: string; email?: string } = {}) {
+  const { db } = await import("@/lib/db/client");
+  const n = Math.random().toString(36).slice(2, 8);
+  return db.employee.create({
+    data: { employeeNo: overrides.employeeNo ?? `T${n}`, name: `测试${n}`, email: overrides.email ?? `${n}@test.example` },
+  });
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { isValidCidr } from "./ip-allowed";
+import { TOKEN_SCOPES } from "./scopes";
+
+// Shared by the console form and the server action.
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, "Name is required").max(80),
+  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1, "Choose at least one scope"),
+  expiresInDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365), z.null()]),
+  ipAllowList: z
+    .array(z.string().trim())
+    .default([])
+    .refine((list) => list.every(isValidCidr), "Each entry must be an IP address or CIDR such as 10.0.0.0/8"),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
