@@ -1,4 +1,5 @@
 import path from "node:path";
+import { startExecutor } from "@/inngest/engine";
 import { startEmbeddedIdp } from "@/lib/idp/start-embedded-idp";
 import { assertPortFree } from "./postgres.ts";
 import type { Profile } from "./profiles.ts";
@@ -35,6 +36,25 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     env.OIDC_CLIENT_ID = "orgbridge-console";
     env.OIDC_CLIENT_SECRET = secrets.oidcClientSecret;
     services.push({ name: "SSO (embedded IdP, demo users)", url: idp.issuer, stop: idp.stop });
+  }
+
+  // Inngest: the embedded executor unless Inngest Cloud / self-hosted Inngest is configured.
+  if (!env.INNGEST_BASE_URL && !env.INNGEST_SIGNING_KEY) {
+    await assertPortFree(profile.ports.executor, "embedded Inngest executor");
+    const executor = await startExecutor({
+      port: profile.ports.executor,
+      databaseUrl: env.DATABASE_URL!,
+      signingKey: secrets.inngestSigningKey,
+      eventKey: secrets.inngestEventKey,
+      appUrls: [`http://127.0.0.1:${profile.ports.app}/api/inngest`],
+      log: (line) => ctx.log(`executor: ${line}`),
+    });
+    env.INNGEST_DEV = "0";
+    env.INNGEST_BASE_URL = executor.url;
+    env.INNGEST_SIGNING_KEY = secrets.inngestSigningKey;
+    env.INNGEST_EVENT_KEY = secrets.inngestEventKey;
+    env.ORGBRIDGE_EMBEDDED_EXECUTOR = "1";
+    services.push({ name: "Jobs (embedded Inngest executor)", url: executor.url, stop: executor.stop });
   }
   return services;
 }

@@ -1,5 +1,19 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { getTranslations } from "next-intl/server";
+import { JobRunsTable } from "@/components/jobs/job-runs-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { requireArea } from "@/lib/auth/require-area";
+import { listRuns, runFilterSchema } from "@/lib/jobs/list-runs";
 
-export default function Page() {
-  return <ComingSoon area="jobs" issue={4} />;
+export const dynamic = "force-dynamic";
+
+export default async function JobsPage() {
+  await requireArea("jobs");
+  const t = await getTranslations("jobs");
+  const initial = await listRuns(runFilterSchema.parse({}));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t(process.env.ORGBRIDGE_EMBEDDED_EXECUTOR === "1" ? "descriptionEmbedded" : "descriptionExternal")} />
+      <JobRunsTable initial={initial} />
+    </>
+  );
 }

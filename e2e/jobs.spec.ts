@@ -1,0 +1,29 @@
+import { expect, storageFor, test } from "./fixtures";
+
+test.use({ storageState: storageFor("it") });
+
+test("a test event runs a real Inngest function through the embedded executor, visible live with its steps", async ({ page }) => {
+  await page.goto("/jobs");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByText("Test event sent")).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: "system/ping.requested" }).first();
+  await expect(row.getByText("Completed")).toBeVisible({ timeout: 45_000 });
+
+  await row.getByRole("link", { name: "System ping" }).click();
+  const steps = page.getByRole("list", { name: "Steps" });
+  for (const name of ["acknowledge", "check-database", "summarise"]) {
+    await expect(steps.getByText(name, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByLabel("Output")).toContainText("150 org units, 2000 employees");
+
+  await page.getByRole("button", { name: "Rerun" }).click();
+  await expect(page.getByText("Rerun started")).toBeVisible();
+  await expect(page.getByText("Completed").first()).toBeVisible({ timeout: 45_000 });
+});
+
+test("the executor registered the app's functions, including the nightly cron", async ({ page }) => {
+  await page.goto("/jobs");
+  const options = page.getByLabel("Function").locator("option");
+  await expect(options.filter({ hasText: "Nightly maintenance" })).toHaveCount(1);
+  await expect(options.filter({ hasText: "System ping" })).toHaveCount(1);
+});

@@ -1,0 +1,77 @@
+import { callPlatform } from "../../core/call-platform";
+import { ConnectorError } from "../../core/connector-error";
+import { httpRequest, joinUrl } from "../../core/http-request";
+import { createRateLimiter, type RateLimiter } from "../../core/rate-limiter";
+import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
+import { createTokenCache, type TokenCache } from "../../core/token-cache";
+import { wecomError } from "./wecom-errors";
+import type { WecomConfig, WecomSecrets } from "./wecom-schema";
+
+export type WecomEnvelope = { errcode?: number; errmsg?: string; [key: string]: unknown };
+
+export type WecomCall = {
+  method: "GET" | "POST";
+  /** Path under the base URL, e.g. "/user/create". */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Which secret's token: contact sync (default) or the messaging app. */
+  secret?: "contact" | "agent";
+};
+
+export type WecomClient = {
+  call<T extends WecomEnvelope = WecomEnvelope>(call: WecomCall): Promise<T>;
+  /** Forces a token fetch (connection test). */
+  fetchToken(secret?: "contact" | "agent"): Promise<string>;
+  limiter: RateLimiter;
+};
+
+/** Low-level WeCom client: token per secret, rate limit, retry; errcode decides success. */
+export function createWecomClient(config: WecomConfig, secrets: WecomSecrets, runtime: ConnectorRuntimeOptions = {}): WecomClient {
+  const limiter = runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
+  const http = (path: string, init: Omit<Parameters<typeof httpRequest>[1], "url">) =>
+    httpRequest("wecom", { ...init, url: joinUrl(config.baseUrl, path), fetch: runtime.fetch, timeoutMs: runtime.timeoutMs });
+
+  // WeCom answers HTTP 200 on failure; errcode decides. A missing errcode on a 200 counts as success.
+  function unwrap<T extends WecomEnvelope>(res: Awaited<ReturnType<typeof http>>, what: string): T {
+    if (res.status >= 500 || res.status === 429) {
+      throw new ConnectorError({ kind: res.status === 429 ? "throttled" : "transient", platform: "wecom", code: String(res.status), message: `${what}: HTTP ${res.status}`, status: res.status });
+    }
+    const body = res.body as T | undefined;
+    if (res.status !== 200 || !body || typeof body !== "object") {
+      throw new ConnectorError({ kind: "invalid", platform: "wecom", code: String(res.status), message: `${what}: unexpected HTTP ${res.status} response`, status: res.status });
+    }
+    if (body.errcode && body.errcode !== 0) throw wecomError(body.errcode, body.errmsg, what);
+    return body;
+  }
+
+  const bareCtx = { limiter, retry: runtime.retry, clock: runtime.clock };
+  const makeTokens = (corpsecret: string): TokenCache =>
+    createTokenCache({
+      clock: runtime.clock,
+      fetch: () =>
+        callPlatform(bareCtx, async () => {
+          const res = await http("/gettoken", { method: "GET", query: { corpid: config.corpId, corpsecret } });
+          const body = unwrap<WecomEnvelope & { access_token: string; expires_in: number }>(res, "gettoken");
+          return { token: body.access_token, expiresInSeconds: body.expires_in || 7_200 };
+        }),
+    });
+  const contactTokens = makeTokens(secrets.contactSecret);
+  const agentTokens = secrets.agentSecret && secrets.agentSecret !== secrets.contactSecret ? makeTokens(secrets.agentSecret) : contactTokens;
+  const tokensFor = (secret: "contact" | "agent" = "contact") => (secret === "agent" ? agentTokens : contactTokens);
+
+  return {
+    limiter,
+    call<T extends WecomEnvelope>(call: WecomCall) {
+      return callPlatform({ ...bareCtx, tokens: tokensFor(call.secret) }, async (token) => {
+        const res = await http(call.path, { method: call.method, query: { ...call.query, access_token: token }, json: call.method === "POST" ? (call.body ?? {}) : undefined });
+        return unwrap<T>(res, call.path.replace(/^\//, ""));
+      });
+    },
+    async fetchToken(secret) {
+      const tokens = tokensFor(secret);
+      tokens.invalidate();
+      return tokens.get();
+    },
+  };
+}

@@ -1,0 +1,220 @@
+// Connector contracts: what the sync engine and the console call, whatever the platform.
+
+// ─── HR side ────────────────────────────────────────────────────────────────
+
+/** A department as the HR source sees it, normalised. */
+export type HrOrgUnit = {
+  code: string;
+  name: string;
+  nameEn?: string;
+  parentCode?: string;
+  managerNo?: string;
+  active: boolean;
+  /** Monotonic per record (a version counter or an updated-at in ms): order events by it. */
+  version: number;
+  /** ISO time the source last changed the record, when it says so. */
+  updatedAt?: string;
+};
+
+export type HrEmployeeStatus = "onboarding" | "active" | "on_leave" | "terminated";
+
+/** An employee as the HR source sees it, normalised. Dates are `YYYY-MM-DD`. */
+export type HrEmployee = {
+  employeeNo: string;
+  name: string;
+  nameEn?: string;
+  email?: string;
+  mobile?: string;
+  title?: string;
+  unitCode?: string;
+  managerNo?: string;
+  status: HrEmployeeStatus;
+  hireDate?: string;
+  terminationDate?: string;
+  terminationReason?: string;
+  timeZone?: string;
+  locale?: string;
+  version: number;
+  updatedAt?: string;
+};
+
+export type HrListOptions = {
+  /** Only records changed at or after this ISO time (incremental sync). */
+  updatedSince?: string;
+  /** Resume after this page (the `nextCursor` of an earlier page). */
+  cursor?: string;
+  /** Records per page; the connector caps it at the source's maximum. */
+  pageSize?: number;
+};
+
+/** One page of records; `nextCursor` undefined means this was the last page. */
+export type HrPage<T> = { items: T[]; nextCursor?: string };
+
+/** A change pushed by the HR source (webhook), normalised. At-least-once and unordered: dedupe by id, order by version. */
+export type HrChangeEvent =
+  | { id: string; type: "employee.changed"; occurredAt: string; data: HrEmployee }
+  | { id: string; type: "org_unit.changed"; occurredAt: string; data: HrOrgUnit };
+
+export type HeadersInput = Headers | Record<string, string | string[] | undefined>;
+
+export type ConnectionTestResult = {
+  ok: boolean;
+  /** Short human-readable outcome (no secrets, no raw platform bodies). */
+  message: string;
+  /** Milliseconds the check took. */
+  latencyMs: number;
+  /** Platform error code when it failed. */
+  code?: string;
+};
+
+export interface HrSource {
+  readonly provider: string;
+  /** Fetches one page of org units (for jobs that checkpoint per page). */
+  listOrgUnitsPage(options?: HrListOptions): Promise<HrPage<HrOrgUnit>>;
+  /** Fetches one page of employees. */
+  listEmployeesPage(options?: HrListOptions): Promise<HrPage<HrEmployee>>;
+  /** Every org unit, page by page, to the end. */
+  listOrgUnits(options?: HrListOptions): AsyncIterable<HrOrgUnit>;
+  /** Every employee, page by page, to the end. */
+  listEmployees(options?: HrListOptions): AsyncIterable<HrEmployee>;
+  /** Checks the signature and timestamp of a pushed change, then parses it. Throws ConnectorError (auth | invalid). */
+  verifyWebhook(headers: HeadersInput, body: string): HrChangeEvent;
+  testConnection(): Promise<ConnectionTestResult>;
+}
+
+// ─── IM side ────────────────────────────────────────────────────────────────
+
+export type ImMessageFormat = "text" | "markdown" | "card";
+
+/** What a platform can do, so the sync planner and the console adapt instead of failing. */
+export type ImCapabilities = {
+  /** What an IM group is on this platform. */
+  groupKind: "department" | "channel" | "chat_group";
+  /** Groups nest (departments) rather than being flat (channels). */
+  groupHierarchy: boolean;
+  /** Deepest allowed nesting, root = level 1. */
+  maxGroupDepth?: number;
+  /** The caller chooses the IM user id (WeCom, DingTalk, Agora) rather than the platform. */
+  callerAssignsUserId: boolean;
+  /** User ids compare case-insensitively. */
+  userIdCaseInsensitive: boolean;
+  /** A user can be disabled without being deleted. */
+  canDisableUser: boolean;
+  /** A delete really deletes (false: it only deactivates, as Slack SCIM does). */
+  canDeleteUser: boolean;
+  /** A user needs a mobile or an email to be created. */
+  requiresContact: "mobile" | "mobile_or_email" | "email" | "none";
+  messageFormats: ImMessageFormat[];
+  /** Recipients per platform call; the connector splits larger sends. */
+  maxRecipientsPerCall: number;
+  /** Longest text the platform keeps, in UTF-8 bytes (longer text is truncated by the connector). */
+  maxTextBytes?: number;
+};
+
+export type ImGroupRecord = {
+  id: string;
+  name: string;
+  nameEn?: string;
+  parentId?: string;
+  order?: number;
+};
+
+export type ImUserRecord = {
+  id: string;
+  name: string;
+  email?: string;
+  mobile?: string;
+  title?: string;
+  employeeNo?: string;
+  groupIds: string[];
+  mainGroupId?: string;
+  enabled: boolean;
+};
+
+/** A user id with its groups, as the cheap listing endpoints return it. */
+export type ImUserRef = { id: string; groupIds: string[] };
+
+export type CreateImGroupInput = {
+  name: string;
+  nameEn?: string;
+  /** Parent group id; omitted = the platform's root. */
+  parentId?: string;
+  order?: number;
+  /** Requested id, where the platform lets the caller choose. */
+  id?: string;
+};
+
+export type UpdateImGroupInput = Partial<Omit<CreateImGroupInput, "id">>;
+
+export type CreateImUserInput = {
+  /** Requested user id (required where capabilities.callerAssignsUserId). */
+  id?: string;
+  name: string;
+  email?: string;
+  mobile?: string;
+  title?: string;
+  employeeNo?: string;
+  groupIds: string[];
+  mainGroupId?: string;
+};
+
+export type UpdateImUserInput = Partial<Omit<CreateImUserInput, "id">> & { enabled?: boolean };
+
+export type SetGroupMembershipOptions = {
+  /** Main group where the platform has one; defaults to the first of groupIds. */
+  mainGroupId?: string;
+  /** Only these groups are OrgBridge's to change; memberships outside them are kept. Omitted = replace all. */
+  managedGroupIds?: string[];
+};
+
+export type ImMessage = {
+  /** IM user ids. */
+  to: string[];
+  format: ImMessageFormat;
+  /** Plain text (text), markdown source (markdown), or card body (card). */
+  text: string;
+  /** Card / markdown title. */
+  title?: string;
+  /** Card link. */
+  url?: string;
+  /** Card button label. */
+  buttonText?: string;
+  /** Caller's idempotency key, passed on where the platform dedupes (Feishu uuid). */
+  idempotencyKey?: string;
+};
+
+export type SendMessageResult = {
+  /** The platform's id of the (first) message, absent when no recipient was valid. */
+  messageId?: string;
+  /** All platform message ids (one per call or per recipient, as the platform answers). */
+  messageIds: string[];
+  /** Recipients the platform refused (unknown, disabled, out of the app's scope). */
+  invalidRecipients: string[];
+  /** The text was cut to capabilities.maxTextBytes. */
+  truncated: boolean;
+};
+
+export interface ImTarget {
+  readonly provider: string;
+  readonly capabilities: ImCapabilities;
+  testConnection(): Promise<ConnectionTestResult>;
+  listGroups(): AsyncIterable<ImGroupRecord>;
+  createGroup(input: CreateImGroupInput): Promise<ImGroupRecord>;
+  updateGroup(id: string, patch: UpdateImGroupInput): Promise<void>;
+  /** Deletes an empty group (platforms refuse non-empty ones: ConnectorError conflict). */
+  deleteGroup(id: string): Promise<void>;
+  /** Ids and groups only: the cheap listing. */
+  listUserRefs(): AsyncIterable<ImUserRef>;
+  /** Full records (may cost one call per user on platforms whose list returns ids only). */
+  listUsers(): AsyncIterable<ImUserRecord>;
+  /** null when the user does not exist. */
+  getUser(id: string): Promise<ImUserRecord | null>;
+  createUser(input: CreateImUserInput): Promise<ImUserRecord>;
+  /** Omitted fields stay unchanged. */
+  updateUser(id: string, patch: UpdateImUserInput): Promise<void>;
+  disableUser(id: string): Promise<void>;
+  deleteUser(id: string): Promise<void>;
+  /** Makes the user's groups exactly `groupIds` (within managedGroupIds when given). */
+  setGroupMembership(userId: string, groupIds: string[], options?: SetGroupMembershipOptions): Promise<void>;
+  sendMessage(message: ImMessage): Promise<SendMessageResult>;
+}

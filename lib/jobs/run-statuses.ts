@@ -1,0 +1,16 @@
+export const RUN_STATUSES = ["QUEUED", "RUNNING", "SLEEPING", "WAITING", "COMPLETED", "FAILED", "CANCELLED"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export type RunRow = {
+  id: string;
+  functionId: string;
+  functionName: string;
+  eventName: string;
+  status: RunStatus;
+  attempt: number;
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number | null;
+  steps: number;
+  rerunOf: string | null;
+};

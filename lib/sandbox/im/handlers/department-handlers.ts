@@ -1,0 +1,131 @@
+import { fail, WC } from "../wecom-codes";
+import type { WecomHandler, WecomHandlerContext } from "./handler-context";
+
+const MAX_DEPTH = 15;
+const MAX_DEPARTMENTS = 30_000;
+const ILLEGAL_NAME = /[\\:*?"<>|]/;
+
+function checkName(name: unknown, field = "name"): string {
+  if (typeof name !== "string" || name.length < 1 || [...name].length > 64) fail(WC.DEPT_NAME_LENGTH, `invalid department ${field} length`);
+  if (ILLEGAL_NAME.test(name)) fail(WC.DEPT_NAME_CHARS, `department ${field} contains illegal characters`);
+  return name;
+}
+
+/** Level of a department, root = 1, walking parents. */
+async function levelOf(ctx: WecomHandlerContext, id: number): Promise<number> {
+  let level = 0;
+  for (let cur: number | undefined = id; cur; level++) {
+    const d: { parentId: number } | null = await ctx.db.sandboxImDepartment.findUnique({ where: { id: cur }, select: { parentId: true } });
+    if (!d || level > MAX_DEPTH + 1) break;
+    cur = d.parentId;
+  }
+  return level;
+}
+
+/** Height of the subtree under `id` (a leaf = 1). */
+async function heightOf(ctx: WecomHandlerContext, id: number): Promise<number> {
+  const rows = await ctx.db.$queryRaw<{ h: number }[]>`
+    WITH RECURSIVE t(id, h) AS (SELECT ${id}::int, 1 UNION ALL SELECT d.id, t.h + 1 FROM "SandboxImDepartment" d JOIN t ON d."parentId" = t.id WHERE t.h < 64)
+    SELECT max(h)::int AS h FROM t`;
+  return rows[0]?.h ?? 1;
+}
+
+async function descendantIds(ctx: WecomHandlerContext, id: number): Promise<number[]> {
+  const rows = await ctx.db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE t(id) AS (SELECT ${id}::int UNION SELECT d.id FROM "SandboxImDepartment" d JOIN t ON d."parentId" = t.id)
+    SELECT id FROM t`;
+  return rows.map((r) => r.id);
+}
+
+async function assertSiblingNameFree(ctx: WecomHandlerContext, parentId: number, name: string, selfId?: number) {
+  const clash = await ctx.db.sandboxImDepartment.findFirst({ where: { parentId, name, NOT: selfId ? { id: selfId } : undefined } });
+  if (clash) fail(WC.DEPT_EXISTS, "department existed");
+}
+
+const toJson = (d: { id: number; name: string; nameEn: string | null; parentId: number; order: number }) => ({
+  id: d.id,
+  name: d.name,
+  name_en: d.nameEn ?? "",
+  department_leader: [],
+  parentid: d.parentId,
+  order: d.order,
+});
+
+export const createDepartment: WecomHandler = (ctx) =>
+  ctx.exclusive(async () => {
+    const b = ctx.body;
+    const name = checkName(b.name);
+    if (b.name_en !== undefined) checkName(b.name_en, "name_en");
+    const parentId = Number(b.parentid);
+    if (!parentId || !(await ctx.db.sandboxImDepartment.findUnique({ where: { id: parentId } }))) fail(WC.PARENT_NOT_FOUND, "parent department not found");
+    if ((await levelOf(ctx, parentId)) + 1 > MAX_DEPTH) fail(WC.DEPT_DEPTH, "department depth exceeds 15 levels");
+    await assertSiblingNameFree(ctx, parentId, name);
+    if ((await ctx.db.sandboxImDepartment.count()) >= MAX_DEPARTMENTS) fail(WC.DEPT_LIMIT, "department count exceeds limit");
+    let id = b.id === undefined ? undefined : Number(b.id);
+    if (id !== undefined) {
+      if (!Number.isInteger(id) || id < 2) fail(WC.DEPT_NOT_FOUND, "invalid department id");
+      if (await ctx.db.sandboxImDepartment.findUnique({ where: { id } })) fail(WC.DEPT_EXISTS, "department id existed");
+    } else {
+      const max = await ctx.db.sandboxImDepartment.aggregate({ _max: { id: true } });
+      id = (max._max.id ?? 1) + 1;
+    }
+    await ctx.db.sandboxImDepartment.create({ data: { id, name, nameEn: b.name_en || null, parentId, order: Number(b.order ?? 0) } });
+    return { id };
+  });
+
+export const updateDepartment: WecomHandler = (ctx) =>
+  ctx.exclusive(async () => {
+    const b = ctx.body;
+    const id = Number(b.id);
+    const dept = await ctx.db.sandboxImDepartment.findUnique({ where: { id } });
+    if (!dept) fail(WC.DEPT_NOT_FOUND, "department not found");
+    const name = b.name === undefined ? dept.name : checkName(b.name);
+    if (b.name_en !== undefined && b.name_en !== "") checkName(b.name_en, "name_en");
+    const parentId = b.parentid === undefined ? dept.parentId : Number(b.parentid);
+    if (parentId !== dept.parentId) {
+      if (id === 1) fail(WC.DEPT_CYCLE, "root department cannot be moved");
+      if (!(await ctx.db.sandboxImDepartment.findUnique({ where: { id: parentId } }))) fail(WC.PARENT_NOT_FOUND, "parent department not found");
+      if ((await descendantIds(ctx, id)).includes(parentId)) fail(WC.DEPT_CYCLE, "department cycle");
+      if ((await levelOf(ctx, parentId)) + (await heightOf(ctx, id)) > MAX_DEPTH) fail(WC.DEPT_DEPTH, "department depth exceeds 15 levels");
+    }
+    if (name !== dept.name || parentId !== dept.parentId) await assertSiblingNameFree(ctx, parentId, name, id);
+    await ctx.db.sandboxImDepartment.update({
+      where: { id },
+      data: { name, nameEn: b.name_en === undefined ? undefined : b.name_en || null, parentId, order: b.order === undefined ? undefined : Number(b.order) },
+    });
+    return {};
+  });
+
+export const deleteDepartment: WecomHandler = (ctx) =>
+  ctx.exclusive(async () => {
+    const id = Number(ctx.query.get("id"));
+    if (id === 1) fail(WC.DEPT_ROOT, "root department cannot be deleted");
+    if (!id || !(await ctx.db.sandboxImDepartment.findUnique({ where: { id } }))) fail(WC.DEPT_NOT_FOUND, "department not found");
+    if ((await ctx.db.sandboxImUser.count({ where: { departments: { has: id } } })) > 0) fail(WC.DEPT_HAS_MEMBERS, "department contains user");
+    if ((await ctx.db.sandboxImDepartment.count({ where: { parentId: id } })) > 0) fail(WC.DEPT_HAS_CHILDREN, "department contains sub-department");
+    await ctx.db.sandboxImDepartment.delete({ where: { id } });
+    return {};
+  });
+
+/** `id` and everything below it (recursively); no id = the whole tree. */
+async function subtree(ctx: WecomHandlerContext) {
+  const raw = ctx.query.get("id");
+  if (raw === null || raw === "") return ctx.db.sandboxImDepartment.findMany({ orderBy: [{ parentId: "asc" }, { order: "asc" }, { id: "asc" }] });
+  const id = Number(raw);
+  if (!(await ctx.db.sandboxImDepartment.findUnique({ where: { id } }))) fail(WC.DEPT_NOT_FOUND, "department not found");
+  const ids = await descendantIds(ctx, id);
+  return ctx.db.sandboxImDepartment.findMany({ where: { id: { in: ids } }, orderBy: [{ parentId: "asc" }, { order: "asc" }, { id: "asc" }] });
+}
+
+export const simpleListDepartments: WecomHandler = async (ctx) => ({
+  department_id: (await subtree(ctx)).map((d) => ({ id: d.id, parentid: d.parentId, order: d.order })),
+});
+
+/** The older department/list (with names), kept because many integrations still call it. */
+export const listDepartments: WecomHandler = async (ctx) => ({ department: (await subtree(ctx)).map(toJson) });
+
+export const getDepartment: WecomHandler = async (ctx) => {
+  const d = await ctx.db.sandboxImDepartment.findUnique({ where: { id: Number(ctx.query.get("id")) || -1 } });
+  if (!d) fail(WC.DEPT_NOT_FOUND, "department not found");
+  return { department: toJson(d) };
+};

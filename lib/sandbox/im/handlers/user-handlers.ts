@@ -1,0 +1,187 @@
+import { uniqueViolationFields } from "../../shared/create-sandbox-db";
+import { fail, WC } from "../wecom-codes";
+import type { WecomHandler, WecomHandlerContext } from "./handler-context";
+
+const USERID = /^[0-9A-Za-z_\-@.]{1,64}$/;
+const MOBILE = /^\+?[0-9-]{1,32}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_DEPARTMENTS_PER_USER = 100;
+
+type UserRow = {
+  userid: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  departments: number[];
+  mainDepartment: number | null;
+  position: string | null;
+  enable: number;
+};
+
+/** WeCom treats "" as "no value" for mobile/email. */
+const blankToNull = (v: unknown) => (v === undefined ? undefined : v === null || v === "" ? null : String(v));
+
+async function checkDepartments(ctx: WecomHandlerContext, departments: unknown): Promise<number[]> {
+  if (!Array.isArray(departments) || departments.length === 0) return [1]; // omitted: the root (unverified default)
+  if (departments.length > MAX_DEPARTMENTS_PER_USER) fail(WC.TOO_MANY_DEPTS, "too many departments");
+  const ids = [...new Set(departments.map(Number))];
+  const found = await ctx.db.sandboxImDepartment.count({ where: { id: { in: ids } } });
+  if (found !== ids.length) fail(WC.INVALID_DEPT_ID, "invalid department id");
+  return ids;
+}
+
+function checkContact(mobile: string | null | undefined, email: string | null | undefined) {
+  if (mobile && !MOBILE.test(mobile)) fail(WC.MOBILE_INVALID, "invalid mobile");
+  if (email && (email.length > 64 || !EMAIL.test(email))) fail(WC.EMAIL_INVALID, "invalid email");
+}
+
+function checkName(name: unknown): string {
+  if (typeof name !== "string" || name.trim().length === 0 || [...name].length > 64) fail(WC.NAME_INVALID, "invalid name");
+  return name;
+}
+
+/** The uniqueness rules, checked before writing and again via the database's constraints (concurrent writers). */
+async function assertUnique(ctx: WecomHandlerContext, data: { mobile?: string | null; email?: string | null }, selfLower?: string) {
+  const not = selfLower ? { NOT: { useridLower: selfLower } } : {};
+  if (data.mobile && (await ctx.db.sandboxImUser.findFirst({ where: { mobile: data.mobile, ...not }, select: { userid: true } }))) fail(WC.MOBILE_EXISTS, "mobile existed");
+  if (data.email && (await ctx.db.sandboxImUser.findFirst({ where: { email: data.email, ...not }, select: { userid: true } }))) fail(WC.EMAIL_EXISTS, "email existed");
+}
+
+function mapUniqueViolation(err: unknown): never {
+  const fields = uniqueViolationFields(err);
+  if (!fields) throw err;
+  if (fields.includes("mobile")) fail(WC.MOBILE_EXISTS, "mobile existed");
+  if (fields.includes("email")) fail(WC.EMAIL_EXISTS, "email existed");
+  fail(WC.USERID_EXISTS, "userid existed");
+}
+
+export function userJson(u: UserRow) {
+  return {
+    userid: u.userid,
+    name: u.name,
+    department: u.departments,
+    main_department: u.mainDepartment ?? u.departments[0],
+    position: u.position ?? "",
+    mobile: u.mobile ?? "",
+    email: u.email ?? "",
+    enable: u.enable,
+    // 1 activated, 2 disabled (sandbox members count as activated).
+    status: u.enable ? 1 : 2,
+  };
+}
+
+export const createUser: WecomHandler = async (ctx) => {
+  const b = ctx.body;
+  if (b.userid === undefined || b.userid === "") fail(WC.MISSING_USERID, "userid missing");
+  const userid = String(b.userid);
+  if (!USERID.test(userid)) fail(WC.INVALID_USERID, "invalid userid");
+  const name = checkName(b.name);
+  const mobile = blankToNull(b.mobile) ?? null;
+  const email = blankToNull(b.email) ?? null;
+  if (!mobile && !email) fail(WC.NO_CONTACT, "mobile and email both empty");
+  checkContact(mobile, email);
+  const departments = await checkDepartments(ctx, b.department);
+  if (await ctx.db.sandboxImUser.findUnique({ where: { useridLower: userid.toLowerCase() }, select: { userid: true } })) fail(WC.USERID_EXISTS, "userid existed");
+  await assertUnique(ctx, { mobile, email });
+  const main = Number(b.main_department);
+  try {
+    await ctx.db.sandboxImUser.create({
+      data: {
+        userid,
+        useridLower: userid.toLowerCase(),
+        name,
+        mobile,
+        email,
+        departments,
+        mainDepartment: departments.includes(main) ? main : departments[0],
+        position: b.position ? String(b.position) : null,
+        enable: b.enable === 0 ? 0 : 1,
+      },
+    });
+  } catch (err) {
+    mapUniqueViolation(err);
+  }
+  return { created_userid: userid };
+};
+
+async function findUser(ctx: WecomHandlerContext, userid: unknown) {
+  if (userid === undefined || userid === null || userid === "") fail(WC.USER_NOT_FOUND, "userid not found");
+  const user = await ctx.db.sandboxImUser.findUnique({ where: { useridLower: String(userid).toLowerCase() } });
+  if (!user) fail(WC.USER_NOT_FOUND, "userid not found");
+  return user;
+}
+
+export const updateUser: WecomHandler = async (ctx) => {
+  const b = ctx.body;
+  const user = await findUser(ctx, b.userid);
+  const mobile = blankToNull(b.mobile);
+  const email = blankToNull(b.email);
+  const nextMobile = mobile === undefined ? user.mobile : mobile;
+  const nextEmail = email === undefined ? user.email : email;
+  if (!nextMobile && !nextEmail) fail(WC.NO_CONTACT, "mobile and email both empty");
+  checkContact(mobile, email);
+  const name = b.name === undefined ? undefined : checkName(b.name);
+  const departments = b.department === undefined ? undefined : await checkDepartments(ctx, b.department);
+  await assertUnique(ctx, { mobile, email }, user.useridLower);
+  const deps = departments ?? user.departments;
+  const requestedMain = b.main_department === undefined ? (user.mainDepartment ?? deps[0]) : Number(b.main_department);
+  try {
+    await ctx.db.sandboxImUser.update({
+      where: { userid: user.userid },
+      data: {
+        name,
+        mobile,
+        email,
+        departments,
+        mainDepartment: deps.includes(requestedMain) ? requestedMain : deps[0],
+        position: b.position === undefined ? undefined : String(b.position) || null,
+        enable: b.enable === undefined ? undefined : Number(b.enable) === 0 ? 0 : 1,
+      },
+    });
+  } catch (err) {
+    mapUniqueViolation(err);
+  }
+  return {};
+};
+
+export const getUser: WecomHandler = async (ctx) => userJson(await findUser(ctx, ctx.query.get("userid")));
+
+export const deleteUser: WecomHandler = async (ctx) => {
+  const user = await findUser(ctx, ctx.query.get("userid"));
+  await ctx.db.sandboxImUser.delete({ where: { userid: user.userid } });
+  return {};
+};
+
+export const batchDeleteUsers: WecomHandler = async (ctx) => {
+  const list = ctx.body.useridlist;
+  if (!Array.isArray(list) || list.length === 0 || list.length > 200) fail(WC.USERID_LIST_LENGTH, "useridlist must hold 1–200 userids");
+  const lower = list.map((u: unknown) => String(u).toLowerCase());
+  const found = await ctx.db.sandboxImUser.count({ where: { useridLower: { in: lower } } });
+  // All or nothing (unverified: the real API's behaviour with unknown ids is not documented).
+  if (found !== new Set(lower).size) fail(WC.USERID_LIST_INVALID, "useridlist contains unknown userid");
+  await ctx.db.sandboxImUser.deleteMany({ where: { useridLower: { in: lower } } });
+  return {};
+};
+
+/** Cursor = base64url of the last useridLower served; one row per (user, department). */
+export const listUserIds: WecomHandler = async (ctx) => {
+  const limit = ctx.body.limit === undefined ? 1_000 : Number(ctx.body.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) fail(WC.INVALID_PARAM, "limit must be 1–10000");
+  let after: string | undefined;
+  if (ctx.body.cursor) {
+    after = Buffer.from(String(ctx.body.cursor), "base64url").toString("utf8");
+    if (!after) fail(WC.INVALID_PARAM, "invalid cursor");
+  }
+  const users = await ctx.db.sandboxImUser.findMany({
+    where: after ? { useridLower: { gt: after } } : undefined,
+    orderBy: { useridLower: "asc" },
+    take: limit + 1,
+    select: { userid: true, useridLower: true, departments: true },
+  });
+  const page = users.slice(0, limit);
+  const more = users.length > limit;
+  return {
+    next_cursor: more ? Buffer.from(page[page.length - 1].useridLower).toString("base64url") : "",
+    dept_user: page.flatMap((u) => u.departments.map((department) => ({ userid: u.userid, department }))),
+  };
+};
