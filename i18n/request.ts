@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./load-messages";
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./locales";
 
 // No locale in the URL: the choice lives in a cookie (set by the switcher),
@@ -7,6 +8,6 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./locales";
 export default getRequestConfig(async () => {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(fromCookie) ? fromCookie : negotiateLocale((await headers()).get("accept-language"));
-  const messages = (await import(`../messages/${locale}.json`)).default;
+  const messages = loadMessages(locale);
   return { locale, messages, timeZone: process.env.COMPANY_TIME_ZONE ?? "Asia/Shanghai" };
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { loadMessages } from "@/i18n/load-messages";
+
+const en = loadMessages("en");
+const zh = loadMessages("zh-CN");
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { startExecutor } from "@/inngest/engine";
+import { ensureSandboxConnections } from "@/lib/connections/ensure-sandbox-connections";
 import { startEmbeddedIdp } from "@/lib/idp/start-embedded-idp";
+import { startSandboxHr } from "@/lib/sandbox/hr/start-sandbox-hr";
+import { startSandboxIm } from "@/lib/sandbox/im/start-sandbox-im";
 import { assertPortFree } from "./postgres.ts";
 import type { Profile } from "./profiles.ts";
 import type { LocalSecrets } from "./secrets.ts";
@@ -36,6 +39,26 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     env.OIDC_CLIENT_ID = "orgbridge-console";
     env.OIDC_CLIENT_SECRET = secrets.oidcClientSecret;
     services.push({ name: "SSO (embedded IdP, demo users)", url: idp.issuer, stop: idp.stop });
+  }
+
+  // Sandboxes: stand-ins for the company's HR system and IM platform, reached only over HTTP by the real connectors.
+  if (env.ORGBRIDGE_SANDBOXES !== "off") {
+    await assertPortFree(profile.ports.sandboxIm, "sandbox IM");
+    await assertPortFree(profile.ports.sandboxHr, "sandbox HR");
+    const corpId = "ww-sandbox";
+    const agentId = 1000002;
+    const im = await startSandboxIm({ port: profile.ports.sandboxIm, databaseUrl: env.DATABASE_URL!, corpId, corpSecret: secrets.sandboxImSecret, agentId, rateLimit: false });
+    services.push({ name: "Sandbox IM (WeCom API)", url: im.baseUrl, stop: im.close });
+    const hr = await startSandboxHr({ port: profile.ports.sandboxHr, databaseUrl: env.DATABASE_URL!, apiToken: secrets.sandboxHrToken });
+    services.push({ name: "Sandbox HR (REST API + simulator)", url: hr.url, stop: hr.close });
+    process.env.ORGBRIDGE_SECRET_KEY ??= env.ORGBRIDGE_SECRET_KEY;
+    await ensureSandboxConnections({
+      databaseUrl: env.DATABASE_URL!,
+      hr: { baseUrl: hr.url, token: secrets.sandboxHrToken, webhookSecret: secrets.sandboxHrWebhookSecret },
+      im: { baseUrl: im.baseUrl, corpId, corpSecret: secrets.sandboxImSecret, agentId },
+    });
+    env.SANDBOX_IM_URL = im.url;
+    env.SANDBOX_HR_URL = hr.url;
   }
 
   // Inngest: the embedded executor unless Inngest Cloud / self-hosted Inngest is configured.
