@@ -1,5 +1,38 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ConnectionForm } from "@/components/connections/connection-form";
+import { ConnectionTable } from "@/components/connections/connection-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { requireArea } from "@/lib/auth/require-area";
+import { listConnections } from "@/lib/connections/list-connections";
+import { listProviderForms } from "@/lib/connections/list-provider-forms";
 
-export default function Page() {
-  return <ComingSoon area="connections" issue={5} />;
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ edit?: string; new?: string }> };
+
+export default async function ConnectionsPage({ searchParams }: Props) {
+  await requireArea("connections");
+  const [t, locale, params, connections] = await Promise.all([getTranslations("connections"), getLocale(), searchParams, listConnections()]);
+  const forms = listProviderForms();
+  const providerLabels = Object.fromEntries(forms.map((f) => [f.provider, locale === "en" ? f.label.en : f.label.zh]));
+  const editing = params.edit ? connections.find((c) => c.id === params.edit) : undefined;
+  const creating = params.new === "HR_SOURCE" || params.new === "IM_TARGET" ? params.new : undefined;
+  const formKind = editing?.kind ?? creating;
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="flex flex-col gap-4">
+        {formKind ? (
+          <ConnectionForm
+            key={editing?.id ?? formKind}
+            kind={formKind}
+            forms={forms.filter((f) => f.kind === formKind)}
+            connection={editing ? { id: editing.id, provider: editing.provider, name: editing.name, enabled: editing.enabled, config: editing.config } : undefined}
+          />
+        ) : null}
+        <ConnectionTable kind="HR_SOURCE" rows={connections.filter((c) => c.kind === "HR_SOURCE")} providerLabels={providerLabels} />
+        <ConnectionTable kind="IM_TARGET" rows={connections.filter((c) => c.kind === "IM_TARGET")} providerLabels={providerLabels} />
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,25 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { areaAction } from "@/lib/actions/action";
+import { deleteConnection } from "@/lib/connections/delete-connection";
+import { saveConnection } from "@/lib/connections/save-connection";
+import { connectionIdSchema, saveConnectionSchema } from "@/lib/connections/save-connection-schema";
+import { testConnection } from "@/lib/connections/test-connection";
+
+export const saveConnectionAction = areaAction("connections", saveConnectionSchema, async (input, { actor }) => {
+  const saved = await saveConnection(input, actor);
+  revalidatePath("/connections");
+  return saved;
+});
+
+export const deleteConnectionAction = areaAction("connections", connectionIdSchema, async ({ id }, { actor }) => {
+  const deleted = await deleteConnection(id, actor);
+  revalidatePath("/connections");
+  return deleted;
+});
+
+export const testConnectionAction = areaAction("connections", connectionIdSchema, async ({ id }, { actor }) => {
+  const outcome = await testConnection(id, actor);
+  revalidatePath("/connections");
+  return { ok: outcome.ok, message: outcome.message, code: outcome.code ?? null, latencyMs: outcome.latencyMs };
+});

@@ -1,0 +1,26 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { areaAction } from "@/lib/actions/action";
+import { getSandboxDb } from "@/lib/sandbox-console/get-sandbox-db";
+import { hrSimulationSchema, searchHrEmployeesSchema } from "@/lib/sandbox-console/hr-simulation-schema";
+import { renameImDepartmentSchema } from "@/lib/sandbox-console/im-preview-schema";
+import { renameImDepartment } from "@/lib/sandbox-console/rename-im-department";
+import { searchHrEmployees } from "@/lib/sandbox-console/search-hr-employees";
+import { simulateHrChange } from "@/lib/sandbox-console/simulate-hr-change";
+
+export const simulateHrChangeAction = areaAction("hrSimulator", hrSimulationSchema, async (input, { actor }) => {
+  const summary = await simulateHrChange(input, actor, { sandboxDb: getSandboxDb() });
+  revalidatePath("/hr-simulator");
+  return summary;
+});
+
+export const searchHrEmployeesAction = areaAction("hrSimulator", searchHrEmployeesSchema, async ({ query }) =>
+  searchHrEmployees(getSandboxDb(), query, { limit: 10 }),
+);
+
+// The IM preview itself is view-only; simulating an IM admin's edit is a simulator right (HR and IT admins).
+export const renameImDepartmentAction = areaAction("hrSimulator", renameImDepartmentSchema, async (input, { actor }) => {
+  const result = await renameImDepartment(input, actor, getSandboxDb());
+  revalidatePath("/im-preview");
+  return result;
+});
