@@ -5,6 +5,17 @@ import { z } from "zod";
 export const eventSchemas = {
   "system/ping.requested": z.object({ requestedBy: z.string(), note: z.string().max(200).optional() }),
   "system/maintenance.requested": z.object({ requestedBy: z.string() }),
+  /** A full HR → IM sync of one IM target (one at a time per target). */
+  "hr/sync.requested": z.object({
+    /** The IM_TARGET connection to sync. */
+    connectionId: z.string().min(1),
+    /** The HR_SOURCE connection to pull first. */
+    hrConnectionId: z.string().min(1),
+    /** Plan only: store the changes and conflicts, apply nothing. */
+    dryRun: z.boolean().optional(),
+    /** A user id, or "cron". */
+    requestedBy: z.string().min(1),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { startExecutor } from "@/inngest/engine";
 import { ensureSandboxConnections } from "@/lib/connections/ensure-sandbox-connections";
 import { startEmbeddedIdp } from "@/lib/idp/start-embedded-idp";
+import { ensureDemoMapping } from "@/lib/sync-engine/ensure-demo-mapping";
 import { startSandboxHr } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { startSandboxIm } from "@/lib/sandbox/im/start-sandbox-im";
 import { assertPortFree } from "./postgres.ts";
@@ -57,6 +58,9 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
       hr: { baseUrl: hr.url, token: secrets.sandboxHrToken, webhookSecret: secrets.sandboxHrWebhookSecret },
       im: { baseUrl: im.baseUrl, corpId, corpSecret: secrets.sandboxImSecret, agentId },
     });
+    // The demo maps the whole company (root unit, with descendants) onto the sandbox IM; a sync does the rest.
+    const mapping = await ensureDemoMapping({ databaseUrl: env.DATABASE_URL! });
+    if (mapping.created) ctx.log("created the demo mapping: the whole company mirrored into the sandbox IM");
     env.SANDBOX_IM_URL = im.url;
     env.SANDBOX_HR_URL = hr.url;
   }

@@ -123,6 +123,10 @@ CREATE TABLE "ImGroup" (
     "name" TEXT NOT NULL,
     "parentExternalId" TEXT,
     "lastSyncedName" TEXT,
+    "lastSyncedParentExternalId" TEXT,
+    "acceptedHrName" TEXT,
+    "acceptedHrParentExternalId" TEXT,
+    "orgUnitCode" TEXT,
     "deleted" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -654,6 +658,9 @@ CREATE INDEX "Employee_mobile_idx" ON "Employee"("mobile");
 
 -- CreateIndex
 CREATE INDEX "Employee_status_idx" ON "Employee"("status");
+
+-- CreateIndex
+CREATE INDEX "ImGroup_connectionId_orgUnitCode_idx" ON "ImGroup"("connectionId", "orgUnitCode");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ImGroup_connectionId_externalId_key" ON "ImGroup"("connectionId", "externalId");

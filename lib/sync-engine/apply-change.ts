@@ -1,0 +1,209 @@
+import { ConnectorError, type ImTarget } from "@/lib/connectors";
+import { db, type Prisma } from "@/lib/db/client";
+import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
+import { findUnitGroup, forgetGroupMemory, saveAccountMemory, saveGroupMemory, setUnitGroup } from "./memory-rows";
+
+/** A SyncChange row as stored (before/after are the planner's JSON). */
+export type StoredChange = {
+  id: string;
+  op: string;
+  targetType: string;
+  targetKey: string;
+  before: unknown;
+  after: unknown;
+  status: "PLANNED" | "APPLIED" | "FAILED" | "SKIPPED";
+};
+
+export type ApplyChangeOptions = {
+  /** The IM_TARGET connection the run syncs. */
+  connectionId: string;
+  /** Its live connector. */
+  target: ImTarget;
+  /** The change to apply. */
+  change: StoredChange;
+  /** Platform root group: the parent of top-level groups (see platform-root-group.ts). */
+  rootGroupId?: string;
+  /** The instant disables are compared against; defaults to now. */
+  now?: Date;
+};
+
+export type ApplyChangeResult = { status: "APPLIED" | "FAILED" | "SKIPPED"; errorCode?: string; error?: string };
+
+type RecordMemory = (tx: Prisma.TransactionClient) => Promise<void>;
+
+class ApplyFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Applies one planned change through the IM connector, records the memory the
+ * sync README prescribes, and marks the SyncChange APPLIED, FAILED (with the
+ * connector's code and message) or SKIPPED (a disable not yet due). Never throws
+ * for an IM refusal: one item failing does not fail the run. Idempotent: an
+ * APPLIED change is not applied again, and a create repeated after a crash
+ * finds what the first attempt made.
+ */
+export async function applyChange(options: ApplyChangeOptions): Promise<ApplyChangeResult> {
+  const { change } = options;
+  if (change.status === "APPLIED" || change.status === "SKIPPED") return { status: change.status };
+  const planned = { op: change.op, targetType: change.targetType, targetKey: change.targetKey, before: change.before, after: change.after } as PlannedChange;
+  let record: RecordMemory;
+  try {
+    const outcome = await perform(options, planned);
+    if (outcome === "not_due") {
+      const after = planned.after as { effectiveAt?: string };
+      const error = `Takes effect at ${after.effectiveAt}; a later run applies it.`;
+      await db.syncChange.update({ where: { id: change.id }, data: { status: "SKIPPED", errorCode: "not_due", error } });
+      return { status: "SKIPPED", errorCode: "not_due", error };
+    }
+    record = outcome;
+  } catch (err) {
+    const failure = describeFailure(err);
+    await db.syncChange.update({ where: { id: change.id }, data: { status: "FAILED", errorCode: failure.code, error: failure.message } });
+    return { status: "FAILED", errorCode: failure.code, error: failure.message };
+  }
+  await db.$transaction(async (tx) => {
+    await record(tx);
+    await tx.syncChange.update({ where: { id: change.id }, data: { status: "APPLIED", appliedAt: new Date(), error: null, errorCode: null } });
+  });
+  return { status: "APPLIED" };
+}
+
+function describeFailure(err: unknown): { code: string; message: string } {
+  if (err instanceof ConnectorError) return { code: err.code, message: err.message };
+  if (err instanceof ApplyFailure) return { code: err.code, message: err.message };
+  return { code: "error", message: err instanceof Error ? err.message : String(err) };
+}
+
+async function perform(options: ApplyChangeOptions, c: PlannedChange): Promise<RecordMemory | "not_due"> {
+  const { target, connectionId, rootGroupId } = options;
+  const resolve = async (ref: GroupRef | null): Promise<string | undefined> => {
+    if (!ref) return undefined;
+    if ("externalId" in ref) return ref.externalId;
+    const id = await findUnitGroup(connectionId, ref.pendingUnitCode);
+    if (!id) throw new ApplyFailure("parent_not_created", `Group for unit ${ref.pendingUnitCode} was not created earlier in the run`);
+    return id;
+  };
+
+  switch (c.op) {
+    case "group.create": {
+      // Already created by an earlier attempt of this change (crash between IM call and bookkeeping).
+      const existing = await findUnitGroup(connectionId, c.after.unitCode);
+      const parent = await resolve(c.after.parent);
+      const id = existing ?? (await createGroupOnce(target, c.after.name, parent ?? rootGroupId));
+      const memory: GroupMemory = { externalId: id, name: c.after.name, ...(parent ? { parentExternalId: parent } : {}) };
+      return async (tx) => {
+        await saveGroupMemory(tx, connectionId, memory, { imName: c.after.name, imParent: parent ?? null });
+        await setUnitGroup(tx, connectionId, c.after.unitCode, id);
+      };
+    }
+    case "group.rename": {
+      await target.updateGroup(c.after.externalId, { name: c.after.name });
+      return async (tx) => {
+        await tx.imGroup.updateMany({
+          where: { connectionId, externalId: c.after.externalId },
+          data: { name: c.after.name, lastSyncedName: c.after.name, acceptedHrName: c.after.hrName ?? null },
+        });
+      };
+    }
+    case "group.move": {
+      const parent = await resolve(c.after.parent);
+      const platformParent = parent ?? rootGroupId;
+      if (!platformParent) throw new ApplyFailure("unsupported", "This platform has no root group to move a group to the top level");
+      await target.updateGroup(c.after.externalId, { parentId: platformParent });
+      return async (tx) => {
+        await tx.imGroup.updateMany({
+          where: { connectionId, externalId: c.after.externalId },
+          data: { parentExternalId: parent ?? null, lastSyncedParentExternalId: parent ?? null, acceptedHrParentExternalId: c.after.hrParentExternalId ?? null },
+        });
+      };
+    }
+    case "group.delete": {
+      await ignoreNotFound(() => target.deleteGroup(c.before.externalId));
+      return async (tx) => {
+        await forgetGroupMemory(tx, connectionId, c.before.externalId, true);
+        await setUnitGroup(tx, connectionId, c.targetKey, null);
+      };
+    }
+    case "account.create": {
+      const groupIds = await resolveAll(c.after.groups, resolve);
+      const { fields } = c.after;
+      try {
+        await target.createUser({ id: c.after.imUserId, name: fields.name ?? c.targetKey, email: fields.email, mobile: fields.mobile, title: fields.title, employeeNo: c.targetKey, groupIds });
+      } catch (err) {
+        if (!(err instanceof ConnectorError && err.kind === "conflict" && (await isSameUser(target, c.after.imUserId, fields)))) throw err;
+      }
+      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { imUserId: c.after.imUserId, state: "ACTIVE", syncedHash: c.after.syncedHash, groupIds, disabledAt: null });
+    }
+    case "account.update": {
+      const { fields } = c.after;
+      await target.updateUser(c.after.imUserId, { ...fields, ...(c.after.enabled ? { enabled: true } : {}) });
+      return (tx) =>
+        saveAccountMemory(tx, connectionId, c.targetKey, {
+          ...(c.after.syncedHash ? { syncedHash: c.after.syncedHash } : {}),
+          ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),
+        });
+    }
+    case "account.move": {
+      const add = await resolveAll(c.after.add, resolve);
+      const current = await target.getUser(c.after.imUserId);
+      if (!current) throw new ApplyFailure("not_found", `IM user ${c.after.imUserId} no longer exists`);
+      const next = [...new Set([...current.groupIds, ...add])].filter((id) => !c.after.remove.includes(id));
+      // Main department follows HR: the first group the plan adds.
+      await target.setGroupMembership(c.after.imUserId, next, { mainGroupId: add[0] ?? current.mainGroupId });
+      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { groupIds: next });
+    }
+    case "account.suspend": {
+      await target.disableUser(c.after.imUserId);
+      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { state: "SUSPENDED" });
+    }
+    case "account.disable": {
+      if (Date.parse(c.after.effectiveAt) > (options.now ?? new Date()).getTime()) return "not_due";
+      await target.disableUser(c.after.imUserId);
+      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { state: "DISABLED", disabledAt: c.after.effectiveAt });
+    }
+    case "account.delete": {
+      await ignoreNotFound(() => target.deleteUser(c.after.imUserId));
+      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { state: "DELETED" });
+    }
+  }
+}
+
+async function resolveAll(refs: GroupRef[], resolve: (ref: GroupRef) => Promise<string | undefined>): Promise<string[]> {
+  const out: string[] = [];
+  for (const ref of refs) {
+    const id = await resolve(ref);
+    if (id) out.push(id);
+  }
+  return out;
+}
+
+async function createGroupOnce(target: ImTarget, name: string, parentId: string | undefined): Promise<string> {
+  try {
+    return (await target.createGroup({ name, ...(parentId ? { parentId } : {}) })).id;
+  } catch (err) {
+    // A retried create whose first attempt reached IM: the sibling with this name is ours.
+    if (!(err instanceof ConnectorError && err.kind === "conflict")) throw err;
+    for await (const g of target.listGroups()) if (g.name === name && g.parentId === parentId) return g.id;
+    throw err;
+  }
+}
+
+async function isSameUser(target: ImTarget, id: string, fields: { name?: string; email?: string; mobile?: string }): Promise<boolean> {
+  const user = await target.getUser(id);
+  if (!user || user.name !== fields.name) return false;
+  return (!!fields.email && user.email?.toLowerCase() === fields.email.toLowerCase()) || (!!fields.mobile && user.mobile === fields.mobile);
+}
+
+async function ignoreNotFound(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (!(err instanceof ConnectorError && err.kind === "not_found")) throw err;
+  }
+}

@@ -1,0 +1,126 @@
+import { chunk } from "@/lib/connectors/core/collect";
+import type { ImTarget } from "@/lib/connectors";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { planSync } from "@/lib/sync/plan-sync";
+import type { PlanSummary } from "@/lib/sync/types";
+import type { PlanSettings } from "./load-plan-settings";
+import { loadSyncInput } from "./load-sync-input";
+import { openImTarget } from "./open-connection";
+import { recordConflicts } from "./record-conflicts";
+import { recordMemoryUpdates } from "./record-memory-updates";
+
+export const APPLY_BATCH_SIZE = 200;
+
+export type PlanSyncRunOptions = {
+  /** A run opened by startSyncRun. */
+  runId: string;
+  /** A ready IM connector (tests, benches); default: built from the run's connection. */
+  target?: ImTarget;
+  /** The planning instant; defaults to now. */
+  now?: Date;
+  /** Overrides of the stored sync settings. */
+  settings?: Partial<PlanSettings>;
+  /** Extra facts for the run summary (e.g. the HR pull's counts). */
+  summaryExtra?: Record<string, unknown>;
+  /** Changes per apply batch. */
+  batchSize?: number;
+};
+
+export type PlanSyncRunResult = {
+  runId: string;
+  status: "RUNNING" | "AWAITING_APPROVAL" | "SUCCEEDED";
+  planned: number;
+  conflicts: number;
+  held: boolean;
+  /** Held by the threshold, but an admin approved exactly this set of disables/deletes. */
+  approved: boolean;
+  /** Inclusive seq ranges, one apply step each. */
+  batches: { fromSeq: number; toSeq: number }[];
+  summary: PlanSummary;
+};
+
+/**
+ * Plans a run: reads HR (mirror), IM and memory, runs the planner, and stores the
+ * SyncChange rows, the conflicts (upserted by fingerprint) and the memory-only
+ * updates. A dry run stores changes and conflicts but touches no memory. A run
+ * held by the safety threshold waits in AWAITING_APPROVAL unless the same set of
+ * destructive changes was already approved (deletion_threshold resolved keep HR).
+ * Safe to repeat: a run already planned returns what it planned.
+ */
+export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSyncRunResult> {
+  const batchSize = options.batchSize ?? APPLY_BATCH_SIZE;
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: options.runId } });
+  if (run.status !== "PLANNING") return existingResult(run.id, batchSize);
+  const dryRun = run.kind === "DRY_RUN";
+  const target = options.target ?? (await openImTarget(run.connectionId)).target;
+  const { input } = await loadSyncInput({ connectionId: run.connectionId, target, now: options.now, settings: options.settings });
+  const plan = planSync(input);
+
+  let approved = false;
+  let approvedBy: string | null = null;
+  if (plan.summary.held) {
+    const threshold = plan.conflicts.find((c) => c.type === "deletion_threshold");
+    const decision = threshold ? await db.syncConflict.findUnique({ where: { fingerprint: threshold.fingerprint } }) : null;
+    approved = decision?.status === "RESOLVED" && decision.resolution === "KEEP_HR";
+    approvedBy = approved ? (decision?.resolvedBy ?? null) : null;
+  }
+  const held = plan.summary.held && !approved;
+  if (!dryRun) await recordMemoryUpdates(run.connectionId, plan.memoryUpdates);
+  await recordConflicts(run.connectionId, run.id, plan.conflicts);
+
+  const status = dryRun || plan.changes.length === 0 ? "SUCCEEDED" : held ? "AWAITING_APPROVAL" : "RUNNING";
+  const summary = { ...plan.summary, memoryUpdates: plan.memoryUpdates.length, approved, ...options.summaryExtra };
+  await db.$transaction(
+    async (tx) => {
+      for (const [i, part] of chunk(plan.changes, 1_000).entries()) {
+        await tx.syncChange.createMany({
+          data: part.map((c, j) => ({
+            runId: run.id,
+            seq: i * 1_000 + j,
+            op: c.op,
+            targetType: c.targetType,
+            targetKey: c.targetKey,
+            before: c.before === null ? Prisma.DbNull : (c.before as Prisma.InputJsonValue),
+            after: c.after === null ? Prisma.DbNull : (c.after as Prisma.InputJsonValue),
+          })),
+        });
+      }
+      await tx.syncRun.update({
+        where: { id: run.id },
+        data: {
+          status,
+          planned: plan.changes.length,
+          conflicts: plan.conflicts.length,
+          summary: summary as Prisma.InputJsonValue,
+          ...(approved ? { approvedBy, approvedAt: new Date() } : {}),
+          ...(status === "SUCCEEDED" ? { finishedAt: new Date() } : {}),
+        },
+      });
+    },
+    { timeout: 300_000 },
+  );
+  return { runId: run.id, status, planned: plan.changes.length, conflicts: plan.conflicts.length, held, approved, batches: batchesOf(plan.changes.length, batchSize), summary: plan.summary };
+}
+
+function batchesOf(total: number, size: number) {
+  const out: { fromSeq: number; toSeq: number }[] = [];
+  for (let from = 0; from < total; from += size) out.push({ fromSeq: from, toSeq: Math.min(total, from + size) - 1 });
+  return out;
+}
+
+async function existingResult(runId: string, batchSize: number): Promise<PlanSyncRunResult> {
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  const summary = run.summary as (PlanSummary & { approved?: boolean }) | null;
+  const status = run.status === "AWAITING_APPROVAL" ? "AWAITING_APPROVAL" : run.status === "RUNNING" ? "RUNNING" : "SUCCEEDED";
+  return {
+    runId,
+    status,
+    planned: run.planned,
+    conflicts: run.conflicts,
+    held: run.status === "AWAITING_APPROVAL",
+    approved: summary?.approved ?? false,
+    batches: status === "RUNNING" ? batchesOf(run.planned, batchSize) : [],
+    summary: summary as PlanSummary,
+  };
+}
