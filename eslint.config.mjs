@@ -1,6 +1,8 @@
 import next from "eslint-config-next";
 
-export default [
-  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "bench/out/**"] },
+const config = [
+  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "bench/out/**", "test-results/**", "playwright-report/**"] },
   ...next,
 ];
+
+export default config;

@@ -2,11 +2,12 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import connections from "@/messages/parts/connections.json";
 import sandbox from "@/messages/parts/sandbox.json";
+import sync from "@/messages/parts/sync.json";
 import type { Locale } from "./locales";
 
 // Feature folders keep their strings in messages/parts/<feature>.json ({ "en": …, "zh-CN": … })
 // so parallel work does not edit one big file; they are merged over the base files here.
-const PARTS: Record<Locale, Record<string, unknown>>[] = [connections, sandbox];
+const PARTS: Record<Locale, Record<string, unknown>>[] = [connections, sandbox, sync];
 
 export function loadMessages(locale: Locale): Record<string, unknown> {
   const base = (locale === "en" ? en : zh) as Record<string, unknown>;

@@ -45,6 +45,8 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   say("stopping…");
+  // The orchestrator itself queried the database (first HR pull): release its pool before PostgreSQL stops.
+  await (globalThis as { orgbridgeDb?: { $disconnect(): Promise<void> } }).orgbridgeDb?.$disconnect().catch(() => {});
   for (const { name, stop } of stops.reverse()) {
     try {
       await stop();
@@ -118,7 +120,9 @@ async function main() {
   }
   const applied = await applyMigrations({ url: env.DATABASE_URL });
   if (applied.length) say(`applied migrations: ${applied.join(", ")}`);
-  if (await seedDemoCompany(env.DATABASE_URL, { log: say })) rows.push(["Demo data", "seeded (sandbox HR + first import)"]);
+  if (env.ORGBRIDGE_SANDBOXES !== "off" && (await seedDemoCompany(env.DATABASE_URL, { log: say }))) {
+    rows.push(["Demo data", "demo company seeded into the sandbox HR"]);
+  }
 
   // 2. SSO, sandboxes and the job executor: each only when not configured from outside.
   const services: Service[] = await startOptionalServices({ profile, env, secrets, appUrl, log: say });

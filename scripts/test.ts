@@ -1,4 +1,4 @@
-// `npm test`: unit tests, integration tests on a real PostgreSQL, then
+// `npm test`: typecheck and lint, unit tests, integration tests on a real PostgreSQL, then
 // Playwright e2e in Chromium against a production build. Prints one summary
 // line at the end ("N passed, N failed") and exits non-zero on any failure.
 import { spawn } from "node:child_process";
@@ -38,7 +38,7 @@ async function vitest(project: "unit" | "integration") {
     failed: (json.numFailedTests ?? 0) + (code !== 0 && !json.numFailedTests ? 1 : 0),
     skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
     seconds: (Date.now() - started) / 1000,
-    ok: code === 0,
+    ok: code === 0 && !json.numFailedTests,
   });
 }
 
@@ -64,7 +64,7 @@ async function e2e() {
     failed: (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0),
     skipped: s.skipped ?? 0,
     seconds: (Date.now() - started) / 1000,
-    ok: code === 0,
+    ok: code === 0 && !s.unexpected,
   });
 }
 
@@ -74,8 +74,15 @@ async function typecheck() {
   tallies.push({ name: "typecheck", passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000, ok: code === 0 });
 }
 
+async function lint() {
+  const started = Date.now();
+  const code = await run(npx("eslint"), [".", "--max-warnings=0"]);
+  tallies.push({ name: "lint", passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000, ok: code === 0 });
+}
+
 const steps: [string, () => Promise<void>][] = [
   ["typecheck", typecheck],
+  ["lint", lint],
   ["unit", () => vitest("unit")],
   ["integration", () => vitest("integration")],
   ["e2e", e2e],

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { signInUser } from "@/lib/auth/sign-in-user";
 import { db } from "@/lib/db/client";
-import { makeEmployee, useTestDb } from "@/lib/testing/use-test-db";
+import { makeEmployee, setupTestDb } from "@/lib/testing/setup-test-db";
 import { createToken } from "@/lib/tokens/create-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { setRoleOverride } from "@/lib/users/set-role-override";
 
-useTestDb();
+setupTestDb();
 const actor = { type: "user" as const, id: "audit-actor", name: "Auditor", ip: "203.0.113.9" };
 const roleMap = { "it-admins": ["IT_ADMIN" as const] };
 

@@ -4,14 +4,14 @@ import { ZodError } from "zod";
 import type { Actor } from "@/lib/audit/record-audit";
 import { decryptSecrets } from "@/lib/crypto/encrypt-secrets";
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
-import { useTestDb } from "@/lib/testing/use-test-db";
+import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { connectorForConnection } from "./connector-for-connection";
 import { deleteConnection } from "./delete-connection";
 import { listConnections } from "./list-connections";
 import { saveConnection } from "./save-connection";
 import { testConnection } from "./test-connection";
 
-useTestDb();
+setupTestDb();
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 
 const actor: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };

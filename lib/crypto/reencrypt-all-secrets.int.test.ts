@@ -1,13 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { useTestDb } from "@/lib/testing/use-test-db";
+import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { decryptSecrets, encryptSecrets } from "./encrypt-secrets";
 import { reencryptAllSecrets } from "./reencrypt-all-secrets";
 
-useTestDb();
+setupTestDb();
 
 describe("key rotation", () => {
+  it("reports rows no configured key can open instead of failing", async () => {
+    process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
+    const orphan = await db.connection.create({
+      data: { kind: "HR_SOURCE", provider: "rest", name: `orphan-${Date.now()}`, secretsCipher: encryptSecrets({ token: "t" }) },
+    });
+    process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
+    expect((await reencryptAllSecrets()).unreadable).toContain(`connection:${orphan.id}`);
+  });
+
   it("re-seals every stored secret with the new first key, keeps values, audits, and is idempotent", async () => {
     const oldKey = randomBytes(32).toString("base64");
     const newKey = randomBytes(32).toString("base64");
@@ -32,6 +41,9 @@ describe("key rotation", () => {
     expect(await db.auditLog.count({ where: { targetId: conn.id, action: "connection.secrets_reencrypted" } })).toBe(1);
 
     process.env.ORGBRIDGE_SECRET_KEY = `${newKey},${oldKey}`;
-    expect((await reencryptAllSecrets()).connections).toBe(0);
+    const second = await reencryptAllSecrets();
+    expect(second.unreadable).not.toContain(`connection:${conn.id}`);
+    const again = await db.connection.findUniqueOrThrow({ where: { id: conn.id }, omit: { secretsCipher: false } });
+    expect(again.secretsCipher).toBe(c.secretsCipher);
   });
 });

@@ -3,14 +3,14 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { resetSandboxIm } from "@/lib/sandbox/im/reset-sandbox-im";
 import { createSandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
-import { useTestDb } from "@/lib/testing/use-test-db";
+import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { findImMember } from "./find-im-member";
 import { listImDepartmentMembers } from "./list-im-department-members";
 import { loadImDirectoryTree } from "./load-im-directory-tree";
 import { renameImDepartment } from "./rename-im-department";
 import { searchImMembers } from "./search-im-members";
 
-useTestDb();
+setupTestDb();
 
 const actor: Actor = { type: "user", id: "user-im-preview", name: "陈志强" };
 let sandboxDb: ReturnType<typeof createSandboxDb>;

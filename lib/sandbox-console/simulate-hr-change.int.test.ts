@@ -3,14 +3,14 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { seedSandboxHr } from "@/lib/sandbox/hr/seed-sandbox-hr";
 import { createSandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
-import { useTestDb } from "@/lib/testing/use-test-db";
+import { setupTestDb } from "@/lib/testing/setup-test-db";
 import type { HrSimulationInput } from "./hr-simulation-schema";
 import { listHrDepartments } from "./list-hr-departments";
 import { listRecentHrChanges } from "./list-recent-hr-changes";
 import { searchHrEmployees } from "./search-hr-employees";
 import { simulateHrChange } from "./simulate-hr-change";
 
-useTestDb();
+setupTestDb();
 
 const actor: Actor = { type: "user", id: "user-hr-sim", name: "李娜", ip: "127.0.0.1" };
 let sandboxDb: ReturnType<typeof createSandboxDb>;

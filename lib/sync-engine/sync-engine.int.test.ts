@@ -9,7 +9,7 @@ import { moveDepartment } from "@/lib/sandbox/hr/simulator/move-department";
 import { renameDepartment } from "@/lib/sandbox/hr/simulator/rename-department";
 import { renameDepartmentManually } from "@/lib/sandbox/im/rename-department-manually";
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
-import { useTestDb } from "@/lib/testing/use-test-db";
+import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { applySyncBatch } from "./apply-sync-batch";
 import { ensureDemoMapping } from "./ensure-demo-mapping";
 import { finishSyncRun } from "./finish-sync-run";
@@ -21,7 +21,7 @@ import { startSyncRun } from "./start-sync-run";
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 const creds = { corpId: "ww-sync-test", corpSecret: "sync-test-secret", agentId: 1000002 };
 
-useTestDb();
+setupTestDb();
 
 describe("sync engine against the sandboxes", () => {
   let hr: SandboxHrServer;

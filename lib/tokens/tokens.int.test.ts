@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { makeEmployee, useTestDb } from "@/lib/testing/use-test-db";
+import { makeEmployee, setupTestDb } from "@/lib/testing/setup-test-db";
 import { db } from "@/lib/db/client";
 import { createToken } from "./create-token";
 import { revokeToken } from "./revoke-token";
 import { verifyToken } from "./verify-token";
 
-useTestDb();
+setupTestDb();
 const actor = { type: "user" as const, id: "it-admin-test", name: "IT Test" };
 
 async function refusal(p: Promise<unknown>) {

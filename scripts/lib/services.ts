@@ -3,6 +3,8 @@ import { startExecutor } from "@/inngest/engine";
 import { ensureSandboxConnections } from "@/lib/connections/ensure-sandbox-connections";
 import { startEmbeddedIdp } from "@/lib/idp/start-embedded-idp";
 import { ensureDemoMapping } from "@/lib/sync-engine/ensure-demo-mapping";
+import { pullHrDirectory } from "@/lib/sync-engine/pull-hr-directory";
+import { SANDBOX_HR_CONNECTION } from "@/lib/connections/ensure-sandbox-connections";
 import { startSandboxHr } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { startSandboxIm } from "@/lib/sandbox/im/start-sandbox-im";
 import { assertPortFree } from "./postgres.ts";
@@ -58,6 +60,14 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
       hr: { baseUrl: hr.url, token: secrets.sandboxHrToken, webhookSecret: secrets.sandboxHrWebhookSecret },
       im: { baseUrl: im.baseUrl, corpId, corpSecret: secrets.sandboxImSecret, agentId },
     });
+    // First start: fill OrgBridge's directory from the sandbox HR through the real REST connector, as an HR pull would.
+    process.env.DATABASE_URL ??= env.DATABASE_URL;
+    const { db } = await import("@/lib/db/client");
+    if ((await db.orgUnit.count()) === 0) {
+      const hrConnection = await db.connection.findUniqueOrThrow({ where: { kind_name: { kind: "HR_SOURCE", name: SANDBOX_HR_CONNECTION } } });
+      const pulled = await pullHrDirectory({ hrConnectionId: hrConnection.id });
+      ctx.log(`first HR pull from the sandbox HR: ${pulled.units.created} org units, ${pulled.employees.created} employees`);
+    }
     // The demo maps the whole company (root unit, with descendants) onto the sandbox IM; a sync does the rest.
     const mapping = await ensureDemoMapping({ databaseUrl: env.DATABASE_URL! });
     if (mapping.created) ctx.log("created the demo mapping: the whole company mirrored into the sandbox IM");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** Points lib/db at the integration-test database for this file and disconnects afterwards. */
-export function useTestDb() {
+export function setupTestDb() {
   beforeAll(() => {
     process.env.DATABASE_URL = inject("databaseUrl");
   });

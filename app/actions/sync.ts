@@ -1,0 +1,27 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { areaAction } from "@/lib/actions/action";
+import { approveHeldRun } from "@/lib/sync-console/approve-held-run";
+import { rejectHeldRun } from "@/lib/sync-console/reject-held-run";
+import { requestSync } from "@/lib/sync-console/request-sync";
+import { heldRunDecisionSchema, requestSyncSchema } from "@/lib/sync-console/sync-run-schemas";
+
+export const requestSyncAction = areaAction("sync", requestSyncSchema, async (input, { actor }) => {
+  const result = await requestSync({ ...input, actor });
+  revalidatePath("/sync");
+  return result;
+});
+
+export const approveHeldRunAction = areaAction("sync", heldRunDecisionSchema, async ({ runId }, { actor }) => {
+  const result = await approveHeldRun({ runId, actor });
+  revalidatePath("/sync");
+  revalidatePath(`/sync/${runId}`);
+  return result;
+});
+
+export const rejectHeldRunAction = areaAction("sync", heldRunDecisionSchema, async ({ runId }, { actor }) => {
+  await rejectHeldRun({ runId, actor });
+  revalidatePath("/sync");
+  revalidatePath(`/sync/${runId}`);
+  return { runId };
+});

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+// Shared with client components: no database imports here.
+
+export const SYNC_STATUSES = ["QUEUED", "PLANNING", "AWAITING_APPROVAL", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED", "REJECTED", "CANCELLED"] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+/** Statuses the engine is still working on (the list polls fast while any run is in one). */
+export const ACTIVE_SYNC_STATUSES: readonly SyncStatus[] = ["QUEUED", "PLANNING", "RUNNING"];
+
+export const SYNC_KINDS = ["FULL", "INCREMENTAL", "RECONCILE", "DRY_RUN"] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
+
+export const CHANGE_STATUSES = ["PLANNED", "APPLIED", "FAILED", "SKIPPED"] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+
+export const CHANGES_PAGE_SIZE = 100;
+
+export const syncRunListSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type SyncRunListInput = z.output<typeof syncRunListSchema>;
+
+export const syncChangeFilterSchema = z.object({
+  // Empty form values mean "any".
+  status: z.enum([...CHANGE_STATUSES, ""]).optional().transform((v) => v || undefined),
+  op: z.string().max(64).optional().transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type SyncChangeFilter = z.output<typeof syncChangeFilterSchema>;
+
+export const requestSyncSchema = z.object({
+  /** The IM_TARGET connection to sync. */
+  connectionId: z.string().min(1),
+  /** Plan only, apply nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type RequestSyncInput = z.input<typeof requestSyncSchema>;
+
+export const heldRunDecisionSchema = z.object({ runId: z.string().min(1) });
+export type HeldRunDecisionInput = z.output<typeof heldRunDecisionSchema>;
+
+export type SyncRunRow = {
+  id: string;
+  connectionId: string;
+  connectionName: string;
+  kind: SyncKind;
+  trigger: string;
+  /** Who asked, for manual runs: the user's name when known. */
+  requestedBy: string | null;
+  status: SyncStatus;
+  planned: number;
+  applied: number;
+  failed: number;
+  skipped: number;
+  conflicts: number;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+};
+
+/** Share of the planned changes that are done (applied, failed or skipped), 0–100. */
+export function runProgress(run: { planned: number; applied: number; failed: number; skipped: number }): number {
+  if (run.planned <= 0) return 0;
+  return Math.min(100, Math.round(((run.applied + run.failed + run.skipped) / run.planned) * 100));
+}
