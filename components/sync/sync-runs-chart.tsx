@@ -14,7 +14,7 @@ export function SyncRunsChart({ runs }: { runs: SyncRunRow[] }) {
     .slice(0, SHOWN)
     .reverse()
     .map((r) => ({ label: format.dateTime(new Date(r.startedAt), { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }), applied: r.applied, failed: r.failed }));
-  if (data.length === 0) return null;
+  if (data.length === 0) return <p className="text-sm text-muted-foreground">{t("chartEmpty")}</p>;
   return (
     <figure aria-label={t("chartTitle")}>
       <div className="h-48 w-full">
