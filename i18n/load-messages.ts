@@ -1,13 +1,15 @@
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
+import conflicts from "@/messages/parts/conflicts.json";
 import connections from "@/messages/parts/connections.json";
+import org from "@/messages/parts/org.json";
 import sandbox from "@/messages/parts/sandbox.json";
 import sync from "@/messages/parts/sync.json";
 import type { Locale } from "./locales";
 
 // Feature folders keep their strings in messages/parts/<feature>.json ({ "en": …, "zh-CN": … })
 // so parallel work does not edit one big file; they are merged over the base files here.
-const PARTS: Record<Locale, Record<string, unknown>>[] = [connections, sandbox, sync];
+const PARTS: Record<Locale, Record<string, unknown>>[] = [conflicts, connections, org, sandbox, sync];
 
 export function loadMessages(locale: Locale): Record<string, unknown> {
   const base = (locale === "en" ? en : zh) as Record<string, unknown>;

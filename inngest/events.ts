@@ -16,6 +16,13 @@ export const eventSchemas = {
     /** A user id, or "cron". */
     requestedBy: z.string().min(1),
   }),
+  /** An IT admin decided a sync conflict; the engine applies the decision and re-checks. */
+  "conflict/resolved": z.object({
+    /** The SyncConflict, already RESOLVED or IGNORED. */
+    conflictId: z.string().min(1),
+    /** The deciding user's id. */
+    resolvedBy: z.string().min(1),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -1,7 +1,8 @@
+import { conflictResolved } from "./conflict-resolved";
 import { nightlyMaintenance } from "./nightly-maintenance";
 import { ping } from "./ping";
 import { hrFullSync } from "./sync-full";
 import { hrNightlySync } from "./sync-nightly";
 
 /** Every function the app serves; app/api/inngest/route.ts registers exactly this list. */
-export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync];
+export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync, conflictResolved];

@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { areaAction } from "@/lib/actions/action";
+import { applyMappingToSubtree } from "@/lib/org-mapping/apply-mapping-to-subtree";
+import { listImGroupsForLink } from "@/lib/org-mapping/list-im-groups-for-link";
+import { applyMappingToSubtreeSchema, listImGroupsForLinkSchema, saveMappingSchema } from "@/lib/org-mapping/org-mapping-schemas";
+import { saveMapping } from "@/lib/org-mapping/save-mapping";
+
+export const saveMappingAction = areaAction("org", saveMappingSchema, async (input, { actor }) => {
+  const result = await saveMapping({ ...input, actor });
+  revalidatePath("/org");
+  return result;
+});
+
+export const applyMappingToSubtreeAction = areaAction("org", applyMappingToSubtreeSchema, async (input, { actor }) => {
+  const result = await applyMappingToSubtree({ ...input, actor });
+  revalidatePath("/org");
+  return result;
+});
+
+export const listImGroupsForLinkAction = areaAction("org", listImGroupsForLinkSchema, async ({ connectionId }) => listImGroupsForLink(connectionId));
