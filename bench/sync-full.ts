@@ -37,6 +37,7 @@ async function main() {
   const { db } = await import("../lib/db/client");
   const { encryptSecrets } = await import("../lib/crypto/encrypt-secrets");
   const { generateCompany } = await import("../lib/demo/generate-company");
+  const { writeCompanyToSandboxHr } = await import("../lib/demo/write-company-to-sandbox-hr");
   const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
   const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
   const { runFullSync } = await import("../lib/sync-engine/run-full-sync");
@@ -48,13 +49,7 @@ async function main() {
   const im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
   try {
     const company = generateCompany({ units: UNITS, employees: EMPLOYEES });
-    await db.sandboxHrUnit.createMany({ data: company.units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, parentCode: u.parentCode, managerNo: u.managerNo })) });
-    await db.sandboxHrEmployee.createMany({
-      data: company.employees.map((e) => ({
-        employeeNo: e.employeeNo, name: e.name, nameEn: e.nameEn, email: e.email, mobile: e.mobile, title: e.title, unitCode: e.unitCode,
-        managerNo: e.managerNo, status: e.status, hireDate: new Date(e.hireDate), timeZone: e.timeZone, locale: e.locale,
-      })),
-    });
+    await writeCompanyToSandboxHr(db, company);
     const hrConn = await db.connection.create({
       data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Bench HR", config: { baseUrl: hr.url }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }) },
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ConflictType } from "@/lib/conflicts/types";
 
 // Shared with client components: no database imports here.
 
@@ -15,8 +16,11 @@ export const CONFLICT_TYPES = [
   "invalid_group_name",
   "group_not_empty",
   "deletion_threshold",
-] as const;
+] as const satisfies readonly ConflictType[];
 export type ConflictTypeName = (typeof CONFLICT_TYPES)[number];
+// The detector's types are the source of truth: a type added there without a line here fails to compile.
+const everyTypeListed: Exclude<ConflictType, ConflictTypeName> extends never ? true : never = true;
+void everyTypeListed;
 
 export const CONFLICT_STATUSES = ["OPEN", "RESOLVED", "IGNORED"] as const;
 export type ConflictStatusName = (typeof CONFLICT_STATUSES)[number];

@@ -4,11 +4,13 @@ import { ZodError } from "zod";
 import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { generateCompany } from "@/lib/demo/generate-company";
+import { writeCompanyToSandboxHr } from "@/lib/demo/write-company-to-sandbox-hr";
 import { startSandboxHr, type SandboxHrServer } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { renameDepartmentManually } from "@/lib/sandbox/im/rename-department-manually";
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
 import { ensureDemoMapping } from "@/lib/sync-engine/ensure-demo-mapping";
 import { runFullSync } from "@/lib/sync-engine/run-full-sync";
+import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { applyConflictResolution } from "./apply-conflict-resolution";
 import { conflictFilterSchema } from "./conflict-queue-schemas";
@@ -146,28 +148,8 @@ describe("applying a resolution against the sandboxes", () => {
     );
     hr = await startSandboxHr({ port: 0, databaseUrl: url });
     im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
-    await d.sandboxHrUnit.createMany({ data: company.units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, parentCode: u.parentCode, managerNo: u.managerNo })) });
-    await d.sandboxHrEmployee.createMany({
-      data: company.employees.map((e) => ({
-        employeeNo: e.employeeNo, name: e.name, nameEn: e.nameEn, email: e.email, mobile: e.mobile, title: e.title, unitCode: e.unitCode,
-        managerNo: e.managerNo, status: e.status, hireDate: new Date(e.hireDate), timeZone: e.timeZone, locale: e.locale,
-      })),
-    });
-    const { encryptSecrets } = await import("@/lib/crypto/encrypt-secrets");
-    hrConnectionId = (
-      await d.connection.create({
-        data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Test HR", config: { baseUrl: hr.url }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }) },
-      })
-    ).id;
-    connectionId = (
-      await d.connection.create({
-        data: {
-          kind: "IM_TARGET", provider: "sandbox-im", name: "Test IM",
-          config: { baseUrl: im.baseUrl, corpId: creds.corpId, agentId: creds.agentId, rateLimit: false },
-          secretsCipher: encryptSecrets({ contactSecret: creds.corpSecret }),
-        },
-      })
-    ).id;
+    await writeCompanyToSandboxHr(d, company);
+    ({ hrConnectionId, connectionId } = await createSandboxConnections(d, { hrUrl: hr.url, imBaseUrl: im.baseUrl, creds }));
     await pullAndMap(url);
   });
   afterAll(async () => {

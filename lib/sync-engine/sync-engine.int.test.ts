@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateCompany } from "@/lib/demo/generate-company";
+import { writeCompanyToSandboxHr } from "@/lib/demo/write-company-to-sandbox-hr";
 import { startSandboxHr, type SandboxHrServer } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { bulkTerminate } from "@/lib/sandbox/hr/simulator/bulk-simulations";
 import { hireEmployee } from "@/lib/sandbox/hr/simulator/hire-employee";
@@ -9,6 +10,7 @@ import { moveDepartment } from "@/lib/sandbox/hr/simulator/move-department";
 import { renameDepartment } from "@/lib/sandbox/hr/simulator/rename-department";
 import { renameDepartmentManually } from "@/lib/sandbox/im/rename-department-manually";
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
+import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { applySyncBatch } from "./apply-sync-batch";
 import { ensureDemoMapping } from "./ensure-demo-mapping";
@@ -39,28 +41,8 @@ describe("sync engine against the sandboxes", () => {
     );
     hr = await startSandboxHr({ port: 0, databaseUrl: url });
     im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
-    await d.sandboxHrUnit.createMany({ data: company.units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, parentCode: u.parentCode, managerNo: u.managerNo })) });
-    await d.sandboxHrEmployee.createMany({
-      data: company.employees.map((e) => ({
-        employeeNo: e.employeeNo, name: e.name, nameEn: e.nameEn, email: e.email, mobile: e.mobile, title: e.title, unitCode: e.unitCode,
-        managerNo: e.managerNo, status: e.status, hireDate: new Date(e.hireDate), timeZone: e.timeZone, locale: e.locale,
-      })),
-    });
-    const { encryptSecrets } = await import("@/lib/crypto/encrypt-secrets");
-    hrConnectionId = (
-      await d.connection.create({
-        data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Test HR", config: { baseUrl: hr.url }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }) },
-      })
-    ).id;
-    connectionId = (
-      await d.connection.create({
-        data: {
-          kind: "IM_TARGET", provider: "sandbox-im", name: "Test IM",
-          config: { baseUrl: im.baseUrl, corpId: creds.corpId, agentId: creds.agentId, rateLimit: false },
-          secretsCipher: encryptSecrets({ contactSecret: creds.corpSecret }),
-        },
-      })
-    ).id;
+    await writeCompanyToSandboxHr(d, company);
+    ({ hrConnectionId, connectionId } = await createSandboxConnections(d, { hrUrl: hr.url, imBaseUrl: im.baseUrl, creds }));
   });
   afterAll(async () => {
     await hr?.close();

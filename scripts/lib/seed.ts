@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateCompany, type GenerateCompanyOptions } from "@/lib/demo/generate-company";
+import { writeCompanyToSandboxHr } from "@/lib/demo/write-company-to-sandbox-hr";
 
 type SeedOptions = GenerateCompanyOptions & {
   /** Where progress lines go. */
@@ -21,23 +22,15 @@ export async function seedDemoCompany(url: string, opts: SeedOptions = {}): Prom
   try {
     if (!opts.force && (await db.sandboxHrEmployee.count()) > 0) return false;
     const started = Date.now();
-    const { units, employees } = generateCompany(opts);
+    const company = generateCompany(opts);
+    const { units, employees } = company;
 
     await db.$transaction(
       async (tx) => {
         if (opts.force) {
           await tx.$executeRaw`TRUNCATE "SandboxHrEmployee", "SandboxHrUnit" CASCADE`;
         }
-        await tx.sandboxHrUnit.createMany({
-          data: units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, parentCode: u.parentCode, managerNo: u.managerNo })),
-        });
-        await tx.sandboxHrEmployee.createMany({
-          data: employees.map((e) => ({
-            employeeNo: e.employeeNo, name: e.name, nameEn: e.nameEn, email: e.email, mobile: e.mobile, title: e.title,
-            unitCode: e.unitCode, managerNo: e.managerNo, status: e.status, hireDate: new Date(e.hireDate),
-            timeZone: e.timeZone, locale: e.locale,
-          })),
-        });
+        await writeCompanyToSandboxHr(tx, company);
       },
       { timeout: 120_000 },
     );
