@@ -16,6 +16,21 @@ export const eventSchemas = {
     /** A user id, or "cron". */
     requestedBy: z.string().min(1),
   }),
+  /** The HR source pushed an employee change (verified webhook); the record is the connector's normalised HrEmployee. */
+  "hr/employee.changed": z.object({
+    hrConnectionId: z.string().min(1),
+    /** The HR source's event id (webhook-id); the Inngest event id is derived from it, so repeats are dropped. */
+    webhookId: z.string().min(1),
+    occurredAt: z.string(),
+    record: z.object({ employeeNo: z.string().min(1), name: z.string(), status: z.string(), version: z.number() }).passthrough(),
+  }),
+  /** The HR source pushed an org unit change; the record is the connector's normalised HrOrgUnit. */
+  "hr/org-unit.changed": z.object({
+    hrConnectionId: z.string().min(1),
+    webhookId: z.string().min(1),
+    occurredAt: z.string(),
+    record: z.object({ code: z.string().min(1), name: z.string(), active: z.boolean(), version: z.number() }).passthrough(),
+  }),
   /** An IT admin decided a sync conflict; the engine applies the decision and re-checks. */
   "conflict/resolved": z.object({
     /** The SyncConflict, already RESOLVED or IGNORED. */

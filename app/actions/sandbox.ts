@@ -1,6 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { areaAction } from "@/lib/actions/action";
+import { env } from "@/lib/env";
+import { sandboxHrWebhookTarget } from "@/lib/hr-webhooks/sandbox-webhook-target";
 import { getSandboxDb } from "@/lib/sandbox-console/get-sandbox-db";
 import { hrSimulationSchema, searchHrEmployeesSchema } from "@/lib/sandbox-console/hr-simulation-schema";
 import { renameImDepartmentSchema } from "@/lib/sandbox-console/im-preview-schema";
@@ -9,7 +11,9 @@ import { searchHrEmployees } from "@/lib/sandbox-console/search-hr-employees";
 import { simulateHrChange } from "@/lib/sandbox-console/simulate-hr-change";
 
 export const simulateHrChangeAction = areaAction("hrSimulator", hrSimulationSchema, async (input, { actor }) => {
-  const summary = await simulateHrChange(input, actor, { sandboxDb: getSandboxDb() });
+  // Pushed to our own HR webhook receiver like a real HR system would, so the incremental sync reacts in seconds.
+  const webhook = await sandboxHrWebhookTarget(env().NEXTAUTH_URL);
+  const summary = await simulateHrChange(input, actor, { sandboxDb: getSandboxDb(), webhook });
   revalidatePath("/hr-simulator");
   return summary;
 });

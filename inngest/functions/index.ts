@@ -2,7 +2,8 @@ import { conflictResolved } from "./conflict-resolved";
 import { nightlyMaintenance } from "./nightly-maintenance";
 import { ping } from "./ping";
 import { hrFullSync } from "./sync-full";
+import { hrIncrementalSync } from "./sync-incremental";
 import { hrNightlySync } from "./sync-nightly";
 
 /** Every function the app serves; app/api/inngest/route.ts registers exactly this list. */
-export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync, conflictResolved];
+export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync, hrIncrementalSync, conflictResolved];

@@ -10,11 +10,14 @@ import { SimulationError, type SimulationResult, type SimulatorContext } from "@
 import { terminateEmployee } from "@/lib/sandbox/hr/simulator/terminate-employee";
 import { transferEmployee } from "@/lib/sandbox/hr/simulator/transfer-employee";
 import type { SandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
+import type { HrWebhookTarget } from "@/lib/sandbox/hr/emit-hr-webhook";
 import { hrSimulationSchema, type HrSimulation, type HrSimulationInput, type HrSimulationKind, type HrSimulationSummary } from "./hr-simulation-schema";
 
 export type SimulateHrChangeOptions = {
   /** The sandbox HR tables (the console's own client in the app, the test database in tests). */
   sandboxDb: SandboxDb;
+  /** Push each change to OrgBridge's HR webhook receiver, as the HR system would (absent: the next sync picks it up). */
+  webhook?: HrWebhookTarget;
 };
 
 type HrRecord = SandboxHrEmployeeJson | SandboxHrUnitJson;
@@ -44,9 +47,8 @@ async function activeEmployeeOrFail(sdb: SandboxDb, employeeNo: string) {
   return employee;
 }
 
-async function run(sdb: SandboxDb, input: HrSimulation): Promise<Outcome> {
-  // No webhook: OrgBridge picks these changes up through the sync, not a push.
-  const ctx: SimulatorContext = { db: sdb, webhook: undefined };
+async function run(sdb: SandboxDb, input: HrSimulation, webhook: HrWebhookTarget | undefined): Promise<Outcome> {
+  const ctx: SimulatorContext = { db: sdb, webhook };
   switch (input.kind) {
     case "hire": {
       const unit = await unitOrFail(sdb, input.unitCode, "unitCode");
@@ -107,7 +109,7 @@ export async function simulateHrChange(raw: HrSimulationInput, actor: Actor, opt
   const input = hrSimulationSchema.parse(raw);
   let outcome: Outcome;
   try {
-    outcome = await run(options.sandboxDb, input);
+    outcome = await run(options.sandboxDb, input, options.webhook);
   } catch (err) {
     if (err instanceof SimulationError) {
       // A conflict is a race with another simulation (two hires took one number), not the user's input.

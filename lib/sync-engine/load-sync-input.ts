@@ -14,6 +14,7 @@ import type {
 } from "@/lib/sync/types";
 import { loadPlanSettings, type PlanSettings } from "./load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
+import { proposeImUserId } from "@/lib/sync/propose-im-user-id";
 
 export type LoadSyncInputOptions = {
   /** The IM_TARGET connection being synced (memory, mappings and fingerprint scope). */
@@ -24,7 +25,17 @@ export type LoadSyncInputOptions = {
   now?: Date;
   /** Overrides of the stored sync settings (tests, benches). */
   settings?: Partial<PlanSettings>;
+  /** Incremental sync: plan only these employees' accounts (all groups still). See `SyncScope`. */
+  scope?: SyncScope;
 };
+
+/**
+ * What an incremental run looks at: every org unit and IM group (groups are one cheap listing), but only
+ * the named employees, their remembered accounts, and their IM users read one by one (`getUser`) instead of
+ * the whole IM directory. Checks that need everyone — duplicate contacts in HR, IM accounts owned by another
+ * person, orphan IM users — are left to the full sync.
+ */
+export type SyncScope = { employeeNos: string[] };
 
 export type LoadedSyncInput = {
   input: PlanInput;
@@ -38,7 +49,8 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 /** Builds the planner's input: HR from the OrgUnit/Employee mirror, IM from the connector, memory and mappings from the database. */
 export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
   const { connectionId, target } = options;
-  const [hr, memory, mappings, stored] = await Promise.all([loadHr(), loadMemory(connectionId), loadMappings(connectionId), loadPlanSettings()]);
+  const { scope } = options;
+  const [hr, memory, mappings, stored] = await Promise.all([loadHr(scope), loadMemory(connectionId, scope), loadMappings(connectionId), loadPlanSettings()]);
   const settings = { ...stored, ...options.settings };
   const rootGroupId = platformRootGroup(target);
 
@@ -49,7 +61,7 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
     groups.push({ externalId: g.id, name: g.name, ...(parent ? { parentExternalId: parent } : {}) });
   }
   const users: ImUserState[] = [];
-  for await (const u of target.listUsers()) {
+  for await (const u of scope ? scopedUsers(target, scope, memory) : target.listUsers()) {
     users.push({
       imUserId: u.id,
       name: u.name,
@@ -81,14 +93,28 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
         },
         ...(settings.nameRules ? { nameRules: settings.nameRules } : {}),
         fingerprintScope: connectionId,
+        ...(scope
+          ? { managedAccountsTotal: await db.imAccount.count({ where: { connectionId, employeeId: { not: null }, state: { in: ["PENDING", "ACTIVE", "SUSPENDED"] } } }) }
+          : {}),
       },
     },
   };
 }
 
-async function loadHr(): Promise<PlanInput["hr"]> {
+/** The scope's IM users, read one by one: the remembered account and the id OrgBridge would propose. */
+async function* scopedUsers(target: ImTarget, scope: SyncScope, memory: PlanInput["memory"]) {
+  const ids = new Set(scope.employeeNos.map((no) => proposeImUserId({ employeeNo: no, name: "", status: "active" })));
+  for (const a of memory.accounts) ids.add(a.imUserId);
+  for (const id of ids) {
+    const user = await target.getUser(id);
+    if (user) yield user;
+  }
+}
+
+async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
   const unitRows = await db.orgUnit.findMany({ select: { code: true, name: true, nameEn: true, active: true, parent: { select: { code: true } } } });
   const employeeRows = await db.employee.findMany({
+    ...(scope ? { where: { employeeNo: { in: scope.employeeNos } } } : {}),
     select: {
       employeeNo: true, name: true, email: true, mobile: true, title: true, status: true, hireDate: true, terminationDate: true, terminationReason: true,
       orgUnit: { select: { code: true } },
@@ -118,7 +144,7 @@ async function loadHr(): Promise<PlanInput["hr"]> {
 }
 
 /** What OrgBridge remembers about one IM connection, in the planner's shape. */
-export async function loadMemory(connectionId: string): Promise<PlanInput["memory"]> {
+export async function loadMemory(connectionId: string, scope?: SyncScope): Promise<PlanInput["memory"]> {
   const groupRows = await db.imGroup.findMany({ where: { connectionId, deleted: false } });
   const groups: GroupMemory[] = [];
   const unitGroups: UnitGroupMemory[] = [];
@@ -133,7 +159,7 @@ export async function loadMemory(connectionId: string): Promise<PlanInput["memor
     if (g.orgUnitCode) unitGroups.push({ orgUnitCode: g.orgUnitCode, externalId: g.externalId });
   }
   const accountRows = await db.imAccount.findMany({
-    where: { connectionId, employeeId: { not: null } },
+    where: { connectionId, employeeId: { not: null }, ...(scope ? { employee: { employeeNo: { in: scope.employeeNos } } } : {}) },
     select: { imUserId: true, state: true, syncedHash: true, disabledAt: true, employee: { select: { employeeNo: true } } },
   });
   const accounts: AccountMemory[] = [];

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { planSync } from "@/lib/sync/plan-sync";
 import type { PlanSummary } from "@/lib/sync/types";
 import type { PlanSettings } from "./load-plan-settings";
-import { loadSyncInput } from "./load-sync-input";
+import { loadSyncInput, type SyncScope } from "./load-sync-input";
 import { openImTarget } from "./open-connection";
 import { recordConflicts } from "./record-conflicts";
 import { recordMemoryUpdates } from "./record-memory-updates";
@@ -25,6 +25,8 @@ export type PlanSyncRunOptions = {
   summaryExtra?: Record<string, unknown>;
   /** Changes per apply batch. */
   batchSize?: number;
+  /** Incremental run: plan only these employees (see `SyncScope`). */
+  scope?: SyncScope;
 };
 
 export type PlanSyncRunResult = {
@@ -54,7 +56,7 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   if (run.status !== "PLANNING") return existingResult(run.id, batchSize);
   const dryRun = run.kind === "DRY_RUN";
   const target = options.target ?? (await openImTarget(run.connectionId)).target;
-  const { input } = await loadSyncInput({ connectionId: run.connectionId, target, now: options.now, settings: options.settings });
+  const { input } = await loadSyncInput({ connectionId: run.connectionId, target, now: options.now, settings: options.settings, scope: options.scope });
   const plan = planSync(input);
 
   let approved = false;

@@ -15,11 +15,23 @@ export type PullHrDirectoryOptions = {
   updatedSince?: string;
   /** Rows per write transaction. */
   batchSize?: number;
+  /** Merge these records (pushed by the HR source) instead of reading a source; never a full pull. */
+  records?: { units?: SourceUnit[]; employees?: SourceEmployee[] };
+  /** Skip records whose version is not newer than the mirror's (pushed events arrive late, twice or out of order). */
+  newerOnly?: boolean;
 };
 
 export type PullCounts = { created: number; updated: number; unchanged: number; deactivated: number };
 
-export type PullHrDirectoryResult = { full: boolean; units: PullCounts; employees: PullCounts };
+export type PullHrDirectoryResult = {
+  full: boolean;
+  units: PullCounts;
+  employees: PullCounts;
+  /** Records skipped by `newerOnly` (the mirror already held that version or a newer one). */
+  stale: number;
+  /** Units created as placeholders because a record referenced them before HR sent them (version 0, named by code). */
+  placeholders: string[];
+};
 
 const STATUS: Record<SourceEmployee["status"], EmployeeStatus> = {
   onboarding: "ONBOARDING",
@@ -59,15 +71,20 @@ type EmployeeFields = {
  * and employees it no longer lists terminated. Idempotent: a repeat changes nothing.
  */
 export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<PullHrDirectoryResult> {
-  const source = options.source ?? (await openHrSource(requireId(options.hrConnectionId))).source;
-  const full = !options.updatedSince;
-  const listOptions = options.updatedSince ? { updatedSince: options.updatedSince } : undefined;
+  const full = !options.updatedSince && !options.records;
   const batchSize = options.batchSize ?? 500;
 
   const hrUnits = new Map<string, SourceUnit>();
-  for await (const u of source.listOrgUnits(listOptions)) keepNewest(hrUnits, u.code, u);
   const hrEmployees = new Map<string, SourceEmployee>();
-  for await (const e of source.listEmployees(listOptions)) keepNewest(hrEmployees, e.employeeNo, e);
+  if (options.records) {
+    for (const u of options.records.units ?? []) keepNewest(hrUnits, u.code, u);
+    for (const e of options.records.employees ?? []) keepNewest(hrEmployees, e.employeeNo, e);
+  } else {
+    const source = options.source ?? (await openHrSource(requireId(options.hrConnectionId))).source;
+    const listOptions = options.updatedSince ? { updatedSince: options.updatedSince } : undefined;
+    for await (const u of source.listOrgUnits(listOptions)) keepNewest(hrUnits, u.code, u);
+    for await (const e of source.listEmployees(listOptions)) keepNewest(hrEmployees, e.employeeNo, e);
+  }
 
   const existingUnits = await db.orgUnit.findMany({
     select: { id: true, code: true, name: true, nameEn: true, parentId: true, managerId: true, path: true, depth: true, active: true, sourceVersion: true, sourceHash: true },
@@ -81,6 +98,22 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
   const unitByCode = new Map(existingUnits.map((u) => [u.code, u]));
   const unitCodeById = new Map(existingUnits.map((u) => [u.id, u.code]));
   const employeeByNo = new Map(existingEmployees.map((e) => [e.employeeNo, e]));
+  let stale = 0;
+  if (options.newerOnly) {
+    for (const [code, u] of hrUnits) if ((unitByCode.get(code)?.sourceVersion ?? -1n) >= BigInt(u.version)) (hrUnits.delete(code), stale++);
+    for (const [no, e] of hrEmployees) if ((employeeByNo.get(no)?.sourceVersion ?? -1n) >= BigInt(e.version)) (hrEmployees.delete(no), stale++);
+  }
+  // A partial pull may name a parent or a unit HR has not sent yet (child before parent): hold its place with a
+  // version-0 unit named by its code, so the link exists now and the real record, whenever it comes, wins.
+  const placeholders: string[] = [];
+  if (!full) {
+    const referenced = [...[...hrUnits.values()].map((u) => u.parentCode), ...[...hrEmployees.values()].map((e) => e.unitCode)];
+    for (const code of referenced) {
+      if (!code || unitByCode.has(code) || hrUnits.has(code)) continue;
+      hrUnits.set(code, { code, name: code, active: true, version: 0 });
+      placeholders.push(code);
+    }
+  }
   const unitId = new Map(existingUnits.map((u) => [u.code, u.id]));
   const employeeId = new Map(existingEmployees.map((e) => [e.employeeNo, e.id]));
   for (const code of hrUnits.keys()) if (!unitId.has(code)) unitId.set(code, randomUUID());
@@ -92,7 +125,7 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
   for (const u of hrUnits.values()) parentCodeOf.set(u.code, u.parentCode);
   const placement = materialiseUnitPaths([...parentCodeOf].map(([code, parentCode]) => ({ code, parentCode })));
 
-  const result: PullHrDirectoryResult = { full, units: counts(), employees: counts() };
+  const result: PullHrDirectoryResult = { full, units: counts(), employees: counts(), stale, placeholders };
   const unitCreates: Prisma.OrgUnitCreateManyInput[] = [];
   const unitUpdates: { id: string; data: Partial<UnitFields> }[] = [];
   const unitLinks: ({ id: string } & UnitLinks)[] = [];

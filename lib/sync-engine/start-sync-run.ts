@@ -4,7 +4,7 @@ export type StartSyncRunOptions = {
   /** The IM_TARGET connection to sync. */
   connectionId: string;
   /** FULL, or DRY_RUN to plan without applying. */
-  kind: "FULL" | "DRY_RUN" | "RECONCILE";
+  kind: "FULL" | "DRY_RUN" | "RECONCILE" | "INCREMENTAL";
   /** cron, manual:<user>, … */
   trigger: string;
 };

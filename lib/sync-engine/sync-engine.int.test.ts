@@ -37,7 +37,7 @@ describe("sync engine against the sandboxes", () => {
     const url = inject("databaseUrl");
     const d = await db();
     await d.$executeRawUnsafe(
-      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment" CASCADE`,
+      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment", "AuditLog" CASCADE`,
     );
     hr = await startSandboxHr({ port: 0, databaseUrl: url });
     im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });

@@ -443,6 +443,15 @@ describe("safety threshold", () => {
     expect(plan({ ...w, hr: terminate(w.hr, 51) }).summary).toMatchObject({ held: true, destructiveLimit: 50 });
   });
 
+  it("a scoped (incremental) plan measures the limit against the whole connection's accounts", () => {
+    const w = synced(many(20));
+    const one = { ...w, hr: terminate(w.hr, 1) };
+    const scoped = { ...one, hr: { units: one.hr.units, employees: one.hr.employees.slice(0, 1) } };
+    scoped.memory = { ...scoped.memory, accounts: scoped.memory.accounts.filter((a) => a.employeeNo === scoped.hr.employees[0].employeeNo) };
+    expect(plan(scoped).summary).toMatchObject({ destructive: 1, held: true, managedAccounts: 1 });
+    expect(plan({ ...scoped, options: { ...scoped.options, managedAccountsTotal: 20 } }).summary).toMatchObject({ destructive: 1, held: false, managedAccounts: 20 });
+  });
+
   it("suspensions do not count", () => {
     const w = synced(many(20));
     const hr = { units: UNITS, employees: w.hr.employees.map((e, i) => (i < 10 ? { ...e, status: "on_leave" as const } : e)) };

@@ -119,6 +119,7 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const a of index.accountsByEmployee.values()) {
     if (a.state === "PENDING" || a.state === "ACTIVE" || a.state === "SUSPENDED") managedAccounts++;
   }
+  if (options.managedAccountsTotal !== undefined) managedAccounts = Math.max(managedAccounts, options.managedAccountsTotal);
   const safety = evaluateSafetyThreshold({ destructive, managedAccounts, threshold: options.safety });
 
   const conflicts: Conflict[] = [...detected.conflicts, ...deletes.conflicts];

@@ -204,6 +204,11 @@ export type PlanOptions = {
   nameRules?: GroupNameRules;
   /** Mixed into every conflict fingerprint (e.g. the connection id), since fingerprints are globally unique. */
   fingerprintScope?: string;
+  /**
+   * Live managed accounts of the whole connection, when the input holds only some employees (incremental
+   * sync): the safety threshold's percentage is of the company, not of the few accounts being planned.
+   */
+  managedAccountsTotal?: number;
 };
 
 export type PlanInput = {

@@ -68,9 +68,15 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
       const pulled = await pullHrDirectory({ hrConnectionId: hrConnection.id });
       ctx.log(`first HR pull from the sandbox HR: ${pulled.units.created} org units, ${pulled.employees.created} employees`);
     }
+    // The sandbox HR pushes its changes to OrgBridge's webhook receiver (incremental sync), like a real HR system.
+    const { sandboxHrWebhookTarget } = await import("@/lib/hr-webhooks/sandbox-webhook-target");
+    hr.simulator.webhook = await sandboxHrWebhookTarget(ctx.appUrl);
     // The demo maps the whole company (root unit, with descendants) onto the sandbox IM; a sync does the rest.
     const mapping = await ensureDemoMapping({ databaseUrl: env.DATABASE_URL! });
     if (mapping.created) ctx.log("created the demo mapping: the whole company mirrored into the sandbox IM");
+    const { ensureDemoNotificationCategories } = await import("@/lib/notifications/ensure-demo-notification-categories");
+    const categories = await ensureDemoNotificationCategories();
+    if (categories.length) ctx.log(`created the demo notification categories: ${categories.join(", ")}`);
     env.SANDBOX_IM_URL = im.url;
     env.SANDBOX_HR_URL = hr.url;
   }
