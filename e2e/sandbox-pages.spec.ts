@@ -5,7 +5,7 @@ test.use({ storageState: storageFor("hr") });
 test("HR hires in the simulator: a toast says what changed and the record shows in recent changes", async ({ page }) => {
   await page.goto("/hr-simulator");
   await expect(page.getByRole("heading", { level: 1, name: "HR simulator" })).toBeVisible();
-  await expect(page.getByRole("note")).toContainText("with the next sync");
+  await expect(page.getByRole("note")).toContainText("signed HR webhook");
 
   await page.getByLabel("Name", { exact: true }).fill("测试 新人");
   await page.getByLabel("English name").fill("Ceshi Xinren");

@@ -4,7 +4,7 @@ import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChang
 
 /**
  * HR pushed one change (see app/api/hooks/hr): merge it into the mirror keeping the newest version, then
- * run a scoped sync against every mapped IM target — the employee's account, or everyone in a changed
+ * run a scoped sync against every mapped IM target that has had its initial full sync — the employee's account, or everyone in a changed
  * unit's subtree, plus any group change. One change at a time per HR source, so versions merge in order
  * of arrival; a stale or repeated change stops after the merge.
  */

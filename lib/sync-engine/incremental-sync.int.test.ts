@@ -20,7 +20,7 @@ import { ensureDemoMapping } from "./ensure-demo-mapping";
 import { openHrSource } from "./open-connection";
 import { pullHrDirectory } from "./pull-hr-directory";
 import { runFullSync } from "./run-full-sync";
-import { mergeHrChange, runIncrementalSync, type HrChange } from "./run-incremental-sync";
+import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChange } from "./run-incremental-sync";
 
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 // No executor listens here: a verified webhook that cannot be queued must answer 503 so HR retries.
@@ -71,9 +71,12 @@ describe("HR webhooks and the incremental sync", () => {
     await d.connection.update({ where: { id: hrConnectionId }, data: { secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) } });
     await pullHrDirectory({ hrConnectionId });
     expect(await ensureDemoMapping({ databaseUrl: url, connectionName: "Test IM" })).toEqual({ created: true });
+    // Pushes wait for the initial full sync of a target.
+    expect(await listIncrementalTargets()).toEqual([]);
     const first = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
     expect(first.plan.status, JSON.stringify(first.plan.summary)).toBe("RUNNING");
     expect(first.finish?.status).toBe("SUCCEEDED");
+    expect(await listIncrementalTargets()).toEqual([connectionId]);
   });
   afterAll(async () => {
     await hr?.close();

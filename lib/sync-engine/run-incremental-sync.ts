@@ -73,8 +73,16 @@ export async function runIncrementalSync(options: RunIncrementalSyncOptions): Pr
   return { runId, plan, finish: await finishSyncRun(runId) };
 }
 
-/** The IM targets an HR change is synced to: every enabled one that has at least one mapping. */
+/**
+ * The IM targets an HR change is synced to: every enabled one that has a mapping and has had its initial
+ * full sync. Before that, a push only updates the mirror — the first full sync creates the whole tree in
+ * one reviewed run, rather than the first hire of the day dragging every department along with it.
+ */
 export async function listIncrementalTargets(): Promise<string[]> {
-  const rows = await db.connection.findMany({ where: { kind: "IM_TARGET", enabled: true, mappings: { some: {} } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const rows = await db.connection.findMany({
+    where: { kind: "IM_TARGET", enabled: true, mappings: { some: {} }, syncRuns: { some: { kind: "FULL", status: { in: ["SUCCEEDED", "PARTIAL"] } } } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => r.id);
 }
