@@ -5,15 +5,16 @@ import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChang
 /**
  * HR pushed one change (see app/api/hooks/hr): merge it into the mirror keeping the newest version, then
  * run a scoped sync against every mapped IM target that has had its initial full sync — the employee's account, or everyone in a changed
- * unit's subtree, plus any group change. One change at a time per HR source, so versions merge in order
- * of arrival; a stale or repeated change stops after the merge.
+ * unit's subtree, plus any group change. One change at a time per employee (versions of one record merge
+ * in turn; different employees sync side by side) and one org-unit change at a time (their key is empty);
+ * a stale or repeated change stops after the merge.
  */
 export const hrIncrementalSync = inngest.createFunction(
   {
     id: "hr-incremental-sync",
     name: "HR → IM incremental sync",
     retries: 3,
-    concurrency: { limit: 1, key: "event.data.hrConnectionId" },
+    concurrency: { limit: 1, key: "event.data.record.employeeNo" },
     triggers: [{ event: "hr/employee.changed" }, { event: "hr/org-unit.changed" }],
   },
   async ({ event, step }) => {

@@ -33,7 +33,9 @@ export type LoadSyncInputOptions = {
  * What an incremental run looks at: every org unit and IM group (groups are one cheap listing), but only
  * the named employees, their remembered accounts, and their IM users read one by one (`getUser`) instead of
  * the whole IM directory. Checks that need everyone — duplicate contacts in HR, IM accounts owned by another
- * person, orphan IM users — are left to the full sync.
+ * person, orphan IM users — are left to the full sync. Groups come from what OrgBridge last saw of them
+ * (ImGroup, refreshed by every full sync and by each change it applies) rather than a live listing, which
+ * on WeCom costs one call per department: a group renamed or moved by hand since is the full sync's to find.
  */
 export type SyncScope = { employeeNos: string[] };
 
@@ -55,7 +57,7 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
   const rootGroupId = platformRootGroup(target);
 
   const groups: ImGroupState[] = [];
-  for await (const g of target.listGroups()) {
+  for await (const g of scope ? knownGroups(connectionId) : target.listGroups()) {
     if (g.id === rootGroupId) continue;
     const parent = g.parentId && g.parentId !== rootGroupId ? g.parentId : undefined;
     groups.push({ externalId: g.id, name: g.name, ...(parent ? { parentExternalId: parent } : {}) });
@@ -99,6 +101,12 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
       },
     },
   };
+}
+
+/** The IM groups OrgBridge knows, as it last saw them. */
+async function* knownGroups(connectionId: string) {
+  const rows = await db.imGroup.findMany({ where: { connectionId, deleted: false }, select: { externalId: true, name: true, lastSyncedName: true, parentExternalId: true } });
+  for (const r of rows) yield { id: r.externalId, name: r.name || r.lastSyncedName || "", parentId: r.parentExternalId ?? undefined };
 }
 
 /** The scope's IM users, read one by one: the remembered account and the id OrgBridge would propose. */

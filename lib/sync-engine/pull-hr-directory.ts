@@ -89,7 +89,12 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
   const existingUnits = await db.orgUnit.findMany({
     select: { id: true, code: true, name: true, nameEn: true, parentId: true, managerId: true, path: true, depth: true, active: true, sourceVersion: true, sourceHash: true },
   });
+  // Pushed records touch a few employees: read only those and the managers they name.
+  const relevantNos = options.records
+    ? [...hrEmployees.keys(), ...[...hrEmployees.values(), ...hrUnits.values()].flatMap((r) => (r.managerNo ? [r.managerNo] : []))]
+    : undefined;
   const existingEmployees = await db.employee.findMany({
+    ...(relevantNos ? { where: { employeeNo: { in: relevantNos } } } : {}),
     select: {
       id: true, employeeNo: true, name: true, nameEn: true, email: true, mobile: true, title: true, orgUnitId: true, managerId: true, status: true,
       hireDate: true, terminationDate: true, terminationReason: true, timeZone: true, locale: true, sourceVersion: true, sourceHash: true,

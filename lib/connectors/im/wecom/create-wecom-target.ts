@@ -1,4 +1,4 @@
-import { chunk } from "../../core/collect";
+import { chunk, mapAhead, mapConcurrent } from "../../core/collect";
 import { ConnectorError } from "../../core/connector-error";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { runConnectionTest } from "../../core/test-connection";
@@ -6,6 +6,9 @@ import { truncateUtf8 } from "../../core/truncate-utf8";
 import type { CreateImUserInput, ImCapabilities, ImGroupRecord, ImMessage, ImTarget, ImUserRecord, ImUserRef, SendMessageResult, UpdateImUserInput } from "../../types";
 import { createWecomClient, type WecomEnvelope } from "./wecom-client";
 import { wecomConfigSchema, wecomSecretsSchema, type WecomConfigInput, type WecomSecrets } from "./wecom-schema";
+
+/** department/get (user/get) calls in flight while listing groups (users). */
+const LIST_GROUPS_CONCURRENCY = 8;
 
 export const wecomCapabilities: ImCapabilities = {
   groupKind: "department",
@@ -108,20 +111,25 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
 
     async *listGroups() {
       const list = await client.call<WecomEnvelope & { department_id: { id: number; parentid: number; order?: number }[] }>({ method: "GET", path: "/department/simplelist" });
-      // simplelist carries no names: department/get fills them in, one call per department.
-      for (const d of list.department_id ?? []) {
-        const { department } = await client.call<WecomEnvelope & { department: { id: number; name: string; name_en?: string; parentid: number; order?: number } }>({
-          method: "GET",
-          path: "/department/get",
-          query: { id: d.id },
-        });
-        yield {
-          id: String(department.id),
-          name: department.name,
-          nameEn: department.name_en || undefined,
-          parentId: department.parentid ? String(department.parentid) : undefined,
-          order: department.order,
-        } satisfies ImGroupRecord;
+      // simplelist carries no names: department/get fills them in, one call per department — a few at a
+      // time (the client's rate limiter still paces them), yielded in simplelist order.
+      for (const part of chunk(list.department_id ?? [], 64)) {
+        const departments = await mapConcurrent(part, LIST_GROUPS_CONCURRENCY, async (d) =>
+          (await client.call<WecomEnvelope & { department: { id: number; name: string; name_en?: string; parentid: number; order?: number } }>({
+            method: "GET",
+            path: "/department/get",
+            query: { id: d.id },
+          })).department,
+        );
+        for (const department of departments) {
+          yield {
+            id: String(department.id),
+            name: department.name,
+            nameEn: department.name_en || undefined,
+            parentId: department.parentid ? String(department.parentid) : undefined,
+            order: department.order,
+          } satisfies ImGroupRecord;
+        }
       }
     },
 
@@ -149,8 +157,8 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
     listUserRefs,
 
     async *listUsers() {
-      for await (const ref of listUserRefs()) {
-        const user = await getUser(ref.id);
+      // list_id carries ids only: user/get per member, a few in flight (the rate limiter still paces them), in list_id order.
+      for await (const user of mapAhead(listUserRefs(), LIST_GROUPS_CONCURRENCY, (ref) => getUser(ref.id))) {
         if (user) yield user;
       }
     },

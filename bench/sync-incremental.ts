@@ -1,0 +1,137 @@
+// Incremental sync latency: HR pushes a signed webhook for each hire → receiver → embedded executor →
+// hr-incremental-sync (merge + scoped plan + apply) → the account exists in the sandbox IM.
+// The app side runs in a child process (bench/incremental-app.ts) over real HTTP; the sandboxes and the
+// executor run in this process. Latency = sandbox IM user createdAt − the HR event's occurredAt.
+// Run: node --import tsx bench/sync-incremental.ts   BENCH_EVENTS (200)  BENCH_RATE (events/s, 5)
+//   BENCH_EMPLOYEES (2000)  BENCH_UNITS (150)  DATABASE_URL (else an embedded PostgreSQL)
+import { fork } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { applyMigrations } from "../scripts/lib/migrate";
+import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres";
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
+const RATE = Number(process.env.BENCH_RATE ?? 5);
+const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 2_000);
+const UNITS = Number(process.env.BENCH_UNITS ?? 150);
+const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
+const SIGNING_KEY = `signkey-bench-${"cd".repeat(32)}`;
+const EVENT_KEY = "bench-incremental";
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  let url = process.env.DATABASE_URL;
+  let stopPg = async () => {};
+  if (!url) {
+    const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-incr-"));
+    chmodSync(dir, 0o755);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
+    url = pg.url;
+    stopPg = async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    await applyMigrations({ url });
+  }
+  process.env.DATABASE_URL = url;
+  process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
+  const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
+
+  const { db } = await import("../lib/db/client");
+  const { encryptSecrets } = await import("../lib/crypto/encrypt-secrets");
+  const { generateCompany } = await import("../lib/demo/generate-company");
+  const { writeCompanyToSandboxHr } = await import("../lib/demo/write-company-to-sandbox-hr");
+  const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
+  const { hireEmployee } = await import("../lib/sandbox/hr/simulator/hire-employee");
+  const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
+  const { ensureDemoMapping } = await import("../lib/sync-engine/ensure-demo-mapping");
+  const { pullHrDirectory } = await import("../lib/sync-engine/pull-hr-directory");
+  const { runFullSync } = await import("../lib/sync-engine/run-full-sync");
+  const { startExecutor } = await import("../inngest/engine/index");
+
+  await db.$executeRawUnsafe(
+    `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment" CASCADE`,
+  );
+  const hr = await startSandboxHr({ port: 0, databaseUrl: url });
+  const im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
+  const company = generateCompany({ units: UNITS, employees: EMPLOYEES });
+  await writeCompanyToSandboxHr(db, company);
+  const hrConn = await db.connection.create({
+    data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Bench HR", config: { baseUrl: hr.url }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) },
+  });
+  await db.connection.create({
+    data: {
+      kind: "IM_TARGET", provider: "sandbox-im", name: "Bench IM",
+      config: { baseUrl: im.baseUrl, corpId: creds.corpId, agentId: creds.agentId, rateLimit: false },
+      secretsCipher: encryptSecrets({ contactSecret: creds.corpSecret }),
+    },
+  });
+  const imConn = await db.connection.findFirstOrThrow({ where: { name: "Bench IM" } });
+  await pullHrDirectory({ hrConnectionId: hrConn.id });
+  await ensureDemoMapping({ databaseUrl: url, connectionName: "Bench IM" });
+  const t0 = Date.now();
+  await runFullSync({ connectionId: imConn.id, hrConnectionId: hrConn.id, trigger: "bench" });
+  console.log(`initial full sync of ${EMPLOYEES} employees / ${UNITS} units: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const executorPort = await freePort();
+  const executorUrl = `http://127.0.0.1:${executorPort}`;
+  const child = fork(path.join(import.meta.dirname, "incremental-app.ts"), {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, INNGEST_DEV: "0", INNGEST_SIGNING_KEY: SIGNING_KEY, INNGEST_EVENT_KEY: EVENT_KEY, INNGEST_BASE_URL: executorUrl, INNGEST_LOG_LEVEL: "error" },
+  });
+  const appPort = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
+  const exec = await startExecutor({ port: executorPort, databaseUrl: url, signingKey: SIGNING_KEY, eventKey: EVENT_KEY, appUrls: [`http://127.0.0.1:${appPort}/api/inngest`], log: () => {} });
+  await exec.sync();
+  const webhook = { url: `http://127.0.0.1:${appPort}/api/hooks/hr/${hrConn.id}`, secret: webhookSecret };
+
+  try {
+    const units = company.units.filter((u) => u.code !== "XH").map((u) => u.code);
+    const hires: { employeeNo: string; occurredAt: number }[] = [];
+    const deliveries: Promise<unknown>[] = [];
+    const started = Date.now();
+    for (let i = 0; i < EVENTS; i++) {
+      const due = started + (i * 1000) / RATE;
+      if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+      const employeeNo = `XB${String(i).padStart(6, "0")}`;
+      const { event, delivery } = await hireEmployee(
+        { db, webhook },
+        { employeeNo, name: `压测 ${i}`, unitCode: units[i % units.length], email: `bench.${i}@incr.example`, mobile: `136${String(i).padStart(8, "0")}` },
+      );
+      hires.push({ employeeNo, occurredAt: Date.parse(event.occurredAt) });
+      deliveries.push(delivery);
+    }
+    const results = (await Promise.all(deliveries)) as ({ ok: boolean } | undefined)[];
+    const refused = results.filter((r) => !r?.ok).length;
+    const deadline = Date.now() + 300_000;
+    const nos = hires.map((h) => h.employeeNo);
+    let created: { userid: string; createdAt: Date }[] = [];
+    while (Date.now() < deadline) {
+      created = await db.sandboxImUser.findMany({ where: { userid: { in: nos } }, select: { userid: true, createdAt: true } });
+      if (created.length >= nos.length) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const at = new Map(created.map((u) => [u.userid, u.createdAt.getTime()]));
+    const lat = hires.filter((h) => at.has(h.employeeNo)).map((h) => at.get(h.employeeNo)! - h.occurredAt).sort((a, b) => a - b);
+    const runs = await db.syncRun.count({ where: { kind: "INCREMENTAL" } });
+    console.log(
+      `${EVENTS} hires at ${RATE}/s → IM accounts ${created.length}/${EVENTS} (webhooks refused ${refused}, incremental runs ${runs})\n` +
+        `webhook → IM account created: p50 ${pct(lat, 50)} ms  p90 ${pct(lat, 90)} ms  p99 ${pct(lat, 99)} ms  max ${lat.at(-1)} ms`,
+    );
+    console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+  } finally {
+    await exec.stop();
+    child.kill();
+    await hr.close();
+    await im.close();
+    await db.$disconnect();
+    await stopPg();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
