@@ -19,7 +19,8 @@ export type AuditEntry = {
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
-const SECRET_KEYS = /secret|password|token$|hash|cipher|key$/i;
+// Names that hold credentials. Plain "key" (a category key, an idempotency key) is an identifier, not a secret.
+const SECRET_KEYS = /secret|password|token$|hash|cipher|(api|private|signing|access|event|encryption|app)_?key$/i;
 
 /** Drops secret-looking fields so the audit log never stores what it must not show. */
 export function redact(value: unknown): unknown {

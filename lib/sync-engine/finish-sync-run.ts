@@ -1,10 +1,11 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { refreshRunCounters, type RunCounters } from "./apply-sync-batch";
+import { emitSyncEvents } from "./emit-sync-events";
 
 export type FinishSyncRunResult = RunCounters & { status: "SUCCEEDED" | "PARTIAL" | "FAILED" };
 
-/** Closes an applied run: SUCCEEDED when nothing failed, FAILED when nothing got through, PARTIAL otherwise. */
+/** Closes an applied run: SUCCEEDED when nothing failed, FAILED when nothing got through, PARTIAL otherwise; then tells subscribed systems (callbacks). */
 export async function finishSyncRun(runId: string): Promise<FinishSyncRunResult> {
   const counters = await refreshRunCounters(runId);
   const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { summary: true } });
@@ -14,6 +15,7 @@ export async function finishSyncRun(runId: string): Promise<FinishSyncRunResult>
     where: { id: runId },
     data: { status, finishedAt: new Date(), summary: summary as Prisma.InputJsonValue, ...(status === "FAILED" ? { error: `${counters.failed} changes failed` } : {}) },
   });
+  await emitSyncEvents(runId);
   return { ...counters, status };
 }
 

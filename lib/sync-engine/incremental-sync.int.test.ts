@@ -62,13 +62,17 @@ describe("HR webhooks and the incremental sync", () => {
     const url = inject("databaseUrl");
     const d = await db();
     await d.$executeRawUnsafe(
-      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment", "JobEvent" CASCADE`,
+      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment", "JobEvent", "CallbackEndpoint", "CallbackEvent" CASCADE`,
     );
     hr = await startSandboxHr({ port: 0, databaseUrl: url });
     im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
     await writeCompanyToSandboxHr(d, company);
     ({ hrConnectionId, connectionId } = await createSandboxConnections(d, { hrUrl: hr.url, imBaseUrl: im.baseUrl, creds }));
     await d.connection.update({ where: { id: hrConnectionId }, data: { secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) } });
+    // A subscribed system (OA): sync runs tell it what they did through signed callbacks.
+    await d.callbackEndpoint.create({
+      data: { name: "OA", url: "https://oa.example/hooks", eventTypes: ["employee.provisioned", "employee.deprovisioned", "sync.completed"], secretCipher: "unused-here" },
+    });
     await pullHrDirectory({ hrConnectionId });
     expect(await ensureDemoMapping({ databaseUrl: url, connectionName: "Test IM" })).toEqual({ created: true });
     // Pushes wait for the initial full sync of a target.
@@ -124,6 +128,13 @@ describe("HR webhooks and the incremental sync", () => {
     const fe = await d.imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: "XH-RD-FE" } });
     expect(user.departments.map(String)).toEqual([fe.externalId]);
     expect(await d.syncRun.findUniqueOrThrow({ where: { id: run.runId } })).toMatchObject({ kind: "INCREMENTAL", trigger: `hr-webhook:${event.id}` });
+    const told = await d.callbackEvent.findMany({ where: { source: "sync", data: { path: ["employeeNo"], equals: "XH910001" } }, include: { deliveries: true } });
+    expect(told).toEqual([
+      expect.objectContaining({ type: "employee.provisioned", data: expect.objectContaining({ imUserId: "XH910001", orgUnitCode: "XH-RD-FE", provider: "sandbox-im" }), deliveries: [expect.anything()] }),
+    ]);
+    expect(await d.callbackEvent.findUnique({ where: { id: `sync.completed:${run.runId}` } })).toMatchObject({
+      data: expect.objectContaining({ mode: "incremental", status: "succeeded", counts: expect.objectContaining({ created: 1 }) }),
+    });
   });
 
   it("the same change delivered twice, or an older version after a newer one, changes nothing", async () => {
@@ -182,6 +193,9 @@ describe("HR webhooks and the incremental sync", () => {
     const account = await d.imAccount.findFirstOrThrow({ where: { connectionId, imUserId: "XH910001" } });
     expect(account.state).toBe("DISABLED");
     expect((await d.sandboxImUser.findUniqueOrThrow({ where: { userid: "XH910001" } })).enable).toBe(0);
+    expect(await d.callbackEvent.findFirst({ where: { type: "employee.deprovisioned", data: { path: ["employeeNo"], equals: "XH910001" } } })).toMatchObject({
+      data: expect.objectContaining({ reason: "terminated", imUserId: "XH910001" }),
+    });
     // The full sync agrees with every account the pushes produced. The two departments pushed by hand above
     // never existed in the sandbox HR, so its full pull retires them and their empty groups go: the nightly
     // full sync is the safety net for whatever pushes got wrong or missed.
