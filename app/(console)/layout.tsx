@@ -2,8 +2,10 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ConsoleCallbackAlert } from "@/components/callbacks/console-callback-alert";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { canView } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   }
   return (
     <ConsoleShell roles={user.roles} user={<SignOutButton name={user.name ?? user.email ?? ""} />}>
+      {canView(user.roles, "callbacks") ? <ConsoleCallbackAlert /> : null}
       {children}
     </ConsoleShell>
   );

@@ -5,6 +5,8 @@ import { approveHeldRun } from "@/lib/sync-console/approve-held-run";
 import { rejectHeldRun } from "@/lib/sync-console/reject-held-run";
 import { requestSync } from "@/lib/sync-console/request-sync";
 import { heldRunDecisionSchema, requestSyncSchema } from "@/lib/sync-console/sync-run-schemas";
+import { saveSyncSettings } from "@/lib/sync-settings/sync-settings";
+import { syncSettingsSchema } from "@/lib/sync-settings/sync-settings-schema";
 
 export const requestSyncAction = areaAction("sync", requestSyncSchema, async (input, { actor }) => {
   const result = await requestSync({ ...input, actor });
@@ -24,4 +26,10 @@ export const rejectHeldRunAction = areaAction("sync", heldRunDecisionSchema, asy
   revalidatePath("/sync");
   revalidatePath(`/sync/${runId}`);
   return { runId };
+});
+
+export const saveSyncSettingsAction = areaAction("sync", syncSettingsSchema, async (input, { actor }) => {
+  const saved = await saveSyncSettings(actor, input);
+  revalidatePath("/sync/settings");
+  return saved;
 });

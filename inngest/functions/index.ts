@@ -1,9 +1,12 @@
+import { callbackDeliver } from "./callback-deliver";
+import { callbackSweep } from "./callback-sweep";
 import { conflictResolved } from "./conflict-resolved";
 import { nightlyMaintenance } from "./nightly-maintenance";
+import { notificationDispatch } from "./notification-dispatch";
 import { ping } from "./ping";
 import { hrFullSync } from "./sync-full";
 import { hrIncrementalSync } from "./sync-incremental";
 import { hrNightlySync } from "./sync-nightly";
 
 /** Every function the app serves; app/api/inngest/route.ts registers exactly this list. */
-export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync, hrIncrementalSync, conflictResolved];
+export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync, hrIncrementalSync, conflictResolved, callbackDeliver, callbackSweep, notificationDispatch];

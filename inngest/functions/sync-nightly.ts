@@ -1,23 +1,33 @@
 import { inngest } from "../client";
+import { dueScheduledRun, SCHEDULER_TICK_MINUTES } from "@/lib/sync-settings/sync-settings-schema";
+import { loadSyncSchedule } from "@/lib/sync-settings/sync-settings";
 import { listNightlySyncTargets } from "@/lib/sync-engine/list-nightly-sync-targets";
 
-/** Nightly reconciliation (02:30 server time): a full sync of every enabled IM target against the first enabled HR source. */
+/**
+ * Scheduled full sync: wakes every 15 minutes and, when the schedule IT set on the sync settings page
+ * (default 02:30 daily, company time zone; off allowed) had an instant since the last tick, requests a
+ * full sync of every enabled IM target against the first enabled HR source.
+ */
 export const hrNightlySync = inngest.createFunction(
-  { id: "hr-nightly-sync", name: "Nightly HR → IM reconciliation", retries: 3, triggers: [{ cron: "30 2 * * *" }] },
+  { id: "hr-nightly-sync", name: "Scheduled HR → IM full sync", retries: 3, triggers: [{ cron: `*/${SCHEDULER_TICK_MINUTES} * * * *` }] },
   async ({ step }) => {
+    const due = await step.run("due", async () => {
+      const { schedule, timeZone } = await loadSyncSchedule();
+      return dueScheduledRun(schedule, timeZone, new Date())?.toISOString() ?? null;
+    });
+    if (!due) return { requested: 0 };
     const targets = await step.run("list-targets", () => listNightlySyncTargets());
     const { hrConnectionId } = targets;
     if (!hrConnectionId || targets.connectionIds.length === 0) return { requested: 0 };
-    const day = await step.run("day", () => new Date().toISOString().slice(0, 10));
     await step.sendEvent(
       "request-syncs",
       targets.connectionIds.map((connectionId) => ({
         name: "hr/sync.requested",
-        // One nightly sync per target per day, however often this step is retried.
-        id: `nightly-sync-${day}-${connectionId}`,
+        // One sync per target per scheduled instant, however often this step is retried.
+        id: `scheduled-sync-${due}-${connectionId}`,
         data: { connectionId, hrConnectionId, requestedBy: "cron" },
       })),
     );
-    return { requested: targets.connectionIds.length };
+    return { requested: targets.connectionIds.length, due };
   },
 );

@@ -230,6 +230,16 @@ export const eventCatalogue = {
       readAt: instant("readAt"),
     }),
   },
+  "webhook.test": {
+    descriptionEn: "A test event sent from the console to check an endpoint (delivered only to that endpoint).",
+    descriptionZh: "从控制台发出的测试事件，用于检查端点（只投递给该端点）。",
+    data: z.object({
+      endpointId: id("endpointId"),
+      message: z.string().max(500, "message must be at most 500 characters"),
+      sentBy: id("sentBy"),
+      sentAt: instant("sentAt"),
+    }),
+  },
 } as const satisfies Record<
   string,
   { descriptionEn: string; descriptionZh: string; data: z.ZodType }

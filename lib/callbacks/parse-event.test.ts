@@ -73,11 +73,12 @@ const valid: Record<string, Record<string, unknown>> = {
     deliveredAt: at,
   },
   "notification.read": { notificationId: "n_1", employeeNo: "E1001", readAt: at },
+  "webhook.test": { endpointId: "ep_1", message: "Hello from OrgBridge", sentBy: "u_1", sentAt: at },
 };
 
 describe("event catalogue", () => {
   it("has the expected event types, each with a sample here", () => {
-    expect(callbackEventTypes).toHaveLength(11);
+    expect(callbackEventTypes).toHaveLength(12);
     expect(Object.keys(valid).sort()).toEqual([...callbackEventTypes].sort());
     for (const type of callbackEventTypes) {
       expect(eventCatalogue[type].descriptionZh).toBeTruthy();

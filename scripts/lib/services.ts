@@ -77,6 +77,11 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     const { ensureDemoNotificationCategories } = await import("@/lib/notifications/ensure-demo-notification-categories");
     const categories = await ensureDemoNotificationCategories();
     if (categories.length) ctx.log(`created the demo notification categories: ${categories.join(", ")}`);
+    // Data callbacks: a sandbox receiver that verifies our signatures, with a demo endpoint subscribed to it.
+    await assertPortFree(profile.ports.sandboxCallbacks, "sandbox callback receiver");
+    const { startDemoCallbackReceiver } = await import("@/lib/sandbox/callback-receiver/start-demo-callback-receiver");
+    const receiver = await startDemoCallbackReceiver({ port: profile.ports.sandboxCallbacks, log: ctx.log });
+    services.push({ name: "Sandbox callback receiver (verifies signatures; GET lists what arrived)", url: receiver.url, stop: receiver.close });
     env.SANDBOX_IM_URL = im.url;
     env.SANDBOX_HR_URL = hr.url;
   }

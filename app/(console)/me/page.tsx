@@ -1,10 +1,12 @@
-import { BellRing, MessagesSquare, UserRound } from "lucide-react";
+import { MessagesSquare, UserRound } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { MyNotifications } from "@/components/notifications/my-notifications";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireArea } from "@/lib/auth/require-area";
+import { getMyNotifications } from "@/lib/notification-console/get-my-notifications";
 import { getMyProfile } from "@/lib/org/get-my-profile";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +16,7 @@ export default async function MePage() {
   const t = await getTranslations("me");
   const locale = await getLocale();
   const format = await getFormatter();
-  const profile = user.employeeId ? await getMyProfile(user.employeeId) : null;
+  const [profile, notifications] = user.employeeId ? await Promise.all([getMyProfile(user.employeeId), getMyNotifications(user.employeeId)]) : [null, null];
   const en = locale === "en";
   return (
     <>
@@ -57,12 +59,7 @@ export default async function MePage() {
             )}
           </CardContent>
         </Card>
-        <Card className="lg:col-span-2">
-          <CardHeader><CardTitle>{t("preferences")}</CardTitle></CardHeader>
-          <CardContent>
-            <EmptyState icon={<BellRing />} title={t("noCategories")}>{t("noCategoriesHint")}</EmptyState>
-          </CardContent>
-        </Card>
+        {notifications ? <MyNotifications initial={notifications} /> : null}
       </div>
     </>
   );

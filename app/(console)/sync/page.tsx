@@ -1,5 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Settings } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { SyncRunsTable } from "@/components/sync/sync-runs-table";
 import { canEdit } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-area";
@@ -12,10 +15,26 @@ export const dynamic = "force-dynamic";
 export default async function SyncRunsPage() {
   const user = await requireArea("sync");
   const mayStart = canEdit(user.roles, "sync");
-  const [t, initial, targets] = await Promise.all([getTranslations("sync"), listSyncRuns(syncRunListSchema.parse({})), mayStart ? listSyncTargets() : null]);
+  const [t, ts, initial, targets] = await Promise.all([
+    getTranslations("sync"),
+    getTranslations("syncSettings"),
+    listSyncRuns(syncRunListSchema.parse({})),
+    mayStart ? listSyncTargets() : null,
+  ]);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link href="/sync/settings">
+              <Settings aria-hidden />
+              {ts("link")}
+            </Link>
+          </Button>
+        }
+      />
       <SyncRunsTable
         initial={initial}
         targets={targets ? targets.imTargets.map(({ id, name }) => ({ id, name })) : null}

@@ -25,3 +25,18 @@ export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (
   await Promise.all(workers);
   return results;
 }
+
+/**
+ * Maps an (async) stream through `fn` with up to `concurrency` calls in flight, yielding results in
+ * input order (per-item detail reads of a listing). An error surfaces when its item's turn comes.
+ */
+export async function* mapAhead<T, R>(items: AsyncIterable<T> | Iterable<T>, concurrency: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const inFlight: Promise<R>[] = [];
+  for await (const item of items) {
+    const result = fn(item);
+    result.catch(() => {}); // awaited in order below; dropped if the consumer stops early
+    inFlight.push(result);
+    if (inFlight.length >= concurrency) yield await inFlight.shift()!;
+  }
+  while (inFlight.length > 0) yield await inFlight.shift()!;
+}

@@ -723,10 +723,16 @@ CREATE INDEX "CallbackEvent_type_createdAt_idx" ON "CallbackEvent"("type", "crea
 CREATE INDEX "CallbackDelivery_status_createdAt_idx" ON "CallbackDelivery"("status", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "CallbackDelivery_endpointId_createdAt_idx" ON "CallbackDelivery"("endpointId", "createdAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "CallbackDelivery_endpointId_eventId_key" ON "CallbackDelivery"("endpointId", "eventId");
 
 -- CreateIndex
 CREATE INDEX "CallbackAttempt_deliveryId_idx" ON "CallbackAttempt"("deliveryId");
+
+-- CreateIndex
+CREATE INDEX "CallbackAttempt_createdAt_idx" ON "CallbackAttempt"("createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "User_subject_key" ON "User"("subject");

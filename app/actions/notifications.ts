@@ -1,0 +1,80 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { areaAction } from "@/lib/actions/action";
+import { listOrgUnitChildren } from "@/lib/notification-console/list-org-unit-children";
+import { simulateDelivery } from "@/lib/notification-console/simulate-delivery";
+import { searchEmployees } from "@/lib/notification-console/search-employees";
+import { searchOrgUnits } from "@/lib/notification-console/search-org-units";
+import { setPreference } from "@/lib/notification-console/set-preference";
+import { employeeSearchSchema, orgUnitChildrenSchema, orgUnitSearchSchema, setPreferenceSchema, simulateDeliverySchema } from "@/lib/notification-console/schemas";
+import { categoryInputSchema } from "@/lib/notifications/category-input-schema";
+import { recipientsSchema } from "@/lib/notifications/notification-input-schema";
+import { previewAudience } from "@/lib/notifications/preview-audience";
+import { createNotification } from "@/lib/notifications/create-notification";
+import { archiveCategory, createCategory, updateCategory } from "@/lib/notifications/save-category";
+
+export const createCategoryAction = areaAction("notifications", categoryInputSchema, async (input, { actor }) => {
+  const category = await createCategory(actor, input);
+  revalidatePath("/notifications");
+  return { id: category.id, key: category.key, version: category.version };
+});
+
+export const updateCategoryAction = areaAction(
+  "notifications",
+  z.object({ id: z.string().min(1), policy: categoryInputSchema }),
+  async ({ id, policy }, { actor }) => {
+    const category = await updateCategory(actor, id, policy);
+    revalidatePath("/notifications");
+    revalidatePath(`/notifications/categories/${category.key}`);
+    return { id: category.id, key: category.key, version: category.version };
+  },
+);
+
+export const archiveCategoryAction = areaAction(
+  "notifications",
+  z.object({ id: z.string().min(1), archived: z.boolean() }),
+  async ({ id, archived }, { actor }) => {
+    const category = await archiveCategory(actor, id, archived);
+    revalidatePath("/notifications");
+    revalidatePath(`/notifications/categories/${category.key}`);
+    return { key: category.key, archived: category.archived };
+  },
+);
+
+export const simulateDeliveryAction = areaAction("notifications", simulateDeliverySchema, async (input) => simulateDelivery(input));
+
+export const searchEmployeesAction = areaAction("notifications", employeeSearchSchema, async ({ q }) => searchEmployees(q));
+
+export const searchOrgUnitsAction = areaAction("notifications", orgUnitSearchSchema, async ({ q }) => searchOrgUnits(q));
+
+export const listOrgUnitChildrenAction = areaAction("notifications", orgUnitChildrenSchema, async ({ parentCode }) => listOrgUnitChildren(parentCode));
+
+export const setPreferenceAction = areaAction("me", setPreferenceSchema, async ({ categoryKey, optedIn }, { user, actor }) => {
+  const saved = await setPreference({ ...actor, employeeId: user.employeeId }, user.employeeId ?? "", categoryKey, optedIn);
+  revalidatePath("/me");
+  return saved;
+});
+
+export const previewAudienceAction = areaAction("notifications", recipientsSchema, async (recipients) => {
+  const { count, unknownEmployeeNos, inactiveEmployeeNos, unknownOrgUnits } = await previewAudience(recipients);
+  return { count, unknownEmployeeNos, inactiveEmployeeNos, unknownOrgUnits };
+});
+
+// The body limit depends on the live IM target, so createNotification validates with the schema
+// built for it; the form runs the same schema (notificationInputSchemaFor) with that limit.
+export const sendNotificationAction = areaAction(
+  "notifications",
+  z.object({ input: z.record(z.string(), z.unknown()), idempotencyKey: z.string().min(1).max(200) }),
+  async ({ input, idempotencyKey }, { actor }) => {
+    const result = await createNotification(actor, input, { idempotencyKey });
+    revalidatePath("/notifications/log");
+    return {
+      id: result.notification.id,
+      created: result.created,
+      recipientCount: result.notification.recipientCount,
+      unknownEmployeeNos: result.unknownEmployeeNos,
+      unknownOrgUnits: result.unknownOrgUnits,
+    };
+  },
+);

@@ -1,0 +1,57 @@
+"use client";
+import { History } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { replayFailedSinceAction } from "@/app/actions/callbacks";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+
+/** A datetime-local value (the browser's own zone) for `date`. */
+function toLocalInput(date: Date) {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** "Replay all failed since <time>", confirmed, then a toast with how many were queued. */
+export function ReplayFailedForm({ endpointId, name }: { endpointId: string; name: string }) {
+  const t = useTranslations("callbacks.replay");
+  const format = useFormatter();
+  const router = useRouter();
+  const [since, setSince] = useState(() => toLocalInput(new Date(Date.now() - 86_400_000)));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const at = new Date(since);
+    if (Number.isNaN(at.getTime())) return setError(t("since"));
+    if (!window.confirm(t("confirm", { name, when: format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }) }))) return;
+    start(async () => {
+      const result = await replayFailedSinceAction({ endpointId, since: at.toISOString() });
+      if (!result.ok) {
+        setError(result.error.fieldErrors?.since ?? result.error.message);
+        toast.error(result.error.message);
+        return;
+      }
+      setError(null);
+      toast.success(t("done", { count: result.data.count }));
+      router.refresh();
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="replay-since" className="text-xs font-medium text-muted-foreground">{t("since")}</label>
+        <Input id="replay-since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} className="w-56" aria-invalid={!!error || undefined} aria-describedby={error ? "replay-since-error" : "replay-hint"} />
+      </div>
+      <Button type="submit" variant="outline" disabled={pending}>
+        <History aria-hidden />
+        {pending ? t("replaying") : t("button")}
+      </Button>
+      {error ? <p id="replay-since-error" className="w-full text-xs text-destructive">{error}</p> : <p id="replay-hint" className="w-full text-xs text-muted-foreground">{t("hint")}</p>}
+    </form>
+  );
+}
