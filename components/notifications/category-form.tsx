@@ -12,7 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { categoryInputSchema, defaultCategoryInput, type CategoryInput } from "@/lib/notifications/category-input-schema";
 import { notificationChannels } from "@/lib/notify/policy-schema";
-import { Field, selectClass, textareaClass } from "./field";
+import { FormField, selectClass, textareaClass } from "@/components/ui/form-field";
 import { TimeZoneOptions } from "./time-zone-options";
 
 type FormValues = z.input<typeof categoryInputSchema>;
@@ -71,22 +71,22 @@ export function CategoryForm({ existing }: Props) {
       <Card>
         <CardHeader><CardTitle>{t("identity")}</CardTitle></CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
-          <Field id="cat-key" label={t("key")} error={err("key")} hint={existing ? t("keyLocked") : t("keyHint")}>
+          <FormField id="cat-key" label={t("key")} error={err("key")} hint={existing ? t("keyLocked") : t("keyHint")}>
             <Input id="cat-key" {...aria("cat-key", "key")} readOnly={!!existing} className="font-mono" placeholder="payslip-ready" {...form.register("key")} />
-          </Field>
+          </FormField>
           <div className="hidden md:block" />
-          <Field id="cat-name-zh" label={t("nameZh")} error={err("nameZh")}>
+          <FormField id="cat-name-zh" label={t("nameZh")} error={err("nameZh")}>
             <Input id="cat-name-zh" lang="zh-CN" {...aria("cat-name-zh", "nameZh")} {...form.register("nameZh")} />
-          </Field>
-          <Field id="cat-name-en" label={t("nameEn")} error={err("nameEn")}>
+          </FormField>
+          <FormField id="cat-name-en" label={t("nameEn")} error={err("nameEn")}>
             <Input id="cat-name-en" lang="en" {...aria("cat-name-en", "nameEn")} {...form.register("nameEn")} />
-          </Field>
-          <Field id="cat-desc-zh" label={t("descriptionZh")} error={err("descriptionZh")} hint={t("descriptionHint")}>
+          </FormField>
+          <FormField id="cat-desc-zh" label={t("descriptionZh")} error={err("descriptionZh")} hint={t("descriptionHint")}>
             <textarea id="cat-desc-zh" lang="zh-CN" className={textareaClass} {...aria("cat-desc-zh", "descriptionZh")} {...form.register("descriptionZh")} />
-          </Field>
-          <Field id="cat-desc-en" label={t("descriptionEn")} error={err("descriptionEn")}>
+          </FormField>
+          <FormField id="cat-desc-en" label={t("descriptionEn")} error={err("descriptionEn")}>
             <textarea id="cat-desc-en" lang="en" className={textareaClass} {...aria("cat-desc-en", "descriptionEn")} {...form.register("descriptionEn")} />
-          </Field>
+          </FormField>
         </CardContent>
       </Card>
 
@@ -150,17 +150,17 @@ export function CategoryForm({ existing }: Props) {
           </label>
           <fieldset disabled={!quietEnabled} className="grid gap-4 disabled:opacity-60 md:grid-cols-3">
             <legend className="sr-only">{t("quiet")}</legend>
-            <Field id="cat-quiet-start" label={t("quietStart")} error={err("quietHours.start")}>
+            <FormField id="cat-quiet-start" label={t("quietStart")} error={err("quietHours.start")}>
               <Input id="cat-quiet-start" type="time" {...aria("cat-quiet-start", "quietHours.start")} {...form.register("quietHours.start")} />
-            </Field>
-            <Field id="cat-quiet-end" label={t("quietEnd")} error={err("quietHours.end")} hint={t("quietEndHint")}>
+            </FormField>
+            <FormField id="cat-quiet-end" label={t("quietEnd")} error={err("quietHours.end")} hint={t("quietEndHint")}>
               <Input id="cat-quiet-end" type="time" {...aria("cat-quiet-end", "quietHours.end")} {...form.register("quietHours.end")} />
-            </Field>
+            </FormField>
             <Controller
               control={form.control}
               name="quietHours.timeZone"
               render={({ field }) => (
-                <Field id="cat-quiet-zone" label={t("quietZone")} error={err("quietHours.timeZone")} hint={t("quietZoneHint")}>
+                <FormField id="cat-quiet-zone" label={t("quietZone")} error={err("quietHours.timeZone")} hint={t("quietZoneHint")}>
                   <Input
                     id="cat-quiet-zone"
                     list="cat-quiet-zones"
@@ -171,7 +171,7 @@ export function CategoryForm({ existing }: Props) {
                     onBlur={field.onBlur}
                   />
                   <TimeZoneOptions id="cat-quiet-zones" />
-                </Field>
+                </FormField>
               )}
             />
             <Controller
@@ -223,16 +223,16 @@ export function CategoryForm({ existing }: Props) {
       <Card>
         <CardHeader><CardTitle>{t("delivery")}</CardTitle></CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
-          <Field id="cat-channel" label={t("channel")} error={err("channel")}>
+          <FormField id="cat-channel" label={t("channel")} error={err("channel")}>
             <select id="cat-channel" className={selectClass} {...form.register("channel")}>
               {notificationChannels.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
             </select>
-          </Field>
+          </FormField>
           <Controller
             control={form.control}
             name="fallbackChannel"
             render={({ field }) => (
-              <Field id="cat-fallback" label={t("fallbackChannel")} error={err("fallbackChannel")} hint={t("fallbackHint")}>
+              <FormField id="cat-fallback" label={t("fallbackChannel")} error={err("fallbackChannel")} hint={t("fallbackHint")}>
                 <select
                   id="cat-fallback"
                   className={selectClass}
@@ -243,14 +243,14 @@ export function CategoryForm({ existing }: Props) {
                   <option value="">{t("noFallback")}</option>
                   {notificationChannels.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
                 </select>
-              </Field>
+              </FormField>
             )}
           />
           <Controller
             control={form.control}
             name="throttlePerDay"
             render={({ field }) => (
-              <Field id="cat-throttle" label={t("throttlePerDay")} error={err("throttlePerDay")} hint={t("throttleHint")}>
+              <FormField id="cat-throttle" label={t("throttlePerDay")} error={err("throttlePerDay")} hint={t("throttleHint")}>
                 <Input
                   id="cat-throttle"
                   type="number"
@@ -262,15 +262,15 @@ export function CategoryForm({ existing }: Props) {
                   onChange={(e) => field.onChange(e.target.value === "" ? null : Number(e.target.value))}
                   onBlur={field.onBlur}
                 />
-              </Field>
+              </FormField>
             )}
           />
-          <Field id="cat-throttle-action" label={t("throttleAction")} error={err("throttleAction")}>
+          <FormField id="cat-throttle-action" label={t("throttleAction")} error={err("throttleAction")}>
             <select id="cat-throttle-action" className={selectClass} disabled={throttlePerDay == null} {...form.register("throttleAction")}>
               <option value="defer">{t("throttleActions.defer")}</option>
               <option value="drop">{t("throttleActions.drop")}</option>
             </select>
-          </Field>
+          </FormField>
         </CardContent>
       </Card>
 

@@ -15,7 +15,7 @@ import { notificationInputSchemaFor, orgUnitRecipientSchema, utf8Bytes, type Not
 import { AudiencePreview } from "./audience-preview";
 import { CategoryBadges } from "./category-badges";
 import { EmployeePicker } from "./employee-picker";
-import { Field, selectClass, textareaClass } from "./field";
+import { FormField, selectClass, textareaClass } from "@/components/ui/form-field";
 import { OrgTreePicker } from "./org-tree-picker";
 import { OrgUnitPicker } from "./org-unit-picker";
 
@@ -96,14 +96,14 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
         <Card>
           <CardHeader><CardTitle>{t("what")}</CardTitle></CardHeader>
           <CardContent className="flex flex-col gap-4">
-            <Field id="compose-category" label={t("category")} error={errors.category?.message} hint={category ? <CategoryBadges mandatory={category.mandatory} urgent={category.urgent} defaultOptIn={category.defaultOptIn} /> : null}>
+            <FormField id="compose-category" label={t("category")} error={errors.category?.message} hint={category ? <CategoryBadges mandatory={category.mandatory} urgent={category.urgent} defaultOptIn={category.defaultOptIn} /> : null}>
               <select id="compose-category" className={selectClass} aria-invalid={!!errors.category} {...form.register("category")}>
                 {categories.map((c) => <option key={c.key} value={c.key}>{c.name} ({c.key})</option>)}
               </select>
-            </Field>
-            <Field id="compose-title" label={t("titleField")} error={errors.title?.message}>
+            </FormField>
+            <FormField id="compose-title" label={t("titleField")} error={errors.title?.message}>
               <Input id="compose-title" aria-invalid={!!errors.title} {...form.register("title")} />
-            </Field>
+            </FormField>
             <div className="flex flex-col gap-1.5">
               <div className="flex items-baseline justify-between">
                 <label htmlFor="compose-body" className="text-sm font-medium">{t("body")}</label>
@@ -114,9 +114,9 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
               <textarea id="compose-body" rows={6} className={textareaClass} aria-invalid={!!errors.body} aria-describedby="compose-body-bytes" {...form.register("body")} />
               {errors.body ? <p className="text-xs text-destructive">{errors.body.message}</p> : <p className="text-xs text-muted-foreground">{t("bodyHint", { target: targetName ?? t("noTarget") })}</p>}
             </div>
-            <Field id="compose-link" label={t("link")} error={errors.link?.message} hint={t("linkHint")}>
+            <FormField id="compose-link" label={t("link")} error={errors.link?.message} hint={t("linkHint")}>
               <Input id="compose-link" type="url" placeholder="https://" aria-invalid={!!errors.link} {...form.register("link")} />
-            </Field>
+            </FormField>
           </CardContent>
         </Card>
 
@@ -130,9 +130,9 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
               <input type="checkbox" {...form.register("everyone")} />
               {t("everyone")}
             </label>
-            <Field id="compose-employee-nos" label={t("employeeNos")} hint={t("employeeNosHint")}>
+            <FormField id="compose-employee-nos" label={t("employeeNos")} hint={t("employeeNosHint")}>
               <textarea id="compose-employee-nos" rows={2} className={textareaClass} placeholder="XH000004, XH000005" {...form.register("employeeNosText")} />
-            </Field>
+            </FormField>
             <EmployeePicker
               label={t("addEmployee")}
               value={null}

@@ -14,7 +14,7 @@ import type { EmployeeOption } from "@/lib/notification-console/search-employees
 import type { SimulationResult } from "@/lib/notification-console/simulate-delivery";
 import { isValidTimeZone } from "@/lib/notify/is-valid-time-zone";
 import { EmployeePicker } from "./employee-picker";
-import { Field, selectClass } from "./field";
+import { FormField, selectClass } from "@/components/ui/form-field";
 import { TimeZoneOptions } from "./time-zone-options";
 
 const ACTION_VARIANT = { send: "success", defer: "warning", suppress: "destructive" } as const;
@@ -91,21 +91,21 @@ export function DeliverySimulator({ categoryKey, companyTimeZone }: { categoryKe
             </>
           ) : (
             <div className="grid gap-3 sm:grid-cols-3">
-              <Field id="sim-zone" label={t("zone")} error={fieldErrors.timeZone ?? (zone && !zoneOk ? t("badZone") : undefined)} className="flex flex-col gap-1.5 sm:col-span-3">
+              <FormField id="sim-zone" label={t("zone")} error={fieldErrors.timeZone ?? (zone && !zoneOk ? t("badZone") : undefined)} className="flex flex-col gap-1.5 sm:col-span-3">
                 <Input id="sim-zone" list="sim-zones" value={zone} onChange={(e) => setZone(e.target.value)} aria-invalid={!!zone && !zoneOk} />
                 <TimeZoneOptions id="sim-zones" />
-              </Field>
-              <Field id="sim-pref" label={t("preference")} className="flex flex-col gap-1.5 sm:col-span-2">
+              </FormField>
+              <FormField id="sim-pref" label={t("preference")} className="flex flex-col gap-1.5 sm:col-span-2">
                 <select id="sim-pref" className={selectClass} value={preference} onChange={(e) => setPreference(e.target.value as typeof preference)}>
                   {(["none", "in", "out"] as const).map((p) => <option key={p} value={p}>{t(`preferences.${p}`)}</option>)}
                 </select>
-              </Field>
-              <Field id="sim-sent-today" label={t("sentToday")} error={fieldErrors.sentToday}>
+              </FormField>
+              <FormField id="sim-sent-today" label={t("sentToday")} error={fieldErrors.sentToday}>
                 <Input id="sim-sent-today" type="number" min={0} value={sentToday} onChange={(e) => setSentToday(e.target.value)} />
-              </Field>
+              </FormField>
             </div>
           )}
-          <Field
+          <FormField
             id="sim-send-at"
             label={t("sendAt")}
             error={fieldErrors.sendAt}
@@ -116,7 +116,7 @@ export function DeliverySimulator({ categoryKey, companyTimeZone }: { categoryKe
             }
           >
             <Input id="sim-send-at" type="datetime-local" value={sendAt} onChange={(e) => setSendAt(e.target.value)} aria-describedby="sim-send-at-hint" />
-          </Field>
+          </FormField>
           <div>
             <Button type="submit" variant="outline" disabled={simulate.isPending}>
               {simulate.isPending ? t("running") : t("run")}

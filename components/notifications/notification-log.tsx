@@ -12,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { NotificationPage } from "@/lib/notification-console/list-notifications";
 import { emptyOutcomeCounts } from "@/lib/notification-console/outcome-counts";
 import { ACTIVE_NOTIFICATION_STATUSES, NOTIFICATION_STATUSES, type NotificationListFilter } from "@/lib/notification-console/schemas";
-import { selectClass } from "./field";
+import { selectClass } from "@/components/ui/form-field";
 import { OutcomeBar, OutcomeLegend, OUTCOMES } from "./outcome-bar";
 import { NotificationStatusBadge } from "./status-badges";
 

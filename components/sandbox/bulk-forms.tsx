@@ -6,7 +6,7 @@ import { bulkHireSchema, bulkTerminateSchema } from "@/lib/sandbox-console/hr-si
 import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
 import { Submit } from "./employee-forms";
-import { describedBy, FormField } from "./form-field";
+import { describedBy, FormField } from "@/components/ui/form-field";
 import { useSimulationForm } from "./use-simulation-form";
 
 // The form edits the list as text; the server's schema checks the numbers themselves.

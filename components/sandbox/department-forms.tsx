@@ -5,7 +5,7 @@ import { moveDepartmentSchema, renameDepartmentSchema } from "@/lib/sandbox-cons
 import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
 import { Submit } from "./employee-forms";
-import { describedBy, FormField } from "./form-field";
+import { describedBy, FormField } from "@/components/ui/form-field";
 import { useSimulationForm } from "./use-simulation-form";
 
 export function RenameDepartmentForm({ departments }: { departments: HrDepartmentOption[] }) {

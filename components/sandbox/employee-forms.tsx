@@ -6,7 +6,7 @@ import { hireSchema, terminateSchema, transferSchema } from "@/lib/sandbox-conso
 import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
 import { EmployeePicker } from "./employee-picker";
-import { describedBy, FormField } from "./form-field";
+import { describedBy, FormField } from "@/components/ui/form-field";
 import { useSimulationForm } from "./use-simulation-form";
 
 const formClass = "grid gap-4 md:grid-cols-2";

@@ -9,7 +9,7 @@ import { renameImDepartmentAction } from "@/app/actions/sandbox";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { renameImDepartmentSchema, type RenameImDepartmentInput } from "@/lib/sandbox-console/im-preview-schema";
-import { describedBy } from "./form-field";
+import { describedBy } from "@/components/ui/form-field";
 
 /** An IM admin's out-of-band rename of one department (for conflict demos); folded away until asked for. */
 export function RenameImDepartmentForm({ id, name }: { id: number; name: string }) {

@@ -8,10 +8,9 @@ import { toast } from "sonner";
 import { saveSyncSettingsAction } from "@/app/actions/sync";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { selectClass } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { SCHEDULE_PRESETS, syncSettingsSchema, type SyncSettings, type SyncSettingsInput } from "@/lib/sync-settings/sync-settings-schema";
-
-const selectClass = "h-9 rounded-md border bg-card px-2 text-sm disabled:opacity-50";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <p id={id} className="text-xs text-destructive">{message}</p> : null;

@@ -4,12 +4,12 @@
 // standardwebhooks library. Retry waits are scaled down (ORGBRIDGE_CALLBACK_TIME_SCALE).
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ExecutorHandle } from "@/inngest/engine";
 import type { Actor } from "@/lib/audit/record-audit";
 import { startCallbackReceiver, type CallbackReceiver, type ReceiverReply } from "@/lib/sandbox/callback-receiver/start-callback-receiver";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
+import { listen, waitFor } from "@/lib/testing/wait-for";
 
 setupTestDb();
 const SIGNING_KEY = `signkey-test-${"c7".repeat(32)}`;
@@ -22,21 +22,7 @@ const at = "2026-07-01T08:00:00+08:00";
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const examPassed = (employeeNo: string) => ({ employeeNo, examId: "X-1", score: 88, passingScore: 60, passedAt: at });
 
-async function listen(server: Server, port = 0): Promise<number> {
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return (server.address() as AddressInfo).port;
-}
 
-async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await get();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await get();
-  }
-  return last;
-}
 
 describe("callback delivery through the embedded executor", () => {
   let executor: ExecutorHandle;

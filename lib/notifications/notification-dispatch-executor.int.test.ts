@@ -4,7 +4,6 @@
 // scaled down (retryBaseMs), so an IM outage runs through every retry in seconds.
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ExecutorHandle } from "@/inngest/engine";
 import type { Actor } from "@/lib/audit/record-audit";
@@ -12,6 +11,7 @@ import { listInbox } from "@/lib/sandbox/im/list-inbox";
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
 import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
+import { freePort, listen, waitFor } from "@/lib/testing/wait-for";
 
 setupTestDb();
 const SIGNING_KEY = `signkey-test-${"a9".repeat(32)}`;
@@ -20,28 +20,8 @@ process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 const creds = { corpId: "ww-dispatch-test", corpSecret: "dispatch-test-secret", agentId: 1000002 };
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
 
-async function listen(server: Server, port = 0): Promise<number> {
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return (server.address() as AddressInfo).port;
-}
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  const port = await listen(probe);
-  await new Promise<void>((r) => probe.close(() => r()));
-  return port;
-}
 
-async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await get();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await get();
-  }
-  return last;
-}
 
 describe("notification dispatch through the embedded executor", () => {
   let executor: ExecutorHandle;
