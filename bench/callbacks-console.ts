@@ -2,11 +2,8 @@
 // BENCH_DELIVERIES deliveries (1–3 attempts each, spread over 8 days, ~10 % failing) into PostgreSQL,
 // then times the console's read queries (median and max of BENCH_REPEAT runs each).
 // Run: node --import tsx bench/callbacks-console.ts   (embedded PostgreSQL unless DATABASE_URL is set)
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { loadavg } from "node:os";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 20);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 200_000);
@@ -14,20 +11,7 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!url) {
-    const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-"));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-    url = pg.url;
-    stopPg = async () => {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await applyMigrations({ url });
-  }
-  process.env.DATABASE_URL = url;
+  const { url, stop: stopPg } = await openBenchDatabase();
   const { db } = await import("../lib/db/client");
   const { listEndpoints } = await import("../lib/callback-console/list-endpoints");
   const { listDeliveries } = await import("../lib/callback-console/list-deliveries");

@@ -13,13 +13,12 @@
 //   BENCH_FAIL_EVENTS (default 500)  BENCH_WORKERS (direct path, default 32)  DATABASE_URL (else embedded)
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { startExecutor } from "../inngest/engine/index";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { freePort } from "../scripts/lib/postgres";
 import { startCallbackReceiver, type ReceiverReply } from "../lib/sandbox/callback-receiver/start-callback-receiver";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const PATHS = (process.env.BENCH_PATH ?? "both") === "both" ? ["direct", "executor"] : [process.env.BENCH_PATH!];
 const RATE = Number(process.env.BENCH_RATE ?? 125);
@@ -36,19 +35,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!url) {
-    const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-"));
-    chmodSync(dir, 0o755);
-    const pgInst = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-    url = pgInst.url;
-    stopPg = async () => {
-      await pgInst.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await applyMigrations({ url });
-  }
+  const { url, stop: stopPg } = await openBenchDatabase();
   const port = await freePort();
   const env = {
     ...process.env,

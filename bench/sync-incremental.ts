@@ -5,12 +5,11 @@
 // Run: node --import tsx bench/sync-incremental.ts   BENCH_EVENTS (200)  BENCH_RATE (events/s, 5)
 //   BENCH_EMPLOYEES (2000)  BENCH_UNITS (150)  DATABASE_URL (else an embedded PostgreSQL)
 import { fork } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg } from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { freePort } from "../scripts/lib/postgres";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
@@ -23,20 +22,7 @@ const EVENT_KEY = "bench-incremental";
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!url) {
-    const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-incr-"));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-    url = pg.url;
-    stopPg = async () => {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await applyMigrations({ url });
-  }
-  process.env.DATABASE_URL = url;
+  const { url, stop: stopPg } = await openBenchDatabase();
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
   const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
 
