@@ -1,7 +1,7 @@
 import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/db/client";
 import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
-import { findUnitGroup, forgetGroupMemory, saveAccountMemory, saveGroupMemory, setUnitGroup } from "./memory-rows";
+import { findUnitGroup, forgetGroupMemory, saveAccountMemories, saveCreatedGroups, setUnitGroup, type AccountRowPatch, type CreatedGroup } from "./memory-rows";
 
 /** A SyncChange row as stored (before/after are the planner's JSON). */
 export type StoredChange = {
@@ -31,6 +31,21 @@ export type ApplyChangeResult = { status: "APPLIED" | "FAILED" | "SKIPPED"; erro
 
 type RecordMemory = (tx: Prisma.TransactionClient) => Promise<void>;
 
+/** What an applied change leaves to record: group rows written one by one, account rows in bulk. */
+export type MemoryWrite =
+  | { kind: "rows"; write: RecordMemory }
+  | { kind: "groupCreated"; group: CreatedGroup }
+  | { kind: "account"; employeeNo: string; patch: AccountRowPatch };
+
+/** One change's result, not yet recorded (see `recordOutcomes`). */
+export type ChangeOutcome = ApplyChangeResult & { changeId: string; memory?: MemoryWrite };
+
+/** Shared by the changes of one batch. */
+export type ApplyContext = Omit<ApplyChangeOptions, "change"> & {
+  /** Unit code → its group (null: none), from memory plus the groups this batch created or deleted. */
+  unitGroups?: Map<string, string | null>;
+};
+
 class ApplyFailure extends Error {
   constructor(
     readonly code: string,
@@ -49,29 +64,73 @@ class ApplyFailure extends Error {
  * finds what the first attempt made.
  */
 export async function applyChange(options: ApplyChangeOptions): Promise<ApplyChangeResult> {
-  const { change } = options;
-  if (change.status === "APPLIED" || change.status === "SKIPPED") return { status: change.status };
+  const { change, ...ctx } = options;
+  const outcome = await performChange(ctx, change);
+  if (!outcome) return { status: change.status as "APPLIED" | "SKIPPED" };
+  const [recorded] = await recordOutcomes(options.connectionId, [outcome]);
+  return { status: recorded.status, ...(recorded.errorCode ? { errorCode: recorded.errorCode, error: recorded.error } : {}) };
+}
+
+/**
+ * The IM half of `applyChange`: calls the connector and returns what to record, without writing
+ * anything (null: the change is already APPLIED or SKIPPED). Never throws for an IM refusal.
+ */
+export async function performChange(ctx: ApplyContext, change: StoredChange): Promise<ChangeOutcome | null> {
+  if (change.status === "APPLIED" || change.status === "SKIPPED") return null;
   const planned = { op: change.op, targetType: change.targetType, targetKey: change.targetKey, before: change.before, after: change.after } as PlannedChange;
-  let record: RecordMemory;
   try {
-    const outcome = await perform(options, planned);
+    const outcome = await perform(ctx, planned);
     if (outcome === "not_due") {
       const after = planned.after as { effectiveAt?: string };
-      const error = `Takes effect at ${after.effectiveAt}; a later run applies it.`;
-      await db.syncChange.update({ where: { id: change.id }, data: { status: "SKIPPED", errorCode: "not_due", error } });
-      return { status: "SKIPPED", errorCode: "not_due", error };
+      return { changeId: change.id, status: "SKIPPED", errorCode: "not_due", error: `Takes effect at ${after.effectiveAt}; a later run applies it.` };
     }
-    record = outcome;
+    return { changeId: change.id, status: "APPLIED", memory: outcome };
   } catch (err) {
     const failure = describeFailure(err);
-    await db.syncChange.update({ where: { id: change.id }, data: { status: "FAILED", errorCode: failure.code, error: failure.message } });
-    return { status: "FAILED", errorCode: failure.code, error: failure.message };
+    return { changeId: change.id, status: "FAILED", errorCode: failure.code, error: failure.message };
   }
-  await db.$transaction(async (tx) => {
-    await record(tx);
-    await tx.syncChange.update({ where: { id: change.id }, data: { status: "APPLIED", appliedAt: new Date(), error: null, errorCode: null } });
-  });
-  return { status: "APPLIED" };
+}
+
+/**
+ * Records outcomes in one transaction: the memory of the applied ones (group rows in order, account rows
+ * in bulk) and every change's status. An applied change whose account memory cannot be written (the
+ * employee left the directory meanwhile) is marked FAILED. Returns the outcomes as recorded.
+ */
+export async function recordOutcomes(connectionId: string, outcomes: ChangeOutcome[]): Promise<ChangeOutcome[]> {
+  if (outcomes.length === 0) return [];
+  return db.$transaction(
+    async (tx) => {
+      // Group rows in order; runs of created groups in one go.
+      let created: CreatedGroup[] = [];
+      for (const o of outcomes) {
+        if (o.memory?.kind === "groupCreated") created.push(o.memory.group);
+        else if (o.memory?.kind === "rows") {
+          await saveCreatedGroups(tx, connectionId, created);
+          created = [];
+          await o.memory.write(tx);
+        }
+      }
+      await saveCreatedGroups(tx, connectionId, created);
+      const accounts = outcomes.flatMap((o) => (o.memory?.kind === "account" ? [{ employeeNo: o.memory.employeeNo, patch: o.memory.patch }] : []));
+      const unwritten = accounts.length > 0 ? await saveAccountMemories(tx, connectionId, accounts) : new Set<string>();
+      const recorded = outcomes.map((o): ChangeOutcome => {
+        if (o.memory?.kind !== "account" || !unwritten.has(o.memory.employeeNo)) return o;
+        return { changeId: o.changeId, status: "FAILED", errorCode: "error", error: `Employee ${o.memory.employeeNo} is not in the directory, or has no IM account remembered` };
+      });
+      const at = new Date().toISOString();
+      await tx.$executeRaw`
+        UPDATE "SyncChange" AS c SET
+          status = u.status::"ChangeStatus",
+          "appliedAt" = CASE WHEN u.status = 'APPLIED' THEN ${at}::timestamptz AT TIME ZONE 'UTC' ELSE c."appliedAt" END,
+          error = u.error,
+          "errorCode" = u.code
+        FROM unnest(${recorded.map((o) => o.changeId)}::text[], ${recorded.map((o) => o.status)}::text[],
+                    ${recorded.map((o) => o.errorCode ?? null)}::text[], ${recorded.map((o) => o.error ?? null)}::text[]) AS u(id, status, code, error)
+        WHERE c.id = u.id`;
+      return recorded;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 function describeFailure(err: unknown): { code: string; message: string } {
@@ -80,12 +139,19 @@ function describeFailure(err: unknown): { code: string; message: string } {
   return { code: "error", message: err instanceof Error ? err.message : String(err) };
 }
 
-async function perform(options: ApplyChangeOptions, c: PlannedChange): Promise<RecordMemory | "not_due"> {
+async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryWrite | "not_due"> {
   const { target, connectionId, rootGroupId } = options;
+  const unitGroups = options.unitGroups ?? new Map<string, string | null>();
+  const unitGroup = async (code: string): Promise<string | undefined> => {
+    if (!unitGroups.has(code)) unitGroups.set(code, (await findUnitGroup(connectionId, code)) ?? null);
+    return unitGroups.get(code) ?? undefined;
+  };
+  const rows = (write: RecordMemory): MemoryWrite => ({ kind: "rows", write });
+  const account = (patch: AccountRowPatch): MemoryWrite => ({ kind: "account", employeeNo: c.targetKey, patch });
   const resolve = async (ref: GroupRef | null): Promise<string | undefined> => {
     if (!ref) return undefined;
     if ("externalId" in ref) return ref.externalId;
-    const id = await findUnitGroup(connectionId, ref.pendingUnitCode);
+    const id = await unitGroup(ref.pendingUnitCode);
     if (!id) throw new ApplyFailure("parent_not_created", `Group for unit ${ref.pendingUnitCode} was not created earlier in the run`);
     return id;
   };
@@ -93,42 +159,40 @@ async function perform(options: ApplyChangeOptions, c: PlannedChange): Promise<R
   switch (c.op) {
     case "group.create": {
       // Already created by an earlier attempt of this change (crash between IM call and bookkeeping).
-      const existing = await findUnitGroup(connectionId, c.after.unitCode);
+      const existing = await unitGroup(c.after.unitCode);
       const parent = await resolve(c.after.parent);
       const id = existing ?? (await createGroupOnce(target, c.after.name, parent ?? rootGroupId));
-      const memory: GroupMemory = { externalId: id, name: c.after.name, ...(parent ? { parentExternalId: parent } : {}) };
-      return async (tx) => {
-        await saveGroupMemory(tx, connectionId, memory, { imName: c.after.name, imParent: parent ?? null });
-        await setUnitGroup(tx, connectionId, c.after.unitCode, id);
-      };
+      unitGroups.set(c.after.unitCode, id);
+      return { kind: "groupCreated", group: { orgUnitCode: c.after.unitCode, externalId: id, name: c.after.name, parentExternalId: parent ?? null } };
     }
     case "group.rename": {
       await target.updateGroup(c.after.externalId, { name: c.after.name });
-      return async (tx) => {
+      return rows(async (tx) => {
         await tx.imGroup.updateMany({
           where: { connectionId, externalId: c.after.externalId },
           data: { name: c.after.name, lastSyncedName: c.after.name, acceptedHrName: c.after.hrName ?? null },
         });
-      };
+      });
     }
     case "group.move": {
       const parent = await resolve(c.after.parent);
       const platformParent = parent ?? rootGroupId;
       if (!platformParent) throw new ApplyFailure("unsupported", "This platform has no root group to move a group to the top level");
       await target.updateGroup(c.after.externalId, { parentId: platformParent });
-      return async (tx) => {
+      return rows(async (tx) => {
         await tx.imGroup.updateMany({
           where: { connectionId, externalId: c.after.externalId },
           data: { parentExternalId: parent ?? null, lastSyncedParentExternalId: parent ?? null, acceptedHrParentExternalId: c.after.hrParentExternalId ?? null },
         });
-      };
+      });
     }
     case "group.delete": {
       await ignoreNotFound(() => target.deleteGroup(c.before.externalId));
-      return async (tx) => {
+      unitGroups.set(c.targetKey, null);
+      return rows(async (tx) => {
         await forgetGroupMemory(tx, connectionId, c.before.externalId, true);
         await setUnitGroup(tx, connectionId, c.targetKey, null);
-      };
+      });
     }
     case "account.create": {
       const groupIds = await resolveAll(c.after.groups, resolve);
@@ -138,16 +202,15 @@ async function perform(options: ApplyChangeOptions, c: PlannedChange): Promise<R
       } catch (err) {
         if (!(err instanceof ConnectorError && err.kind === "conflict" && (await isSameUser(target, c.after.imUserId, fields)))) throw err;
       }
-      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { imUserId: c.after.imUserId, state: "ACTIVE", syncedHash: c.after.syncedHash, groupIds, disabledAt: null });
+      return account({ imUserId: c.after.imUserId, state: "ACTIVE", syncedHash: c.after.syncedHash, groupIds, disabledAt: null });
     }
     case "account.update": {
       const { fields } = c.after;
       await target.updateUser(c.after.imUserId, { ...fields, ...(c.after.enabled ? { enabled: true } : {}) });
-      return (tx) =>
-        saveAccountMemory(tx, connectionId, c.targetKey, {
-          ...(c.after.syncedHash ? { syncedHash: c.after.syncedHash } : {}),
-          ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),
-        });
+      return account({
+        ...(c.after.syncedHash ? { syncedHash: c.after.syncedHash } : {}),
+        ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),
+      });
     }
     case "account.move": {
       const add = await resolveAll(c.after.add, resolve);
@@ -156,20 +219,20 @@ async function perform(options: ApplyChangeOptions, c: PlannedChange): Promise<R
       const next = [...new Set([...current.groupIds, ...add])].filter((id) => !c.after.remove.includes(id));
       // Main department follows HR: the first group the plan adds.
       await target.setGroupMembership(c.after.imUserId, next, { mainGroupId: add[0] ?? current.mainGroupId });
-      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { groupIds: next });
+      return account({ groupIds: next });
     }
     case "account.suspend": {
       await target.disableUser(c.after.imUserId);
-      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { state: "SUSPENDED" });
+      return account({ state: "SUSPENDED" });
     }
     case "account.disable": {
       if (Date.parse(c.after.effectiveAt) > (options.now ?? new Date()).getTime()) return "not_due";
       await target.disableUser(c.after.imUserId);
-      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { state: "DISABLED", disabledAt: c.after.effectiveAt });
+      return account({ state: "DISABLED", disabledAt: c.after.effectiveAt });
     }
     case "account.delete": {
       await ignoreNotFound(() => target.deleteUser(c.after.imUserId));
-      return (tx) => saveAccountMemory(tx, connectionId, c.targetKey, { state: "DELETED" });
+      return account({ state: "DELETED" });
     }
   }
 }

@@ -1,5 +1,6 @@
 // Row-level writes of the sync memory (ImGroup / ImAccount columns). Used by the
 // per-change recorder and the memory-update recorder, always inside a transaction.
+import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import type { AccountMemory, GroupMemory } from "@/lib/sync/types";
 
@@ -92,4 +93,85 @@ export async function saveAccountMemory(tx: Tx, connectionId: string, employeeNo
   }
   if (patch.imUserId === undefined) throw new Error(`No IM account remembered for ${employeeNo}`);
   await tx.imAccount.create({ data: { connectionId, employeeId: employee.id, imUserId: patch.imUserId, state: patch.state ?? "ACTIVE", ...data } });
+}
+
+/**
+ * `saveAccountMemory` for many accounts at once (a batch's applied changes): one statement each to free
+ * reused user ids, create missing rows and patch them all. Several patches of one employee are applied
+ * in order. Returns the employee numbers that could not be written (not in the directory, or no account
+ * remembered and no user id to create one with).
+ */
+export async function saveAccountMemories(tx: Tx, connectionId: string, patches: { employeeNo: string; patch: AccountRowPatch }[]): Promise<Set<string>> {
+  const merged = new Map<string, AccountRowPatch>();
+  for (const { employeeNo, patch } of patches) merged.set(employeeNo, { ...merged.get(employeeNo), ...patch });
+  if (merged.size === 0) return new Set();
+  const rows = [...merged];
+  const nos = rows.map(([no]) => no);
+  const imUserIds = rows.map(([, p]) => p.imUserId ?? null);
+  const states = rows.map(([, p]) => p.state ?? null);
+  const setHash = rows.map(([, p]) => p.syncedHash !== undefined);
+  const hashes = rows.map(([, p]) => p.syncedHash ?? null);
+  const setDisabled = rows.map(([, p]) => p.disabledAt !== undefined);
+  const disabled = rows.map(([, p]) => p.disabledAt ?? null);
+  const setGroups = rows.map(([, p]) => p.groupIds !== undefined);
+  const groups = rows.map(([, p]) => JSON.stringify(p.groupIds ?? []));
+  const ids = rows.map(() => randomUUID());
+  // A deleted account's user id may come back for someone else (WeCom reuses freed ids).
+  await tx.$executeRaw`
+    DELETE FROM "ImAccount" AS a
+    USING unnest(${nos}::text[], ${imUserIds}::text[]) AS u(no, im) JOIN "Employee" AS e ON e."employeeNo" = u.no
+    WHERE a."connectionId" = ${connectionId} AND u.im IS NOT NULL AND a."imUserId" = u.im AND a.state = 'DELETED' AND a."employeeId" <> e.id`;
+  await tx.$executeRaw`
+    INSERT INTO "ImAccount" (id, "connectionId", "employeeId", "imUserId", state, "groupIds", "createdAt", "updatedAt")
+    SELECT u.id, ${connectionId}, e.id, u.im, coalesce(u.state, 'ACTIVE')::"ImAccountState", '{}', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM unnest(${ids}::text[], ${nos}::text[], ${imUserIds}::text[], ${states}::text[]) AS u(id, no, im, state)
+    JOIN "Employee" AS e ON e."employeeNo" = u.no
+    WHERE u.im IS NOT NULL
+    ON CONFLICT ("connectionId", "employeeId") DO NOTHING`;
+  const written = await tx.$queryRaw<{ no: string }[]>`
+    UPDATE "ImAccount" AS a SET
+      "imUserId" = coalesce(u.im, a."imUserId"),
+      state = coalesce(u.state::"ImAccountState", a.state),
+      "syncedHash" = CASE WHEN u.set_hash THEN u.hash ELSE a."syncedHash" END,
+      "disabledAt" = CASE WHEN u.set_disabled THEN u.disabled::timestamptz AT TIME ZONE 'UTC' ELSE a."disabledAt" END,
+      "groupIds" = CASE WHEN u.set_groups THEN ARRAY(SELECT jsonb_array_elements_text(u.groups::jsonb)) ELSE a."groupIds" END,
+      "lastError" = NULL,
+      "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM unnest(${nos}::text[], ${imUserIds}::text[], ${states}::text[], ${setHash}::boolean[], ${hashes}::text[],
+                ${setDisabled}::boolean[], ${disabled}::text[], ${setGroups}::boolean[], ${groups}::text[])
+         AS u(no, im, state, set_hash, hash, set_disabled, disabled, set_groups, groups)
+    JOIN "Employee" AS e ON e."employeeNo" = u.no
+    WHERE a."connectionId" = ${connectionId} AND a."employeeId" = e.id
+    RETURNING u.no`;
+  const done = new Set(written.map((r) => r.no));
+  return new Set(nos.filter((no) => !done.has(no)));
+}
+
+export type CreatedGroup = { orgUnitCode: string; externalId: string; name: string; parentExternalId: string | null };
+
+/**
+ * `saveGroupMemory` + `setUnitGroup` for groups a batch created (or found again), in two statements:
+ * the group remembers its name and parent as written, with no accepted-over HR values, and is the one
+ * group of its unit.
+ */
+export async function saveCreatedGroups(tx: Tx, connectionId: string, groups: CreatedGroup[]): Promise<void> {
+  const byId = new Map(groups.map((g) => [g.externalId, g]));
+  if (byId.size === 0) return;
+  const rows = [...byId.values()];
+  const codes = rows.map((g) => g.orgUnitCode);
+  const ids = rows.map((g) => g.externalId);
+  await tx.$executeRaw`
+    UPDATE "ImGroup" AS g SET "orgUnitCode" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM unnest(${codes}::text[], ${ids}::text[]) AS u(code, ext)
+    WHERE g."connectionId" = ${connectionId} AND g."orgUnitCode" = u.code AND g."externalId" <> u.ext`;
+  await tx.$executeRaw`
+    INSERT INTO "ImGroup" (id, "connectionId", "externalId", name, "parentExternalId", "lastSyncedName", "lastSyncedParentExternalId",
+                           "acceptedHrName", "acceptedHrParentExternalId", "orgUnitCode", deleted, "createdAt", "updatedAt")
+    SELECT u.id, ${connectionId}, u.ext, u.name, u.parent, u.name, u.parent, NULL, NULL, u.code, false, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM unnest(${rows.map(() => randomUUID())}::text[], ${ids}::text[], ${rows.map((g) => g.name)}::text[], ${rows.map((g) => g.parentExternalId)}::text[], ${codes}::text[])
+         AS u(id, ext, name, parent, code)
+    ON CONFLICT ("connectionId", "externalId") DO UPDATE SET
+      name = EXCLUDED.name, "parentExternalId" = EXCLUDED."parentExternalId",
+      "lastSyncedName" = EXCLUDED."lastSyncedName", "lastSyncedParentExternalId" = EXCLUDED."lastSyncedParentExternalId",
+      "acceptedHrName" = NULL, "acceptedHrParentExternalId" = NULL, "orgUnitCode" = EXCLUDED."orgUnitCode", deleted = false, "updatedAt" = EXCLUDED."updatedAt"`;
 }

@@ -12,9 +12,14 @@ import { renameDepartmentManually } from "@/lib/sandbox/im/rename-department-man
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
 import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
+import { createDepartment } from "@/lib/sandbox/hr/simulator/create-department";
+import type { ImTarget } from "@/lib/connectors";
+import { performChange } from "./apply-change";
 import { applySyncBatch } from "./apply-sync-batch";
 import { ensureDemoMapping } from "./ensure-demo-mapping";
 import { finishSyncRun } from "./finish-sync-run";
+import { openImTarget } from "./open-connection";
+import { platformRootGroup } from "./platform-root-group";
 import { planSyncRun } from "./plan-sync-run";
 import { pullHrDirectory } from "./pull-hr-directory";
 import { runFullSync } from "./run-full-sync";
@@ -209,5 +214,45 @@ describe("sync engine against the sandboxes", () => {
     expect(await d.sandboxImUser.count({ where: { userid: { in: leavers }, enable: 0 } })).toBe(15);
     expect(await d.imAccount.count({ where: { connectionId, state: "DISABLED" } })).toBe(15);
     expect((await runFullSync({ connectionId, hrConnectionId, trigger: "test", now: later })).plan.planned).toBe(0);
+  });
+  it("a batch repeated after a crash between its IM calls and their recording finds what was applied; once recorded, a repeat calls the IM for nothing", async () => {
+    const d = await db();
+    await createDepartment(hr.simulator, { code: "XH-DR", name: "容灾演练组", parentCode: "XH-HR" });
+    await hireEmployee(hr.simulator, { employeeNo: "XH900011", name: "钱多多", unitCode: "XH-DR", email: "qian.duoduo@hire.example", mobile: "13912340011" });
+    const { runId } = await startSyncRun({ connectionId, kind: "FULL", trigger: "test" });
+    await pullHrDirectory({ hrConnectionId });
+    const plan = await planSyncRun({ runId });
+    expect(plan.summary.counts).toMatchObject({ "group.create": 1, "account.create": 1 });
+    expect(plan.planned).toBe(2);
+
+    // The IM calls go out, then the process dies before the batch records them.
+    const { target } = await openImTarget(connectionId);
+    const ctx = { connectionId, target, rootGroupId: platformRootGroup(target), unitGroups: new Map<string, string | null>() };
+    const changes = await d.syncChange.findMany({ where: { runId }, orderBy: { seq: "asc" } });
+    for (const change of changes) expect(await performChange(ctx, change)).toMatchObject({ status: "APPLIED" });
+    expect(await d.syncChange.count({ where: { runId, status: "PLANNED" } })).toBe(2);
+    const department = await d.sandboxImDepartment.findFirstOrThrow({ where: { name: "容灾演练组" } });
+
+    // The step is retried: it re-finds the department and the member instead of failing or duplicating them.
+    const calls: string[] = [];
+    const counted = new Proxy(target, {
+      get(t, prop) {
+        const value = Reflect.get(t, prop);
+        return typeof value === "function" ? (...args: unknown[]) => (calls.push(String(prop)), value.apply(t, args)) : value;
+      },
+    }) as ImTarget;
+    for (const b of plan.batches) await applySyncBatch({ runId, ...b, target: counted });
+    expect(await d.syncChange.count({ where: { runId, status: "APPLIED" } })).toBe(2);
+    expect(await d.sandboxImDepartment.count({ where: { name: "容灾演练组" } })).toBe(1);
+    expect(await d.imGroup.findFirst({ where: { connectionId, orgUnitCode: "XH-DR" } })).toMatchObject({ externalId: String(department.id), lastSyncedName: "容灾演练组" });
+    expect(await d.sandboxImUser.findMany({ where: { userid: "XH900011" }, select: { departments: true } })).toEqual([{ departments: [department.id] }]);
+    expect(await d.imAccount.findFirst({ where: { connectionId, imUserId: "XH900011" } })).toMatchObject({ state: "ACTIVE", groupIds: [String(department.id)] });
+
+    // Recorded now: repeating the batch applies nothing again.
+    calls.length = 0;
+    for (const b of plan.batches) expect(await applySyncBatch({ runId, ...b, target: counted })).toEqual({ applied: 2, failed: 0, skipped: 0 });
+    expect(calls).toEqual([]);
+    expect(await finishSyncRun(runId)).toEqual({ status: "SUCCEEDED", applied: 2, failed: 0, skipped: 0 });
+    expect((await runFullSync({ connectionId, hrConnectionId, trigger: "test" })).plan.planned).toBe(0);
   });
 });

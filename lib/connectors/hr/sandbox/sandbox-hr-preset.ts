@@ -9,7 +9,7 @@ export function sandboxHrRestConfig(baseUrl: string): RestHrConfigInput {
   return {
     baseUrl,
     auth: "bearer",
-    pageSize: 100,
+    pageSize: 500,
     pagination: { type: "cursor", cursorParam: "cursor", sizeParam: "size", nextCursorPath: "next" },
     updatedSinceParam: "updatedSince",
     departments: { path: "/api/departments", itemsPath: "items", fields: same("code", "name", "nameEn", "parentCode", "managerNo", "active", "version", "updatedAt") },

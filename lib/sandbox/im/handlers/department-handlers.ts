@@ -51,23 +51,40 @@ const toJson = (d: { id: number; name: string; nameEn: string | null; parentId: 
   order: d.order,
 });
 
+/** What a create checks, read in one round trip: the parent's level (0 = no such parent), a sibling of that name, the id range. */
+async function createChecks(ctx: WecomHandlerContext, parentId: number, name: string, id: number | null) {
+  const [row] = await ctx.db.$queryRaw<{ level: number | null; clash: boolean; max_id: number | null; id_taken: boolean }[]>`
+    WITH RECURSIVE up(id, parent, level) AS (
+      SELECT id, "parentId", 1 FROM "SandboxImDepartment" WHERE id = ${parentId}::int
+      UNION ALL SELECT d.id, d."parentId", up.level + 1 FROM "SandboxImDepartment" d JOIN up ON d.id = up.parent WHERE up.level <= ${MAX_DEPTH + 1}
+    )
+    SELECT (SELECT max(level) FROM up)::int AS level,
+           EXISTS (SELECT 1 FROM "SandboxImDepartment" WHERE "parentId" = ${parentId}::int AND name = ${name}) AS clash,
+           (SELECT max(id) FROM "SandboxImDepartment")::int AS max_id,
+           (${id}::int IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImDepartment" WHERE id = ${id}::int)) AS id_taken`;
+  return { level: row?.level ?? 0, clash: !!row?.clash, maxId: row?.max_id ?? 1, idTaken: !!row?.id_taken };
+}
+
 export const createDepartment: WecomHandler = (ctx) =>
   ctx.exclusive(async () => {
     const b = ctx.body;
     const name = checkName(b.name);
     if (b.name_en !== undefined) checkName(b.name_en, "name_en");
     const parentId = Number(b.parentid);
-    if (!parentId || !(await ctx.db.sandboxImDepartment.findUnique({ where: { id: parentId } }))) fail(WC.PARENT_NOT_FOUND, "parent department not found");
-    if ((await levelOf(ctx, parentId)) + 1 > MAX_DEPTH) fail(WC.DEPT_DEPTH, "department depth exceeds 15 levels");
-    await assertSiblingNameFree(ctx, parentId, name);
-    if ((await ctx.db.sandboxImDepartment.count()) >= MAX_DEPARTMENTS) fail(WC.DEPT_LIMIT, "department count exceeds limit");
-    let id = b.id === undefined ? undefined : Number(b.id);
+    const explicitId = b.id === undefined ? undefined : Number(b.id);
+    const validId = explicitId !== undefined && Number.isInteger(explicitId) && explicitId >= 2 ? explicitId : null;
+    const checks = parentId ? await createChecks(ctx, parentId, name, validId) : undefined;
+    if (!checks?.level) fail(WC.PARENT_NOT_FOUND, "parent department not found");
+    if (checks.level + 1 > MAX_DEPTH) fail(WC.DEPT_DEPTH, "department depth exceeds 15 levels");
+    if (checks.clash) fail(WC.DEPT_EXISTS, "department existed");
+    // Ids are unique integers ≥ 1, so there are at most max(id) departments: count only near the limit.
+    if (checks.maxId >= MAX_DEPARTMENTS && (await ctx.db.sandboxImDepartment.count()) >= MAX_DEPARTMENTS) fail(WC.DEPT_LIMIT, "department count exceeds limit");
+    let id = explicitId;
     if (id !== undefined) {
-      if (!Number.isInteger(id) || id < 2) fail(WC.DEPT_NOT_FOUND, "invalid department id");
-      if (await ctx.db.sandboxImDepartment.findUnique({ where: { id } })) fail(WC.DEPT_EXISTS, "department id existed");
+      if (validId === null) fail(WC.DEPT_NOT_FOUND, "invalid department id");
+      if (checks.idTaken) fail(WC.DEPT_EXISTS, "department id existed");
     } else {
-      const max = await ctx.db.sandboxImDepartment.aggregate({ _max: { id: true } });
-      id = (max._max.id ?? 1) + 1;
+      id = checks.maxId + 1;
     }
     await ctx.db.sandboxImDepartment.create({ data: { id, name, nameEn: b.name_en || null, parentId, order: Number(b.order ?? 0) } });
     return { id };

@@ -40,6 +40,46 @@ function checkName(name: unknown): string {
   return name;
 }
 
+type NewUser = { userid: string; name: string; mobile: string | null; email: string | null; mainDepartment: unknown; position: string | null; enable: number };
+
+/**
+ * Creates a member in one round trip: `checkDepartments`, then userid, mobile and email uniqueness (in
+ * that order, as errcodes), and the insert only when they all pass. A concurrent writer that wins the
+ * race in between is caught by the constraints (ON CONFLICT) and answered from a fresh check.
+ */
+async function insertNewUser(ctx: WecomHandlerContext, departments: unknown, u: NewUser): Promise<void> {
+  const omitted = !Array.isArray(departments) || departments.length === 0;
+  if (!omitted && departments.length > MAX_DEPARTMENTS_PER_USER) fail(WC.TOO_MANY_DEPTS, "too many departments");
+  const ids = omitted ? [1] : [...new Set(departments.map(Number))];
+  const main = Number(u.mainDepartment);
+  const lower = u.userid.toLowerCase();
+  const [row] = await ctx.db.$queryRaw<{ depts: number; userid: boolean; mobile: boolean; email: boolean; inserted: number }[]>`
+    WITH c AS (
+      SELECT (SELECT count(*) FROM "SandboxImDepartment" WHERE id = ANY(${ids}::int[]))::int AS depts,
+             EXISTS (SELECT 1 FROM "SandboxImUser" WHERE "useridLower" = ${lower}) AS userid,
+             (${u.mobile}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImUser" WHERE mobile = ${u.mobile}::text)) AS mobile,
+             (${u.email}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImUser" WHERE email = ${u.email}::text)) AS email
+    ), ins AS (
+      INSERT INTO "SandboxImUser" (userid, "useridLower", name, mobile, email, departments, "mainDepartment", position, enable, "createdAt", "updatedAt")
+      SELECT ${u.userid}, ${lower}, ${u.name}, ${u.mobile}::text, ${u.email}::text, ${ids}::int[], ${ids.includes(main) ? main : ids[0]}::int,
+             ${u.position}::text, ${u.enable}::int, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM c WHERE (${omitted} OR c.depts = ${ids.length}) AND NOT c.userid AND NOT c.mobile AND NOT c.email
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT c.*, (SELECT count(*) FROM ins)::int AS inserted FROM c`;
+  // Omitted departments: the root (unverified default), not checked.
+  if (!omitted && row.depts !== ids.length) fail(WC.INVALID_DEPT_ID, "invalid department id");
+  if (row.userid) fail(WC.USERID_EXISTS, "userid existed");
+  if (row.mobile) fail(WC.MOBILE_EXISTS, "mobile existed");
+  if (row.email) fail(WC.EMAIL_EXISTS, "email existed");
+  if (row.inserted === 1) return;
+  // Lost a race to a concurrent create: say which rule it now breaks.
+  if (await ctx.db.sandboxImUser.findUnique({ where: { useridLower: lower }, select: { userid: true } })) fail(WC.USERID_EXISTS, "userid existed");
+  await assertUnique(ctx, { mobile: u.mobile, email: u.email });
+  fail(WC.USERID_EXISTS, "userid existed");
+}
+
 /** The uniqueness rules, checked before writing and again via the database's constraints (concurrent writers). */
 async function assertUnique(ctx: WecomHandlerContext, data: { mobile?: string | null; email?: string | null }, selfLower?: string) {
   const not = selfLower ? { NOT: { useridLower: selfLower } } : {};
@@ -80,27 +120,7 @@ export const createUser: WecomHandler = async (ctx) => {
   const email = blankToNull(b.email) ?? null;
   if (!mobile && !email) fail(WC.NO_CONTACT, "mobile and email both empty");
   checkContact(mobile, email);
-  const departments = await checkDepartments(ctx, b.department);
-  if (await ctx.db.sandboxImUser.findUnique({ where: { useridLower: userid.toLowerCase() }, select: { userid: true } })) fail(WC.USERID_EXISTS, "userid existed");
-  await assertUnique(ctx, { mobile, email });
-  const main = Number(b.main_department);
-  try {
-    await ctx.db.sandboxImUser.create({
-      data: {
-        userid,
-        useridLower: userid.toLowerCase(),
-        name,
-        mobile,
-        email,
-        departments,
-        mainDepartment: departments.includes(main) ? main : departments[0],
-        position: b.position ? String(b.position) : null,
-        enable: b.enable === 0 ? 0 : 1,
-      },
-    });
-  } catch (err) {
-    mapUniqueViolation(err);
-  }
+  await insertNewUser(ctx, b.department, { userid, name, mobile, email, mainDepartment: b.main_department, position: b.position ? String(b.position) : null, enable: b.enable === 0 ? 0 : 1 });
   return { created_userid: userid };
 };
 
