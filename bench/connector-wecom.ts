@@ -7,8 +7,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { mapConcurrent } from "@/lib/connectors/core/collect";
@@ -17,8 +16,7 @@ import { createWecomTarget } from "@/lib/connectors/im/wecom/create-wecom-target
 import { createSandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
 import { resetSandboxIm } from "@/lib/sandbox/im/reset-sandbox-im";
 import type { SandboxImRequest } from "@/lib/sandbox/im/start-sandbox-im";
-import { applyMigrations } from "../scripts/lib/migrate.ts";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres.ts";
+import { openBenchDatabase } from "./lib/bench-database.ts";
 
 const { values } = parseArgs({ options: { users: { type: "string", default: "2000" }, "limited-users": { type: "string", default: "700" } } });
 const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
@@ -33,14 +31,6 @@ function maxInWindow(times: number[], windowMs: number): number {
   return max;
 }
 
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-wecom-"));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-  await applyMigrations({ url: pg.url });
-  return { url: pg.url, stop: async () => (await pg.stop(), rmSync(dir, { recursive: true, force: true })) };
-}
 
 /** The sandbox runs in its own process, as it would in the dev stack: one event loop does not pace the other. */
 async function spawnSandbox(url: string, perMinute: number | false) {
@@ -96,7 +86,7 @@ async function createUsers(options: { url: string; tag: string; count: number; c
   };
 }
 
-const db = await database();
+const db = await openBenchDatabase();
 const admin = createSandboxDb(db.url, 2);
 try {
   await resetSandboxIm(admin, { everything: true });

@@ -7,13 +7,11 @@
 //   BENCH_KEYS (0 = the unlimited function; n > 0 = the "limited-steps" function, concurrency
 //   BENCH_LIMIT (default 5) per key, 20 ms per step, events spread over n keys). Default 0.
 import { fork } from "node:child_process";
-import { mkdtempSync, rmSync, chmodSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startExecutor } from "../inngest/engine/index";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { freePort } from "../scripts/lib/postgres";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,19 +28,7 @@ function pct(sorted: number[], p: number): number {
 }
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!url) {
-    const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-"));
-    chmodSync(dir, 0o755);
-    const pgInst = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-    url = pgInst.url;
-    stopPg = async () => {
-      await pgInst.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await applyMigrations({ url });
-  }
+  const { url, stop: stopPg } = await openBenchDatabase();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   pool.on("error", () => {}); // idle clients see the server stop at the end
   const port = await freePort();

@@ -9,28 +9,18 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { applyMigrations } from "../scripts/lib/migrate.ts";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres.ts";
+import { openBenchDatabase } from "./lib/bench-database.ts";
 
 const { values } = parseArgs({ options: { recipients: { type: "string", default: "100000" }, concurrency: { type: "string", default: "4" } } });
 const N = Number(values.recipients);
 const CONCURRENCY = Number(values.concurrency);
 const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
 
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-notify-"));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-  await applyMigrations({ url: pg.url });
-  return { url: pg.url, stop: async () => (await pg.stop(), rmSync(dir, { recursive: true, force: true })) };
-}
 
 async function spawnSandbox(url: string) {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../lib/sandbox/im/serve-sandbox-im.ts")], {
@@ -62,7 +52,7 @@ function daytimeZones(): string[] {
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  const pg = await database();
+  const pg = await openBenchDatabase();
   process.env.DATABASE_URL = pg.url;
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
   process.env.DATABASE_POOL_SIZE ??= "10";

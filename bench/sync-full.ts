@@ -4,34 +4,18 @@
 // Run: node --import tsx bench/sync-full.ts [employees=2000] [units=150]
 //   DATABASE_URL (else an embedded PostgreSQL; the bench truncates the sync tables)
 
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { freePort, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { openBenchDatabase } from "./lib/bench-database";
 
 const EMPLOYEES = Number(process.argv[2] ?? 2_000);
 const UNITS = Number(process.argv[3] ?? 150);
 const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!url) {
-    const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-sync-"));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
-    url = pg.url;
-    stopPg = async () => {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await applyMigrations({ url });
-  }
-  process.env.DATABASE_URL = url;
+  const { url, stop: stopPg } = await openBenchDatabase();
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
 
   // Imported after DATABASE_URL is set (lib/db reads it on first use).
