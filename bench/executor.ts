@@ -4,8 +4,6 @@
 //   BENCH_RATE (events/s, default 200)  BENCH_SECONDS (default 10)
 //   BENCH_BURST (events sent at once after the steady phase, default 2000)
 //   BENCH_CHECKPOINTING (1|0, default both)  DATABASE_URL (else an embedded PostgreSQL)
-//   BENCH_KEYS (0 = the unlimited function; n > 0 = the "limited-steps" function, concurrency
-//   BENCH_LIMIT (default 5) per key, 20 ms per step, events spread over n keys). Default 0.
 import { fork } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -19,9 +17,6 @@ const BURST = Number(process.env.BENCH_BURST ?? 2000);
 const MODES = process.env.BENCH_CHECKPOINTING ? [process.env.BENCH_CHECKPOINTING === "1"] : [true, false];
 const SIGNING_KEY = `signkey-bench-${"ab".repeat(32)}`;
 const EVENT_KEY = "bench";
-const KEYS = Number(process.env.BENCH_KEYS ?? 0);
-const EVENT = KEYS > 0 ? "bench/limited" : "bench/go";
-const eventData = (n: number) => (KEYS > 0 ? { n, key: `k${n % KEYS}` } : { n });
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -45,7 +40,7 @@ async function main() {
       const exec = await startExecutor({ port, databaseUrl: url, signingKey: SIGNING_KEY, eventKey: EVENT_KEY, appUrls: [appUrl], checkpointing, log: () => {} });
       await exec.sync();
       const sendOne = async (n: number) => {
-        const res = await fetch(`${base}/e/${EVENT_KEY}`, { method: "POST", body: JSON.stringify({ name: EVENT, data: eventData(n) }) });
+        const res = await fetch(`${base}/e/${EVENT_KEY}`, { method: "POST", body: JSON.stringify({ name: "bench/go", data: { n } }) });
         if (!res.ok) throw new Error(`send failed: ${res.status}`);
         return ((await res.json()) as { ids: string[] }).ids[0];
       };
@@ -81,19 +76,18 @@ async function main() {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         ids.push(sendOne(i));
       }
-      const what = KEYS > 0 ? `, limit ${process.env.BENCH_LIMIT ?? 5} × ${KEYS} keys` : "";
-      await measure(`steady ${RATE}/s × ${SECONDS}s (checkpointing ${checkpointing ? "on" : "off"}${what})`, await Promise.all(ids), t0);
+      await measure(`steady ${RATE}/s × ${SECONDS}s (checkpointing ${checkpointing ? "on" : "off"})`, await Promise.all(ids), t0);
 
       if (BURST > 0) {
         // Burst: BURST events in batches of 100 per request, as fast as accepted → capacity.
         const t1 = Date.now();
         const burstIds: string[] = [];
         for (let i = 0; i < BURST; i += 100) {
-          const batch = Array.from({ length: Math.min(100, BURST - i) }, (_, j) => ({ name: EVENT, data: eventData(i + j) }));
+          const batch = Array.from({ length: Math.min(100, BURST - i) }, (_, j) => ({ name: "bench/go", data: { n: i + j } }));
           const res = await fetch(`${base}/e/${EVENT_KEY}`, { method: "POST", body: JSON.stringify(batch) });
           burstIds.push(...((await res.json()) as { ids: string[] }).ids);
         }
-        await measure(`burst ${BURST} (checkpointing ${checkpointing ? "on" : "off"}${what})`, burstIds, t1);
+        await measure(`burst ${BURST} (checkpointing ${checkpointing ? "on" : "off"})`, burstIds, t1);
       }
       await exec.stop();
     }

@@ -4,8 +4,6 @@
 import { Inngest, NonRetriableError } from "inngest";
 
 export const counts = new Map<string, number>();
-/** keyed function: per group, the runs (event ids) with a step body executing now → how many. */
-const keyedActive = new Map<string, Map<string, number>>();
 export function bump(key: string): number {
   const n = (counts.get(key) ?? 0) + 1;
   counts.set(key, n);
@@ -107,31 +105,6 @@ export function createConformanceApp(id = "conformance") {
     },
   );
 
-  // Concurrency per key with parallel steps and a sleep: without checkpointing every step is its
-  // own request, so runs leave and re-enter the concurrency gate several times.
-  const keyed = inngest.createFunction(
-    { id: "keyed", concurrency: { limit: 2, key: "event.data.group" }, triggers: { event: "test/keyed" } },
-    async ({ event, step }) => {
-      const group = String(event.data.group);
-      const work = (name: string) =>
-        step.run(name, async () => {
-          const active = (keyedActive.get(group) ?? new Map<string, number>()).set(event.id!, (keyedActive.get(group)?.get(event.id!) ?? 0) + 1);
-          keyedActive.set(group, active);
-          counts.set(`keyed:max:${group}`, Math.max(counts.get(`keyed:max:${group}`) ?? 0, active.size));
-          await new Promise((r) => setTimeout(r, 40));
-          const left = (active.get(event.id!) ?? 1) - 1;
-          if (left > 0) active.set(event.id!, left);
-          else active.delete(event.id!);
-          bump(`keyed:${name}:${event.data.tag}`);
-          return name;
-        });
-      const [a, b] = await Promise.all([work("a"), work("b")]);
-      await step.sleep("pause", "1s");
-      const c = await work("c");
-      return [a, b, c].join("");
-    },
-  );
-
   const conditional = inngest.createFunction(
     { id: "conditional", triggers: { event: "test/conditional", if: "event.data.kind == 'vip' && event.data.score >= 10" } },
     async () => "matched",
@@ -147,7 +120,7 @@ export function createConformanceApp(id = "conformance") {
 
   return {
     inngest,
-    functions: [sequential, parallel, sleeper, waiter, flaky, fatal, withFailureHandler, limited, keyed, conditional, cancellable],
+    functions: [sequential, parallel, sleeper, waiter, flaky, fatal, withFailureHandler, limited, conditional, cancellable],
     sequential,
   };
 }

@@ -32,8 +32,6 @@ export interface ExecutorOptions {
   requestTimeoutMs?: number;
   /** Re-sync period after a successful sync (default 5 min). */
   resyncIntervalMs?: number;
-  /** Safety sweep for runs parked on a concurrency limit whose slot freed without a release (default 5 s). */
-  parkSweepMs?: number;
 }
 
 /** An event as stored and as sent to the SDK. */
@@ -68,8 +66,7 @@ interface RunRow {
 }
 
 const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
-/** Not yet final. `queued`: a planned step whose request waits for a concurrency slot (parked). */
-const PENDING = ["planned", "queued", "running", "sleeping", "waiting"];
+const PENDING = ["planned", "running", "sleeping", "waiting"];
 const FAILED_EVENT = "inngest/function.failed";
 const CRON_EVENT = "inngest/scheduled.timer";
 const UNSUPPORTED_OPS = new Set(["InvokeFunction", "AIGateway", "Gateway", "WaitForSignal"]);
@@ -111,7 +108,6 @@ export class Executor {
   private wildcard: { prefix: string; fn: FnDef; expression?: string }[] = [];
   private cancelByEvent = new Map<string, FnDef[]>();
   private reloadTimer: NodeJS.Timeout | null = null;
-  private sweepTimer: NodeJS.Timeout | null = null;
   private syncTimers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
   private readonly retryBaseMs: number;
@@ -137,19 +133,12 @@ export class Executor {
     this.reloadTimer = setInterval(() => {
       this.reloadFunctions().catch((err) => this.opts.log(`reload functions failed: ${(err as Error).message}`));
     }, 10_000);
-    // Parked runs are released when a slot frees; this sweep only catches slots freed by an
-    // expired lease (crashed executor) or a release that failed.
-    await this.sweepParked().catch((err) => this.opts.log(`parked sweep failed: ${(err as Error).message}`));
-    this.sweepTimer = setInterval(() => {
-      this.sweepParked().catch((err) => this.opts.log(`parked sweep failed: ${(err as Error).message}`));
-    }, this.opts.parkSweepMs ?? 5_000);
     for (const url of this.opts.appUrls) this.startSyncLoop(url, 0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reloadTimer) clearInterval(this.reloadTimer);
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const t of this.syncTimers.values()) clearTimeout(t);
     this.syncTimers.clear();
     await this.queue.stop();
@@ -158,15 +147,12 @@ export class Executor {
 
   // ─── transactions ─────────────────────────────────────────────────────────
 
-  /**
-   * Runs `fn` in a transaction; the jobs it collects are inserted in it and the loop woken after commit.
-   * With `lock`, the transaction first takes that advisory lock (one round trip with BEGIN).
-   */
-  private async tx<T>(fn: (c: PoolClient, jobs: NewJob[]) => Promise<T>, lock?: string): Promise<T> {
+  /** Runs `fn` in a transaction; the jobs it collects are inserted in it and the loop woken after commit. */
+  private async tx<T>(fn: (c: PoolClient, jobs: NewJob[]) => Promise<T>): Promise<T> {
     const c = await this.pool.connect();
     const jobs: NewJob[] = [];
     try {
-      await c.query(lock === undefined ? "BEGIN" : `BEGIN; SELECT pg_advisory_xact_lock(hashtext(${c.escapeLiteral(lock)}))`);
+      await c.query("BEGIN");
       const out = await fn(c, jobs);
       await this.queue.insert(c, jobs);
       await c.query("COMMIT");
@@ -511,8 +497,7 @@ export class Executor {
       jobs.push({ data: { k: "call", runId: run.id, stepId: "step", seq, attempt: 0 } });
       return;
     }
-    const status =
-      pending.has("planned") || pending.has("running") ? "RUNNING" : pending.has("queued") ? "QUEUED" : pending.has("waiting") ? "WAITING" : "SLEEPING";
+    const status = pending.has("planned") || pending.has("running") ? "RUNNING" : pending.has("waiting") ? "WAITING" : "SLEEPING";
     if (status !== run.status) await c.query(`UPDATE "JobRun" SET status = $2::"JobRunStatus", "updatedAt" = now() WHERE id = $1`, [run.id, status]);
   }
 
@@ -560,11 +545,7 @@ export class Executor {
           [job.runId, job.stepId, job.attempt],
         );
     const run = claim.rows[0];
-    if (!run) {
-      // Stale or duplicate: a slot granted with it goes back (and to the next parked run).
-      if (job.held) await this.releaseSlot(job.runId);
-      return;
-    }
+    if (!run) return;
     const fn = await this.getFn(run.functionId);
     if (!fn) {
       await this.tx(async (c, jobs) => {
@@ -574,129 +555,35 @@ export class Executor {
       });
       return;
     }
-    // Over the limit the run is parked (no job); a finishing request of the same function+key hands it the slot.
-    if (fn.concurrency && !job.held && !(await this.acquireSlot(run, fn.concurrency.limit, job))) return;
+    if (fn.concurrency && !(await this.acquireSlot(run, fn.concurrency.limit))) {
+      // Over the limit: try again shortly (jitter spreads the herd).
+      await this.tx(async (_c, jobs) => void jobs.push({ data: job, startAfter: Date.now() + 100 + Math.round(Math.random() * 300) }));
+      return;
+    }
     try {
       await this.callApp(run, fn, job);
     } finally {
-      if (fn.concurrency || job.held) await this.releaseSlot(run.id, run, fn.concurrency?.limit);
+      if (fn.concurrency) await this.pool.query(`UPDATE "JobRun" SET inflight = greatest(inflight - 1, 0) WHERE id = $1`, [run.id]);
     }
   }
 
-  // ─── concurrency ──────────────────────────────────────────────────────────
-  //
-  // A slot is a run with a request in flight: inflight > 0 and a live lease (a crashed executor's
-  // slots lapse with the lease). All slot changes of one function+key happen under one advisory
-  // lock. A run that finds no free slot is parked: inflight = -1, lease null, status QUEUED, and a
-  // blocked step request's step `queued`; its job completes. Whenever a request ends
-  // (releaseSlot) the oldest parked runs of that function+key (FIFO by run id) get the free slots
-  // and their requests are queued again, already holding the slot. A periodic sweep does the same
-  // for slots that freed without a release (expired lease).
-
-  private static lockKey(functionId: string, key: string | null): string {
-    return `${functionId}|${key ?? ""}`;
-  }
-
-  /** `"concurrencyKey" = $n` or `IS NULL`, so the (functionId, concurrencyKey, leaseUntil) index applies. */
-  private static keySql(key: string | null, param: string): string {
-    return key === null ? `${param}::text IS NULL AND "concurrencyKey" IS NULL` : `"concurrencyKey" = ${param}`;
-  }
-
-  /** Takes a slot for the run (a run already holding one just adds a request), or parks the run. */
-  private async acquireSlot(run: RunRow, limit: number, job: Extract<JobData, { k: "call" }>): Promise<boolean> {
-    return this.tx(async (c, jobs) => {
-      const { rows } = await c.query<{ was: number }>(
-        `WITH me AS (SELECT inflight, coalesce("leaseUntil" > now(), false) AS live FROM "JobRun" WHERE id = $1),
-         others AS (SELECT count(*)::int AS n FROM "JobRun"
-           WHERE "functionId" = $2 AND ${Executor.keySql(run.concurrencyKey, "$3")} AND "leaseUntil" > now() AND inflight > 0 AND id <> $1)
-         UPDATE "JobRun" SET inflight = CASE WHEN inflight > 0 AND "leaseUntil" > now() THEN inflight + 1 ELSE 1 END,
-           "leaseUntil" = now() + interval '5 minutes'
-         WHERE id = $1 AND ((SELECT inflight > 0 AND live FROM me) OR (SELECT n FROM others) < $4)
-         RETURNING (SELECT inflight FROM me) AS was`,
-        [run.id, run.functionId, run.concurrencyKey, limit],
+  /** Concurrency: runs of (function, key) with a request in flight and a live lease count against the limit. */
+  private async acquireSlot(run: RunRow, limit: number): Promise<boolean> {
+    return this.tx(async (c) => {
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${run.functionId}|${run.concurrencyKey ?? ""}`]);
+      const { rows } = await c.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "JobRun"
+         WHERE "functionId" = $1 AND "concurrencyKey" IS NOT DISTINCT FROM $2 AND inflight > 0 AND "leaseUntil" > now() AND id <> $3`,
+        [run.functionId, run.concurrencyKey, run.id],
       );
-      if (rows[0]) {
-        // It was parked and another request of it came first (e.g. a delayed step retry): the
-        // requests it parked go out now, sharing this slot.
-        if (rows[0].was < 0) await this.unparkRun(c, run.id, jobs, false);
-        return true;
-      }
-      const step = job.stepId === "step" ? null : job.stepId;
+      if (rows[0].n >= limit) return false;
       await c.query(
-        `WITH s AS (UPDATE "JobStep" SET status = 'queued' WHERE "runId" = $1 AND "hashedId" = $2 AND attempt = $3 AND status = 'running' RETURNING 1)
-         UPDATE "JobRun" SET inflight = -1, "leaseUntil" = NULL, status = 'QUEUED', "updatedAt" = now()
-         WHERE id = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
-        [run.id, step, job.attempt],
+        `UPDATE "JobRun" SET inflight = CASE WHEN "leaseUntil" IS NULL OR "leaseUntil" < now() THEN 1 ELSE inflight + 1 END,
+           "leaseUntil" = now() + interval '5 minutes' WHERE id = $1`,
+        [run.id],
       );
-      return false;
-    }, Executor.lockKey(run.functionId, run.concurrencyKey));
-  }
-
-  /**
-   * A request ended (or a held job was dropped): give back its slot and hand free slots to the
-   * oldest parked runs of the same function+key. Without `limit` (function unknown or no longer
-   * limited) every parked run is released.
-   */
-  private async releaseSlot(runId: string, known?: Pick<RunRow, "functionId" | "concurrencyKey">, limit?: number): Promise<void> {
-    let run = known;
-    if (!run) {
-      const { rows } = await this.pool.query<Pick<RunRow, "functionId" | "concurrencyKey">>(`SELECT "functionId", "concurrencyKey" FROM "JobRun" WHERE id = $1`, [runId]);
-      run = rows[0];
-      if (!run) return;
-      limit = this.fns.get(run.functionId)?.concurrency?.limit;
-    }
-    const { functionId, concurrencyKey } = run;
-    await this.tx(async (c, jobs) => {
-      const { rows } = await c.query<{ id: string }>(
-        `WITH d AS (UPDATE "JobRun" SET inflight = inflight - 1 WHERE id = $1 AND inflight > 0 RETURNING inflight, "leaseUntil")
-         SELECT id FROM "JobRun"
-         WHERE "functionId" = $2 AND ${Executor.keySql(concurrencyKey, "$3")} AND "leaseUntil" IS NULL AND inflight < 0
-           AND status NOT IN ('COMPLETED','FAILED','CANCELLED')
-         ORDER BY id
-         LIMIT greatest(coalesce($4::int, 2147483647)
-           - (SELECT count(*)::int FROM "JobRun" WHERE "functionId" = $2 AND ${Executor.keySql(concurrencyKey, "$3")} AND "leaseUntil" > now() AND inflight > 0 AND id <> $1)
-           - (SELECT count(*)::int FROM d WHERE inflight > 0 AND "leaseUntil" > now()), 0)`,
-        [runId, functionId, concurrencyKey, limit ?? null],
-      );
-      for (const r of rows) await this.unparkRun(c, r.id, jobs, true);
-    }, Executor.lockKey(functionId, concurrencyKey));
-  }
-
-  /**
-   * Takes a parked run out of the park (caller holds the function+key lock): its queued steps
-   * become planned again and their requests are queued holding the slot; with none, its
-   * discovery request is (when `withDiscovery`: the caller's own request is not that discovery).
-   */
-  private async unparkRun(c: PoolClient, runId: string, jobs: NewJob[], withDiscovery: boolean): Promise<void> {
-    const { rows: steps } = await c.query<{ hashedId: string; attempt: number }>(
-      `UPDATE "JobStep" SET status = 'planned' WHERE "runId" = $1 AND status = 'queued' RETURNING "hashedId", attempt`,
-      [runId],
-    );
-    const discovery = !steps.length && withDiscovery;
-    const n = steps.length + (discovery ? 1 : 0);
-    const { rows } = await c.query<{ seq: number; attempt: number }>(
-      `UPDATE "JobRun" SET inflight = greatest(inflight, 0) + $2, "leaseUntil" = now() + interval '5 minutes',
-         status = CASE WHEN status = 'QUEUED' THEN 'RUNNING'::"JobRunStatus" ELSE status END, "updatedAt" = now()
-       WHERE id = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED') RETURNING seq, attempt`,
-      [runId, n],
-    );
-    const run = rows[0];
-    if (!run) return;
-    for (const s of steps) jobs.push({ data: { k: "call", runId, stepId: s.hashedId, attempt: s.attempt, held: true } });
-    if (discovery) jobs.push({ data: { k: "call", runId, stepId: "step", seq: run.seq, attempt: run.attempt, held: true } });
-  }
-
-  /** Safety net: hands free slots to parked runs of every function+key that has some. */
-  async sweepParked(): Promise<void> {
-    if (this.stopped) return;
-    const { rows } = await this.pool.query<{ functionId: string; concurrencyKey: string | null }>(
-      `SELECT DISTINCT "functionId", "concurrencyKey" FROM "JobRun"
-       WHERE status IN ('QUEUED','RUNNING','SLEEPING','WAITING') AND inflight < 0 AND "leaseUntil" IS NULL`,
-    );
-    for (const r of rows) {
-      const fn = await this.getFn(r.functionId);
-      await this.releaseSlot("", r, fn?.concurrency?.limit);
-    }
+      return true;
+    });
   }
 
   private async callApp(run: RunRow, fn: FnDef, job: Extract<JobData, { k: "call" }>): Promise<void> {
@@ -758,7 +645,7 @@ export class Executor {
     const noRetry = headers?.get("x-inngest-no-retry") === "true";
     const retryAt = parseRetryAfter(headers?.get("retry-after"));
 
-    const apply = async (c: PoolClient, jobs: NewJob[]): Promise<void> => {
+    await this.tx(async (c, jobs) => {
       const locked = await this.lockRun(c, run.id);
       if (!locked || TERMINAL.has(locked.status)) return;
       if (discovery && locked.seq !== job.seq) return; // someone else moved the run on meanwhile
@@ -778,28 +665,7 @@ export class Executor {
           ? { name: "Error", message: "The SDK answered 200 to a step request" }
           : toJsonError(parsed && typeof parsed === "object" ? parsed : { message: `HTTP ${status}: ${String(text).slice(0, 500)}` });
       await this.requestFailed(c, locked, job, error, noRetry, retryAt, jobs);
-    };
-    await this.tx(async (c, jobs) => {
-      await apply(c, jobs);
-      if (fn.concurrency) await this.keepSlot(c, run.id, jobs);
     });
-  }
-
-  /**
-   * The run's next requests queued for now (next discovery, planned steps) keep the slot this
-   * request holds: the run does not give it up and queue again between two of its steps. Delayed
-   * ones (retries) and requests after a sleep or wait acquire a slot anew. No lock needed: the
-   * run already holds a slot, so the number of runs holding one does not change.
-   */
-  private async keepSlot(c: PoolClient, runId: string, jobs: NewJob[]): Promise<void> {
-    const next = jobs.filter((j) => j.data.k === "call" && j.data.runId === runId && !j.startAfter && !j.data.held);
-    if (!next.length) return;
-    const { rowCount } = await c.query(
-      `UPDATE "JobRun" SET inflight = inflight + $2, "leaseUntil" = now() + interval '5 minutes'
-       WHERE id = $1 AND inflight > 0 AND "leaseUntil" > now() AND status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
-      [runId, next.length],
-    );
-    if (rowCount) for (const j of next) if (j.data.k === "call") j.data.held = true;
   }
 
   /** A request failed as a whole: retry the same request with backoff, or fail the step/run. */

@@ -3,12 +3,8 @@ import type { PoolClient } from "pg";
 
 /** What a queued job asks the executor to do. */
 export type JobData =
-  /**
-   * Send one request to the SDK: discovery (`stepId` "step") or one planned step. `held`: a
-   * concurrency slot is already counted for it (granted when the run left the park, or kept from
-   * the run's previous request): no second acquire, and a dropped stale job gives it back.
-   */
-  | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number; held?: true }
+  /** Send one request to the SDK: discovery (`stepId` "step") or one planned step. */
+  | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number }
   /** A Sleep ended or a WaitForEvent timed out. */
   | { k: "wake"; runId: string; hashedId: string }
   /** One cron tick of a function. */
@@ -82,9 +78,6 @@ export class JobQueue {
         ...(j.id ? { id: j.id } : {}),
         name: QUEUE,
         data: j.data,
-        // A held request already occupies a concurrency slot: it goes before the backlog (fetch
-        // orders by priority, then age), so the slot is not idle behind a burst of new runs.
-        ...(j.data.k === "call" && j.data.held ? { priority: 1 } : {}),
         ...(j.startAfter ? { startAfter: new Date(j.startAfter).toISOString() } : {}),
       })),
       { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } },
