@@ -10,6 +10,15 @@ export type HrWebhookResponse = { status: number; body: { accepted: boolean; eve
 
 const refuse = (status: number, code: string, message: string): HrWebhookResponse => ({ status, body: { accepted: false, error: { code, message } } });
 
+/** The record checked against the event's schema: a 400 naming the field, or the send to run. */
+function checked<T>(parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, send: (data: T) => Promise<unknown>): { refused: HrWebhookResponse } | { run: () => Promise<unknown> } {
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { refused: refuse(400, "bad_record", `data.${issue.path.slice(1).map(String).join(".")}: ${issue.message}`) };
+  }
+  return { run: () => send(parsed.data) };
+}
+
 export type ReceiveHrWebhookOptions = {
   /** The HR_SOURCE connection named in the URL. */
   connectionId: string;
@@ -42,17 +51,15 @@ export async function receiveHrWebhook(options: ReceiveHrWebhookOptions): Promis
     if (err instanceof ConnectorError) return refuse(400, err.code, err.message);
     return refuse(400, "malformed", "The webhook could not be read");
   }
-  const common = { hrConnectionId: options.connectionId, webhookId: change.id, occurredAt: change.occurredAt };
-  const name = change.type === "employee.changed" ? "hr/employee.changed" : "hr/org-unit.changed";
-  const parsed = eventSchemas[name].safeParse({ ...common, record: change.data });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return refuse(400, "bad_record", `data.${issue.path.slice(1).join(".")}: ${issue.message}`);
-  }
+  const common = { hrConnectionId: options.connectionId, webhookId: change.id, occurredAt: change.occurredAt, record: change.data };
   const eventId = `hr-webhook:${options.connectionId}:${change.id}`;
+  const send =
+    change.type === "employee.changed"
+      ? checked(eventSchemas["hr/employee.changed"].safeParse(common), (data) => sendEvent("hr/employee.changed", data, eventId))
+      : checked(eventSchemas["hr/org-unit.changed"].safeParse(common), (data) => sendEvent("hr/org-unit.changed", data, eventId));
+  if ("refused" in send) return send.refused;
   try {
-    if (name === "hr/employee.changed") await sendEvent(name, eventSchemas[name].parse(parsed.data), eventId);
-    else await sendEvent(name, eventSchemas[name].parse(parsed.data), eventId);
+    await send.run();
   } catch (err) {
     console.error("[hr-webhook] could not enqueue", (err as Error).message);
     return refuse(503, "queue_unavailable", "The change could not be queued; retry later");

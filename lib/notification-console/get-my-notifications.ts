@@ -1,19 +1,12 @@
 import { db } from "@/lib/db/client";
+import type { CategoryRow } from "@/lib/notify/category-row";
 import { isValidTimeZone } from "@/lib/notify/is-valid-time-zone";
 import { companyTimeZone } from "./company-time-zone";
 import { explainStoredReason, type StoredReasonText } from "./explain-stored-reason";
 import { loadPolicyVersions } from "./load-policy-versions";
 import type { DeliveryStatus } from "./schemas";
 
-export type MyCategory = {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string | null;
-  descriptionEn: string | null;
-  mandatory: boolean;
-  urgent: boolean;
-  defaultOptIn: boolean;
+export type MyCategory = Pick<CategoryRow, "key" | "nameZh" | "nameEn" | "descriptionZh" | "descriptionEn" | "mandatory" | "urgent" | "defaultOptIn"> & {
   /** The stored choice, null when the employee never chose (the default applies). */
   preference: boolean | null;
   /** Whether notifications of it reach the employee now (mandatory, or the choice, or the default). */

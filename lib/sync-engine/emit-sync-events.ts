@@ -80,16 +80,18 @@ export async function emitSyncEvents(runId: string): Promise<EmitSyncEventsResul
 
   const status = STATUS[run.status as keyof typeof STATUS];
   if (status) {
-    const count = (ops: string[]) => db.syncChange.count({ where: { runId, status: "APPLIED", op: { in: ops } } });
+    const applied = await db.syncChange.groupBy({ by: ["op"], where: { runId, status: "APPLIED" }, _count: { _all: true } });
+    const byOp = new Map(applied.map((g) => [g.op, g._count._all]));
+    const count = (ops: string[]) => ops.reduce((sum, op) => sum + (byOp.get(op) ?? 0), 0);
     await emit(`sync.completed:${run.id}`, "sync.completed", {
       syncRunId: run.id,
       mode: MODE[run.kind],
       status,
       counts: {
-        created: await count(["account.create", "group.create"]),
-        updated: await count(["account.update", "group.rename"]),
-        moved: await count(["account.move", "group.move"]),
-        disabled: await count(["account.disable", "account.suspend", "account.delete", "group.delete"]),
+        created: count(["account.create", "group.create"]),
+        updated: count(["account.update", "group.rename"]),
+        moved: count(["account.move", "group.move"]),
+        disabled: count(["account.disable", "account.suspend", "account.delete", "group.delete"]),
         conflicts: run.conflicts,
         errors: run.failed,
       },
