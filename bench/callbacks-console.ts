@@ -12,11 +12,11 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 async function main() {
   const { url, stop: stopPg } = await openBenchDatabase();
-  const { db } = await import("../lib/db/client");
-  const { listEndpoints } = await import("../lib/callback-console/list-endpoints");
-  const { listDeliveries } = await import("../lib/callback-console/list-deliveries");
-  const { getSuccessRate } = await import("../lib/callback-console/get-success-rate");
-  const { listAutoDisabledEndpoints } = await import("../lib/callback-console/list-auto-disabled-endpoints");
+  const { db } = await import("../lib/core/db");
+  const { listEndpoints } = await import("../lib/callbacks/queries/list-endpoints");
+  const { listDeliveries } = await import("../lib/callbacks/queries/list-deliveries");
+  const { getSuccessRate } = await import("../lib/callbacks/queries/get-success-rate");
+  const { listAutoDisabledEndpoints } = await import("../lib/callbacks/queries/list-auto-disabled-endpoints");
   try {
     const seeded = Date.now();
     await db.$executeRawUnsafe(`

@@ -1,5 +1,5 @@
 // Child process for bench/callbacks-deliver.ts: the app side — the real callback-deliver
-// function (lib/callback-engine) behind the real inngest/node serve handler.
+// function (lib/callbacks/engine) behind the real inngest/node serve handler.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "inngest/node";

@@ -51,12 +51,12 @@ async function main() {
   };
   Object.assign(process.env, env);
 
-  const { db } = await import("../lib/db/client");
-  const { setCallbackNetworkPolicy } = await import("../lib/callback-engine/allow-list");
-  const { createEndpoint } = await import("../lib/callback-engine/endpoints");
-  const { emitEvent } = await import("../lib/callback-engine/emit-event");
-  const { setDeliveryDispatcher } = await import("../lib/callback-engine/dispatch-deliveries");
-  const { runDelivery } = await import("../lib/callback-engine/run-delivery");
+  const { db } = await import("../lib/core/db");
+  const { setCallbackNetworkPolicy } = await import("../lib/callbacks/commands/allow-list");
+  const { createEndpoint } = await import("../lib/callbacks/commands/endpoints");
+  const { emitEvent } = await import("../lib/callbacks/commands/emit-event");
+  const { setDeliveryDispatcher } = await import("../lib/callbacks/engine/dispatch-deliveries");
+  const { runDelivery } = await import("../lib/callbacks/engine/run-delivery");
   await setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
 
   let failRate = 0;

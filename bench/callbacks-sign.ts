@@ -1,8 +1,8 @@
 // Signs 10k callbacks (one secret, then two during rotation) and verifies them with the
 // standardwebhooks library. Run: npx tsx bench/callbacks-sign.ts [count]
 import { Webhook } from "standardwebhooks";
-import { generateSecret } from "@/lib/callbacks/generate-secret";
-import { signCallback } from "@/lib/callbacks/sign-callback";
+import { generateSecret } from "@/lib/callbacks/rules/generate-secret";
+import { signCallback } from "@/lib/callbacks/rules/sign-callback";
 
 const count = Number(process.argv[2] ?? 10_000);
 const secret = generateSecret();

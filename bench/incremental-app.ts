@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "inngest/node";
 import { inngest } from "../inngest/client";
 import { hrIncrementalSync } from "../inngest/functions/sync-incremental";
-import { receiveHrWebhook } from "../lib/hr-webhooks/receive-hr-webhook";
+import { receiveHrWebhook } from "../lib/sync/commands/receive-hr-webhook";
 
 const inngestHandler = serve({ client: inngest, functions: [hrIncrementalSync] });
 const server = createServer((req, res) => {

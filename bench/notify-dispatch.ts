@@ -56,14 +56,14 @@ async function main() {
   process.env.DATABASE_URL = pg.url;
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
   process.env.DATABASE_POOL_SIZE ??= "10";
-  const { db } = await import("../lib/db/client");
+  const { db } = await import("../lib/core/db");
   const { createSandboxConnections } = await import("../lib/testing/create-sandbox-connections");
-  const { createCategory } = await import("../lib/notifications/save-category");
-  const { createNotification } = await import("../lib/notifications/create-notification");
-  const { prepareDispatch } = await import("../lib/notifications/prepare-dispatch");
-  const { evaluateDeliveries } = await import("../lib/notifications/evaluate-deliveries");
-  const { sendDueDeliveries } = await import("../lib/notifications/send-due-deliveries");
-  const { finishDispatch } = await import("../lib/notifications/finish-dispatch");
+  const { createCategory } = await import("../lib/notifications/commands/save-category");
+  const { createNotification } = await import("../lib/notifications/commands/create-notification");
+  const { prepareDispatch } = await import("../lib/notifications/engine/prepare-dispatch");
+  const { evaluateDeliveries } = await import("../lib/notifications/engine/evaluate-deliveries");
+  const { sendDueDeliveries } = await import("../lib/notifications/engine/send-due-deliveries");
+  const { finishDispatch } = await import("../lib/notifications/engine/finish-dispatch");
 
   await db.$executeRawUnsafe(
     `TRUNCATE "NotificationDelivery", "Notification", "NotificationPreference", "NotificationCategoryVersion", "NotificationCategory", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxImUser", "SandboxImMessage", "SandboxImDepartment" CASCADE`,

@@ -1,9 +1,9 @@
 // Evaluates delivery for 100k recipients across mixed zones, preferences and policies,
 // then plans WeCom batches. Run: npx tsx bench/notify-evaluate.ts [count] [start ISO]
 // The default start puts "now" across the US DST change, the slow path; try 2026-07-01T00:00:00Z.
-import { evaluateDelivery } from "@/lib/notify/evaluate-delivery";
-import { planBatches, PLATFORM_BATCH_LIMITS } from "@/lib/notify/plan-batches";
-import type { NotificationPolicy } from "@/lib/notify/policy-schema";
+import { evaluateDelivery } from "@/lib/notifications/rules/evaluate-delivery";
+import { planBatches, PLATFORM_BATCH_LIMITS } from "@/lib/notifications/rules/plan-batches";
+import type { NotificationPolicy } from "@/lib/notifications/policy-schema";
 
 const count = Number(process.argv[2] ?? 100_000);
 const zones = [

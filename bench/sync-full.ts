@@ -18,11 +18,11 @@ async function main() {
   const { url, stop: stopPg } = await openBenchDatabase();
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
 
-  // Imported after DATABASE_URL is set (lib/db reads it on first use).
-  const { db } = await import("../lib/db/client");
-  const { encryptSecrets } = await import("../lib/crypto/encrypt-secrets");
-  const { generateCompany } = await import("../lib/demo/generate-company");
-  const { writeCompanyToSandboxHr } = await import("../lib/demo/write-company-to-sandbox-hr");
+  // Imported after DATABASE_URL is set (lib/core/db reads it on first use).
+  const { db } = await import("../lib/core/db");
+  const { encryptSecrets } = await import("../lib/core/crypto/encrypt-secrets");
+  const { generateCompany } = await import("../lib/sandbox/demo/generate-company");
+  const { writeCompanyToSandboxHr } = await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
   const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
   const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
 
@@ -53,7 +53,7 @@ async function main() {
       },
     });
     // The mapping needs the root unit in the mirror: one pull first is part of the first sync's figure below anyway.
-    const { pullHrDirectory } = await import("../lib/sync-engine/pull-hr-directory");
+    const { pullHrDirectory } = await import("../lib/sync/engine/pull-hr-directory");
     let t = performance.now();
     await pullHrDirectory({ hrConnectionId: hrConn.id });
     const firstPullMs = performance.now() - t;
@@ -96,13 +96,13 @@ type Phases = { start: number; pull: number; plan: number; apply: number; finish
 
 const phaseLine = (p: Phases) => Object.entries(p).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`).join(", ");
 
-/** `runFullSync`'s steps (lib/sync-engine/run-full-sync.ts), timed one by one. */
+/** `runFullSync`'s steps (lib/sync/engine/run-full-sync.ts), timed one by one. */
 async function timedFullSync(connectionId: string, hrConnectionId: string) {
-  const { startSyncRun } = await import("../lib/sync-engine/start-sync-run");
-  const { pullHrDirectory } = await import("../lib/sync-engine/pull-hr-directory");
-  const { planSyncRun } = await import("../lib/sync-engine/plan-sync-run");
-  const { applySyncBatch } = await import("../lib/sync-engine/apply-sync-batch");
-  const { finishSyncRun } = await import("../lib/sync-engine/finish-sync-run");
+  const { startSyncRun } = await import("../lib/sync/engine/start-sync-run");
+  const { pullHrDirectory } = await import("../lib/sync/engine/pull-hr-directory");
+  const { planSyncRun } = await import("../lib/sync/engine/plan-sync-run");
+  const { applySyncBatch } = await import("../lib/sync/engine/apply-sync-batch");
+  const { finishSyncRun } = await import("../lib/sync/engine/finish-sync-run");
   const phases: Phases = { start: 0, pull: 0, plan: 0, apply: 0, finish: 0 };
   const timed = async <T>(phase: keyof Phases, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();

@@ -26,16 +26,16 @@ async function main() {
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
   const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
 
-  const { db } = await import("../lib/db/client");
-  const { encryptSecrets } = await import("../lib/crypto/encrypt-secrets");
-  const { generateCompany } = await import("../lib/demo/generate-company");
-  const { writeCompanyToSandboxHr } = await import("../lib/demo/write-company-to-sandbox-hr");
+  const { db } = await import("../lib/core/db");
+  const { encryptSecrets } = await import("../lib/core/crypto/encrypt-secrets");
+  const { generateCompany } = await import("../lib/sandbox/demo/generate-company");
+  const { writeCompanyToSandboxHr } = await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
   const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
   const { hireEmployee } = await import("../lib/sandbox/hr/simulator/hire-employee");
   const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
-  const { ensureDemoMapping } = await import("../lib/sync-engine/ensure-demo-mapping");
-  const { pullHrDirectory } = await import("../lib/sync-engine/pull-hr-directory");
-  const { runFullSync } = await import("../lib/sync-engine/run-full-sync");
+  const { ensureDemoMapping } = await import("../lib/sandbox/demo/ensure-demo-mapping");
+  const { pullHrDirectory } = await import("../lib/sync/engine/pull-hr-directory");
+  const { runFullSync } = await import("../lib/sync/engine/run-full-sync");
   const { startExecutor } = await import("../inngest/engine/index");
 
   await db.$executeRawUnsafe(

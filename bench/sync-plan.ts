@@ -3,9 +3,9 @@
 // Run: node --expose-gc --import tsx bench/sync-plan.ts [employees] [units]
 
 import { performance } from "node:perf_hooks";
-import { EMPTY_IM, EMPTY_MEMORY, employee, mirror, options, unit } from "@/lib/sync/fixtures";
-import { planSync } from "@/lib/sync/plan-sync";
-import { simulatePlan } from "@/lib/sync/simulate-plan";
+import { EMPTY_IM, EMPTY_MEMORY, employee, mirror, options, unit } from "@/lib/sync/rules/fixtures";
+import { planSync } from "@/lib/sync/rules/plan-sync";
+import { simulatePlan } from "@/lib/sync/rules/simulate-plan";
 import type { HrEmployee, HrState, HrUnit } from "@/lib/sync/types";
 
 const EMPLOYEES = Number(process.argv[2] ?? 100_000);

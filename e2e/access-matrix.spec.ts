@@ -1,7 +1,7 @@
-import { AREAS, canView, type Area, type Role } from "../lib/auth/permissions";
+import { AREAS, canView, type Area, type Role } from "../lib/core/auth/permissions";
 import { expect, PERSONAS, storageFor, test, type Persona } from "./fixtures";
 
-// One case per cell of the permission matrix (lib/auth/permissions.ts, docs/permissions.md).
+// One case per cell of the permission matrix (lib/core/auth/permissions.ts, docs/permissions.md).
 const ROLES_OF: Record<Persona, Role[]> = {
   hr: ["EMPLOYEE", "HR_ADMIN"],
   it: ["EMPLOYEE", "IT_ADMIN"],

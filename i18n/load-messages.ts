@@ -7,12 +7,12 @@ import notifications from "@/messages/parts/notifications.json";
 import org from "@/messages/parts/org.json";
 import sandbox from "@/messages/parts/sandbox.json";
 import sync from "@/messages/parts/sync.json";
-import { explainMessages } from "@/lib/notify/explain-messages";
+import { explainMessages } from "@/lib/notifications/rules/explain-messages";
 import type { Locale } from "./locales";
 
 // Feature folders keep their strings in messages/parts/<feature>.json ({ "en": …, "zh-CN": … })
 // so parallel work does not edit one big file; they are merged over the base files here.
-// notify.decision: the policy rule's reason sentences (lib/notify), shared with logs and the sender.
+// notify.decision: the policy rule's reason sentences (lib/notifications/rules), shared with logs and the sender.
 const NOTIFY = { en: { notify: { decision: explainMessages.en } }, "zh-CN": { notify: { decision: explainMessages["zh-CN"] } } };
 const PARTS: Record<Locale, Record<string, unknown>>[] = [callbacks, conflicts, connections, notifications, org, sandbox, sync, NOTIFY];
 

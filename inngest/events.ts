@@ -43,7 +43,7 @@ export const eventSchemas = {
     /** The Notification to dispatch. */
     notificationId: z.string().min(1),
   }),
-  /** Deliver one stored callback event to one endpoint (lib/callback-engine). */
+  /** Deliver one stored callback event to one endpoint (lib/callbacks/engine). */
   "callback/delivery.requested": z.object({
     deliveryId: z.string().min(1),
     /** Concurrency key: deliveries to one endpoint are limited together. */

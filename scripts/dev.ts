@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { describeEnvIssues, envSchema } from "@/lib/env";
+import { describeEnvIssues, envSchema } from "@/lib/core/env";
 import { applyMigrations } from "./lib/migrate.ts";
 import { assertPortFree, startEmbeddedPostgres } from "./lib/postgres.ts";
 import { loadOrCreateSecrets } from "./lib/secrets.ts";

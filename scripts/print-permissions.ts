@@ -1,12 +1,12 @@
 // Prints the permission matrix as Markdown: node --import tsx scripts/print-permissions.ts > docs/permissions.md
-import { AREAS, ROLES } from "@/lib/auth/permissions";
+import { AREAS, ROLES } from "@/lib/core/auth/permissions";
 
 const cell = (area: keyof typeof AREAS, role: (typeof ROLES)[number]) => {
   const a = AREAS[area] as { view: readonly string[]; edit: readonly string[] };
   return a.edit.includes(role) ? "see + change" : a.view.includes(role) ? "see" : "—";
 };
 console.log("# Permission matrix\n");
-console.log("Generated from `lib/auth/permissions.ts` by `scripts/print-permissions.ts`; every page, server action and");
+console.log("Generated from `lib/core/auth/permissions.ts` by `scripts/print-permissions.ts`; every page, server action and");
 console.log("console API checks it through `requireArea` / `areaAction` / `withApi`. The e2e suite");
 console.log("(`e2e/access-matrix.spec.ts`) runs one case per cell. Employees reach only `/me`, and only their own data.\n");
 console.log(`| area | path | ${ROLES.join(" | ")} |`);

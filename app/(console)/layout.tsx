@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ConsoleCallbackAlert } from "@/components/callbacks/console-callback-alert";
 import { ConsoleShell } from "@/components/shell/console-shell";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { canView } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/core/auth/current-user";
+import { canView } from "@/lib/core/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -3,10 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DivisionChart } from "@/components/dashboard/division-chart";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { canView } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
-import { getDirectoryStats } from "@/lib/org/get-directory-stats";
+import { getCurrentUser } from "@/lib/core/auth/current-user";
+import { canView } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getDirectoryStats } from "@/lib/org/queries/get-directory-stats";
 import { redirect } from "next/navigation";
 
 export const dynamic = "force-dynamic";

@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { areaAction } from "@/lib/actions/action";
-import { setCallbackAutoDisableHours, setCallbackNetworkPolicy } from "@/lib/callback-engine/allow-list";
-import { endpointInputSchema, rotateSecretSchema } from "@/lib/callback-engine/endpoint-input-schema";
-import { createEndpoint, deleteEndpoint, rotateEndpointSecret, setEndpointEnabled, updateEndpoint } from "@/lib/callback-engine/endpoints";
-import { callbackAutoDisableSchema, callbackNetworkPolicySchema } from "@/lib/callback-engine/network-policy-schema";
-import { replayFailedSince, resendDelivery } from "@/lib/callback-engine/replay";
-import { sendTestEvent } from "@/lib/callback-engine/send-test-event";
+import { areaAction } from "@/lib/core/action";
+import { setCallbackAutoDisableHours, setCallbackNetworkPolicy } from "@/lib/callbacks/commands/allow-list";
+import { endpointInputSchema, rotateSecretSchema } from "@/lib/callbacks/endpoint-input-schema";
+import { createEndpoint, deleteEndpoint, rotateEndpointSecret, setEndpointEnabled, updateEndpoint } from "@/lib/callbacks/commands/endpoints";
+import { callbackAutoDisableSchema, callbackNetworkPolicySchema } from "@/lib/callbacks/network-policy-schema";
+import { replayFailedSince, resendDelivery } from "@/lib/callbacks/commands/replay";
+import { sendTestEvent } from "@/lib/callbacks/commands/send-test-event";
 
 const id = z.string().min(1);
 

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { areaAction } from "@/lib/actions/action";
-import { bulkResolveConflictsSchema, resolveConflictSchema } from "@/lib/conflict-queue/conflict-queue-schemas";
-import { resolveConflict, resolveConflicts } from "@/lib/conflict-queue/resolve-conflicts";
+import { areaAction } from "@/lib/core/action";
+import { bulkResolveConflictsSchema, resolveConflictSchema } from "@/lib/conflicts/conflict-queue-schemas";
+import { resolveConflict, resolveConflicts } from "@/lib/conflicts/commands/resolve-conflicts";
 
 export const resolveConflictAction = areaAction("conflicts", resolveConflictSchema, async (input, { actor }) => {
   const result = await resolveConflict(input, { actor });

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { areaAction } from "@/lib/actions/action";
-import { deleteConnection } from "@/lib/connections/delete-connection";
-import { saveConnection } from "@/lib/connections/save-connection";
+import { areaAction } from "@/lib/core/action";
+import { deleteConnection } from "@/lib/connections/commands/delete-connection";
+import { saveConnection } from "@/lib/connections/commands/save-connection";
 import { connectionIdSchema, saveConnectionSchema } from "@/lib/connections/save-connection-schema";
-import { testConnection } from "@/lib/connections/test-connection";
+import { testConnection } from "@/lib/connections/commands/test-connection";
 
 export const saveConnectionAction = areaAction("connections", saveConnectionSchema, async (input, { actor }) => {
   const saved = await saveConnection(input, actor);

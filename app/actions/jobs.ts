@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { sendEvent } from "@/inngest/client";
 import { rerunRun } from "@/inngest/engine";
-import { areaAction } from "@/lib/actions/action";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { areaAction } from "@/lib/core/action";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { db } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
 
 export const sendTestEventAction = areaAction("jobs", z.object({}), async (_input, { actor }) => {
   const id = randomUUID();

@@ -1,18 +1,18 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { areaAction } from "@/lib/actions/action";
-import { listOrgUnitChildren } from "@/lib/notification-console/list-org-unit-children";
-import { simulateDelivery } from "@/lib/notification-console/simulate-delivery";
-import { searchEmployees } from "@/lib/notification-console/search-employees";
-import { searchOrgUnits } from "@/lib/notification-console/search-org-units";
-import { setPreference } from "@/lib/notification-console/set-preference";
-import { employeeSearchSchema, orgUnitChildrenSchema, orgUnitSearchSchema, setPreferenceSchema, simulateDeliverySchema } from "@/lib/notification-console/schemas";
+import { areaAction } from "@/lib/core/action";
+import { listOrgUnitChildren } from "@/lib/notifications/queries/list-org-unit-children";
+import { simulateDelivery } from "@/lib/notifications/queries/simulate-delivery";
+import { searchEmployees } from "@/lib/notifications/queries/search-employees";
+import { searchOrgUnits } from "@/lib/notifications/queries/search-org-units";
+import { setPreference } from "@/lib/notifications/commands/set-preference";
+import { employeeSearchSchema, orgUnitChildrenSchema, orgUnitSearchSchema, setPreferenceSchema, simulateDeliverySchema } from "@/lib/notifications/console-schemas";
 import { categoryInputSchema } from "@/lib/notifications/category-input-schema";
 import { recipientsSchema } from "@/lib/notifications/notification-input-schema";
-import { previewAudience } from "@/lib/notifications/preview-audience";
-import { createNotification } from "@/lib/notifications/create-notification";
-import { archiveCategory, createCategory, updateCategory } from "@/lib/notifications/save-category";
+import { previewAudience } from "@/lib/notifications/queries/preview-audience";
+import { createNotification } from "@/lib/notifications/commands/create-notification";
+import { archiveCategory, createCategory, updateCategory } from "@/lib/notifications/commands/save-category";
 
 export const createCategoryAction = areaAction("notifications", categoryInputSchema, async (input, { actor }) => {
   const category = await createCategory(actor, input);

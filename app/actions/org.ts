@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { areaAction } from "@/lib/actions/action";
-import { applyMappingToSubtree } from "@/lib/org-mapping/apply-mapping-to-subtree";
-import { listImGroupsForLink } from "@/lib/org-mapping/list-im-groups-for-link";
-import { applyMappingToSubtreeSchema, listImGroupsForLinkSchema, saveMappingSchema } from "@/lib/org-mapping/org-mapping-schemas";
-import { saveMapping } from "@/lib/org-mapping/save-mapping";
+import { areaAction } from "@/lib/core/action";
+import { applyMappingToSubtree } from "@/lib/org/commands/apply-mapping-to-subtree";
+import { listImGroupsForLink } from "@/lib/org/queries/list-im-groups-for-link";
+import { applyMappingToSubtreeSchema, listImGroupsForLinkSchema, saveMappingSchema } from "@/lib/org/org-mapping-schemas";
+import { saveMapping } from "@/lib/org/commands/save-mapping";
 
 export const saveMappingAction = areaAction("org", saveMappingSchema, async (input, { actor }) => {
   const result = await saveMapping({ ...input, actor });

@@ -1,14 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { areaAction } from "@/lib/actions/action";
-import { env } from "@/lib/env";
-import { sandboxHrWebhookTarget } from "@/lib/hr-webhooks/sandbox-webhook-target";
-import { getSandboxDb } from "@/lib/sandbox-console/get-sandbox-db";
-import { hrSimulationSchema, searchHrEmployeesSchema } from "@/lib/sandbox-console/hr-simulation-schema";
-import { renameImDepartmentSchema } from "@/lib/sandbox-console/im-preview-schema";
-import { renameImDepartment } from "@/lib/sandbox-console/rename-im-department";
-import { searchHrEmployees } from "@/lib/sandbox-console/search-hr-employees";
-import { simulateHrChange } from "@/lib/sandbox-console/simulate-hr-change";
+import { areaAction } from "@/lib/core/action";
+import { env } from "@/lib/core/env";
+import { sandboxHrWebhookTarget } from "@/lib/sandbox/hr/sandbox-webhook-target";
+import { getSandboxDb } from "@/lib/sandbox/console/get-sandbox-db";
+import { hrSimulationSchema, searchHrEmployeesSchema } from "@/lib/sandbox/console/hr-simulation-schema";
+import { renameImDepartmentSchema } from "@/lib/sandbox/console/im-preview-schema";
+import { renameImDepartment } from "@/lib/sandbox/console/rename-im-department";
+import { searchHrEmployees } from "@/lib/sandbox/console/search-hr-employees";
+import { simulateHrChange } from "@/lib/sandbox/console/simulate-hr-change";
 
 export const simulateHrChangeAction = areaAction("hrSimulator", hrSimulationSchema, async (input, { actor }) => {
   // Pushed to our own HR webhook receiver like a real HR system would, so the incremental sync reacts in seconds.

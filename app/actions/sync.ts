@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { areaAction } from "@/lib/actions/action";
-import { approveHeldRun } from "@/lib/sync-console/approve-held-run";
-import { rejectHeldRun } from "@/lib/sync-console/reject-held-run";
-import { requestSync } from "@/lib/sync-console/request-sync";
-import { heldRunDecisionSchema, requestSyncSchema } from "@/lib/sync-console/sync-run-schemas";
-import { saveSyncSettings } from "@/lib/sync-settings/sync-settings";
-import { syncSettingsSchema } from "@/lib/sync-settings/sync-settings-schema";
+import { areaAction } from "@/lib/core/action";
+import { approveHeldRun } from "@/lib/sync/commands/approve-held-run";
+import { rejectHeldRun } from "@/lib/sync/commands/reject-held-run";
+import { requestSync } from "@/lib/sync/commands/request-sync";
+import { heldRunDecisionSchema, requestSyncSchema } from "@/lib/sync/sync-run-schemas";
+import { saveSyncSettings } from "@/lib/sync/commands/sync-settings";
+import { syncSettingsSchema } from "@/lib/sync/sync-settings-schema";
 
 export const requestSyncAction = areaAction("sync", requestSyncSchema, async (input, { actor }) => {
   const result = await requestSync({ ...input, actor });

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { areaAction } from "@/lib/actions/action";
-import { createToken } from "@/lib/tokens/create-token";
+import { areaAction } from "@/lib/core/action";
+import { createToken } from "@/lib/tokens/commands/create-token";
 import { createTokenSchema } from "@/lib/tokens/create-token-schema";
-import { revokeToken } from "@/lib/tokens/revoke-token";
+import { revokeToken } from "@/lib/tokens/commands/revoke-token";
 
 export const createTokenAction = areaAction("tokens", createTokenSchema, async (input, { actor }) => {
   const created = await createToken(input, actor);

@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { homePath } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/core/auth/current-user";
+import { homePath } from "@/lib/core/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { freePort, startEmbeddedPostgres } from "../../scripts/lib/postgres";
 
 /**
  * The database a bench runs against: DATABASE_URL when set, else a throw-away embedded PostgreSQL
- * with the migrations applied (stop() removes it). Sets process.env.DATABASE_URL for lib/db.
+ * with the migrations applied (stop() removes it). Sets process.env.DATABASE_URL for lib/core/db.
  */
 export async function openBenchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   let url = process.env.DATABASE_URL;

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { DeliveryDetail } from "@/lib/callback-console/get-delivery";
+import type { DeliveryDetail } from "@/lib/callbacks/queries/get-delivery";
 
 function HeaderList({ headers }: { headers: Record<string, string> }) {
   return (

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { listAutoDisabledEndpoints } from "@/lib/callback-console/list-auto-disabled-endpoints";
+import { listAutoDisabledEndpoints } from "@/lib/callbacks/queries/list-auto-disabled-endpoints";
 import { CallbackAlertBar } from "./callback-alert-bar";
 
 /** Console-wide notice for IT admins while any callback endpoint is auto-disabled. */

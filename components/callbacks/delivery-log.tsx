@@ -4,9 +4,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { DELIVERY_STATUSES, type DeliveryFilter } from "@/lib/callback-console/callback-console-schemas";
-import type { DeliveryPage } from "@/lib/callback-console/list-deliveries";
-import { callbackEventTypes } from "@/lib/callbacks/event-catalogue";
+import { DELIVERY_STATUSES, type DeliveryFilter } from "@/lib/callbacks/callback-console-schemas";
+import type { DeliveryPage } from "@/lib/callbacks/queries/list-deliveries";
+import { callbackEventTypes } from "@/lib/callbacks/rules/event-catalogue";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 
 const selectClass = "h-9 rounded-md border bg-card px-2 text-sm";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { DeliveryStatusName } from "@/lib/callback-console/callback-console-schemas";
+import type { DeliveryStatusName } from "@/lib/callbacks/callback-console-schemas";
 
 const VARIANT = { PENDING: "outline", RETRYING: "warning", SUCCEEDED: "success", DEAD: "destructive" } as const satisfies Record<DeliveryStatusName, string>;
 

@@ -12,7 +12,7 @@ import { createEndpointAction, updateEndpointAction } from "@/app/actions/callba
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { endpointHeadersSchema, endpointInputSchema, retryScheduleNames } from "@/lib/callback-engine/endpoint-input-schema";
+import { endpointHeadersSchema, endpointInputSchema, retryScheduleNames } from "@/lib/callbacks/endpoint-input-schema";
 import { EventTypePicker } from "./event-type-picker";
 import { SecretDialog } from "./secret-dialog";
 import { useDelayList } from "./use-delay-list";

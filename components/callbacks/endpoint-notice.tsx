@@ -1,6 +1,6 @@
 import { Info, KeyRound, TriangleAlert } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { EndpointDetail } from "@/lib/callback-console/get-endpoint";
+import type { EndpointDetail } from "@/lib/callbacks/queries/get-endpoint";
 
 /** Why the endpoint is off (auto-disabled ones as an alert), and an open rotation overlap. */
 export async function EndpointNotice({ endpoint }: { endpoint: EndpointDetail }) {

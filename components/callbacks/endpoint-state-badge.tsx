@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { DisabledKind } from "@/lib/callback-console/callback-console-schemas";
+import type { DisabledKind } from "@/lib/callbacks/callback-console-schemas";
 
 const VARIANT = { enabled: "success", manual: "outline", auto: "destructive", gone: "warning" } as const;
 

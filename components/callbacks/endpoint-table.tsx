@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { EndpointRow } from "@/lib/callback-console/list-endpoints";
-import { cn } from "@/lib/utils/cn";
+import type { EndpointRow } from "@/lib/callbacks/queries/list-endpoints";
+import { cn } from "@/lib/core/cn";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { EndpointStateBadge } from "./endpoint-state-badge";
 import { SuccessRateMeter } from "./success-rate-meter";

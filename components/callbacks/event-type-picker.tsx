@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { callbackEventTypes, eventCatalogue, type CallbackEventType } from "@/lib/callbacks/event-catalogue";
+import { callbackEventTypes, eventCatalogue, type CallbackEventType } from "@/lib/callbacks/rules/event-catalogue";
 
 // webhook.test goes to the one endpoint it is sent to, subscribed or not: nothing to pick.
 const PICKABLE = callbackEventTypes.filter((type) => type !== "webhook.test");

@@ -8,7 +8,7 @@ import { setAutoDisableHoursAction, setNetworkPolicyAction } from "@/app/actions
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { callbackAutoDisableSchema, callbackNetworkPolicySchema } from "@/lib/callback-engine/network-policy-schema";
+import { callbackAutoDisableSchema, callbackNetworkPolicySchema } from "@/lib/callbacks/network-policy-schema";
 
 const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 

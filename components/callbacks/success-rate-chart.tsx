@@ -1,7 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { SuccessRateSeries } from "@/lib/callback-console/callback-console-schemas";
+import type { SuccessRateSeries } from "@/lib/callbacks/callback-console-schemas";
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
 

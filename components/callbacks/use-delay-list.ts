@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter } from "next-intl";
-import { retrySchedules, type RetryScheduleName } from "@/lib/callbacks/retry-schedule";
+import { retrySchedules, type RetryScheduleName } from "@/lib/callbacks/rules/retry-schedule";
 
 const UNITS = [
   ["hour", 3_600_000],

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { bulkResolveConflictsAction } from "@/app/actions/conflicts";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { bulkResolveConflictsSchema, type BulkResolveConflictsInput } from "@/lib/conflict-queue/conflict-queue-schemas";
+import { bulkResolveConflictsSchema, type BulkResolveConflictsInput } from "@/lib/conflicts/conflict-queue-schemas";
 
 type Props = { conflictIds: string[]; onDone: () => void };
 

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { CONFLICT_STATUSES, CONFLICT_TYPES, type ConflictFilter } from "@/lib/conflict-queue/conflict-queue-schemas";
-import type { ConflictTypeCount } from "@/lib/conflict-queue/count-conflicts-by-type";
-import { cn } from "@/lib/utils/cn";
+import { CONFLICT_STATUSES, CONFLICT_TYPES, type ConflictFilter } from "@/lib/conflicts/conflict-queue-schemas";
+import type { ConflictTypeCount } from "@/lib/conflicts/queries/count-conflicts-by-type";
+import { cn } from "@/lib/core/cn";
 
 type Props = {
   filter: ConflictFilter;

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ConflictRow } from "@/lib/conflict-queue/conflict-queue-schemas";
+import type { ConflictRow } from "@/lib/conflicts/conflict-queue-schemas";
 import { BulkResolveBar } from "./bulk-resolve-bar";
 import { ConflictValue } from "./conflict-value";
 import { ResolveConflictForm } from "./resolve-conflict-form";

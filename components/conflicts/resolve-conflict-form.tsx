@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { resolveConflictAction } from "@/app/actions/conflicts";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { resolveConflictSchema, TEXT_CUSTOM_TYPES, type ConflictTypeName, type ResolutionKind } from "@/lib/conflict-queue/conflict-queue-schemas";
+import { resolveConflictSchema, TEXT_CUSTOM_TYPES, type ConflictTypeName, type ResolutionKind } from "@/lib/conflicts/conflict-queue-schemas";
 
 /** Custom values a type accepts, as an example for the hint (absent: no custom value makes sense). */
 const CUSTOM_EXAMPLES: Partial<Record<ConflictTypeName, string>> = {

@@ -1,11 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
 import { connectionFormSchema } from "@/lib/connections/connection-form-schema";
-import { formFieldFor } from "@/lib/connections/form-field-for";
-import { fromFormValues } from "@/lib/connections/from-form-values";
-import type { ProviderForm } from "@/lib/connections/list-provider-forms";
+import { formFieldFor } from "@/lib/connections/rules/form-field-for";
+import { fromFormValues } from "@/lib/connections/queries/from-form-values";
+import type { ProviderForm } from "@/lib/connections/queries/list-provider-forms";
 import type { SaveConnectionInput } from "@/lib/connections/save-connection-schema";
-import type { ConnectionFormValues } from "@/lib/connections/to-form-values";
+import type { ConnectionFormValues } from "@/lib/connections/queries/to-form-values";
 
 type Messages = { chooseProvider: string; invalidJson: string };
 

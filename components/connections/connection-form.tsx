@@ -10,10 +10,10 @@ import { saveConnectionAction } from "@/app/actions/connections";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { formFieldFor } from "@/lib/connections/form-field-for";
-import type { ProviderForm } from "@/lib/connections/list-provider-forms";
+import { formFieldFor } from "@/lib/connections/rules/form-field-for";
+import type { ProviderForm } from "@/lib/connections/queries/list-provider-forms";
 import type { ConnectionKind } from "@/lib/connections/save-connection-schema";
-import { toFormValues, type ConnectionFormValues } from "@/lib/connections/to-form-values";
+import { toFormValues, type ConnectionFormValues } from "@/lib/connections/queries/to-form-values";
 import { connectionFormResolver } from "./connection-form-resolver";
 import { ProviderField } from "./provider-field";
 

@@ -6,7 +6,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ConnectionSummary } from "@/lib/connections/list-connections";
+import type { ConnectionSummary } from "@/lib/connections/queries/list-connections";
 import type { ConnectionKind } from "@/lib/connections/save-connection-schema";
 import { DeleteConnectionButton } from "./delete-connection-button";
 import { TestConnectionButton } from "./test-connection-button";

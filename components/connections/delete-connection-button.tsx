@@ -5,7 +5,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { deleteConnectionAction } from "@/app/actions/connections";
 import { Button } from "@/components/ui/button";
-import type { ConnectionSummary } from "@/lib/connections/list-connections";
+import type { ConnectionSummary } from "@/lib/connections/queries/list-connections";
 
 type Props = { id: string; name: string; dependents: ConnectionSummary["dependents"] };
 

@@ -2,8 +2,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { FieldError, UseFormRegister } from "react-hook-form";
 import { Input } from "@/components/ui/input";
-import type { FieldSpec } from "@/lib/connections/describe-provider-fields";
-import type { ConnectionFormValues } from "@/lib/connections/to-form-values";
+import type { FieldSpec } from "@/lib/connections/rules/describe-provider-fields";
+import type { ConnectionFormValues } from "@/lib/connections/queries/to-form-values";
 
 type Props = {
   section: "config" | "secrets";

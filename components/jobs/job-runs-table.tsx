@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { RUN_STATUSES, type RunRow } from "@/lib/jobs/run-statuses";
+import { RUN_STATUSES, type RunRow } from "@/lib/jobs/rules/run-statuses";
 import { RunStatusBadge } from "./run-status-badge";
 
 type Data = { runs: RunRow[]; functions: { id: string; name: string }[] };

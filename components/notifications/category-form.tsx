@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { categoryInputSchema, defaultCategoryInput, type CategoryInput } from "@/lib/notifications/category-input-schema";
-import { notificationChannels } from "@/lib/notify/policy-schema";
+import { notificationChannels } from "@/lib/notifications/policy-schema";
 import { FormField, selectClass, textareaClass } from "@/components/ui/form-field";
 import { TimeZoneOptions } from "./time-zone-options";
 

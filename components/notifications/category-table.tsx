@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { CategoryListRow } from "@/lib/notification-console/list-categories";
+import type { CategoryListRow } from "@/lib/notifications/queries/list-categories";
 import { CategoryBadges } from "./category-badges";
 
 /** The policy list: one row per category with what decides delivery at a glance. */

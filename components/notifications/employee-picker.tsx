@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { searchEmployeesAction } from "@/app/actions/notifications";
 import { Input } from "@/components/ui/input";
-import type { EmployeeOption } from "@/lib/notification-console/search-employees";
+import type { EmployeeOption } from "@/lib/notifications/queries/search-employees";
 import { useDebouncedValue } from "./use-debounced-value";
 
 /** Search an employee by name or 工号 and pick one (a listbox of matches under the input). */

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { cn } from "@/lib/utils/cn";
+import { cn } from "@/lib/core/cn";
 
 const TABS = [
   { key: "categories", href: "/notifications", match: (p: string) => p === "/notifications" || p.startsWith("/notifications/categories") },

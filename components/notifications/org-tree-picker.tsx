@@ -4,7 +4,7 @@ import { ChevronDown, ChevronRight, Loader2, Plus } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { listOrgUnitChildrenAction } from "@/app/actions/notifications";
-import type { OrgTreeNode } from "@/lib/notification-console/list-org-unit-children";
+import type { OrgTreeNode } from "@/lib/notifications/queries/list-org-unit-children";
 
 function useChildren(parentCode: string | null, enabled: boolean) {
   return useQuery({

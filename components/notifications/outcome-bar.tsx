@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
-import type { OutcomeCounts } from "@/lib/notification-console/outcome-counts";
-import type { DeliveryStatus } from "@/lib/notification-console/schemas";
+import type { OutcomeCounts } from "@/lib/notifications/rules/outcome-counts";
+import type { DeliveryStatus } from "@/lib/notifications/console-schemas";
 
 /** Display order and colour of each delivery outcome (bars, legends, badges). */
 export const OUTCOMES: { status: DeliveryStatus; color: string }[] = [

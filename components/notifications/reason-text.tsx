@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { StoredReasonText } from "@/lib/notification-console/explain-stored-reason";
+import type { StoredReasonText } from "@/lib/notifications/rules/explain-stored-reason";
 
 /** A stored delivery reason as a sentence in the UI's language. */
 export function ReasonText({ reason }: { reason: StoredReasonText | null }) {

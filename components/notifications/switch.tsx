@@ -1,5 +1,5 @@
 "use client";
-import { cn } from "@/lib/utils/cn";
+import { cn } from "@/lib/core/cn";
 
 type Props = { checked: boolean; onCheckedChange?: (checked: boolean) => void; disabled?: boolean; label: string; describedBy?: string };
 

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { CategoryVersionView } from "@/lib/notification-console/get-category";
+import type { CategoryVersionView } from "@/lib/notifications/queries/get-category";
 
 /** Every saved version, newest first: who, when, and which fields changed from the one before. */
 export function VersionHistory({ versions, current }: { versions: CategoryVersionView[]; current: number }) {

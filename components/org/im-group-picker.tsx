@@ -5,8 +5,8 @@ import { useState, useTransition } from "react";
 import { useWatch, type Control, type UseFormSetValue } from "react-hook-form";
 import { listImGroupsForLinkAction } from "@/app/actions/org";
 import { Button } from "@/components/ui/button";
-import type { LinkableImGroup } from "@/lib/org-mapping/types";
-import type { SaveMappingInput } from "@/lib/org-mapping/org-mapping-schemas";
+import type { LinkableImGroup } from "@/lib/org/types";
+import type { SaveMappingInput } from "@/lib/org/org-mapping-schemas";
 
 type Props = {
   connectionId: string;

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { OrgTreeUnit } from "@/lib/org-mapping/types";
+import type { OrgTreeUnit } from "@/lib/org/types";
 
 const MODE_VARIANT = { MIRROR: "default", LINK: "success", EXCLUDE: "outline" } as const;
 

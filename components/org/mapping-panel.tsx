@@ -9,9 +9,9 @@ import { saveMappingAction } from "@/app/actions/org";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { MAPPING_CHOICES, saveMappingSchema, type SaveMappingInput } from "@/lib/org-mapping/org-mapping-schemas";
-import type { OrgTreeUnit } from "@/lib/org-mapping/types";
-import { renderGroupName } from "@/lib/sync/render-group-name";
+import { MAPPING_CHOICES, saveMappingSchema, type SaveMappingInput } from "@/lib/org/org-mapping-schemas";
+import type { OrgTreeUnit } from "@/lib/org/types";
+import { renderGroupName } from "@/lib/sync/rules/render-group-name";
 import { ImGroupPicker } from "./im-group-picker";
 import { SubtreeForm } from "./subtree-form";
 

@@ -4,8 +4,8 @@ import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { allParentIds, flattenVisibleRows, indexTree } from "@/lib/org-mapping/flatten-visible-rows";
-import type { OrgTreeUnit } from "@/lib/org-mapping/types";
+import { allParentIds, flattenVisibleRows, indexTree } from "@/lib/org/rules/flatten-visible-rows";
+import type { OrgTreeUnit } from "@/lib/org/types";
 import { MappingPanel } from "./mapping-panel";
 import { OrgTree } from "./org-tree";
 

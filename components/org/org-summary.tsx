@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
-import type { OrgMappingSummary } from "@/lib/org-mapping/types";
-import { cn } from "@/lib/utils/cn";
+import type { OrgMappingSummary } from "@/lib/org/types";
+import { cn } from "@/lib/core/cn";
 
 const PARTS = [
   { key: "mapped", className: "bg-primary" },

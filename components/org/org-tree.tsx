@@ -3,9 +3,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import type { VisibleRow } from "@/lib/org-mapping/flatten-visible-rows";
-import type { OrgTreeUnit } from "@/lib/org-mapping/types";
-import { cn } from "@/lib/utils/cn";
+import type { VisibleRow } from "@/lib/org/rules/flatten-visible-rows";
+import type { OrgTreeUnit } from "@/lib/org/types";
+import { cn } from "@/lib/core/cn";
 import { MappingBadges } from "./mapping-badges";
 
 const ROW_HEIGHT = 44;

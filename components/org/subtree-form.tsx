@@ -5,8 +5,8 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { applyMappingToSubtreeAction } from "@/app/actions/org";
 import { Button } from "@/components/ui/button";
-import { applyMappingToSubtreeSchema, type ApplyMappingToSubtreeInput } from "@/lib/org-mapping/org-mapping-schemas";
-import type { OrgTreeUnit } from "@/lib/org-mapping/types";
+import { applyMappingToSubtreeSchema, type ApplyMappingToSubtreeInput } from "@/lib/org/org-mapping-schemas";
+import type { OrgTreeUnit } from "@/lib/org/types";
 
 type Mode = ApplyMappingToSubtreeInput["mode"];
 type Scope = ApplyMappingToSubtreeInput["scope"];

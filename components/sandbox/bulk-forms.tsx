@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { Input } from "@/components/ui/input";
-import { bulkHireSchema, bulkTerminateSchema } from "@/lib/sandbox-console/hr-simulation-schema";
-import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
+import { bulkHireSchema, bulkTerminateSchema } from "@/lib/sandbox/console/hr-simulation-schema";
+import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
 import { Submit } from "./employee-forms";
 import { describedBy, FormField } from "@/components/ui/form-field";

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
-import { moveDepartmentSchema, renameDepartmentSchema } from "@/lib/sandbox-console/hr-simulation-schema";
-import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
+import { moveDepartmentSchema, renameDepartmentSchema } from "@/lib/sandbox/console/hr-simulation-schema";
+import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
 import { Submit } from "./employee-forms";
 import { describedBy, FormField } from "@/components/ui/form-field";

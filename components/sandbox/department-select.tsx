@@ -1,8 +1,8 @@
 "use client";
 import { forwardRef, type ComponentProps } from "react";
 import { useTranslations } from "next-intl";
-import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
-import { cn } from "@/lib/utils/cn";
+import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
+import { cn } from "@/lib/core/cn";
 
 type Props = ComponentProps<"select"> & { departments: HrDepartmentOption[] };
 

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { hireSchema, terminateSchema, transferSchema } from "@/lib/sandbox-console/hr-simulation-schema";
-import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
+import { hireSchema, terminateSchema, transferSchema } from "@/lib/sandbox/console/hr-simulation-schema";
+import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
 import { EmployeePicker } from "./employee-picker";
 import { describedBy, FormField } from "@/components/ui/form-field";

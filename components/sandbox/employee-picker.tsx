@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type ComponentProps } from "react";
 import { searchHrEmployeesAction } from "@/app/actions/sandbox";
 import { Input } from "@/components/ui/input";
-import type { HrEmployeeMatch } from "@/lib/sandbox-console/search-hr-employees";
+import type { HrEmployeeMatch } from "@/lib/sandbox/console/search-hr-employees";
 
 type Props = Omit<ComponentProps<"input">, "list"> & { id: string };
 

@@ -3,9 +3,9 @@ import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { ImPreviewParams } from "@/lib/sandbox-console/im-preview-schema";
-import type { ImTreeNode } from "@/lib/sandbox-console/load-im-directory-tree";
-import { cn } from "@/lib/utils/cn";
+import type { ImPreviewParams } from "@/lib/sandbox/console/im-preview-schema";
+import type { ImTreeNode } from "@/lib/sandbox/console/load-im-directory-tree";
+import { cn } from "@/lib/core/cn";
 import { imPreviewHref } from "./im-preview-href";
 
 function pathTo(node: ImTreeNode, id: number): number[] | null {

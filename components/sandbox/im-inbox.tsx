@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { ImPreviewParams } from "@/lib/sandbox-console/im-preview-schema";
-import { toReadableMessage } from "@/lib/sandbox-console/readable-message";
+import type { ImPreviewParams } from "@/lib/sandbox/console/im-preview-schema";
+import { toReadableMessage } from "@/lib/sandbox/console/readable-message";
 import type { SandboxInboxMessage } from "@/lib/sandbox/im/list-inbox";
 import { imPreviewHref } from "./im-preview-href";
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { ImPreviewParams } from "@/lib/sandbox-console/im-preview-schema";
-import type { ImMemberMatch } from "@/lib/sandbox-console/search-im-members";
+import type { ImPreviewParams } from "@/lib/sandbox/console/im-preview-schema";
+import type { ImMemberMatch } from "@/lib/sandbox/console/search-im-members";
 import { imPreviewHref } from "./im-preview-href";
 
 /** A GET search for members by name or userid; the query stays in the URL like the rest of the preview. */

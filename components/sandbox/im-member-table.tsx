@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/data/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ImPreviewParams } from "@/lib/sandbox-console/im-preview-schema";
-import type { ImMemberRow } from "@/lib/sandbox-console/list-im-department-members";
+import type { ImPreviewParams } from "@/lib/sandbox/console/im-preview-schema";
+import type { ImMemberRow } from "@/lib/sandbox/console/list-im-department-members";
 import { imPreviewHref } from "./im-preview-href";
 
 /** One page of a department's direct members, each linking to their inbox. */

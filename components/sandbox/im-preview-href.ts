@@ -1,4 +1,4 @@
-import type { ImPreviewParams } from "@/lib/sandbox-console/im-preview-schema";
+import type { ImPreviewParams } from "@/lib/sandbox/console/im-preview-schema";
 
 type Patch = { [K in keyof ImPreviewParams]?: ImPreviewParams[K] | null };
 

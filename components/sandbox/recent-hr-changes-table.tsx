@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { RecentHrChange } from "@/lib/sandbox-console/list-recent-hr-changes";
+import type { RecentHrChange } from "@/lib/sandbox/console/list-recent-hr-changes";
 
 const STATUS_VARIANT: Record<string, "success" | "warning" | "destructive" | "outline"> = {
   active: "success",

@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { renameImDepartmentAction } from "@/app/actions/sandbox";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { renameImDepartmentSchema, type RenameImDepartmentInput } from "@/lib/sandbox-console/im-preview-schema";
+import { renameImDepartmentSchema, type RenameImDepartmentInput } from "@/lib/sandbox/console/im-preview-schema";
 import { describedBy } from "@/components/ui/form-field";
 
 /** An IM admin's out-of-band rename of one department (for conflict demos); folded away until asked for. */

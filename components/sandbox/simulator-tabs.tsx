@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
-import type { HrSimulationKind } from "@/lib/sandbox-console/hr-simulation-schema";
-import type { HrDepartmentOption } from "@/lib/sandbox-console/list-hr-departments";
-import { cn } from "@/lib/utils/cn";
+import type { HrSimulationKind } from "@/lib/sandbox/console/hr-simulation-schema";
+import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
+import { cn } from "@/lib/core/cn";
 import { BulkHireForm, BulkTerminateForm } from "./bulk-forms";
 import { MoveDepartmentForm, RenameDepartmentForm } from "./department-forms";
 import { HireForm, TerminateForm, TransferForm } from "./employee-forms";

@@ -5,7 +5,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { toast } from "sonner";
 import type { z } from "zod";
 import { simulateHrChangeAction } from "@/app/actions/sandbox";
-import type { HrSimulationInput, HrSimulationSummary } from "@/lib/sandbox-console/hr-simulation-schema";
+import type { HrSimulationInput, HrSimulationSummary } from "@/lib/sandbox/console/hr-simulation-schema";
 
 /** The toast line for a finished simulation, in the reader's language. */
 export function useSummaryText() {

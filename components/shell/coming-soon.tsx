@@ -1,8 +1,8 @@
 import { Construction } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Area } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
+import type { Area } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
 import { PageHeader } from "./page-header";
 
 /** An area whose issue has not landed yet: says so plainly, with the issue number. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/core/auth/permissions";
 import { LocaleSwitcher } from "./locale-switcher";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";

@@ -2,7 +2,7 @@ import {
   Activity, AlertTriangle, BellRing, Cable, FileClock, KeyRound, LayoutDashboard, MessagesSquare,
   Network, RefreshCw, ScrollText, UserCog, UserRound, Users, Webhook,
 } from "lucide-react";
-import type { Area } from "@/lib/auth/permissions";
+import type { Area } from "@/lib/core/auth/permissions";
 
 export const NAV_SECTIONS: { key: string; items: { area: Area; icon: typeof Activity }[] }[] = [
   { key: "overview", items: [{ area: "dashboard", icon: LayoutDashboard }] },

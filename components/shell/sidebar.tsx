@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { AREAS, canView, type Role } from "@/lib/auth/permissions";
-import { cn } from "@/lib/utils/cn";
+import { AREAS, canView, type Role } from "@/lib/core/auth/permissions";
+import { cn } from "@/lib/core/cn";
 import { NAV_SECTIONS } from "./nav-items";
 
 export function Sidebar({ roles }: { roles: Role[] }) {

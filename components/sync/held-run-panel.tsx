@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { approveHeldRunAction, rejectHeldRunAction } from "@/app/actions/sync";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { HeldRunSummary } from "@/lib/sync-console/get-sync-run";
+import type { HeldRunSummary } from "@/lib/sync/queries/get-sync-run";
 
 type Props = {
   runId: string;

@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { SyncChangePage } from "@/lib/sync-console/list-sync-changes";
-import { CHANGE_STATUSES, type SyncChangeFilter } from "@/lib/sync-console/sync-run-schemas";
+import type { SyncChangePage } from "@/lib/sync/queries/list-sync-changes";
+import { CHANGE_STATUSES, type SyncChangeFilter } from "@/lib/sync/sync-run-schemas";
 
 const STATUS_VARIANT = { PLANNED: "outline", APPLIED: "success", FAILED: "destructive", SKIPPED: "warning" } as const;
 const MAX_JSON = 160;

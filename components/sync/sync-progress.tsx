@@ -1,4 +1,4 @@
-import { runProgress } from "@/lib/sync-console/sync-run-schemas";
+import { runProgress } from "@/lib/sync/sync-run-schemas";
 
 type Counts = { planned: number; applied: number; failed: number; skipped: number };
 

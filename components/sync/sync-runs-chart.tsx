@@ -1,7 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { SyncRunRow } from "@/lib/sync-console/sync-run-schemas";
+import type { SyncRunRow } from "@/lib/sync/sync-run-schemas";
 
 const SHOWN = 12;
 

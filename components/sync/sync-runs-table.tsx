@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ACTIVE_SYNC_STATUSES, type SyncRunRow } from "@/lib/sync-console/sync-run-schemas";
+import { ACTIVE_SYNC_STATUSES, type SyncRunRow } from "@/lib/sync/sync-run-schemas";
 import { SyncProgress } from "./sync-progress";
 import { SyncRequestButtons } from "./sync-request-buttons";
 import { SyncRunsChart } from "./sync-runs-chart";

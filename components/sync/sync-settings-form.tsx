@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { selectClass } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { SCHEDULE_PRESETS, syncSettingsSchema, type SyncSettings, type SyncSettingsInput } from "@/lib/sync-settings/sync-settings-schema";
+import { SCHEDULE_PRESETS, syncSettingsSchema, type SyncSettings, type SyncSettingsInput } from "@/lib/sync/sync-settings-schema";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <p id={id} className="text-xs text-destructive">{message}</p> : null;

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { SyncStatus } from "@/lib/sync-console/sync-run-schemas";
+import type { SyncStatus } from "@/lib/sync/sync-run-schemas";
 
 const VARIANT = {
   QUEUED: "outline",

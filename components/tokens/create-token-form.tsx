@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { createTokenSchema } from "@/lib/tokens/create-token-schema";
-import { TOKEN_SCOPES } from "@/lib/tokens/scopes";
+import { TOKEN_SCOPES } from "@/lib/tokens/rules/scopes";
 
 // The form edits the allow-list as text; everything else is the server's schema.
 const formSchema = createTokenSchema.extend({ ipAllowList: z.string() });

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils/cn";
+import { cn } from "@/lib/core/cn";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
   return <section className={cn("rounded-xl border bg-card shadow-sm", className)} {...props} />;

@@ -1,7 +1,7 @@
 "use client";
 import { Label as LabelPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils/cn";
+import { cn } from "@/lib/core/cn";
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
   return <LabelPrimitive.Root className={cn("text-sm font-medium leading-none", className)} {...props} />;

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils/cn";
+import { cn } from "@/lib/core/cn";
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { setRoleOverrideAction } from "@/app/actions/users";
 import { Button } from "@/components/ui/button";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/core/auth/permissions";
 
 export function RoleOverrideEditor({ userId, name, current, overrideSet }: { userId: string; name: string; current: Role[]; overrideSet: boolean }) {
   const t = useTranslations("users");

@@ -1,9 +1,9 @@
 import { inngest } from "../client";
 import { eventSchemas } from "../events";
-import { runDelivery } from "@/lib/callback-engine/run-delivery";
+import { runDelivery } from "@/lib/callbacks/engine/run-delivery";
 
 /**
- * Delivers one callback event to one endpoint (lib/callback-engine/run-delivery.ts): signed
+ * Delivers one callback event to one endpoint (lib/callbacks/engine/run-delivery.ts): signed
  * attempts with planned retries as durable sleeps, dead letter after the last. Attempt failures
  * are outcomes, never step errors; step retries cover only our own trouble (database down).
  * At most 10 requests in flight per endpoint.

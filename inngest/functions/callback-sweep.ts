@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { sweepStalledDeliveries } from "@/lib/callback-engine/dispatch-deliveries";
+import { sweepStalledDeliveries } from "@/lib/callbacks/engine/dispatch-deliveries";
 
 /**
  * Every 5 minutes: restarts callback deliveries whose run is gone (a send lost after commit,

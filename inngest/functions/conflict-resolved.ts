@@ -1,7 +1,7 @@
 import { inngest } from "../client";
 import { eventSchemas } from "../events";
-import { applyConflictResolution } from "@/lib/conflict-queue/apply-conflict-resolution";
-import { requestConflictRecheck } from "@/lib/conflict-queue/request-conflict-recheck";
+import { applyConflictResolution } from "@/lib/conflicts/engine/apply-conflict-resolution";
+import { requestConflictRecheck } from "@/lib/conflicts/engine/request-conflict-recheck";
 
 /**
  * Applies an admin's conflict decision (IM changes, memory, mappings) and then

@@ -1,6 +1,6 @@
 import { inngest } from "../client";
-import { pruneApiLog } from "@/lib/api-log/search-api-log";
-import { checkSystem } from "@/lib/jobs/check-system";
+import { pruneApiLog } from "@/lib/core/api/search-api-log";
+import { checkSystem } from "@/lib/jobs/engine/check-system";
 
 /**
  * Nightly housekeeping (03:00 server time, or on request): applies the API

@@ -1,12 +1,12 @@
 import { inngest } from "../client";
 import { eventSchemas } from "../events";
-import { evaluateDeliveries } from "@/lib/notifications/evaluate-deliveries";
-import { failDueDeliveries } from "@/lib/notifications/fail-due-deliveries";
-import { failNotification } from "@/lib/notifications/fail-notification";
-import { emitDeliveredEvents } from "@/lib/notifications/emit-delivered-events";
-import { finishDispatch } from "@/lib/notifications/finish-dispatch";
-import { prepareDispatch } from "@/lib/notifications/prepare-dispatch";
-import { sendDueDeliveries } from "@/lib/notifications/send-due-deliveries";
+import { evaluateDeliveries } from "@/lib/notifications/engine/evaluate-deliveries";
+import { failDueDeliveries } from "@/lib/notifications/engine/fail-due-deliveries";
+import { failNotification } from "@/lib/notifications/engine/fail-notification";
+import { emitDeliveredEvents } from "@/lib/notifications/engine/emit-delivered-events";
+import { finishDispatch } from "@/lib/notifications/engine/finish-dispatch";
+import { prepareDispatch } from "@/lib/notifications/engine/prepare-dispatch";
+import { sendDueDeliveries } from "@/lib/notifications/engine/send-due-deliveries";
 
 /** Sleep/evaluate rounds per run; a policy cannot defer one notification more often than this. */
 const MAX_ROUNDS = 60;

@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { checkSystem } from "@/lib/jobs/check-system";
+import { checkSystem } from "@/lib/jobs/engine/check-system";
 
 /** "Send test event" in the console: proves the whole path app → executor → function → database. */
 export const ping = inngest.createFunction(

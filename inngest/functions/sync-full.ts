@@ -1,11 +1,11 @@
 import { inngest } from "../client";
 import { eventSchemas } from "../events";
-import { applySyncBatch } from "@/lib/sync-engine/apply-sync-batch";
-import { failOpenSyncRuns } from "@/lib/sync-engine/fail-open-sync-runs";
-import { finishSyncRun } from "@/lib/sync-engine/finish-sync-run";
-import { planSyncRun } from "@/lib/sync-engine/plan-sync-run";
-import { pullHrDirectory } from "@/lib/sync-engine/pull-hr-directory";
-import { startSyncRun } from "@/lib/sync-engine/start-sync-run";
+import { applySyncBatch } from "@/lib/sync/engine/apply-sync-batch";
+import { failOpenSyncRuns } from "@/lib/sync/engine/fail-open-sync-runs";
+import { finishSyncRun } from "@/lib/sync/engine/finish-sync-run";
+import { planSyncRun } from "@/lib/sync/engine/plan-sync-run";
+import { pullHrDirectory } from "@/lib/sync/engine/pull-hr-directory";
+import { startSyncRun } from "@/lib/sync/engine/start-sync-run";
 
 /**
  * Full HR → IM sync of one IM target: pull HR into the mirror, plan, then apply

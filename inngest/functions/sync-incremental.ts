@@ -1,6 +1,6 @@
 import { inngest } from "../client";
 import type { HrEmployee, HrOrgUnit } from "@/lib/connectors";
-import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChange } from "@/lib/sync-engine/run-incremental-sync";
+import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChange } from "@/lib/sync/engine/run-incremental-sync";
 
 /**
  * HR pushed one change (see app/api/hooks/hr): merge it into the mirror keeping the newest version, then

@@ -1,7 +1,7 @@
 import { inngest } from "../client";
-import { dueScheduledRun, SCHEDULER_TICK_MINUTES } from "@/lib/sync-settings/sync-settings-schema";
-import { loadSyncSchedule } from "@/lib/sync-settings/sync-settings";
-import { listNightlySyncTargets } from "@/lib/sync-engine/list-nightly-sync-targets";
+import { dueScheduledRun, SCHEDULER_TICK_MINUTES } from "@/lib/sync/sync-settings-schema";
+import { loadSyncSchedule } from "@/lib/sync/commands/sync-settings";
+import { listNightlySyncTargets } from "@/lib/sync/engine/list-nightly-sync-targets";
 
 /**
  * Scheduled full sync: wakes every 15 minutes and, when the schedule IT set on the sync settings page

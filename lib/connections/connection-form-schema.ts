@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ProviderForm } from "./list-provider-forms";
+import type { ProviderForm } from "./queries/list-provider-forms";
 import { saveConnectionSchema } from "./save-connection-schema";
 
 type JsonSchema = Parameters<typeof z.fromJSONSchema>[0];

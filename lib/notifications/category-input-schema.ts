@@ -1,7 +1,7 @@
 import {
   notificationPolicySchema,
   type NotificationPolicy,
-} from "@/lib/notify/policy-schema";
+} from "@/lib/notifications/policy-schema";
 
 /**
  * What HR submits to create or change a notification category: exactly its policy.

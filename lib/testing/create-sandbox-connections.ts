@@ -1,5 +1,5 @@
-import { encryptSecrets } from "@/lib/crypto/encrypt-secrets";
-import type { Db } from "@/lib/db/client";
+import { encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
+import type { Db } from "@/lib/core/db";
 
 export type SandboxCredentials = { corpId: string; corpSecret: string; agentId: number };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isValidCidr } from "./ip-allowed";
-import { TOKEN_SCOPES } from "./scopes";
+import { isValidCidr } from "./rules/ip-allowed";
+import { TOKEN_SCOPES } from "./rules/scopes";
 
 // Shared by the console form and the server action.
 export const createTokenSchema = z.object({

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { generateCompany, type GenerateCompanyOptions } from "@/lib/demo/generate-company";
-import { writeCompanyToSandboxHr } from "@/lib/demo/write-company-to-sandbox-hr";
+import { generateCompany, type GenerateCompanyOptions } from "@/lib/sandbox/demo/generate-company";
+import { writeCompanyToSandboxHr } from "@/lib/sandbox/demo/write-company-to-sandbox-hr";
 
 type SeedOptions = GenerateCompanyOptions & {
   /** Where progress lines go. */

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { startExecutor } from "@/inngest/engine";
-import { ensureSandboxConnections } from "@/lib/connections/ensure-sandbox-connections";
-import { startEmbeddedIdp } from "@/lib/idp/start-embedded-idp";
-import { ensureDemoMapping } from "@/lib/sync-engine/ensure-demo-mapping";
-import { pullHrDirectory } from "@/lib/sync-engine/pull-hr-directory";
-import { SANDBOX_HR_CONNECTION } from "@/lib/connections/ensure-sandbox-connections";
+import { ensureSandboxConnections } from "@/lib/sandbox/demo/ensure-sandbox-connections";
+import { startEmbeddedIdp } from "@/lib/sandbox/idp/start-embedded-idp";
+import { ensureDemoMapping } from "@/lib/sandbox/demo/ensure-demo-mapping";
+import { pullHrDirectory } from "@/lib/sync/engine/pull-hr-directory";
+import { SANDBOX_HR_CONNECTION } from "@/lib/sandbox/demo/ensure-sandbox-connections";
 import { startSandboxHr } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { startSandboxIm } from "@/lib/sandbox/im/start-sandbox-im";
 import { assertPortFree } from "./postgres.ts";
@@ -62,19 +62,19 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     });
     // First start: fill OrgBridge's directory from the sandbox HR through the real REST connector, as an HR pull would.
     process.env.DATABASE_URL ??= env.DATABASE_URL;
-    const { db } = await import("@/lib/db/client");
+    const { db } = await import("@/lib/core/db");
     if ((await db.orgUnit.count()) === 0) {
       const hrConnection = await db.connection.findUniqueOrThrow({ where: { kind_name: { kind: "HR_SOURCE", name: SANDBOX_HR_CONNECTION } } });
       const pulled = await pullHrDirectory({ hrConnectionId: hrConnection.id });
       ctx.log(`first HR pull from the sandbox HR: ${pulled.units.created} org units, ${pulled.employees.created} employees`);
     }
     // The sandbox HR pushes its changes to OrgBridge's webhook receiver (incremental sync), like a real HR system.
-    const { sandboxHrWebhookTarget } = await import("@/lib/hr-webhooks/sandbox-webhook-target");
+    const { sandboxHrWebhookTarget } = await import("@/lib/sandbox/hr/sandbox-webhook-target");
     hr.simulator.webhook = await sandboxHrWebhookTarget(ctx.appUrl);
     // The demo maps the whole company (root unit, with descendants) onto the sandbox IM; a sync does the rest.
     const mapping = await ensureDemoMapping({ databaseUrl: env.DATABASE_URL! });
     if (mapping.created) ctx.log("created the demo mapping: the whole company mirrored into the sandbox IM");
-    const { ensureDemoNotificationCategories } = await import("@/lib/notifications/ensure-demo-notification-categories");
+    const { ensureDemoNotificationCategories } = await import("@/lib/sandbox/demo/ensure-demo-notification-categories");
     const categories = await ensureDemoNotificationCategories();
     if (categories.length) ctx.log(`created the demo notification categories: ${categories.join(", ")}`);
     // Data callbacks: a sandbox receiver that verifies our signatures, with a demo endpoint subscribed to it.

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { apiLogFilterSchema, searchApiLog } from "@/lib/api-log/search-api-log";
-import { requireArea } from "@/lib/auth/require-area";
+import { apiLogFilterSchema, searchApiLog } from "@/lib/core/api/search-api-log";
+import { requireArea } from "@/lib/core/auth/require-area";
 
 export const dynamic = "force-dynamic";
 

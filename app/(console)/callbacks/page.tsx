@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireArea } from "@/lib/auth/require-area";
-import { listEndpoints } from "@/lib/callback-console/list-endpoints";
-import { getCallbackAutoDisableHours, getCallbackNetworkPolicy } from "@/lib/callback-engine/allow-list";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listEndpoints } from "@/lib/callbacks/queries/list-endpoints";
+import { getCallbackAutoDisableHours, getCallbackNetworkPolicy } from "@/lib/callbacks/commands/allow-list";
 
 export const dynamic = "force-dynamic";
 

@@ -4,11 +4,11 @@ import { ConflictFilters, conflictsHref } from "@/components/conflicts/conflict-
 import { ConflictQueue } from "@/components/conflicts/conflict-queue";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { requireArea } from "@/lib/auth/require-area";
-import { conflictFilterSchema } from "@/lib/conflict-queue/conflict-queue-schemas";
-import { countConflictsByType } from "@/lib/conflict-queue/count-conflicts-by-type";
-import { listConflictConnections } from "@/lib/conflict-queue/list-conflict-connections";
-import { listConflicts } from "@/lib/conflict-queue/list-conflicts";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { conflictFilterSchema } from "@/lib/conflicts/conflict-queue-schemas";
+import { countConflictsByType } from "@/lib/conflicts/queries/count-conflicts-by-type";
+import { listConflictConnections } from "@/lib/conflicts/queries/list-conflict-connections";
+import { listConflicts } from "@/lib/conflicts/queries/list-conflicts";
 
 export const dynamic = "force-dynamic";
 

@@ -2,9 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConnectionForm } from "@/components/connections/connection-form";
 import { ConnectionTable } from "@/components/connections/connection-table";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireArea } from "@/lib/auth/require-area";
-import { listConnections } from "@/lib/connections/list-connections";
-import { listProviderForms } from "@/lib/connections/list-provider-forms";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listConnections } from "@/lib/connections/queries/list-connections";
+import { listProviderForms } from "@/lib/connections/queries/list-provider-forms";
 
 export const dynamic = "force-dynamic";
 

@@ -5,11 +5,11 @@ import { SimulatorTabs } from "@/components/sandbox/simulator-tabs";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireArea } from "@/lib/auth/require-area";
-import { findSandboxConnection } from "@/lib/sandbox-console/find-sandbox-connection";
-import { getSandboxDb } from "@/lib/sandbox-console/get-sandbox-db";
-import { listHrDepartments } from "@/lib/sandbox-console/list-hr-departments";
-import { listRecentHrChanges } from "@/lib/sandbox-console/list-recent-hr-changes";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { findSandboxConnection } from "@/lib/sandbox/console/find-sandbox-connection";
+import { getSandboxDb } from "@/lib/sandbox/console/get-sandbox-db";
+import { listHrDepartments } from "@/lib/sandbox/console/list-hr-departments";
+import { listRecentHrChanges } from "@/lib/sandbox/console/list-recent-hr-changes";
 
 export const dynamic = "force-dynamic";
 

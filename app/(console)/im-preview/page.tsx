@@ -8,12 +8,12 @@ import { RenameImDepartmentForm } from "@/components/sandbox/rename-im-departmen
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { canEdit } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
-import { findSandboxConnection } from "@/lib/sandbox-console/find-sandbox-connection";
-import { getSandboxDb } from "@/lib/sandbox-console/get-sandbox-db";
-import { imPreviewParamsSchema } from "@/lib/sandbox-console/im-preview-schema";
-import { IM_PREVIEW_LIMITS, loadImPreview } from "@/lib/sandbox-console/load-im-preview";
+import { canEdit } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { findSandboxConnection } from "@/lib/sandbox/console/find-sandbox-connection";
+import { getSandboxDb } from "@/lib/sandbox/console/get-sandbox-db";
+import { imPreviewParamsSchema } from "@/lib/sandbox/console/im-preview-schema";
+import { IM_PREVIEW_LIMITS, loadImPreview } from "@/lib/sandbox/console/load-im-preview";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { JobRunsTable } from "@/components/jobs/job-runs-table";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireArea } from "@/lib/auth/require-area";
-import { listRuns, runFilterSchema } from "@/lib/jobs/list-runs";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listRuns, runFilterSchema } from "@/lib/jobs/queries/list-runs";
 
 export const dynamic = "force-dynamic";
 

@@ -5,9 +5,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireArea } from "@/lib/auth/require-area";
-import { getMyNotifications } from "@/lib/notification-console/get-my-notifications";
-import { getMyProfile } from "@/lib/org/get-my-profile";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getMyNotifications } from "@/lib/notifications/queries/get-my-notifications";
+import { getMyProfile } from "@/lib/org/queries/get-my-profile";
 
 export const dynamic = "force-dynamic";
 

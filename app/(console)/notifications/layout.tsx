@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { NotificationsTabs } from "@/components/notifications/notifications-tabs";
-import { requireArea } from "@/lib/auth/require-area";
+import { requireArea } from "@/lib/core/auth/require-area";
 
 export default async function NotificationsLayout({ children }: { children: ReactNode }) {
   await requireArea("notifications");

@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { CategoryTable } from "@/components/notifications/category-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { requireArea } from "@/lib/auth/require-area";
-import { listCategories } from "@/lib/notification-console/list-categories";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listCategories } from "@/lib/notifications/queries/list-categories";
 
 export const dynamic = "force-dynamic";
 

@@ -5,10 +5,10 @@ import { OrgSummary } from "@/components/org/org-summary";
 import { OrgTargetPicker } from "@/components/org/org-target-picker";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { canEdit } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
-import { loadOrgTree } from "@/lib/org-mapping/load-org-tree";
-import { listSyncTargets } from "@/lib/sync-console/list-sync-targets";
+import { canEdit } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { loadOrgTree } from "@/lib/org/queries/load-org-tree";
+import { listSyncTargets } from "@/lib/sync/queries/list-sync-targets";
 
 export const dynamic = "force-dynamic";
 

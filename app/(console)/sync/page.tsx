@@ -4,11 +4,11 @@ import { Settings } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { SyncRunsTable } from "@/components/sync/sync-runs-table";
-import { canEdit } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
-import { listSyncRuns } from "@/lib/sync-console/list-sync-runs";
-import { listSyncTargets } from "@/lib/sync-console/list-sync-targets";
-import { syncRunListSchema } from "@/lib/sync-console/sync-run-schemas";
+import { canEdit } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listSyncRuns } from "@/lib/sync/queries/list-sync-runs";
+import { listSyncTargets } from "@/lib/sync/queries/list-sync-targets";
+import { syncRunListSchema } from "@/lib/sync/sync-run-schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { requireArea } from "@/lib/auth/require-area";
-import { listTokens } from "@/lib/tokens/list-tokens";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listTokens } from "@/lib/tokens/queries/list-tokens";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { RoleOverrideEditor } from "@/components/users/role-override-editor";
-import { effectiveRoles } from "@/lib/auth/map-roles";
-import { requireArea } from "@/lib/auth/require-area";
-import { db } from "@/lib/db/client";
+import { effectiveRoles } from "@/lib/core/auth/map-roles";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { db } from "@/lib/core/db";
 
 export const dynamic = "force-dynamic";
 

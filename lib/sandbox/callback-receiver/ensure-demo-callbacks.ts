@@ -1,9 +1,9 @@
-import type { Actor } from "@/lib/audit/record-audit";
-import { getCallbackNetworkPolicy, NETWORK_POLICY_KEY, setCallbackNetworkPolicy } from "@/lib/callback-engine/allow-list";
-import { createEndpoint } from "@/lib/callback-engine/endpoints";
-import type { CallbackEventType } from "@/lib/callbacks/event-catalogue";
-import { decryptSecrets } from "@/lib/crypto/encrypt-secrets";
-import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/core/audit/record-audit";
+import { getCallbackNetworkPolicy, NETWORK_POLICY_KEY, setCallbackNetworkPolicy } from "@/lib/callbacks/commands/allow-list";
+import { createEndpoint } from "@/lib/callbacks/commands/endpoints";
+import type { CallbackEventType } from "@/lib/callbacks/rules/event-catalogue";
+import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
+import { db } from "@/lib/core/db";
 
 export const DEMO_ENDPOINT_NAME = "Sandbox receiver (demo)";
 const actor: Actor = { type: "system", id: "demo-setup", name: "Local stack setup" };

@@ -12,12 +12,12 @@ import { RunAutoRefresh } from "@/components/jobs/run-auto-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/require-area";
-import { ACTIVE_DELIVERY_STATUSES, SUCCESS_RATE_RANGES, deliveryFilterSchema } from "@/lib/callback-console/callback-console-schemas";
-import { getEndpoint } from "@/lib/callback-console/get-endpoint";
-import { getSuccessRate } from "@/lib/callback-console/get-success-rate";
-import { listDeliveries } from "@/lib/callback-console/list-deliveries";
-import { cn } from "@/lib/utils/cn";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { ACTIVE_DELIVERY_STATUSES, SUCCESS_RATE_RANGES, deliveryFilterSchema } from "@/lib/callbacks/callback-console-schemas";
+import { getEndpoint } from "@/lib/callbacks/queries/get-endpoint";
+import { getSuccessRate } from "@/lib/callbacks/queries/get-success-rate";
+import { listDeliveries } from "@/lib/callbacks/queries/list-deliveries";
+import { cn } from "@/lib/core/cn";
 
 export const dynamic = "force-dynamic";
 

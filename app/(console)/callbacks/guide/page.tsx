@@ -6,7 +6,7 @@ import { GuideMarkdown } from "@/components/callbacks/guide-markdown";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/require-area";
+import { requireArea } from "@/lib/core/auth/require-area";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EndpointForm } from "@/components/callbacks/endpoint-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { requireArea } from "@/lib/auth/require-area";
+import { requireArea } from "@/lib/core/auth/require-area";
 
 export const dynamic = "force-dynamic";
 

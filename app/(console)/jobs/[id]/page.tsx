@@ -6,8 +6,8 @@ import { RunStatusBadge } from "@/components/jobs/run-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/require-area";
-import { getRun } from "@/lib/jobs/get-run";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getRun } from "@/lib/jobs/queries/get-run";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ComposeForm } from "@/components/notifications/compose-form";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireArea } from "@/lib/auth/require-area";
-import { listCategories } from "@/lib/notification-console/list-categories";
-import { findNotifyTarget } from "@/lib/notifications/find-notify-target";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listCategories } from "@/lib/notifications/queries/list-categories";
+import { findNotifyTarget } from "@/lib/notifications/queries/find-notify-target";
 import { DEFAULT_MAX_BODY_BYTES } from "@/lib/notifications/notification-input-schema";
 
 export const dynamic = "force-dynamic";

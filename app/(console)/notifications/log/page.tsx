@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { NotificationLog } from "@/components/notifications/notification-log";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireArea } from "@/lib/auth/require-area";
-import { listCategories } from "@/lib/notification-console/list-categories";
-import { listNotifications } from "@/lib/notification-console/list-notifications";
-import { notificationListSchema } from "@/lib/notification-console/schemas";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { listCategories } from "@/lib/notifications/queries/list-categories";
+import { listNotifications } from "@/lib/notifications/queries/list-notifications";
+import { notificationListSchema } from "@/lib/notifications/console-schemas";
 
 export const dynamic = "force-dynamic";
 

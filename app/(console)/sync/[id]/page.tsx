@@ -11,11 +11,11 @@ import { SyncStatusBadge } from "@/components/sync/sync-status-badge";
 import { SyncTrigger } from "@/components/sync/sync-trigger";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { canEdit } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
-import { getSyncRun } from "@/lib/sync-console/get-sync-run";
-import { listSyncChanges } from "@/lib/sync-console/list-sync-changes";
-import { ACTIVE_SYNC_STATUSES, syncChangeFilterSchema } from "@/lib/sync-console/sync-run-schemas";
+import { canEdit } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getSyncRun } from "@/lib/sync/queries/get-sync-run";
+import { listSyncChanges } from "@/lib/sync/queries/list-sync-changes";
+import { ACTIVE_SYNC_STATUSES, syncChangeFilterSchema } from "@/lib/sync/sync-run-schemas";
 
 export const dynamic = "force-dynamic";
 

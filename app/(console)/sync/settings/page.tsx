@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { SyncSettingsForm } from "@/components/sync/sync-settings-form";
-import { canEdit } from "@/lib/auth/permissions";
-import { requireArea } from "@/lib/auth/require-area";
-import { getSyncSettings } from "@/lib/sync-settings/sync-settings";
+import { canEdit } from "@/lib/core/auth/permissions";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getSyncSettings } from "@/lib/sync/commands/sync-settings";
 
 export const dynamic = "force-dynamic";
 

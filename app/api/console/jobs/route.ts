@@ -1,5 +1,5 @@
-import { withApi } from "@/lib/api/with-api";
-import { listRuns, runFilterSchema } from "@/lib/jobs/list-runs";
+import { withApi } from "@/lib/core/api/with-api";
+import { listRuns, runFilterSchema } from "@/lib/jobs/queries/list-runs";
 
 export const dynamic = "force-dynamic";
 

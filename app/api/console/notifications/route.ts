@@ -1,6 +1,6 @@
-import { withApi } from "@/lib/api/with-api";
-import { listNotifications } from "@/lib/notification-console/list-notifications";
-import { notificationListSchema } from "@/lib/notification-console/schemas";
+import { withApi } from "@/lib/core/api/with-api";
+import { listNotifications } from "@/lib/notifications/queries/list-notifications";
+import { notificationListSchema } from "@/lib/notifications/console-schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { withApi } from "@/lib/api/with-api";
-import { listSyncRuns } from "@/lib/sync-console/list-sync-runs";
-import { syncRunListSchema } from "@/lib/sync-console/sync-run-schemas";
+import { withApi } from "@/lib/core/api/with-api";
+import { listSyncRuns } from "@/lib/sync/queries/list-sync-runs";
+import { syncRunListSchema } from "@/lib/sync/sync-run-schemas";
 
 export const dynamic = "force-dynamic";
 

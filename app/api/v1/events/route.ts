@@ -1,5 +1,5 @@
-import { withApi } from "@/lib/api/with-api";
-import { emitEvent, EventRejectedError } from "@/lib/callback-engine/emit-event";
+import { withApi } from "@/lib/core/api/with-api";
+import { emitEvent, EventRejectedError } from "@/lib/callbacks/commands/emit-event";
 
 export const dynamic = "force-dynamic";
 

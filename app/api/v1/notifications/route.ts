@@ -1,5 +1,5 @@
-import { withApi } from "@/lib/api/with-api";
-import { createNotification } from "@/lib/notifications/create-notification";
+import { withApi } from "@/lib/core/api/with-api";
+import { createNotification } from "@/lib/notifications/commands/create-notification";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { withApi } from "@/lib/api/with-api";
-import { listOrgUnits } from "@/lib/org/list-org-units";
+import { withApi } from "@/lib/core/api/with-api";
+import { listOrgUnits } from "@/lib/org/queries/list-org-units";
 
 export const dynamic = "force-dynamic";
 

@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EndpointForm } from "@/components/callbacks/endpoint-form";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireArea } from "@/lib/auth/require-area";
-import { getEndpoint } from "@/lib/callback-console/get-endpoint";
-import { eventCatalogue, type CallbackEventType } from "@/lib/callbacks/event-catalogue";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getEndpoint } from "@/lib/callbacks/queries/get-endpoint";
+import { eventCatalogue, type CallbackEventType } from "@/lib/callbacks/rules/event-catalogue";
 
 export const dynamic = "force-dynamic";
 

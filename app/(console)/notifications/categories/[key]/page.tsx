@@ -10,9 +10,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/require-area";
-import { companyTimeZone } from "@/lib/notification-console/company-time-zone";
-import { getCategory } from "@/lib/notification-console/get-category";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { companyTimeZone } from "@/lib/notifications/queries/company-time-zone";
+import { getCategory } from "@/lib/notifications/queries/get-category";
 
 export const dynamic = "force-dynamic";
 

@@ -4,10 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { NotificationDetailView } from "@/components/notifications/notification-detail";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { requireArea } from "@/lib/auth/require-area";
-import { getNotification } from "@/lib/notification-console/get-notification";
-import { listDeliveries } from "@/lib/notification-console/list-deliveries";
-import { deliveryFilterSchema } from "@/lib/notification-console/schemas";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { getNotification } from "@/lib/notifications/queries/get-notification";
+import { listDeliveries } from "@/lib/notifications/queries/list-deliveries";
+import { deliveryFilterSchema } from "@/lib/notifications/console-schemas";
 
 export const dynamic = "force-dynamic";
 

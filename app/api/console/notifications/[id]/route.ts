@@ -1,8 +1,8 @@
-import { withApi } from "@/lib/api/with-api";
-import { notFound } from "@/lib/errors";
-import { getNotification } from "@/lib/notification-console/get-notification";
-import { listDeliveries } from "@/lib/notification-console/list-deliveries";
-import { deliveryFilterSchema } from "@/lib/notification-console/schemas";
+import { withApi } from "@/lib/core/api/with-api";
+import { notFound } from "@/lib/core/errors";
+import { getNotification } from "@/lib/notifications/queries/get-notification";
+import { listDeliveries } from "@/lib/notifications/queries/list-deliveries";
+import { deliveryFilterSchema } from "@/lib/notifications/console-schemas";
 
 export const dynamic = "force-dynamic";
 

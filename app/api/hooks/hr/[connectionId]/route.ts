@@ -1,4 +1,4 @@
-import { receiveHrWebhook } from "@/lib/hr-webhooks/receive-hr-webhook";
+import { receiveHrWebhook } from "@/lib/sync/commands/receive-hr-webhook";
 
 export const dynamic = "force-dynamic";
 

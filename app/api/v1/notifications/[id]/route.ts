@@ -1,5 +1,5 @@
-import { withApi } from "@/lib/api/with-api";
-import { getNotificationStatus } from "@/lib/notifications/get-notification-status";
+import { withApi } from "@/lib/core/api/with-api";
+import { getNotificationStatus } from "@/lib/notifications/queries/get-notification-status";
 
 export const dynamic = "force-dynamic";
 

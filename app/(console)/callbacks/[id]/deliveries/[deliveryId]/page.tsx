@@ -8,10 +8,10 @@ import { RunAutoRefresh } from "@/components/jobs/run-auto-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/require-area";
-import { ACTIVE_DELIVERY_STATUSES } from "@/lib/callback-console/callback-console-schemas";
-import { getDelivery } from "@/lib/callback-console/get-delivery";
-import { getEndpoint } from "@/lib/callback-console/get-endpoint";
+import { requireArea } from "@/lib/core/auth/require-area";
+import { ACTIVE_DELIVERY_STATUSES } from "@/lib/callbacks/callback-console-schemas";
+import { getDelivery } from "@/lib/callbacks/queries/get-delivery";
+import { getEndpoint } from "@/lib/callbacks/queries/get-endpoint";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,22 @@
+import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { db } from "@/lib/core/db";
+import { notFound } from "@/lib/core/errors";
+
+/** Deletes a connection; its mappings, sync runs, IM groups and accounts go with it (cascade). Audited with what went. */
+export async function deleteConnection(id: string, actor: Actor): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.connection.findUnique({
+      where: { id },
+      include: { _count: { select: { mappings: true, syncRuns: true, imGroups: true, imAccounts: true } } },
+    });
+    if (!row) throw notFound("Connection");
+    await tx.connection.delete({ where: { id } });
+    await recordAudit(tx, actor, {
+      action: "connection.deleted",
+      targetType: "connection",
+      targetId: id,
+      before: { name: row.name, provider: row.provider, kind: row.kind, config: row.config, dependents: row._count },
+    });
+    return { id };
+  });
+}

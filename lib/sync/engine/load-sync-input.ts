@@ -1,0 +1,196 @@
+import type { ImTarget } from "@/lib/connectors";
+import { db } from "@/lib/core/db";
+import type {
+  AccountMemory,
+  EmployeeStatus,
+  GroupMemory,
+  HrEmployee,
+  HrUnit,
+  ImGroupState,
+  ImUserState,
+  Mapping,
+  PlanInput,
+  UnitGroupMemory,
+} from "@/lib/sync/types";
+import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
+import { platformRootGroup } from "./platform-root-group";
+import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
+
+export type LoadSyncInputOptions = {
+  /** The IM_TARGET connection being synced (memory, mappings and fingerprint scope). */
+  connectionId: string;
+  /** Its live connector, read for the current IM directory. */
+  target: ImTarget;
+  /** The planning instant; defaults to now. */
+  now?: Date;
+  /** Overrides of the stored sync settings (tests, benches). */
+  settings?: Partial<PlanSettings>;
+  /** Incremental sync: plan only these employees' accounts (all groups still). See `SyncScope`. */
+  scope?: SyncScope;
+};
+
+/**
+ * What an incremental run looks at: every org unit and IM group (groups are one cheap listing), but only
+ * the named employees, their remembered accounts, and their IM users read one by one (`getUser`) instead of
+ * the whole IM directory. Checks that need everyone — duplicate contacts in HR, IM accounts owned by another
+ * person, orphan IM users — are left to the full sync. Groups come from what OrgBridge last saw of them
+ * (ImGroup, refreshed by every full sync and by each change it applies) rather than a live listing, which
+ * on WeCom costs one call per department: a group renamed or moved by hand since is the full sync's to find.
+ */
+export type SyncScope = { employeeNos: string[] };
+
+export type LoadedSyncInput = {
+  input: PlanInput;
+  /** The platform root the IM listing was stripped of (parent of top-level groups). */
+  rootGroupId?: string;
+};
+
+const STATUS: Record<string, EmployeeStatus> = { ONBOARDING: "onboarding", ACTIVE: "active", ON_LEAVE: "on_leave", TERMINATED: "terminated" };
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
+
+/** Builds the planner's input: HR from the OrgUnit/Employee mirror, IM from the connector, memory and mappings from the database. */
+export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
+  const { connectionId, target } = options;
+  const { scope } = options;
+  const [hr, memory, mappings, stored] = await Promise.all([loadHr(scope), loadMemory(connectionId, scope), loadMappings(connectionId), loadPlanSettings()]);
+  const settings = { ...stored, ...options.settings };
+  const rootGroupId = platformRootGroup(target);
+
+  const groups: ImGroupState[] = [];
+  for await (const g of scope ? knownGroups(connectionId) : target.listGroups()) {
+    if (g.id === rootGroupId) continue;
+    const parent = g.parentId && g.parentId !== rootGroupId ? g.parentId : undefined;
+    groups.push({ externalId: g.id, name: g.name, ...(parent ? { parentExternalId: parent } : {}) });
+  }
+  const users: ImUserState[] = [];
+  for await (const u of scope ? scopedUsers(target, scope, memory) : target.listUsers()) {
+    users.push({
+      imUserId: u.id,
+      name: u.name,
+      ...(u.email ? { email: u.email } : {}),
+      ...(u.mobile ? { mobile: u.mobile } : {}),
+      groupIds: u.groupIds,
+      enabled: u.enabled,
+    });
+  }
+
+  const caps = target.capabilities;
+  return {
+    rootGroupId,
+    input: {
+      hr,
+      im: { groups, users },
+      memory,
+      mappings,
+      options: {
+        lifecycle: settings.lifecycle,
+        safety: settings.safety,
+        now: options.now ?? new Date(),
+        timeZone: settings.timeZone,
+        capabilities: {
+          departments: caps.groupHierarchy,
+          groupChats: !caps.groupHierarchy,
+          // The connector counts a listed root as level 1; the planner counts top-level groups as level 1.
+          maxDepth: (caps.maxGroupDepth ?? 15) - (rootGroupId ? 1 : 0),
+        },
+        ...(settings.nameRules ? { nameRules: settings.nameRules } : {}),
+        fingerprintScope: connectionId,
+        ...(scope
+          ? { managedAccountsTotal: await db.imAccount.count({ where: { connectionId, employeeId: { not: null }, state: { in: ["PENDING", "ACTIVE", "SUSPENDED"] } } }) }
+          : {}),
+      },
+    },
+  };
+}
+
+/** The IM groups OrgBridge knows, as it last saw them. */
+async function* knownGroups(connectionId: string) {
+  const rows = await db.imGroup.findMany({ where: { connectionId, deleted: false }, select: { externalId: true, name: true, lastSyncedName: true, parentExternalId: true } });
+  for (const r of rows) yield { id: r.externalId, name: r.name || r.lastSyncedName || "", parentId: r.parentExternalId ?? undefined };
+}
+
+/** The scope's IM users, read one by one: the remembered account and the id OrgBridge would propose. */
+async function* scopedUsers(target: ImTarget, scope: SyncScope, memory: PlanInput["memory"]) {
+  const ids = new Set(scope.employeeNos.map((no) => proposeImUserId({ employeeNo: no, name: "", status: "active" })));
+  for (const a of memory.accounts) ids.add(a.imUserId);
+  for (const id of ids) {
+    const user = await target.getUser(id);
+    if (user) yield user;
+  }
+}
+
+async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
+  const unitRows = await db.orgUnit.findMany({ select: { code: true, name: true, nameEn: true, active: true, parent: { select: { code: true } } } });
+  const employeeRows = await db.employee.findMany({
+    ...(scope ? { where: { employeeNo: { in: scope.employeeNos } } } : {}),
+    select: {
+      employeeNo: true, name: true, email: true, mobile: true, title: true, status: true, hireDate: true, terminationDate: true, terminationReason: true,
+      orgUnit: { select: { code: true } },
+    },
+  });
+  const units = unitRows.map((u): HrUnit => ({
+    code: u.code,
+    name: u.name,
+    ...(u.nameEn ? { nameEn: u.nameEn } : {}),
+    ...(u.parent ? { parentCode: u.parent.code } : {}),
+    active: u.active,
+  }));
+  const employees = employeeRows.map((e): HrEmployee => {
+    const out: HrEmployee = { employeeNo: e.employeeNo, name: e.name, status: STATUS[e.status] };
+    if (e.email) out.email = e.email;
+    if (e.mobile) out.mobile = e.mobile;
+    if (e.title) out.title = e.title;
+    if (e.orgUnit) out.unitCode = e.orgUnit.code;
+    const hireDate = day(e.hireDate);
+    if (hireDate) out.hireDate = hireDate;
+    const terminationDate = day(e.terminationDate);
+    if (terminationDate) out.terminationDate = terminationDate;
+    if (e.terminationReason) out.terminationReason = e.terminationReason;
+    return out;
+  });
+  return { units, employees };
+}
+
+/** What OrgBridge remembers about one IM connection, in the planner's shape. */
+export async function loadMemory(connectionId: string, scope?: SyncScope): Promise<PlanInput["memory"]> {
+  const groupRows = await db.imGroup.findMany({ where: { connectionId, deleted: false } });
+  const groups: GroupMemory[] = [];
+  const unitGroups: UnitGroupMemory[] = [];
+  for (const g of groupRows) {
+    if (g.lastSyncedName !== null) {
+      const m: GroupMemory = { externalId: g.externalId, name: g.lastSyncedName };
+      if (g.lastSyncedParentExternalId) m.parentExternalId = g.lastSyncedParentExternalId;
+      if (g.acceptedHrName !== null) m.hrName = g.acceptedHrName;
+      if (g.acceptedHrParentExternalId !== null) m.hrParentExternalId = g.acceptedHrParentExternalId;
+      groups.push(m);
+    }
+    if (g.orgUnitCode) unitGroups.push({ orgUnitCode: g.orgUnitCode, externalId: g.externalId });
+  }
+  const accountRows = await db.imAccount.findMany({
+    where: { connectionId, employeeId: { not: null }, ...(scope ? { employee: { employeeNo: { in: scope.employeeNos } } } : {}) },
+    select: { imUserId: true, state: true, syncedHash: true, disabledAt: true, employee: { select: { employeeNo: true } } },
+  });
+  const accounts: AccountMemory[] = [];
+  for (const a of accountRows) {
+    if (!a.employee) continue;
+    const m: AccountMemory = { employeeNo: a.employee.employeeNo, imUserId: a.imUserId, state: a.state };
+    if (a.syncedHash) m.syncedHash = a.syncedHash;
+    if (a.disabledAt) m.disabledAt = a.disabledAt.toISOString();
+    accounts.push(m);
+  }
+  return { groups, accounts, unitGroups };
+}
+
+async function loadMappings(connectionId: string): Promise<Mapping[]> {
+  const rows = await db.orgMapping.findMany({
+    where: { connectionId },
+    select: { mode: true, includeDescendants: true, namingTemplate: true, orgUnit: { select: { code: true } }, imGroup: { select: { externalId: true } } },
+  });
+  return rows.map((m) => ({
+    orgUnitCode: m.orgUnit.code,
+    mode: m.mode,
+    ...(m.imGroup ? { imGroupExternalId: m.imGroup.externalId } : {}),
+    includeDescendants: m.includeDescendants,
+    namingTemplate: m.namingTemplate,
+  }));
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { chunk } from "@/lib/connectors/core/collect";
+import type { ImTarget } from "@/lib/connectors";
+import { db } from "@/lib/core/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { planSync } from "@/lib/sync/rules/plan-sync";
+import type { PlanSummary } from "@/lib/sync/types";
+import type { PlanSettings } from "../queries/load-plan-settings";
+import { loadSyncInput, type SyncScope } from "./load-sync-input";
+import { openImTarget } from "../../connections/engine/open-connection";
+import { emitSyncEvents } from "./emit-sync-events";
+import { recordConflicts } from "./record-conflicts";
+import { recordMemoryUpdates } from "./record-memory-updates";
+
+export const APPLY_BATCH_SIZE = 200;
+
+export type PlanSyncRunOptions = {
+  /** A run opened by startSyncRun. */
+  runId: string;
+  /** A ready IM connector (tests, benches); default: built from the run's connection. */
+  target?: ImTarget;
+  /** The planning instant; defaults to now. */
+  now?: Date;
+  /** Overrides of the stored sync settings. */
+  settings?: Partial<PlanSettings>;
+  /** Extra facts for the run summary (e.g. the HR pull's counts). */
+  summaryExtra?: Record<string, unknown>;
+  /** Changes per apply batch. */
+  batchSize?: number;
+  /** Incremental run: plan only these employees (see `SyncScope`). */
+  scope?: SyncScope;
+};
+
+export type PlanSyncRunResult = {
+  runId: string;
+  status: "RUNNING" | "AWAITING_APPROVAL" | "SUCCEEDED";
+  planned: number;
+  conflicts: number;
+  held: boolean;
+  /** Held by the threshold, but an admin approved exactly this set of disables/deletes. */
+  approved: boolean;
+  /** Inclusive seq ranges, one apply step each. */
+  batches: { fromSeq: number; toSeq: number }[];
+  summary: PlanSummary;
+};
+
+/**
+ * Plans a run: reads HR (mirror), IM and memory, runs the planner, and stores the
+ * SyncChange rows, the conflicts (upserted by fingerprint) and the memory-only
+ * updates. A dry run stores changes and conflicts but touches no memory. A run
+ * held by the safety threshold waits in AWAITING_APPROVAL unless the same set of
+ * destructive changes was already approved (deletion_threshold resolved keep HR).
+ * Safe to repeat: a run already planned returns what it planned.
+ */
+export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSyncRunResult> {
+  const batchSize = options.batchSize ?? APPLY_BATCH_SIZE;
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: options.runId } });
+  if (run.status !== "PLANNING") return existingResult(run.id, batchSize);
+  const dryRun = run.kind === "DRY_RUN";
+  const target = options.target ?? (await openImTarget(run.connectionId)).target;
+  const { input } = await loadSyncInput({ connectionId: run.connectionId, target, now: options.now, settings: options.settings, scope: options.scope });
+  const plan = planSync(input);
+
+  let approved = false;
+  let approvedBy: string | null = null;
+  if (plan.summary.held) {
+    const threshold = plan.conflicts.find((c) => c.type === "deletion_threshold");
+    const decision = threshold ? await db.syncConflict.findUnique({ where: { fingerprint: threshold.fingerprint } }) : null;
+    approved = decision?.status === "RESOLVED" && decision.resolution === "KEEP_HR";
+    approvedBy = approved ? (decision?.resolvedBy ?? null) : null;
+  }
+  const held = plan.summary.held && !approved;
+  if (!dryRun) await recordMemoryUpdates(run.connectionId, plan.memoryUpdates);
+  await recordConflicts(run.connectionId, run.id, plan.conflicts);
+
+  const status = dryRun || plan.changes.length === 0 ? "SUCCEEDED" : held ? "AWAITING_APPROVAL" : "RUNNING";
+  const summary = { ...plan.summary, memoryUpdates: plan.memoryUpdates.length, approved, ...options.summaryExtra };
+  await db.$transaction(
+    async (tx) => {
+      // One INSERT … unnest per 5,000 changes: Prisma's createMany spends seconds building statements this size.
+      for (const [i, part] of chunk(plan.changes, 5_000).entries()) {
+        const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+        await tx.$executeRaw`
+          INSERT INTO "SyncChange" (id, "runId", seq, op, "targetType", "targetKey", before, after, status)
+          SELECT u.id, ${run.id}, u.seq, u.op, u.target_type, u.target_key, u.before::jsonb, u.after::jsonb, 'PLANNED'
+          FROM unnest(${part.map(() => randomUUID())}::text[], ${part.map((_, j) => i * 5_000 + j)}::int[], ${part.map((c) => c.op)}::text[],
+                      ${part.map((c) => c.targetType)}::text[], ${part.map((c) => c.targetKey)}::text[],
+                      ${part.map((c) => json(c.before))}::text[], ${part.map((c) => json(c.after))}::text[])
+               AS u(id, seq, op, target_type, target_key, before, after)`;
+      }
+      await tx.syncRun.update({
+        where: { id: run.id },
+        data: {
+          status,
+          planned: plan.changes.length,
+          conflicts: plan.conflicts.length,
+          summary: summary as Prisma.InputJsonValue,
+          ...(approved ? { approvedBy, approvedAt: new Date() } : {}),
+          ...(status === "SUCCEEDED" ? { finishedAt: new Date() } : {}),
+        },
+      });
+    },
+    { timeout: 300_000 },
+  );
+  // A run with nothing to apply is complete here (incremental ones with nothing to do are not news).
+  if (status === "SUCCEEDED" && run.kind !== "INCREMENTAL") await emitSyncEvents(run.id);
+  return { runId: run.id, status, planned: plan.changes.length, conflicts: plan.conflicts.length, held, approved, batches: batchesOf(plan.changes.length, batchSize), summary: plan.summary };
+}
+
+function batchesOf(total: number, size: number) {
+  const out: { fromSeq: number; toSeq: number }[] = [];
+  for (let from = 0; from < total; from += size) out.push({ fromSeq: from, toSeq: Math.min(total, from + size) - 1 });
+  return out;
+}
+
+async function existingResult(runId: string, batchSize: number): Promise<PlanSyncRunResult> {
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  const summary = run.summary as (PlanSummary & { approved?: boolean }) | null;
+  const status = run.status === "AWAITING_APPROVAL" ? "AWAITING_APPROVAL" : run.status === "RUNNING" ? "RUNNING" : "SUCCEEDED";
+  return {
+    runId,
+    status,
+    planned: run.planned,
+    conflicts: run.conflicts,
+    held: run.status === "AWAITING_APPROVAL",
+    approved: summary?.approved ?? false,
+    batches: status === "RUNNING" ? batchesOf(run.planned, batchSize) : [],
+    summary: summary as PlanSummary,
+  };
+}

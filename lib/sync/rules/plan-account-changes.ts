@@ -1,0 +1,221 @@
+import { ACCOUNT_FIELDS } from "./account-fields";
+import { compareAccountFields } from "./compare-account-fields";
+import { compareStrings } from "./compare-strings";
+import type { AccountTarget } from "./compute-account-target";
+import { encodeSyncedHash } from "./encode-synced-hash";
+import { findLiveAccount } from "./find-live-account";
+import { groupRefKey } from "./group-ref-key";
+import { hashFieldValues } from "./hash-field-values";
+import type { SyncIndex } from "./index-sync-input";
+import type { SyncedFieldHashes } from "./parse-synced-hash";
+import { proposeImUserId } from "./propose-im-user-id";
+import type { UnitTarget } from "./resolve-unit-targets";
+import type {
+  AccountCreateChange,
+  AccountDeleteChange,
+  AccountDisableChange,
+  AccountFieldValues,
+  AccountMoveChange,
+  AccountState,
+  AccountSuspendChange,
+  AccountUpdateChange,
+  GroupRef,
+  HrEmployee,
+  MemoryUpdate,
+} from "../types";
+
+export type PlanAccountChangesInput = {
+  /** Indexed planner input. */
+  index: SyncIndex;
+  /** Per unit: where its employees go. */
+  unitTargets: ReadonlyMap<string, UnitTarget>;
+  /** Per employee number (HR and remembered): the account state wanted now. */
+  accountTargets: ReadonlyMap<string, AccountTarget>;
+  /** Employees whose create a conflict blocks. */
+  blockedCreates: ReadonlySet<string>;
+  /** "employeeNo#field" writes a conflict blocks. */
+  blockedFields: ReadonlySet<string>;
+  /** Planning instant. */
+  now: Date;
+  /** Grace before deleting a disabled account; null = never. */
+  deleteAfterDays: number | null;
+};
+
+export type PlanAccountChangesResult = {
+  creates: AccountCreateChange[];
+  updates: AccountUpdateChange[];
+  moves: AccountMoveChange[];
+  /** Suspends and disables. */
+  disables: (AccountSuspendChange | AccountDisableChange)[];
+  deletes: AccountDeleteChange[];
+  memoryUpdates: MemoryUpdate[];
+  /** Employees left alone because their unit (or its parent) has not arrived yet. */
+  deferredEmployees: number;
+};
+
+const DAY_MS = 86_400_000;
+
+/** Account creates, field updates, membership moves and lifecycle transitions, in employee-number order. */
+export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountChangesResult {
+  const { index, unitTargets, accountTargets, blockedCreates, blockedFields, now } = input;
+  const result: PlanAccountChangesResult = {
+    creates: [],
+    updates: [],
+    moves: [],
+    disables: [],
+    deletes: [],
+    memoryUpdates: [],
+    deferredEmployees: 0,
+  };
+  const employeeNos = [...accountTargets.keys()].sort(compareStrings);
+
+  for (const no of employeeNos) {
+    const target = accountTargets.get(no)!;
+    const employee = index.employeesByNo.get(no) ?? null;
+    const memory = index.accountsByEmployee.get(no);
+    const remember = (patch: { state?: AccountState; syncedHash?: string; disabledAt?: string }, imUserId: string) =>
+      result.memoryUpdates.push({ kind: "account", employeeNo: no, imUserId, ...patch });
+
+    if (target.kind === "none") continue;
+
+    if (target.kind === "disabled") {
+      if (!memory || memory.state === "DELETED") continue;
+      const user = index.imUsers.get(memory.imUserId);
+      if (!user) {
+        remember({ state: "DELETED" }, memory.imUserId);
+        continue;
+      }
+      if (user.enabled) {
+        result.disables.push({
+          op: "account.disable",
+          targetType: "im_account",
+          targetKey: no,
+          before: { state: memory.state },
+          after: { imUserId: user.imUserId, state: "DISABLED", effectiveAt: target.effectiveAt, reason: target.reason },
+        });
+      } else if (memory.state !== "DISABLED") {
+        remember({ state: "DISABLED", disabledAt: memory.disabledAt ?? target.effectiveAt }, user.imUserId);
+      }
+      const graceFrom = memory.disabledAt ?? target.effectiveAt;
+      if (input.deleteAfterDays !== null && now.getTime() >= Date.parse(graceFrom) + input.deleteAfterDays * DAY_MS) {
+        result.deletes.push({
+          op: "account.delete",
+          targetType: "im_account",
+          targetKey: no,
+          before: { state: memory.state, disabledAt: graceFrom },
+          after: { imUserId: user.imUserId, state: "DELETED" },
+        });
+      }
+      continue;
+    }
+
+    // active or suspended: the employee is in HR.
+    const e = employee!;
+    const unitTarget = e.unitCode ? unitTargets.get(e.unitCode) : undefined;
+    if (e.unitCode && (!unitTarget || (unitTarget.kind === "none" && unitTarget.reason === "deferred"))) {
+      result.deferredEmployees++;
+    }
+    const groups = targetGroups(unitTarget);
+    const live = findLiveAccount(index, no);
+
+    if (!live) {
+      if (target.kind !== "active" || groups === null || blockedCreates.has(no)) continue;
+      const fields = fieldValues(e);
+      result.creates.push({
+        op: "account.create",
+        targetType: "im_account",
+        targetKey: no,
+        before: null,
+        after: {
+          imUserId: memory && memory.state !== "DELETED" ? memory.imUserId : proposeImUserId(e),
+          fields,
+          groups,
+          syncedHash: encodeSyncedHash(hashFieldValues(fields)),
+        },
+      });
+      continue;
+    }
+
+    const { user } = live;
+    const comparisons = compareAccountFields(e, user, live.memory.syncedHash);
+    const set: AccountFieldValues = {};
+    const before: AccountFieldValues = {};
+    const hashes = {} as SyncedFieldHashes;
+    for (const c of comparisons) {
+      if (c.result === "apply_hr" && !blockedFields.has(`${no}#${c.field}`)) {
+        set[c.field] = c.hrValue;
+        before[c.field] = c.imValue;
+        hashes[c.field] = hashFieldValues({ [c.field]: c.hrValue })[c.field];
+      } else {
+        hashes[c.field] = c.keep;
+      }
+    }
+    const syncedHash = encodeSyncedHash(hashes);
+    const enable = target.kind === "active" && !user.enabled;
+    if (Object.keys(set).length > 0 || enable) {
+      result.updates.push({
+        op: "account.update",
+        targetType: "im_account",
+        targetKey: no,
+        before: enable ? { fields: before, enabled: false } : { fields: before },
+        after: enable
+          ? { imUserId: user.imUserId, fields: set, enabled: true, syncedHash }
+          : { imUserId: user.imUserId, fields: set, syncedHash },
+      });
+    }
+    const memoryPatch: { state?: AccountState; syncedHash?: string } = {};
+    if (Object.keys(set).length === 0 && !enable && syncedHash !== live.memory.syncedHash) {
+      memoryPatch.syncedHash = syncedHash;
+    }
+    if (target.kind === "suspended") {
+      if (user.enabled) {
+        result.disables.push({
+          op: "account.suspend",
+          targetType: "im_account",
+          targetKey: no,
+          before: { state: live.memory.state },
+          after: { imUserId: user.imUserId, state: "SUSPENDED" },
+        });
+      } else if (live.memory.state !== "SUSPENDED") {
+        memoryPatch.state = "SUSPENDED";
+      }
+    } else if (!enable && live.memory.state !== "ACTIVE") {
+      memoryPatch.state = "ACTIVE";
+    }
+    if (memoryPatch.state || memoryPatch.syncedHash) remember(memoryPatch, user.imUserId);
+
+    if (groups && groups.length > 0) {
+      const current = new Set(user.groupIds);
+      const wanted = new Set(groups.map(groupRefKey));
+      const add = groups.filter((g) => !("externalId" in g) || !current.has(g.externalId));
+      const remove = [...current].filter((id) => index.managedGroupIds.has(id) && !wanted.has(id)).sort(compareStrings);
+      if (add.length > 0 || remove.length > 0) {
+        result.moves.push({
+          op: "account.move",
+          targetType: "im_account",
+          targetKey: no,
+          before: { groupIds: [...user.groupIds].sort(compareStrings) },
+          after: { imUserId: user.imUserId, add, remove },
+        });
+      }
+    }
+  }
+  return result;
+}
+
+/** Groups the employee belongs in; [] = platform has no groups; null = do not create or move. */
+function targetGroups(target: UnitTarget | undefined): GroupRef[] | null {
+  if (!target) return null;
+  if (target.kind === "group") return [target.ref];
+  if (target.kind === "none" && target.reason === "no_groups") return [];
+  return null;
+}
+
+function fieldValues(e: HrEmployee): AccountFieldValues {
+  const values: AccountFieldValues = {};
+  for (const field of ACCOUNT_FIELDS) {
+    const value = e[field];
+    if (value !== undefined && value !== "") values[field] = value;
+  }
+  return values;
+}

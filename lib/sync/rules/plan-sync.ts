@@ -1,0 +1,166 @@
+import { buildConflict } from "@/lib/conflicts/rules/build-conflict";
+import { detectConflicts } from "@/lib/conflicts/rules/detect-conflicts";
+import type { Conflict, ConflictType } from "@/lib/conflicts/types";
+import { companyDate } from "./company-date";
+import { compareStrings } from "./compare-strings";
+import { computeAccountTarget, type AccountTarget } from "./compute-account-target";
+import { evaluateSafetyThreshold } from "./evaluate-safety-threshold";
+import { indexSyncInput } from "./index-sync-input";
+import { planAccountChanges } from "./plan-account-changes";
+import { planGroupChanges } from "./plan-group-changes";
+import { planGroupDeletes } from "./plan-group-deletes";
+import { resolveUnitTargets } from "./resolve-unit-targets";
+import { stableHash } from "./stable-hash";
+import type { ChangeOp, PlanInput, PlannedChange, SyncPlan } from "../types";
+
+const OPS: ChangeOp[] = [
+  "group.create",
+  "group.rename",
+  "group.move",
+  "account.create",
+  "account.update",
+  "account.move",
+  "account.suspend",
+  "account.disable",
+  "account.delete",
+  "group.delete",
+];
+
+const CONFLICT_ORDER: ConflictType[] = [
+  "deletion_threshold",
+  "mapping_group_deleted",
+  "depth_exceeded",
+  "invalid_group_name",
+  "unmapped_unit",
+  "im_group_renamed",
+  "im_group_moved",
+  "group_not_empty",
+  "duplicate_contact",
+  "account_owned_by_other",
+  "both_changed",
+  "orphan_im_user",
+];
+
+/**
+ * Plans one sync run: compares the full HR directory with IM and OrgBridge's
+ * memory, and returns the changes (in apply order), the memory-only updates,
+ * the conflicts, and whether the run must wait for approval. Pure and
+ * deterministic: the same input in any order gives the same plan.
+ */
+export function planSync(input: PlanInput): SyncPlan {
+  const { options } = input;
+  const scope = options.fingerprintScope;
+  const index = indexSyncInput(input);
+  const unitTargets = resolveUnitTargets({
+    units: index.units,
+    mappings: index.mappings,
+    imGroups: index.imGroups,
+    memory: input.memory,
+    capabilities: options.capabilities,
+    nameRules: options.nameRules,
+  });
+
+  const today = companyDate(options.now, options.timeZone);
+  const accountTargets = new Map<string, AccountTarget>();
+  const targetOf = (employeeNo: string) =>
+    computeAccountTarget({
+      employee: index.employeesByNo.get(employeeNo) ?? null,
+      lifecycle: options.lifecycle,
+      now: options.now,
+      today,
+      timeZone: options.timeZone,
+    });
+  for (const e of index.employees) accountTargets.set(e.employeeNo, targetOf(e.employeeNo));
+  for (const no of index.accountsByEmployee.keys()) if (!accountTargets.has(no)) accountTargets.set(no, targetOf(no));
+
+  const detected = detectConflicts({ index, unitTargets, accountTargets, scope });
+  const groups = planGroupChanges({ index, unitTargets });
+  const accounts = planAccountChanges({
+    index,
+    unitTargets,
+    accountTargets,
+    blockedCreates: detected.blockedCreates,
+    blockedFields: detected.blockedFields,
+    now: options.now,
+    deleteAfterDays: options.lifecycle.deleteAfterDays,
+  });
+  const groupMoves = groups.updates.filter((c) => c.op === "group.move");
+  const deletes = planGroupDeletes({
+    index,
+    unitTargets,
+    groupMoves,
+    accountMoves: accounts.moves,
+    accountDeletes: accounts.deletes,
+    scope,
+  });
+
+  const depthOf = (unitCode: string) => {
+    const t = unitTargets.get(unitCode);
+    return t?.kind === "group" ? t.depth : 0;
+  };
+  const byKey = (a: PlannedChange, b: PlannedChange) => compareStrings(a.targetKey, b.targetKey);
+  const changes: PlannedChange[] = [
+    ...groups.creates,
+    ...[...groups.updates].sort(
+      (a, b) => depthOf(a.targetKey) - depthOf(b.targetKey) || byKey(a, b) || compareStrings(a.op, b.op),
+    ),
+    ...accounts.creates,
+    ...accounts.updates,
+    ...accounts.moves,
+    ...accounts.disables,
+    ...accounts.deletes,
+    ...deletes.deletes,
+  ];
+
+  const counts = Object.fromEntries(OPS.map((op) => [op, 0])) as Record<ChangeOp, number>;
+  for (const c of changes) counts[c.op]++;
+  const destructive = counts["account.disable"] + counts["account.delete"];
+  let managedAccounts = 0;
+  for (const a of index.accountsByEmployee.values()) {
+    if (a.state === "PENDING" || a.state === "ACTIVE" || a.state === "SUSPENDED") managedAccounts++;
+  }
+  if (options.managedAccountsTotal !== undefined) managedAccounts = Math.max(managedAccounts, options.managedAccountsTotal);
+  const safety = evaluateSafetyThreshold({ destructive, managedAccounts, threshold: options.safety });
+
+  const conflicts: Conflict[] = [...detected.conflicts, ...deletes.conflicts];
+  if (safety.held) {
+    const keys = changes
+      .filter((c) => c.op === "account.disable" || c.op === "account.delete")
+      .map((c) => `${c.op}:${c.targetKey}`);
+    conflicts.push(
+      buildConflict({
+        type: "deletion_threshold",
+        // Same set of disables/deletes → same fingerprint, so a replan finds the pending approval.
+        subjectKey: `destructive:${stableHash(keys.join("\n"))}`,
+        hrValue: { destructive, limit: safety.limit, managedAccounts },
+        imValue: null,
+        detail: `${destructive} accounts would be disabled or deleted; the limit is ${safety.limit}. Approve to proceed.`,
+        scope,
+      }),
+    );
+  }
+  const rank = new Map(CONFLICT_ORDER.map((t, i) => [t, i]));
+  conflicts.sort((a, b) => rank.get(a.type)! - rank.get(b.type)! || compareStrings(a.subjectKey, b.subjectKey));
+  const conflictCounts: Record<string, number> = {};
+  for (const c of conflicts) conflictCounts[c.type] = (conflictCounts[c.type] ?? 0) + 1;
+
+  let deferredUnits = 0;
+  for (const t of unitTargets.values()) if (t.kind === "none" && t.reason === "deferred") deferredUnits++;
+
+  return {
+    changes,
+    memoryUpdates: [...groups.memoryUpdates, ...accounts.memoryUpdates, ...deletes.memoryUpdates],
+    conflicts,
+    summary: {
+      counts,
+      total: changes.length,
+      conflicts: conflictCounts,
+      managedAccounts,
+      destructive,
+      destructiveLimit: safety.limit,
+      held: safety.held,
+      deferredUnits,
+      deferredEmployees: accounts.deferredEmployees,
+    },
+  };
+}

@@ -1,6 +1,0 @@
-import { db } from "@/lib/db/client";
-
-/** Tokens for the console list; the hash column stays omitted. */
-export async function listTokens() {
-  return db.apiToken.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
-}
