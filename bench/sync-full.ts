@@ -22,7 +22,8 @@ async function main() {
   const { db } = await import("../lib/core/db");
   const { encryptSecrets } = await import("../lib/core/crypto/encrypt-secrets");
   const { generateCompany } = await import("../lib/sandbox/demo/generate-company");
-  const { writeCompanyToSandboxHr } = await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
+  const { writeCompanyToSandboxHr } =
+    await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
   const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
   const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
 
@@ -31,24 +32,48 @@ async function main() {
   );
   // Peak V8 heap, sampled each second (RSS keeps what V8 once grew to; this shows what was live-ish).
   let peakHeap = 0;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 1_000);
+  const sampler = setInterval(
+    () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)),
+    1_000,
+  );
   sampler.unref();
   const hr = await startSandboxHr({ port: 0, databaseUrl: url });
   const im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
   try {
-    let company: ReturnType<typeof generateCompany> | undefined = generateCompany({ units: UNITS, employees: EMPLOYEES });
+    let company: ReturnType<typeof generateCompany> | undefined = generateCompany({
+      units: UNITS,
+      employees: EMPLOYEES,
+    });
     // In slices: one createMany of 100k rows takes minutes and a gigabyte of its own (setup, not the sync).
     await writeCompanyToSandboxHr(db, { ...company, employees: [] });
-    for (let i = 0; i < company.employees.length; i += 5_000) await writeCompanyToSandboxHr(db, { ...company, units: [], employees: company.employees.slice(i, i + 5_000) });
+    for (let i = 0; i < company.employees.length; i += 5_000)
+      await writeCompanyToSandboxHr(db, {
+        ...company,
+        units: [],
+        employees: company.employees.slice(i, i + 5_000),
+      });
     const size = { units: company.units.length, employees: company.employees.length };
     company = undefined; // the sandbox HR holds it now; not part of the sync's memory
     const hrConn = await db.connection.create({
-      data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Bench HR", config: { baseUrl: hr.url }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }) },
+      data: {
+        kind: "HR_SOURCE",
+        provider: "sandbox-hr",
+        name: "Bench HR",
+        config: { baseUrl: hr.url },
+        secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }),
+      },
     });
     const imConn = await db.connection.create({
       data: {
-        kind: "IM_TARGET", provider: "sandbox-im", name: "Bench IM",
-        config: { baseUrl: im.baseUrl, corpId: creds.corpId, agentId: creds.agentId, rateLimit: false },
+        kind: "IM_TARGET",
+        provider: "sandbox-im",
+        name: "Bench IM",
+        config: {
+          baseUrl: im.baseUrl,
+          corpId: creds.corpId,
+          agentId: creds.agentId,
+          rateLimit: false,
+        },
         secretsCipher: encryptSecrets({ contactSecret: creds.corpSecret }),
       },
     });
@@ -58,16 +83,32 @@ async function main() {
     await pullHrDirectory({ hrConnectionId: hrConn.id });
     const firstPullMs = performance.now() - t;
     const root = await db.orgUnit.findUniqueOrThrow({ where: { code: "XH" } });
-    await db.orgMapping.create({ data: { orgUnitId: root.id, connectionId: imConn.id, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}" } });
+    await db.orgMapping.create({
+      data: {
+        orgUnitId: root.id,
+        connectionId: imConn.id,
+        mode: "MIRROR",
+        includeDescendants: true,
+        namingTemplate: "{name}",
+      },
+    });
 
-    console.log(`company: ${size.units} units, ${size.employees} employees; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `company: ${size.units} units, ${size.employees} employees; load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
     console.log(`first HR pull: ${(firstPullMs / 1000).toFixed(2)} s`);
     const first = await timedFullSync(imConn.id, hrConn.id);
     console.log(
       `full sync from empty: ${(first.ms / 1000).toFixed(2)} s — ${first.planned} changes, ${first.finish?.applied ?? 0} applied, ${first.finish?.failed ?? 0} failed ` +
         `(${(first.planned / (first.ms / 1000)).toFixed(0)} changes/s overall, ${(first.planned / (first.phases.apply / 1000)).toFixed(0)}/s while applying)`,
     );
-    console.log(`  phases: ${phaseLine(first.phases)}; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `  phases: ${phaseLine(first.phases)}; load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
     const [groups, accounts, applied] = await Promise.all([
       db.imGroup.count({ where: { connectionId: imConn.id, orgUnitCode: { not: null } } }),
       db.imAccount.count({ where: { connectionId: imConn.id, state: "ACTIVE" } }),
@@ -76,14 +117,31 @@ async function main() {
     const spans = await db.$queryRaw<{ targetType: string; n: number; seconds: number }[]>`
       SELECT "targetType", count(*)::int AS n, extract(epoch FROM max("appliedAt") - min("appliedAt"))::float AS seconds
       FROM "SyncChange" WHERE "runId" = ${first.runId} AND status = 'APPLIED' GROUP BY "targetType" ORDER BY min("appliedAt")`;
-    console.log(`  apply by type (first to last recorded): ${spans.map((r) => `${r.targetType} ${r.n} in ${r.seconds.toFixed(1)} s`).join(", ")}`);
-    const [imUsers, imDepartments] = await Promise.all([db.sandboxImUser.count(), db.sandboxImDepartment.count()]);
-    console.log(`  recorded: ${applied} SyncChange APPLIED, ${groups} ImGroup mirrors, ${accounts} ImAccount ACTIVE; sandbox IM holds ${imUsers} users, ${imDepartments} departments`);
+    console.log(
+      `  apply by type (first to last recorded): ${spans.map((r) => `${r.targetType} ${r.n} in ${r.seconds.toFixed(1)} s`).join(", ")}`,
+    );
+    const [imUsers, imDepartments] = await Promise.all([
+      db.sandboxImUser.count(),
+      db.sandboxImDepartment.count(),
+    ]);
+    console.log(
+      `  recorded: ${applied} SyncChange APPLIED, ${groups} ImGroup mirrors, ${accounts} ImAccount ACTIVE; sandbox IM holds ${imUsers} users, ${imDepartments} departments`,
+    );
     const steady = await timedFullSync(imConn.id, hrConn.id);
-    console.log(`steady-state resync: ${(steady.ms / 1000).toFixed(2)} s — ${steady.planned} changes; phases: ${phaseLine(steady.phases)}`);
-    console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this one process: bench driver, sync engine, sandbox HR and sandbox IM servers, their three Prisma clients; PostgreSQL runs in its own processes, not counted)`);
-    console.log(`peak V8 heap used (sampled each second): ${(peakHeap / 1024 / 1024).toFixed(0)} MB; heap limit ${(v8.getHeapStatistics().heap_size_limit / 1024 / 1024).toFixed(0)} MB`);
-    console.log(`load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `steady-state resync: ${(steady.ms / 1000).toFixed(2)} s — ${steady.planned} changes; phases: ${phaseLine(steady.phases)}`,
+    );
+    console.log(
+      `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this one process: bench driver, sync engine, sandbox HR and sandbox IM servers, their three Prisma clients; PostgreSQL runs in its own processes, not counted)`,
+    );
+    console.log(
+      `peak V8 heap used (sampled each second): ${(peakHeap / 1024 / 1024).toFixed(0)} MB; heap limit ${(v8.getHeapStatistics().heap_size_limit / 1024 / 1024).toFixed(0)} MB`,
+    );
+    console.log(
+      `load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await hr.close();
     await im.close();
@@ -94,7 +152,10 @@ async function main() {
 
 type Phases = { start: number; pull: number; plan: number; apply: number; finish: number };
 
-const phaseLine = (p: Phases) => Object.entries(p).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`).join(", ");
+const phaseLine = (p: Phases) =>
+  Object.entries(p)
+    .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`)
+    .join(", ");
 
 /** `runFullSync`'s steps (lib/sync/engine/run-full-sync.ts), timed one by one. */
 async function timedFullSync(connectionId: string, hrConnectionId: string) {
@@ -113,7 +174,9 @@ async function timedFullSync(connectionId: string, hrConnectionId: string) {
     }
   };
   const t0 = performance.now();
-  const { runId } = await timed("start", () => startSyncRun({ connectionId, kind: "FULL", trigger: "bench" }));
+  const { runId } = await timed("start", () =>
+    startSyncRun({ connectionId, kind: "FULL", trigger: "bench" }),
+  );
   const pull = await timed("pull", () => pullHrDirectory({ hrConnectionId }));
   const plan = await timed("plan", () => planSyncRun({ runId, summaryExtra: { pull } }));
   let finish: Awaited<ReturnType<typeof finishSyncRun>> | undefined;

@@ -19,7 +19,8 @@ const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002
 const SIGNING_KEY = `signkey-bench-${"cd".repeat(32)}`;
 const EVENT_KEY = "bench-incremental";
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const { url, stop: stopPg } = await openBenchDatabase();
@@ -29,7 +30,8 @@ async function main() {
   const { db } = await import("../lib/core/db");
   const { encryptSecrets } = await import("../lib/core/crypto/encrypt-secrets");
   const { generateCompany } = await import("../lib/sandbox/demo/generate-company");
-  const { writeCompanyToSandboxHr } = await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
+  const { writeCompanyToSandboxHr } =
+    await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
   const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
   const { hireEmployee } = await import("../lib/sandbox/hr/simulator/hire-employee");
   const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
@@ -46,12 +48,25 @@ async function main() {
   const company = generateCompany({ units: UNITS, employees: EMPLOYEES });
   await writeCompanyToSandboxHr(db, company);
   const hrConn = await db.connection.create({
-    data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Bench HR", config: { baseUrl: hr.url }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) },
+    data: {
+      kind: "HR_SOURCE",
+      provider: "sandbox-hr",
+      name: "Bench HR",
+      config: { baseUrl: hr.url },
+      secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }),
+    },
   });
   await db.connection.create({
     data: {
-      kind: "IM_TARGET", provider: "sandbox-im", name: "Bench IM",
-      config: { baseUrl: im.baseUrl, corpId: creds.corpId, agentId: creds.agentId, rateLimit: false },
+      kind: "IM_TARGET",
+      provider: "sandbox-im",
+      name: "Bench IM",
+      config: {
+        baseUrl: im.baseUrl,
+        corpId: creds.corpId,
+        agentId: creds.agentId,
+        rateLimit: false,
+      },
       secretsCipher: encryptSecrets({ contactSecret: creds.corpSecret }),
     },
   });
@@ -60,18 +75,39 @@ async function main() {
   await ensureDemoMapping({ databaseUrl: url, connectionName: "Bench IM" });
   const t0 = Date.now();
   await runFullSync({ connectionId: imConn.id, hrConnectionId: hrConn.id, trigger: "bench" });
-  console.log(`initial full sync of ${EMPLOYEES} employees / ${UNITS} units: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `initial full sync of ${EMPLOYEES} employees / ${UNITS} units: ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const executorPort = await freePort();
   const executorUrl = `http://127.0.0.1:${executorPort}`;
   const child = fork(path.join(import.meta.dirname, "incremental-app.ts"), {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, INNGEST_DEV: "0", INNGEST_SIGNING_KEY: SIGNING_KEY, INNGEST_EVENT_KEY: EVENT_KEY, INNGEST_BASE_URL: executorUrl, INNGEST_LOG_LEVEL: "error" },
+    env: {
+      ...process.env,
+      INNGEST_DEV: "0",
+      INNGEST_SIGNING_KEY: SIGNING_KEY,
+      INNGEST_EVENT_KEY: EVENT_KEY,
+      INNGEST_BASE_URL: executorUrl,
+      INNGEST_LOG_LEVEL: "error",
+    },
   });
-  const appPort = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
-  const exec = await startExecutor({ port: executorPort, databaseUrl: url, signingKey: SIGNING_KEY, eventKey: EVENT_KEY, appUrls: [`http://127.0.0.1:${appPort}/api/inngest`], log: () => {} });
+  const appPort = await new Promise<number>((resolve) =>
+    child.once("message", (m: { port: number }) => resolve(m.port)),
+  );
+  const exec = await startExecutor({
+    port: executorPort,
+    databaseUrl: url,
+    signingKey: SIGNING_KEY,
+    eventKey: EVENT_KEY,
+    appUrls: [`http://127.0.0.1:${appPort}/api/inngest`],
+    log: () => {},
+  });
   await exec.sync();
-  const webhook = { url: `http://127.0.0.1:${appPort}/api/hooks/hr/${hrConn.id}`, secret: webhookSecret };
+  const webhook = {
+    url: `http://127.0.0.1:${appPort}/api/hooks/hr/${hrConn.id}`,
+    secret: webhookSecret,
+  };
 
   try {
     const units = company.units.filter((u) => u.code !== "XH").map((u) => u.code);
@@ -84,7 +120,13 @@ async function main() {
       const employeeNo = `XB${String(i).padStart(6, "0")}`;
       const { event, delivery } = await hireEmployee(
         { db, webhook },
-        { employeeNo, name: `压测 ${i}`, unitCode: units[i % units.length], email: `bench.${i}@incr.example`, mobile: `136${String(i).padStart(8, "0")}` },
+        {
+          employeeNo,
+          name: `压测 ${i}`,
+          unitCode: units[i % units.length],
+          email: `bench.${i}@incr.example`,
+          mobile: `136${String(i).padStart(8, "0")}`,
+        },
       );
       hires.push({ employeeNo, occurredAt: Date.parse(event.occurredAt) });
       deliveries.push(delivery);
@@ -95,18 +137,28 @@ async function main() {
     const nos = hires.map((h) => h.employeeNo);
     let created: { userid: string; createdAt: Date }[] = [];
     while (Date.now() < deadline) {
-      created = await db.sandboxImUser.findMany({ where: { userid: { in: nos } }, select: { userid: true, createdAt: true } });
+      created = await db.sandboxImUser.findMany({
+        where: { userid: { in: nos } },
+        select: { userid: true, createdAt: true },
+      });
       if (created.length >= nos.length) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const at = new Map(created.map((u) => [u.userid, u.createdAt.getTime()]));
-    const lat = hires.filter((h) => at.has(h.employeeNo)).map((h) => at.get(h.employeeNo)! - h.occurredAt).sort((a, b) => a - b);
+    const lat = hires
+      .filter((h) => at.has(h.employeeNo))
+      .map((h) => at.get(h.employeeNo)! - h.occurredAt)
+      .sort((a, b) => a - b);
     const runs = await db.syncRun.count({ where: { kind: "INCREMENTAL" } });
     console.log(
       `${EVENTS} hires at ${RATE}/s → IM accounts ${created.length}/${EVENTS} (webhooks refused ${refused}, incremental runs ${runs})\n` +
         `webhook → IM account created: p50 ${pct(lat, 50)} ms  p90 ${pct(lat, 90)} ms  p99 ${pct(lat, 99)} ms  max ${lat.at(-1)} ms`,
     );
-    console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+    console.log(
+      `load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await exec.stop();
     child.kill();

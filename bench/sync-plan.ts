@@ -16,7 +16,12 @@ function company(): HrState {
   const units: HrUnit[] = [];
   for (let i = 0; i < UNITS; i++) {
     // Fan-out of 8 gives a realistic 5–6 level tree.
-    units.push(unit(`U${i}`, i === 0 ? undefined : `U${Math.floor((i - 1) / 8)}`, { name: `部门 ${i}`, nameEn: `Dept ${i}` }));
+    units.push(
+      unit(`U${i}`, i === 0 ? undefined : `U${Math.floor((i - 1) / 8)}`, {
+        name: `部门 ${i}`,
+        nameEn: `Dept ${i}`,
+      }),
+    );
   }
   const employees: HrEmployee[] = [];
   for (let i = 0; i < EMPLOYEES; i++) {
@@ -53,11 +58,25 @@ function measure<T>(label: string, run: () => T): T {
 const hr = measure("generate company", company);
 const opts = options({ fingerprintScope: "bench" });
 const mappings = [mirror("U0", { namingTemplate: "{code}-{name}" })];
-const first = measure("plan from empty IM", () => planSync({ hr, im: EMPTY_IM, memory: EMPTY_MEMORY, mappings, options: opts }));
-console.log("  ", JSON.stringify(first.summary.counts), `conflicts=${first.conflicts.length}`, `held=${first.summary.held}`);
-const synced = measure("simulate apply", () => simulatePlan({ im: EMPTY_IM, memory: EMPTY_MEMORY, plan: first }));
+const first = measure("plan from empty IM", () =>
+  planSync({ hr, im: EMPTY_IM, memory: EMPTY_MEMORY, mappings, options: opts }),
+);
+console.log(
+  "  ",
+  JSON.stringify(first.summary.counts),
+  `conflicts=${first.conflicts.length}`,
+  `held=${first.summary.held}`,
+);
+const synced = measure("simulate apply", () =>
+  simulatePlan({ im: EMPTY_IM, memory: EMPTY_MEMORY, plan: first }),
+);
 const second = measure("replan synced IM (steady state)", () =>
   planSync({ hr, im: synced.im, memory: synced.memory, mappings, options: opts }),
 );
-console.log("  ", `changes=${second.changes.length}`, `memoryUpdates=${second.memoryUpdates.length}`, `conflicts=${second.conflicts.length}`);
+console.log(
+  "  ",
+  `changes=${second.changes.length}`,
+  `memoryUpdates=${second.memoryUpdates.length}`,
+  `conflicts=${second.conflicts.length}`,
+);
 console.log(`peak rss ${mb(process.memoryUsage().rss)}, node ${process.version}`);

@@ -9,9 +9,21 @@ const ROLES_OF: Record<Persona, Role[]> = {
 };
 const HEADINGS: Partial<Record<Area, RegExp>> = { me: /^Hello, / };
 const NAV_NAMES: Record<Area, string> = {
-  dashboard: "Dashboard", org: "Org mapping", sync: "Sync runs", conflicts: "Conflicts", notifications: "Notifications",
-  callbacks: "Data callbacks", connections: "Connections", imPreview: "IM preview", hrSimulator: "HR simulator",
-  jobs: "Job runs", tokens: "API tokens", apiLog: "API request log", audit: "Audit log", users: "Users & roles", me: "My notifications",
+  dashboard: "Dashboard",
+  org: "Org mapping",
+  sync: "Sync runs",
+  conflicts: "Conflicts",
+  notifications: "Notifications",
+  callbacks: "Data callbacks",
+  connections: "Connections",
+  imPreview: "IM preview",
+  hrSimulator: "HR simulator",
+  jobs: "Job runs",
+  tokens: "API tokens",
+  apiLog: "API request log",
+  audit: "Audit log",
+  users: "Users & roles",
+  me: "My notifications",
 };
 
 for (const persona of Object.keys(PERSONAS) as Persona[]) {
@@ -27,10 +39,14 @@ for (const persona of Object.keys(PERSONAS) as Persona[]) {
         }
         if (allowed) {
           expect(response?.status()).toBe(200);
-          await expect(page.getByRole("heading", { level: 1, name: HEADINGS[area] ?? NAV_NAMES[area] })).toBeVisible();
+          await expect(
+            page.getByRole("heading", { level: 1, name: HEADINGS[area] ?? NAV_NAMES[area] }),
+          ).toBeVisible();
         } else {
           expect(response?.status()).toBe(403);
-          await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+          await expect(
+            page.getByRole("heading", { name: "You don't have access to this page" }),
+          ).toBeVisible();
         }
       });
     }
@@ -52,7 +68,14 @@ test.describe("without a session", () => {
 
   test("a forged session cookie is treated as no session", async ({ browser }) => {
     const context = await browser.newContext();
-    await context.addCookies([{ name: "next-auth.session-token", value: "forged.jwt.value", domain: "localhost", path: "/" }]);
+    await context.addCookies([
+      {
+        name: "next-auth.session-token",
+        value: "forged.jwt.value",
+        domain: "localhost",
+        path: "/",
+      },
+    ]);
     const page = await context.newPage();
     const res = await page.goto("/tokens");
     expect(res?.status()).toBe(200);

@@ -20,7 +20,11 @@ async function startReceiver(status = 204) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/orgbridge`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    received,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/orgbridge`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** The receivers are on loopback over http: allow exactly that in the network policy (adds, never removes). */
@@ -28,7 +32,8 @@ async function allowLocalReceivers(page: Page) {
   await page.goto("/callbacks");
   const allowList = page.getByLabel("Allow-list");
   const current = await allowList.inputValue();
-  if (!current.split(/[\s,]+/).includes("127.0.0.1")) await allowList.fill(`${current}\n127.0.0.1`.trim());
+  if (!current.split(/[\s,]+/).includes("127.0.0.1"))
+    await allowList.fill(`${current}\n127.0.0.1`.trim());
   await page.getByLabel("Allow plain http://").check();
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page.getByText("Network policy saved")).toBeVisible();
@@ -44,7 +49,9 @@ async function fillEndpoint(page: Page, name: string, url: string) {
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test("IT creates an endpoint, sees its secret once, sends a test event that a standardwebhooks receiver verifies, and rotates the secret", async ({ page }) => {
+test("IT creates an endpoint, sees its secret once, sends a test event that a standardwebhooks receiver verifies, and rotates the secret", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   try {
     await allowLocalReceivers(page);
@@ -76,10 +83,18 @@ test("IT creates an endpoint, sees its secret once, sends a test event that a st
     // The receiver got it, and the standardwebhooks library (not our code) verifies it.
     const request = receiver.received.find((r) => r.headers["webhook-id"] === eventId)!;
     expect(request).toBeTruthy();
-    const event = new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as { type: string; data: { endpointId: string } };
+    const event = new Webhook(secret).verify(
+      request.body,
+      request.headers as Record<string, string>,
+    ) as { type: string; data: { endpointId: string } };
     expect(event.type).toBe("webhook.test");
     expect(event.data.endpointId).toBe(endpointId);
-    expect(() => new Webhook(secret).verify(request.body.replace("webhook.test", "webhook.tset"), request.headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook(secret).verify(
+        request.body.replace("webhook.test", "webhook.tset"),
+        request.headers as Record<string, string>,
+      ),
+    ).toThrow();
 
     // The attempt log masks the signature.
     await row.getByRole("link", { name: `Details of delivery ${eventId}` }).click();
@@ -101,10 +116,15 @@ test("IT creates an endpoint, sees its secret once, sends a test event that a st
     const second = page.getByText(/^Test event \S+ queued$/).filter({ hasNotText: eventId });
     await expect(second).toBeVisible();
     const secondId = /^Test event (\S+) queued$/.exec((await second.textContent())!)![1];
-    await expect(page.getByRole("row").filter({ hasText: secondId })).toContainText("Succeeded", { timeout: 45_000 });
+    await expect(page.getByRole("row").filter({ hasText: secondId })).toContainText("Succeeded", {
+      timeout: 45_000,
+    });
     const again = receiver.received.find((r) => r.headers["webhook-id"] === secondId)!;
     expect(String(again.headers["webhook-signature"]).split(" ")).toHaveLength(2);
-    for (const s of [newSecret, secret]) expect(() => new Webhook(s).verify(again.body, again.headers as Record<string, string>)).not.toThrow();
+    for (const s of [newSecret, secret])
+      expect(() =>
+        new Webhook(s).verify(again.body, again.headers as Record<string, string>),
+      ).not.toThrow();
 
     // The list shows it with its last delivery and a success figure.
     await page.goto("/callbacks");
@@ -116,7 +136,9 @@ test("IT creates an endpoint, sees its secret once, sends a test event that a st
   }
 });
 
-test("a URL that points at the cloud metadata address is refused on the URL field", async ({ page }) => {
+test("a URL that points at the cloud metadata address is refused on the URL field", async ({
+  page,
+}) => {
   await page.goto("/callbacks/new");
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`E2E metadata ${unique()}`);
   await page.getByLabel("URL", { exact: true }).fill("http://169.254.169.254/latest/meta-data/");
@@ -136,20 +158,27 @@ test("a form without event types names the field before anything is saved", asyn
   await expect(page.getByText("Choose at least one event type")).toBeVisible();
 });
 
-test("a receiver answering 410 Gone unsubscribes the endpoint: highlighted, bannered, and deletable", async ({ page }) => {
+test("a receiver answering 410 Gone unsubscribes the endpoint: highlighted, bannered, and deletable", async ({
+  page,
+}) => {
   const receiver = await startReceiver(410);
   try {
     await allowLocalReceivers(page);
     const name = `E2E gone ${unique()}`;
     await page.goto("/callbacks/new");
     await fillEndpoint(page, name, receiver.url);
-    await page.getByRole("dialog").getByRole("button", { name: "I have stored the secret" }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: "I have stored the secret" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await page.getByRole("button", { name: "Send test event" }).click();
     // The endpoint page is rendered on the server: load it again until the delivery has run.
     await expect(async () => {
       await page.reload();
-      await expect(page.getByRole("alert").filter({ hasText: "answered 410 Gone" })).toBeVisible({ timeout: 2_000 });
+      await expect(page.getByRole("alert").filter({ hasText: "answered 410 Gone" })).toBeVisible({
+        timeout: 2_000,
+      });
     }).toPass({ timeout: 50_000 });
     await expect(page.getByText("Unsubscribed (410)")).toBeVisible();
     expect(receiver.received).toHaveLength(1);
@@ -157,10 +186,17 @@ test("a receiver answering 410 Gone unsubscribes the endpoint: highlighted, bann
     await page.goto("/callbacks");
     const banner = page.getByRole("alert").filter({ hasText: "disabled automatically" });
     await expect(banner.getByRole("link", { name: `Open ${name}` })).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Unsubscribed (410)");
+    await expect(page.getByRole("row").filter({ hasText: name })).toContainText(
+      "Unsubscribed (410)",
+    );
     // Elsewhere in the console, IT admins see a short bar pointing here.
     await page.goto("/tokens");
-    await expect(page.getByRole("alert").filter({ hasText: "disabled automatically" }).getByRole("link", { name: "Review data callbacks" })).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "disabled automatically" })
+        .getByRole("link", { name: "Review data callbacks" }),
+    ).toBeVisible();
 
     await page.goto("/callbacks");
     await banner.getByRole("link", { name: `Open ${name}` }).click();

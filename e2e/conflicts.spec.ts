@@ -6,7 +6,10 @@ const IM_NAME = "人力资源部（IM 手改）";
 
 async function syncNow(page: Page) {
   await page.goto("/sync");
-  await page.getByRole("group", { name: "Sandbox IM (WeCom API)" }).getByRole("button", { name: "Sync now" }).click();
+  await page
+    .getByRole("group", { name: "Sandbox IM (WeCom API)" })
+    .getByRole("button", { name: "Sync now" })
+    .click();
   await expect(page.getByText("Sync requested for Sandbox IM (WeCom API)")).toBeVisible();
 }
 
@@ -16,7 +19,10 @@ async function openImDepartment(page: Page, name: string) {
   const tree = page.getByRole("navigation", { name: "Sandbox IM department tree" });
   const link = tree.getByRole("link", { name, exact: true });
   for (let depth = 0; depth < 3 && !(await link.isVisible()); depth++) {
-    await tree.getByRole("button", { name: /^Expand / }).first().click();
+    await tree
+      .getByRole("button", { name: /^Expand / })
+      .first()
+      .click();
   }
   await link.click();
   await expect(page.getByText(`Members of ${name}`)).toBeVisible();
@@ -25,10 +31,17 @@ async function openImDepartment(page: Page, name: string) {
 test.describe("IT admin", () => {
   test.use({ storageState: storageFor("it") });
 
-  test("an IM rename raises a conflict; keep HR resolves it and the re-check renames the IM group back", async ({ page }) => {
+  test("an IM rename raises a conflict; keep HR resolves it and the re-check renames the IM group back", async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     await syncNow(page);
-    const run = page.getByRole("table", { name: "Sync runs" }).getByRole("row").filter({ hasText: "Sandbox IM (WeCom API)" }).filter({ has: page.getByRole("link", { name: "Full" }) }).first();
+    const run = page
+      .getByRole("table", { name: "Sync runs" })
+      .getByRole("row")
+      .filter({ hasText: "Sandbox IM (WeCom API)" })
+      .filter({ has: page.getByRole("link", { name: "Full" }) })
+      .first();
     // The demo company (2,000 employees) takes about a minute to sync on a small machine.
     await expect(run.getByText("Succeeded")).toBeVisible({ timeout: 150_000 });
 
@@ -39,7 +52,11 @@ test.describe("IT admin", () => {
     await expect(page.getByText(`Renamed “${HR_NAME}” to “${IM_NAME}” in the IM`)).toBeVisible();
 
     await syncNow(page);
-    const row = page.getByRole("table", { name: "Conflicts" }).getByRole("row").filter({ hasText: "IM group renamed" }).filter({ hasText: IM_NAME });
+    const row = page
+      .getByRole("table", { name: "Conflicts" })
+      .getByRole("row")
+      .filter({ hasText: "IM group renamed" })
+      .filter({ hasText: IM_NAME });
     await expect(async () => {
       await page.goto("/conflicts?type=im_group_renamed");
       await expect(row).toBeVisible({ timeout: 2_000 });
@@ -52,11 +69,16 @@ test.describe("IT admin", () => {
     await form.getByRole("radio", { name: "Keep HR" }).check();
     await form.getByLabel("Note").fill("HR owns department names");
     await form.getByRole("button", { name: "Apply resolution" }).click();
-    await expect(page.getByText("Resolved; the engine applies it and re-checks with a sync.")).toBeVisible();
+    await expect(
+      page.getByText("Resolved; the engine applies it and re-checks with a sync."),
+    ).toBeVisible();
     await expect(row).toHaveCount(0);
 
     await page.goto("/conflicts?status=RESOLVED&type=im_group_renamed");
-    const resolved = page.getByRole("table", { name: "Conflicts" }).getByRole("row").filter({ hasText: IM_NAME });
+    const resolved = page
+      .getByRole("table", { name: "Conflicts" })
+      .getByRole("row")
+      .filter({ hasText: IM_NAME });
     await expect(resolved.getByText("Resolved", { exact: true })).toBeVisible();
     await expect(resolved.getByText("Keep HR by 陈志强")).toBeVisible();
 

@@ -3,7 +3,9 @@ import { expect, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("it") });
 
-test("IT admin sees the seeded sandbox connections and a connection test turns them healthy", async ({ page }) => {
+test("IT admin sees the seeded sandbox connections and a connection test turns them healthy", async ({
+  page,
+}) => {
   await page.goto("/connections");
   const hr = page.getByRole("region", { name: "HR sources" });
   const im = page.getByRole("region", { name: "IM targets" });
@@ -21,7 +23,9 @@ test("IT admin sees the seeded sandbox connections and a connection test turns t
   await expect(hrRow.getByText("Healthy", { exact: true })).toBeVisible();
 });
 
-test("a new WeCom connection to a dead address fails its test, and its secret never reaches the page", async ({ page }) => {
+test("a new WeCom connection to a dead address fails its test, and its secret never reaches the page", async ({
+  page,
+}) => {
   const name = `Dead WeCom ${Date.now()}`;
   const secret = `typed-${randomBytes(8).toString("hex")}`;
   await page.goto("/connections");
@@ -35,7 +39,10 @@ test("a new WeCom connection to a dead address fails its test, and its secret ne
   await page.getByRole("button", { name: "Save connection" }).click();
   await expect(page.getByText("Connection saved")).toBeVisible();
 
-  const row = page.getByRole("region", { name: "IM targets" }).getByRole("row").filter({ hasText: name });
+  const row = page
+    .getByRole("region", { name: "IM targets" })
+    .getByRole("row")
+    .filter({ hasText: name });
   await row.getByRole("button", { name: `Test connection ${name}` }).click();
   await expect(page.getByText(`${name}: connection test failed`)).toBeVisible();
   await expect(row.getByText("Failing", { exact: true })).toBeVisible();

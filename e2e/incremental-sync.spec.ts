@@ -9,14 +9,23 @@ const GROUP = `${UNIT.code} ${UNIT.name}`;
 /** Pushes only reach an IM target after its initial full sync: make sure one has succeeded (specs share the stack). */
 async function ensureFullSync(page: Page) {
   await page.goto("/sync");
-  await page.getByRole("group", { name: "Sandbox IM (WeCom API)" }).getByRole("button", { name: "Sync now" }).click();
+  await page
+    .getByRole("group", { name: "Sandbox IM (WeCom API)" })
+    .getByRole("button", { name: "Sync now" })
+    .click();
   await expect(page.getByText("Sync requested for Sandbox IM (WeCom API)")).toBeVisible();
-  const run = page.getByRole("table", { name: "Sync runs" }).getByRole("row").filter({ has: page.getByRole("link", { name: "Full" }) }).first();
+  const run = page
+    .getByRole("table", { name: "Sync runs" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "Full" }) })
+    .first();
   // The demo company (2,000 employees) takes about a minute the first time on a small machine.
   await expect(run.getByText("Succeeded")).toBeVisible({ timeout: 150_000 });
 }
 
-test("HR maps a unit, hires into it in the HR system, and the pushed change creates the IM account in the renamed group", async ({ browser }) => {
+test("HR maps a unit, hires into it in the HR system, and the pushed change creates the IM account in the renamed group", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const it = await browser.newContext({ storageState: storageFor("it") });
   await ensureFullSync(await it.newPage());
@@ -26,7 +35,10 @@ test("HR maps a unit, hires into it in the HR system, and the pushed change crea
   await page.goto("/org");
   await page.getByRole("searchbox", { name: "Search units" }).fill(UNIT.name);
   const tree = page.getByRole("tree", { name: "HR org tree" });
-  await tree.getByRole("treeitem", { name: `${UNIT.name} (${UNIT.code})` }).getByText(UNIT.name, { exact: true }).click();
+  await tree
+    .getByRole("treeitem", { name: `${UNIT.name} (${UNIT.code})` })
+    .getByText(UNIT.name, { exact: true })
+    .click();
   const form = page.getByRole("form", { name: `Mapping of ${UNIT.name}` });
   await form.getByRole("radio", { name: "Mirror" }).check();
   await form.getByLabel("Naming template").fill(TEMPLATE);
@@ -57,7 +69,12 @@ test("HR maps a unit, hires into it in the HR system, and the pushed change crea
 
   // The change came through an incremental run, listed with the others.
   await page.goto("/sync");
-  await expect(page.getByRole("table", { name: "Sync runs" }).getByRole("link", { name: "Incremental" }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Sync runs" })
+      .getByRole("link", { name: "Incremental" })
+      .first(),
+  ).toBeVisible();
   await it.close();
   await hr.close();
 });

@@ -2,7 +2,9 @@ import { expect, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("it") });
 
-test("a test event runs a real Inngest function through the embedded executor, visible live with its steps", async ({ page }) => {
+test("a test event runs a real Inngest function through the embedded executor, visible live with its steps", async ({
+  page,
+}) => {
   await page.goto("/jobs");
   await page.getByRole("button", { name: "Send test event" }).click();
   await expect(page.getByText("Test event sent")).toBeVisible();
@@ -22,7 +24,9 @@ test("a test event runs a real Inngest function through the embedded executor, v
   await expect(page.getByText("Completed").first()).toBeVisible({ timeout: 45_000 });
 });
 
-test("the executor registered the app's functions, including the nightly cron", async ({ page }) => {
+test("the executor registered the app's functions, including the nightly cron", async ({
+  page,
+}) => {
   await page.goto("/jobs");
   const options = page.getByLabel("Function").locator("option");
   await expect(options.filter({ hasText: "Nightly maintenance" })).toHaveCount(1);

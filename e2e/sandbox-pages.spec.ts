@@ -2,7 +2,9 @@ import { expect, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("hr") });
 
-test("HR hires in the simulator: a toast says what changed and the record shows in recent changes", async ({ page }) => {
+test("HR hires in the simulator: a toast says what changed and the record shows in recent changes", async ({
+  page,
+}) => {
   await page.goto("/hr-simulator");
   await expect(page.getByRole("heading", { level: 1, name: "HR simulator" })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("signed HR webhook");
@@ -35,7 +37,8 @@ test("bulk hire 3 adds three rows to recent changes", async ({ page }) => {
   const keys = ((await toast.textContent()) ?? "").match(/E\d+/g) ?? [];
   expect(keys).toHaveLength(3);
   const recent = page.getByRole("table", { name: "Recent changes" });
-  for (const key of keys) await expect(recent.getByRole("row").filter({ hasText: key })).toContainText("XH-HR");
+  for (const key of keys)
+    await expect(recent.getByRole("row").filter({ hasText: key })).toContainText("XH-HR");
 });
 
 test("a missing field is flagged on the field itself", async ({ page }) => {
@@ -46,7 +49,9 @@ test("a missing field is flagged on the field itself", async ({ page }) => {
   await expect(page.getByText("Name is required")).toBeVisible();
 });
 
-test("the IM preview shows the IM directory (or says it fills with the first sync), and an inbox search", async ({ page }) => {
+test("the IM preview shows the IM directory (or says it fills with the first sync), and an inbox search", async ({
+  page,
+}) => {
   await page.goto("/im-preview");
   await expect(page.getByRole("heading", { level: 1, name: "IM preview" })).toBeVisible();
   // Specs share one stack: another spec may already have synced the company into the IM.

@@ -17,7 +17,9 @@ test("dashboard shows the seeded demo company from the database", async ({ page 
   await expect(page.getByTestId("stat-orgUnits")).toHaveText("150");
   // 2,000 seeded, plus any hires other specs pushed through the HR webhook (specs share one stack).
   await expect(page.getByTestId("stat-employees")).toHaveText(/^2,\d{3}$/);
-  await expect(page.getByRole("figure", { name: "Head count by division" })).toContainText("R&D Center");
+  await expect(page.getByRole("figure", { name: "Head count by division" })).toContainText(
+    "R&D Center",
+  );
 });
 
 test("language follows Accept-Language and the switcher changes it", async ({ browser }) => {

@@ -4,7 +4,9 @@ import { expect, storageFor, test } from "./fixtures";
 test.describe("IT admin", () => {
   test.use({ storageState: storageFor("it") });
 
-  test("adds a termination rule by reason, is told about a bad time zone on the field, and the rule persists", async ({ page }) => {
+  test("adds a termination rule by reason, is told about a bad time zone on the field, and the rule persists", async ({
+    page,
+  }) => {
     await page.goto("/sync");
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sync settings" })).toBeVisible();

@@ -2,7 +2,10 @@ import { expect, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("it") });
 
-test("IT creates a scoped token, an integration uses it, revocation shuts it out, and all of it is audited", async ({ page, playwright }) => {
+test("IT creates a scoped token, an integration uses it, revocation shuts it out, and all of it is audited", async ({
+  page,
+  playwright,
+}) => {
   await page.goto("/tokens");
   await page.getByLabel("Name").fill("OA reader");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -11,19 +14,25 @@ test("IT creates a scoped token, an integration uses it, revocation shuts it out
   expect(token).toMatch(/^obt_[0-9a-f]{12}_/);
 
   const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
-  const ok = await api.get("/api/v1/org-units?limit=5", { headers: { authorization: `Bearer ${token}` } });
+  const ok = await api.get("/api/v1/org-units?limit=5", {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(ok.status()).toBe(200);
   const body = await ok.json();
   expect(body.items).toHaveLength(5);
   expect(body.nextCursor).toBeTruthy();
 
-  const wrong = await api.get("/api/v1/org-units", { headers: { authorization: `Bearer ${token.slice(0, -2)}xx` } });
+  const wrong = await api.get("/api/v1/org-units", {
+    headers: { authorization: `Bearer ${token.slice(0, -2)}xx` },
+  });
   expect(wrong.status()).toBe(401);
 
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Revoke OA reader" }).click();
   await expect(page.getByText("Token revoked")).toBeVisible();
-  const revoked = await api.get("/api/v1/org-units", { headers: { authorization: `Bearer ${token}` } });
+  const revoked = await api.get("/api/v1/org-units", {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(revoked.status()).toBe(401);
   expect((await revoked.json()).error.code).toBe("revoked_token");
 
@@ -40,12 +49,16 @@ test("a bad form value names the field", async ({ page }) => {
   await page.getByLabel("IP allow-list").fill("not-an-ip");
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByLabel("IP allow-list")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("form").getByText("Each entry must be an IP address or CIDR")).toBeVisible();
+  await expect(
+    page.locator("form").getByText("Each entry must be an IP address or CIDR"),
+  ).toBeVisible();
 });
 
 test("server actions refuse a cross-site origin (CSRF)", async ({ page }) => {
   await page.goto("/tokens");
-  const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  const captured = page.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"],
+  );
   await page.getByLabel("Name").fill("CSRF probe");
   await page.getByRole("button", { name: "Create token" }).click();
   const real = await captured;

@@ -13,8 +13,20 @@ import type { Locale } from "./locales";
 // Feature folders keep their strings in messages/parts/<feature>.json ({ "en": …, "zh-CN": … })
 // so parallel work does not edit one big file; they are merged over the base files here.
 // notify.decision: the policy rule's reason sentences (lib/notifications/rules), shared with logs and the sender.
-const NOTIFY = { en: { notify: { decision: explainMessages.en } }, "zh-CN": { notify: { decision: explainMessages["zh-CN"] } } };
-const PARTS: Record<Locale, Record<string, unknown>>[] = [callbacks, conflicts, connections, notifications, org, sandbox, sync, NOTIFY];
+const NOTIFY = {
+  en: { notify: { decision: explainMessages.en } },
+  "zh-CN": { notify: { decision: explainMessages["zh-CN"] } },
+};
+const PARTS: Record<Locale, Record<string, unknown>>[] = [
+  callbacks,
+  conflicts,
+  connections,
+  notifications,
+  org,
+  sandbox,
+  sync,
+  NOTIFY,
+];
 
 export function loadMessages(locale: Locale): Record<string, unknown> {
   const base = (locale === "en" ? en : zh) as Record<string, unknown>;

@@ -7,7 +7,9 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./locales";
 // and the browser's Accept-Language decides until then.
 export default getRequestConfig(async () => {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(fromCookie) ? fromCookie : negotiateLocale((await headers()).get("accept-language"));
+  const locale = isLocale(fromCookie)
+    ? fromCookie
+    : negotiateLocale((await headers()).get("accept-language"));
   const messages = loadMessages(locale);
   return { locale, messages, timeZone: process.env.COMPANY_TIME_ZONE ?? "Asia/Shanghai" };
 });

@@ -3,7 +3,10 @@ import { z } from "zod";
 // Every event OrgBridge sends, with its schema. Each carries an id that makes
 // handling idempotent (Inngest dedupes on `id`).
 export const eventSchemas = {
-  "system/ping.requested": z.object({ requestedBy: z.string(), note: z.string().max(200).optional() }),
+  "system/ping.requested": z.object({
+    requestedBy: z.string(),
+    note: z.string().max(200).optional(),
+  }),
   "system/maintenance.requested": z.object({ requestedBy: z.string() }),
   /** A full HR → IM sync of one IM target (one at a time per target). */
   "hr/sync.requested": z.object({
@@ -22,14 +25,28 @@ export const eventSchemas = {
     /** The HR source's event id (webhook-id); the Inngest event id is derived from it, so repeats are dropped. */
     webhookId: z.string().min(1),
     occurredAt: z.string(),
-    record: z.object({ employeeNo: z.string().min(1), name: z.string(), status: z.string(), version: z.number() }).passthrough(),
+    record: z
+      .object({
+        employeeNo: z.string().min(1),
+        name: z.string(),
+        status: z.string(),
+        version: z.number(),
+      })
+      .passthrough(),
   }),
   /** The HR source pushed an org unit change; the record is the connector's normalised HrOrgUnit. */
   "hr/org-unit.changed": z.object({
     hrConnectionId: z.string().min(1),
     webhookId: z.string().min(1),
     occurredAt: z.string(),
-    record: z.object({ code: z.string().min(1), name: z.string(), active: z.boolean(), version: z.number() }).passthrough(),
+    record: z
+      .object({
+        code: z.string().min(1),
+        name: z.string(),
+        active: z.boolean(),
+        version: z.number(),
+      })
+      .passthrough(),
   }),
   /** An IT admin decided a sync conflict; the engine applies the decision and re-checks. */
   "conflict/resolved": z.object({

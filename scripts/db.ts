@@ -18,10 +18,13 @@ await withDatabase(async (url) => {
       break;
     }
     case "diff": {
-      if (!values.name) throw new Error("db:diff needs a name: npm run db:diff -- --name add_something");
+      if (!values.name)
+        throw new Error("db:diff needs a name: npm run db:diff -- --name add_something");
       await applyMigrations({ url });
       const dir = await diffMigration({ url, name: values.name });
-      console.log(dir ? `Wrote ${dir}/migration.sql` : "Schema and migrations agree; nothing written.");
+      console.log(
+        dir ? `Wrote ${dir}/migration.sql` : "Schema and migrations agree; nothing written.",
+      );
       break;
     }
     case "reset": {

@@ -29,7 +29,9 @@ const { values } = parseArgs({
 
 const profile: Profile = profiles[values.profile as keyof typeof profiles];
 if (!profile) {
-  console.error(`Unknown --profile "${values.profile}". Use one of: ${Object.keys(profiles).join(", ")}.`);
+  console.error(
+    `Unknown --profile "${values.profile}". Use one of: ${Object.keys(profiles).join(", ")}.`,
+  );
   process.exit(2);
 }
 
@@ -46,7 +48,9 @@ async function shutdown(code: number) {
   shuttingDown = true;
   say("stopping…");
   // The orchestrator itself queried the database (first HR pull): release its pool before PostgreSQL stops.
-  await (globalThis as { orgbridgeDb?: { $disconnect(): Promise<void> } }).orgbridgeDb?.$disconnect().catch(() => {});
+  await (globalThis as { orgbridgeDb?: { $disconnect(): Promise<void> } }).orgbridgeDb
+    ?.$disconnect()
+    .catch(() => {});
   for (const { name, stop } of stops.reverse()) {
     try {
       await stop();
@@ -64,7 +68,8 @@ function prefixed(child: ChildProcess, name: string) {
   const tag = `\x1b[35m[${name}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) process.stdout.write(tag + line + "\n");
+      for (const line of chunk.toString().split("\n"))
+        if (line.trim()) process.stdout.write(tag + line + "\n");
     });
   }
 }
@@ -73,7 +78,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, name: string):
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     prefixed(child, name);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`)),
+    );
   });
 }
 
@@ -114,18 +121,30 @@ async function main() {
     });
     stops.push({ name: "postgres", stop: pg.stop });
     env.DATABASE_URL = pg.url;
-    rows.push(["PostgreSQL (embedded)", `${pg.url.replace(/:[^:@]+@/, ":***@")}  data: ${path.relative(projectRoot, dataDir)}/pg`]);
+    rows.push([
+      "PostgreSQL (embedded)",
+      `${pg.url.replace(/:[^:@]+@/, ":***@")}  data: ${path.relative(projectRoot, dataDir)}/pg`,
+    ]);
   } else {
     rows.push(["PostgreSQL", "DATABASE_URL (external)"]);
   }
   const applied = await applyMigrations({ url: env.DATABASE_URL });
   if (applied.length) say(`applied migrations: ${applied.join(", ")}`);
-  if (env.ORGBRIDGE_SANDBOXES !== "off" && (await seedDemoCompany(env.DATABASE_URL, { log: say }))) {
+  if (
+    env.ORGBRIDGE_SANDBOXES !== "off" &&
+    (await seedDemoCompany(env.DATABASE_URL, { log: say }))
+  ) {
     rows.push(["Demo data", "demo company seeded into the sandbox HR"]);
   }
 
   // 2. SSO, sandboxes and the job executor: each only when not configured from outside.
-  const services: Service[] = await startOptionalServices({ profile, env, secrets, appUrl, log: say });
+  const services: Service[] = await startOptionalServices({
+    profile,
+    env,
+    secrets,
+    appUrl,
+    log: say,
+  });
   for (const s of services) {
     stops.push({ name: s.name, stop: s.stop });
     rows.push([s.name, s.url]);
@@ -148,7 +167,11 @@ async function main() {
   const app = spawn(
     process.execPath,
     [nextBin, values.prod ? "start" : "dev", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
-    { cwd: projectRoot, env: { ...env, NODE_ENV: values.prod ? "production" : "development" }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: projectRoot,
+      env: { ...env, NODE_ENV: values.prod ? "production" : "development" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   prefixed(app, "next");
   stops.push({
@@ -171,7 +194,9 @@ async function main() {
   rows.unshift(["Console", appUrl]);
 
   const width = Math.max(...rows.map(([k]) => k.length));
-  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s${values.prod ? " (production build)" : ""}`);
+  say(
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s${values.prod ? " (production build)" : ""}`,
+  );
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   console.log("  Press Ctrl-C to stop everything.");
 }

@@ -5,12 +5,23 @@ import { parseArgs } from "node:util";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { locale: { type: "string", default: "zh-CN" }, dark: { type: "boolean" }, storage: { type: "string" }, width: { type: "string", default: "1440" } },
+  options: {
+    locale: { type: "string", default: "zh-CN" },
+    dark: { type: "boolean" },
+    storage: { type: "string" },
+    width: { type: "string", default: "1440" },
+  },
 });
 const [url, out] = positionals;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const context = await browser.newContext({
   locale: values.locale,

@@ -14,12 +14,23 @@ const only = values.only?.split(",");
 const outDir = path.join(projectRoot, "test-results");
 mkdirSync(outDir, { recursive: true });
 
-type Tally = { name: string; passed: number; failed: number; skipped: number; seconds: number; ok: boolean };
+type Tally = {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+  ok: boolean;
+};
 const tallies: Tally[] = [];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }
@@ -30,7 +41,14 @@ async function vitest(project: "unit" | "integration") {
   const report = path.join(outDir, `vitest-${project}.json`);
   rmSync(report, { force: true });
   const started = Date.now();
-  const code = await run(npx("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const code = await run(npx("vitest"), [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   const json = existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : {};
   tallies.push({
     name: project,
@@ -45,11 +63,22 @@ async function vitest(project: "unit" | "integration") {
 async function e2e() {
   const started = Date.now();
   if (!values["skip-build"]) {
-    const code = await run(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {
-      NEXT_TELEMETRY_DISABLED: "1",
-    });
+    const code = await run(
+      process.execPath,
+      [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"],
+      {
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    );
     if (code !== 0) {
-      tallies.push({ name: "e2e (next build)", passed: 0, failed: 1, skipped: 0, seconds: (Date.now() - started) / 1000, ok: false });
+      tallies.push({
+        name: "e2e (next build)",
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        seconds: (Date.now() - started) / 1000,
+        ok: false,
+      });
       return;
     }
   }
@@ -71,13 +100,27 @@ async function e2e() {
 async function typecheck() {
   const started = Date.now();
   const code = await run(npx("tsc"), ["--noEmit", "-p", "."]);
-  tallies.push({ name: "typecheck", passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000, ok: code === 0 });
+  tallies.push({
+    name: "typecheck",
+    passed: 0,
+    failed: code === 0 ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - started) / 1000,
+    ok: code === 0,
+  });
 }
 
 async function lint() {
   const started = Date.now();
   const code = await run(npx("eslint"), [".", "--max-warnings=0"]);
-  tallies.push({ name: "lint", passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000, ok: code === 0 });
+  tallies.push({
+    name: "lint",
+    passed: 0,
+    failed: code === 0 ? 0 : 1,
+    skipped: 0,
+    seconds: (Date.now() - started) / 1000,
+    ok: code === 0,
+  });
 }
 
 const steps: [string, () => Promise<void>][] = [

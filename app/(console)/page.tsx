@@ -66,7 +66,10 @@ export default async function DashboardPage() {
             <div className="mt-2 flex items-center gap-2 border-t pt-3">
               <RefreshCw className="size-4 text-muted-foreground" aria-hidden />
               {stats.lastSync
-                ? t("lastSync", { status: stats.lastSync.status, when: format.relativeTime(stats.lastSync.startedAt) })
+                ? t("lastSync", {
+                    status: stats.lastSync.status,
+                    when: format.relativeTime(stats.lastSync.startedAt),
+                  })
                 : t("neverSynced")}
             </div>
           </CardContent>

@@ -1,17 +1,28 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { areaAction } from "@/lib/core/action";
-import { bulkResolveConflictsSchema, resolveConflictSchema } from "@/lib/conflicts/conflict-queue-schemas";
+import {
+  bulkResolveConflictsSchema,
+  resolveConflictSchema,
+} from "@/lib/conflicts/conflict-queue-schemas";
 import { resolveConflict, resolveConflicts } from "@/lib/conflicts/commands/resolve-conflicts";
 
-export const resolveConflictAction = areaAction("conflicts", resolveConflictSchema, async (input, { actor }) => {
-  const result = await resolveConflict(input, { actor });
-  revalidatePath("/conflicts");
-  return result;
-});
+export const resolveConflictAction = areaAction(
+  "conflicts",
+  resolveConflictSchema,
+  async (input, { actor }) => {
+    const result = await resolveConflict(input, { actor });
+    revalidatePath("/conflicts");
+    return result;
+  },
+);
 
-export const bulkResolveConflictsAction = areaAction("conflicts", bulkResolveConflictsSchema, async (input, { actor }) => {
-  const result = await resolveConflicts(input, { actor });
-  revalidatePath("/conflicts");
-  return result;
-});
+export const bulkResolveConflictsAction = areaAction(
+  "conflicts",
+  bulkResolveConflictsSchema,
+  async (input, { actor }) => {
+    const result = await resolveConflicts(input, { actor });
+    revalidatePath("/conflicts");
+    return result;
+  },
+);

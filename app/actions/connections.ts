@@ -6,20 +6,37 @@ import { saveConnection } from "@/lib/connections/commands/save-connection";
 import { connectionIdSchema, saveConnectionSchema } from "@/lib/connections/save-connection-schema";
 import { testConnection } from "@/lib/connections/commands/test-connection";
 
-export const saveConnectionAction = areaAction("connections", saveConnectionSchema, async (input, { actor }) => {
-  const saved = await saveConnection(input, actor);
-  revalidatePath("/connections");
-  return saved;
-});
+export const saveConnectionAction = areaAction(
+  "connections",
+  saveConnectionSchema,
+  async (input, { actor }) => {
+    const saved = await saveConnection(input, actor);
+    revalidatePath("/connections");
+    return saved;
+  },
+);
 
-export const deleteConnectionAction = areaAction("connections", connectionIdSchema, async ({ id }, { actor }) => {
-  const deleted = await deleteConnection(id, actor);
-  revalidatePath("/connections");
-  return deleted;
-});
+export const deleteConnectionAction = areaAction(
+  "connections",
+  connectionIdSchema,
+  async ({ id }, { actor }) => {
+    const deleted = await deleteConnection(id, actor);
+    revalidatePath("/connections");
+    return deleted;
+  },
+);
 
-export const testConnectionAction = areaAction("connections", connectionIdSchema, async ({ id }, { actor }) => {
-  const outcome = await testConnection(id, actor);
-  revalidatePath("/connections");
-  return { ok: outcome.ok, message: outcome.message, code: outcome.code ?? null, latencyMs: outcome.latencyMs };
-});
+export const testConnectionAction = areaAction(
+  "connections",
+  connectionIdSchema,
+  async ({ id }, { actor }) => {
+    const outcome = await testConnection(id, actor);
+    revalidatePath("/connections");
+    return {
+      ok: outcome.ok,
+      message: outcome.message,
+      code: outcome.code ?? null,
+      latencyMs: outcome.latencyMs,
+    };
+  },
+);

@@ -7,18 +7,32 @@ import { simulateDelivery } from "@/lib/notifications/queries/simulate-delivery"
 import { searchEmployees } from "@/lib/notifications/queries/search-employees";
 import { searchOrgUnits } from "@/lib/notifications/queries/search-org-units";
 import { setPreference } from "@/lib/notifications/commands/set-preference";
-import { employeeSearchSchema, orgUnitChildrenSchema, orgUnitSearchSchema, setPreferenceSchema, simulateDeliverySchema } from "@/lib/notifications/console-schemas";
+import {
+  employeeSearchSchema,
+  orgUnitChildrenSchema,
+  orgUnitSearchSchema,
+  setPreferenceSchema,
+  simulateDeliverySchema,
+} from "@/lib/notifications/console-schemas";
 import { categoryInputSchema } from "@/lib/notifications/category-input-schema";
 import { recipientsSchema } from "@/lib/notifications/notification-input-schema";
 import { previewAudience } from "@/lib/notifications/queries/preview-audience";
 import { createNotification } from "@/lib/notifications/commands/create-notification";
-import { archiveCategory, createCategory, updateCategory } from "@/lib/notifications/commands/save-category";
+import {
+  archiveCategory,
+  createCategory,
+  updateCategory,
+} from "@/lib/notifications/commands/save-category";
 
-export const createCategoryAction = areaAction("notifications", categoryInputSchema, async (input, { actor }) => {
-  const category = await createCategory(actor, input);
-  revalidatePath("/notifications");
-  return { id: category.id, key: category.key, version: category.version };
-});
+export const createCategoryAction = areaAction(
+  "notifications",
+  categoryInputSchema,
+  async (input, { actor }) => {
+    const category = await createCategory(actor, input);
+    revalidatePath("/notifications");
+    return { id: category.id, key: category.key, version: category.version };
+  },
+);
 
 export const updateCategoryAction = areaAction(
   "notifications",
@@ -42,30 +56,63 @@ export const archiveCategoryAction = areaAction(
   },
 );
 
-export const simulateDeliveryAction = areaAction("notifications", simulateDeliverySchema, async (input) => simulateDelivery(input));
+export const simulateDeliveryAction = areaAction(
+  "notifications",
+  simulateDeliverySchema,
+  async (input) => simulateDelivery(input),
+);
 
-export const searchEmployeesAction = areaAction("notifications", employeeSearchSchema, async ({ q }) => searchEmployees(q));
+export const searchEmployeesAction = areaAction(
+  "notifications",
+  employeeSearchSchema,
+  async ({ q }) => searchEmployees(q),
+);
 
-export const searchOrgUnitsAction = areaAction("notifications", orgUnitSearchSchema, async ({ q }) => searchOrgUnits(q));
+export const searchOrgUnitsAction = areaAction(
+  "notifications",
+  orgUnitSearchSchema,
+  async ({ q }) => searchOrgUnits(q),
+);
 
-export const listOrgUnitChildrenAction = areaAction("notifications", orgUnitChildrenSchema, async ({ parentCode }) => listOrgUnitChildren(parentCode));
+export const listOrgUnitChildrenAction = areaAction(
+  "notifications",
+  orgUnitChildrenSchema,
+  async ({ parentCode }) => listOrgUnitChildren(parentCode),
+);
 
-export const setPreferenceAction = areaAction("me", setPreferenceSchema, async ({ categoryKey, optedIn }, { user, actor }) => {
-  const saved = await setPreference({ ...actor, employeeId: user.employeeId }, user.employeeId ?? "", categoryKey, optedIn);
-  revalidatePath("/me");
-  return saved;
-});
+export const setPreferenceAction = areaAction(
+  "me",
+  setPreferenceSchema,
+  async ({ categoryKey, optedIn }, { user, actor }) => {
+    const saved = await setPreference(
+      { ...actor, employeeId: user.employeeId },
+      user.employeeId ?? "",
+      categoryKey,
+      optedIn,
+    );
+    revalidatePath("/me");
+    return saved;
+  },
+);
 
-export const previewAudienceAction = areaAction("notifications", recipientsSchema, async (recipients) => {
-  const { count, unknownEmployeeNos, inactiveEmployeeNos, unknownOrgUnits } = await previewAudience(recipients);
-  return { count, unknownEmployeeNos, inactiveEmployeeNos, unknownOrgUnits };
-});
+export const previewAudienceAction = areaAction(
+  "notifications",
+  recipientsSchema,
+  async (recipients) => {
+    const { count, unknownEmployeeNos, inactiveEmployeeNos, unknownOrgUnits } =
+      await previewAudience(recipients);
+    return { count, unknownEmployeeNos, inactiveEmployeeNos, unknownOrgUnits };
+  },
+);
 
 // The body limit depends on the live IM target, so createNotification validates with the schema
 // built for it; the form runs the same schema (notificationInputSchemaFor) with that limit.
 export const sendNotificationAction = areaAction(
   "notifications",
-  z.object({ input: z.record(z.string(), z.unknown()), idempotencyKey: z.string().min(1).max(200) }),
+  z.object({
+    input: z.record(z.string(), z.unknown()),
+    idempotencyKey: z.string().min(1).max(200),
+  }),
   async ({ input, idempotencyKey }, { actor }) => {
     const result = await createNotification(actor, input, { idempotencyKey });
     revalidatePath("/notifications/log");

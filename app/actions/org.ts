@@ -3,7 +3,11 @@ import { revalidatePath } from "next/cache";
 import { areaAction } from "@/lib/core/action";
 import { applyMappingToSubtree } from "@/lib/org/commands/apply-mapping-to-subtree";
 import { listImGroupsForLink } from "@/lib/org/queries/list-im-groups-for-link";
-import { applyMappingToSubtreeSchema, listImGroupsForLinkSchema, saveMappingSchema } from "@/lib/org/org-mapping-schemas";
+import {
+  applyMappingToSubtreeSchema,
+  listImGroupsForLinkSchema,
+  saveMappingSchema,
+} from "@/lib/org/org-mapping-schemas";
 import { saveMapping } from "@/lib/org/commands/save-mapping";
 
 export const saveMappingAction = areaAction("org", saveMappingSchema, async (input, { actor }) => {
@@ -12,10 +16,18 @@ export const saveMappingAction = areaAction("org", saveMappingSchema, async (inp
   return result;
 });
 
-export const applyMappingToSubtreeAction = areaAction("org", applyMappingToSubtreeSchema, async (input, { actor }) => {
-  const result = await applyMappingToSubtree({ ...input, actor });
-  revalidatePath("/org");
-  return result;
-});
+export const applyMappingToSubtreeAction = areaAction(
+  "org",
+  applyMappingToSubtreeSchema,
+  async (input, { actor }) => {
+    const result = await applyMappingToSubtree({ ...input, actor });
+    revalidatePath("/org");
+    return result;
+  },
+);
 
-export const listImGroupsForLinkAction = areaAction("org", listImGroupsForLinkSchema, async ({ connectionId }) => listImGroupsForLink(connectionId));
+export const listImGroupsForLinkAction = areaAction(
+  "org",
+  listImGroupsForLinkSchema,
+  async ({ connectionId }) => listImGroupsForLink(connectionId),
+);

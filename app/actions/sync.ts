@@ -14,22 +14,34 @@ export const requestSyncAction = areaAction("sync", requestSyncSchema, async (in
   return result;
 });
 
-export const approveHeldRunAction = areaAction("sync", heldRunDecisionSchema, async ({ runId }, { actor }) => {
-  const result = await approveHeldRun({ runId, actor });
-  revalidatePath("/sync");
-  revalidatePath(`/sync/${runId}`);
-  return result;
-});
+export const approveHeldRunAction = areaAction(
+  "sync",
+  heldRunDecisionSchema,
+  async ({ runId }, { actor }) => {
+    const result = await approveHeldRun({ runId, actor });
+    revalidatePath("/sync");
+    revalidatePath(`/sync/${runId}`);
+    return result;
+  },
+);
 
-export const rejectHeldRunAction = areaAction("sync", heldRunDecisionSchema, async ({ runId }, { actor }) => {
-  await rejectHeldRun({ runId, actor });
-  revalidatePath("/sync");
-  revalidatePath(`/sync/${runId}`);
-  return { runId };
-});
+export const rejectHeldRunAction = areaAction(
+  "sync",
+  heldRunDecisionSchema,
+  async ({ runId }, { actor }) => {
+    await rejectHeldRun({ runId, actor });
+    revalidatePath("/sync");
+    revalidatePath(`/sync/${runId}`);
+    return { runId };
+  },
+);
 
-export const saveSyncSettingsAction = areaAction("sync", syncSettingsSchema, async (input, { actor }) => {
-  const saved = await saveSyncSettings(actor, input);
-  revalidatePath("/sync/settings");
-  return saved;
-});
+export const saveSyncSettingsAction = areaAction(
+  "sync",
+  syncSettingsSchema,
+  async (input, { actor }) => {
+    const saved = await saveSyncSettings(actor, input);
+    revalidatePath("/sync/settings");
+    return saved;
+  },
+);

@@ -6,14 +6,22 @@ import { createToken } from "@/lib/tokens/commands/create-token";
 import { createTokenSchema } from "@/lib/tokens/create-token-schema";
 import { revokeToken } from "@/lib/tokens/commands/revoke-token";
 
-export const createTokenAction = areaAction("tokens", createTokenSchema, async (input, { actor }) => {
-  const created = await createToken(input, actor);
-  revalidatePath("/tokens");
-  return created;
-});
+export const createTokenAction = areaAction(
+  "tokens",
+  createTokenSchema,
+  async (input, { actor }) => {
+    const created = await createToken(input, actor);
+    revalidatePath("/tokens");
+    return created;
+  },
+);
 
-export const revokeTokenAction = areaAction("tokens", z.object({ id: z.string().min(1) }), async ({ id }, { actor }) => {
-  await revokeToken(id, actor);
-  revalidatePath("/tokens");
-  return { id };
-});
+export const revokeTokenAction = areaAction(
+  "tokens",
+  z.object({ id: z.string().min(1) }),
+  async ({ id }, { actor }) => {
+    await revokeToken(id, actor);
+    revalidatePath("/tokens");
+    return { id };
+  },
+);

@@ -8,19 +8,35 @@ import { homePath } from "@/lib/core/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
-const KNOWN_ERRORS = ["OAuthCallback", "OAuthSignin", "AccessDenied", "NotAnEmployee", "Callback", "SessionRequired", "OAuthAccountNotLinked"] as const;
+const KNOWN_ERRORS = [
+  "OAuthCallback",
+  "OAuthSignin",
+  "AccessDenied",
+  "NotAnEmployee",
+  "Callback",
+  "SessionRequired",
+  "OAuthAccountNotLinked",
+] as const;
 
 /** Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere. */
 function safeCallback(url: string | undefined): string {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   const user = await getCurrentUser();
   if (user && !error) redirect(callbackUrl ? safeCallback(callbackUrl) : homePath(user.roles));
   const t = await getTranslations("auth");
-  const errorKey = error ? ((KNOWN_ERRORS as readonly string[]).includes(error) ? error : "Default") : null;
+  const errorKey = error
+    ? (KNOWN_ERRORS as readonly string[]).includes(error)
+      ? error
+      : "Default"
+    : null;
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 p-6">
       <div className="absolute right-4 top-4">

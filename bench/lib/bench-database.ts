@@ -14,7 +14,11 @@ export async function openBenchDatabase(): Promise<{ url: string; stop: () => Pr
   if (!url) {
     const dir = mkdtempSync(path.join(tmpdir(), "orgbridge-bench-"));
     chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "bench" });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(dir, "pg"),
+      port: await freePort(),
+      database: "bench",
+    });
     url = pg.url;
     stop = async () => {
       await pg.stop();

@@ -24,22 +24,40 @@ export async function AttemptCard({ attempt }: { attempt: DeliveryDetail["attemp
     <Card>
       <CardHeader className="flex-row flex-wrap items-center gap-3">
         <CardTitle>{t("attempt", { n: attempt.attempt })}</CardTitle>
-        <Badge variant={ok ? "success" : "destructive"} aria-label={`${t("statusCode")}: ${attempt.statusCode ?? t("noResponse")}`}>{attempt.statusCode ?? t("noResponse")}</Badge>
-        <span className="text-xs text-muted-foreground">{t("latency")}: {format.number(attempt.latencyMs)} ms · {format.dateTime(attempt.createdAt, { dateStyle: "short", timeStyle: "medium" })}</span>
+        <Badge
+          variant={ok ? "success" : "destructive"}
+          aria-label={`${t("statusCode")}: ${attempt.statusCode ?? t("noResponse")}`}
+        >
+          {attempt.statusCode ?? t("noResponse")}
+        </Badge>
+        <span className="text-xs text-muted-foreground">
+          {t("latency")}: {format.number(attempt.latencyMs)} ms ·{" "}
+          {format.dateTime(attempt.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+        </span>
       </CardHeader>
       <CardContent className="grid gap-4 lg:grid-cols-2">
-        {attempt.error ? <p className="text-sm text-destructive lg:col-span-2"><span className="font-medium">{t("error")}:</span> {attempt.error}</p> : null}
+        {attempt.error ? (
+          <p className="text-sm text-destructive lg:col-span-2">
+            <span className="font-medium">{t("error")}:</span> {attempt.error}
+          </p>
+        ) : null}
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-medium">{t("requestHeaders")}</h3>
           <HeaderList headers={attempt.requestHeaders} />
         </div>
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-medium">{t("responseHeaders")}</h3>
-          {attempt.responseHeaders ? <HeaderList headers={attempt.responseHeaders} /> : <p className="text-xs text-muted-foreground">{t("noResponse")}</p>}
+          {attempt.responseHeaders ? (
+            <HeaderList headers={attempt.responseHeaders} />
+          ) : (
+            <p className="text-xs text-muted-foreground">{t("noResponse")}</p>
+          )}
         </div>
         <div className="flex flex-col gap-1 lg:col-span-2">
           <h3 className="text-sm font-medium">{t("responseBody")}</h3>
-          <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-xs">{attempt.responseExcerpt || t("empty")}</pre>
+          <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-xs">
+            {attempt.responseExcerpt || t("empty")}
+          </pre>
         </div>
       </CardContent>
     </Card>

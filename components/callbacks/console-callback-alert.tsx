@@ -7,5 +7,11 @@ export async function ConsoleCallbackAlert() {
   const off = await listAutoDisabledEndpoints();
   if (off.length === 0) return null;
   const t = await getTranslations("callbacks");
-  return <CallbackAlertBar title={t("banner.title", { count: off.length })} names={off.map((e) => e.name)} review={t("banner.review")} />;
+  return (
+    <CallbackAlertBar
+      title={t("banner.title", { count: off.length })}
+      names={off.map((e) => e.name)}
+      review={t("banner.review")}
+    />
+  );
 }

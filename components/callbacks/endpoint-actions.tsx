@@ -5,12 +5,24 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { deleteEndpointAction, sendTestEventAction, setEndpointEnabledAction } from "@/app/actions/callbacks";
+import {
+  deleteEndpointAction,
+  sendTestEventAction,
+  setEndpointEnabledAction,
+} from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
 import { RotateSecretButton } from "./rotate-secret-button";
 
 /** Send a test event, edit, enable/disable, rotate the secret, delete. */
-export function EndpointActions({ id, name, enabled }: { id: string; name: string; enabled: boolean }) {
+export function EndpointActions({
+  id,
+  name,
+  enabled,
+}: {
+  id: string;
+  name: string;
+  enabled: boolean;
+}) {
   const t = useTranslations("callbacks.actions");
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -45,7 +57,12 @@ export function EndpointActions({ id, name, enabled }: { id: string; name: strin
         <Send aria-hidden />
         {t("sendTest")}
       </Button>
-      <Button asChild variant="outline"><Link href={`/callbacks/${id}/edit`}><Pencil aria-hidden />{t("edit")}</Link></Button>
+      <Button asChild variant="outline">
+        <Link href={`/callbacks/${id}/edit`}>
+          <Pencil aria-hidden />
+          {t("edit")}
+        </Link>
+      </Button>
       <Button variant="outline" onClick={toggle} disabled={pending}>
         {enabled ? <PowerOff aria-hidden /> : <Power aria-hidden />}
         {enabled ? t("disable") : t("enable")}

@@ -8,7 +8,10 @@ import { setAutoDisableHoursAction, setNetworkPolicyAction } from "@/app/actions
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { callbackAutoDisableSchema, callbackNetworkPolicySchema } from "@/lib/callbacks/network-policy-schema";
+import {
+  callbackAutoDisableSchema,
+  callbackNetworkPolicySchema,
+} from "@/lib/callbacks/network-policy-schema";
 
 const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -23,7 +26,15 @@ const formSchema = callbackNetworkPolicySchema.extend({
 type FormInput = z.input<typeof formSchema>;
 
 /** The SSRF allow-list, the http:// switch and the auto-disable period, for IT admins. */
-export function NetworkPolicyCard({ allowList, allowHttp, hours }: { allowList: string[]; allowHttp: boolean; hours: number }) {
+export function NetworkPolicyCard({
+  allowList,
+  allowHttp,
+  hours,
+}: {
+  allowList: string[];
+  allowHttp: boolean;
+  hours: number;
+}) {
   const t = useTranslations("callbacks.policy");
   const form = useForm<FormInput, unknown, z.output<typeof formSchema>>({
     resolver: zodResolver(formSchema),
@@ -32,7 +43,10 @@ export function NetworkPolicyCard({ allowList, allowHttp, hours }: { allowList: 
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const policy = await setNetworkPolicyAction({ allowList: splitList(values.allowList), allowHttp: values.allowHttp });
+    const policy = await setNetworkPolicyAction({
+      allowList: splitList(values.allowList),
+      allowHttp: values.allowHttp,
+    });
     if (!policy.ok) {
       const message = Object.values(policy.error.fieldErrors ?? {})[0] ?? policy.error.message;
       form.setError("allowList", { message });
@@ -41,11 +55,17 @@ export function NetworkPolicyCard({ allowList, allowHttp, hours }: { allowList: 
     }
     const autoDisable = await setAutoDisableHoursAction({ hours: values.hours });
     if (!autoDisable.ok) {
-      form.setError("hours", { message: autoDisable.error.fieldErrors?.hours ?? autoDisable.error.message });
+      form.setError("hours", {
+        message: autoDisable.error.fieldErrors?.hours ?? autoDisable.error.message,
+      });
       toast.error(autoDisable.error.message);
       return;
     }
-    form.reset({ allowList: policy.data.allowList.join("\n"), allowHttp: policy.data.allowHttp, hours: autoDisable.data.hours });
+    form.reset({
+      allowList: policy.data.allowList.join("\n"),
+      allowHttp: policy.data.allowHttp,
+      hours: autoDisable.data.hours,
+    });
     toast.success(t("saved"));
   });
 
@@ -58,7 +78,9 @@ export function NetworkPolicyCard({ allowList, allowHttp, hours }: { allowList: 
       <CardContent>
         <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
           <div className="flex flex-col gap-1.5 md:row-span-3">
-            <label htmlFor="policy-allow-list" className="text-sm font-medium">{t("allowList")}</label>
+            <label htmlFor="policy-allow-list" className="text-sm font-medium">
+              {t("allowList")}
+            </label>
             <textarea
               id="policy-allow-list"
               rows={5}
@@ -68,19 +90,49 @@ export function NetworkPolicyCard({ allowList, allowHttp, hours }: { allowList: 
               placeholder={"oa.internal\n10.20.0.0/16"}
               {...form.register("allowList")}
             />
-            <p id="policy-allow-list-help" className={errors.allowList ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>{errors.allowList?.message ?? t("allowListHint")}</p>
+            <p
+              id="policy-allow-list-help"
+              className={
+                errors.allowList ? "text-xs text-destructive" : "text-xs text-muted-foreground"
+              }
+            >
+              {errors.allowList?.message ?? t("allowListHint")}
+            </p>
           </div>
           <label className="flex items-start gap-2 text-sm">
             <input type="checkbox" className="mt-1" {...form.register("allowHttp")} />
-            <span><span className="font-medium">{t("allowHttp")}</span><span className="block text-xs text-muted-foreground">{t("allowHttpHint")}</span></span>
+            <span>
+              <span className="font-medium">{t("allowHttp")}</span>
+              <span className="block text-xs text-muted-foreground">{t("allowHttpHint")}</span>
+            </span>
           </label>
           <div className="flex flex-col gap-1.5">
-            <label htmlFor="policy-hours" className="text-sm font-medium">{t("autoDisable")}</label>
-            <Input id="policy-hours" type="number" min={1} max={720} className="w-32" aria-invalid={!!errors.hours || undefined} aria-describedby="policy-hours-help" {...form.register("hours", { valueAsNumber: true })} />
-            <p id="policy-hours-help" className={errors.hours ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>{errors.hours?.message ?? t("autoDisableHint")}</p>
+            <label htmlFor="policy-hours" className="text-sm font-medium">
+              {t("autoDisable")}
+            </label>
+            <Input
+              id="policy-hours"
+              type="number"
+              min={1}
+              max={720}
+              className="w-32"
+              aria-invalid={!!errors.hours || undefined}
+              aria-describedby="policy-hours-help"
+              {...form.register("hours", { valueAsNumber: true })}
+            />
+            <p
+              id="policy-hours-help"
+              className={
+                errors.hours ? "text-xs text-destructive" : "text-xs text-muted-foreground"
+              }
+            >
+              {errors.hours?.message ?? t("autoDisableHint")}
+            </p>
           </div>
           <div>
-            <Button type="submit" variant="outline" disabled={isSubmitting}>{isSubmitting ? t("saving") : t("save")}</Button>
+            <Button type="submit" variant="outline" disabled={isSubmitting}>
+              {isSubmitting ? t("saving") : t("save")}
+            </Button>
           </div>
         </form>
       </CardContent>

@@ -27,7 +27,15 @@ export function ReplayFailedForm({ endpointId, name }: { endpointId: string; nam
     e.preventDefault();
     const at = new Date(since);
     if (Number.isNaN(at.getTime())) return setError(t("since"));
-    if (!window.confirm(t("confirm", { name, when: format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }) }))) return;
+    if (
+      !window.confirm(
+        t("confirm", {
+          name,
+          when: format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }),
+        }),
+      )
+    )
+      return;
     start(async () => {
       const result = await replayFailedSinceAction({ endpointId, since: at.toISOString() });
       if (!result.ok) {
@@ -44,14 +52,32 @@ export function ReplayFailedForm({ endpointId, name }: { endpointId: string; nam
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="flex flex-col gap-1">
-        <label htmlFor="replay-since" className="text-xs font-medium text-muted-foreground">{t("since")}</label>
-        <Input id="replay-since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} className="w-56" aria-invalid={!!error || undefined} aria-describedby={error ? "replay-since-error" : "replay-hint"} />
+        <label htmlFor="replay-since" className="text-xs font-medium text-muted-foreground">
+          {t("since")}
+        </label>
+        <Input
+          id="replay-since"
+          type="datetime-local"
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
+          className="w-56"
+          aria-invalid={!!error || undefined}
+          aria-describedby={error ? "replay-since-error" : "replay-hint"}
+        />
       </div>
       <Button type="submit" variant="outline" disabled={pending}>
         <History aria-hidden />
         {pending ? t("replaying") : t("button")}
       </Button>
-      {error ? <p id="replay-since-error" className="w-full text-xs text-destructive">{error}</p> : <p id="replay-hint" className="w-full text-xs text-muted-foreground">{t("hint")}</p>}
+      {error ? (
+        <p id="replay-since-error" className="w-full text-xs text-destructive">
+          {error}
+        </p>
+      ) : (
+        <p id="replay-hint" className="w-full text-xs text-muted-foreground">
+          {t("hint")}
+        </p>
+      )}
     </form>
   );
 }

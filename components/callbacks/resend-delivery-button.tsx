@@ -7,7 +7,13 @@ import { toast } from "sonner";
 import { resendDeliveryAction } from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
 
-export function ResendDeliveryButton({ deliveryId, disabled }: { deliveryId: string; disabled?: boolean }) {
+export function ResendDeliveryButton({
+  deliveryId,
+  disabled,
+}: {
+  deliveryId: string;
+  disabled?: boolean;
+}) {
   const t = useTranslations("callbacks.delivery");
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -6,7 +6,10 @@ import { toast } from "sonner";
 import { bulkResolveConflictsAction } from "@/app/actions/conflicts";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { bulkResolveConflictsSchema, type BulkResolveConflictsInput } from "@/lib/conflicts/conflict-queue-schemas";
+import {
+  bulkResolveConflictsSchema,
+  type BulkResolveConflictsInput,
+} from "@/lib/conflicts/conflict-queue-schemas";
 
 type Props = { conflictIds: string[]; onDone: () => void };
 
@@ -35,20 +38,48 @@ export function BulkResolveBar({ conflictIds, onDone }: Props) {
   };
 
   return (
-    <form onSubmit={submit} aria-label={t("bulkTitle", { count: conflictIds.length })} className="flex flex-wrap items-end gap-3 rounded-md border bg-muted/30 p-3">
+    <form
+      onSubmit={submit}
+      aria-label={t("bulkTitle", { count: conflictIds.length })}
+      className="flex flex-wrap items-end gap-3 rounded-md border bg-muted/30 p-3"
+    >
       <span className="text-sm font-medium">{t("bulkTitle", { count: conflictIds.length })}</span>
       <div className="flex flex-col gap-1">
-        <label htmlFor="bulk-resolution" className="text-xs font-medium text-muted-foreground">{t("resolution")}</label>
-        <select id="bulk-resolution" value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)} className="h-9 rounded-md border bg-card px-2 text-sm">
-          {(["KEEP_HR", "KEEP_IM", "IGNORE"] as const).map((k) => <option key={k} value={k}>{t(`resolutions.${k}`)}</option>)}
+        <label htmlFor="bulk-resolution" className="text-xs font-medium text-muted-foreground">
+          {t("resolution")}
+        </label>
+        <select
+          id="bulk-resolution"
+          value={resolution}
+          onChange={(e) => setResolution(e.target.value as typeof resolution)}
+          className="h-9 rounded-md border bg-card px-2 text-sm"
+        >
+          {(["KEEP_HR", "KEEP_IM", "IGNORE"] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`resolutions.${k}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="bulk-note" className="text-xs font-medium text-muted-foreground">{resolution === "IGNORE" ? t("noteRequired") : t("note")}</label>
-        <Input id="bulk-note" value={note} onChange={(e) => setNote(e.target.value)} className="w-72" />
+        <label htmlFor="bulk-note" className="text-xs font-medium text-muted-foreground">
+          {resolution === "IGNORE" ? t("noteRequired") : t("note")}
+        </label>
+        <Input
+          id="bulk-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          className="w-72"
+        />
       </div>
-      <Button type="submit" size="sm" disabled={pending}>{t("bulkApply")}</Button>
-      {error ? <p role="alert" className="w-full text-xs text-destructive">{error}</p> : null}
+      <Button type="submit" size="sm" disabled={pending}>
+        {t("bulkApply")}
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full text-xs text-destructive">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -23,21 +23,38 @@ function flatten(errors: object, prefix = ""): [string, string][] {
  * zodResolver over the provider's schema, after turning the form's text back
  * into typed values; issues inside nested (JSON-edited) values land on their field.
  */
-export function connectionFormResolver(forms: ProviderForm[], options: { id?: string; messages: Messages }): Resolver<ConnectionFormValues, unknown, SaveConnectionInput> {
+export function connectionFormResolver(
+  forms: ProviderForm[],
+  options: { id?: string; messages: Messages },
+): Resolver<ConnectionFormValues, unknown, SaveConnectionInput> {
   return async (values, context, resolverOptions) => {
     const form = forms.find((f) => f.provider === values.provider);
-    if (!form) return { values: {}, errors: { provider: { type: "required", message: options.messages.chooseProvider } } };
+    if (!form)
+      return {
+        values: {},
+        errors: { provider: { type: "required", message: options.messages.chooseProvider } },
+      };
     const { input, badJson } = fromFormValues(values, form, options.id);
     const schema = connectionFormSchema(form, { editing: !!options.id });
     const result = await zodResolver(schema)(input, context, resolverOptions as never);
-    const issues = [...flatten(result.errors), ...badJson.map((key): [string, string] => [`config.${key}`, options.messages.invalidJson])];
+    const issues = [
+      ...flatten(result.errors),
+      ...badJson.map((key): [string, string] => [`config.${key}`, options.messages.invalidJson]),
+    ];
     if (issues.length === 0) return { values: result.values as SaveConnectionInput, errors: {} };
     const errors: Record<string, Record<string, FieldError> | FieldError> = {};
     for (const [path, message] of issues) {
       const { field, rest } = formFieldFor(path);
       const [root, key] = field.split(".");
-      const error: FieldError = { type: "validate", message: rest ? `${rest}: ${message}` : message };
-      if (key) errors[root] = { ...(errors[root] as Record<string, FieldError>), [key]: (errors[root] as Record<string, FieldError> | undefined)?.[key] ?? error };
+      const error: FieldError = {
+        type: "validate",
+        message: rest ? `${rest}: ${message}` : message,
+      };
+      if (key)
+        errors[root] = {
+          ...(errors[root] as Record<string, FieldError>),
+          [key]: (errors[root] as Record<string, FieldError> | undefined)?.[key] ?? error,
+        };
       else errors[root] ??= error;
     }
     return { values: {}, errors: errors as FieldErrors<ConnectionFormValues> };

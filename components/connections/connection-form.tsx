@@ -22,7 +22,13 @@ type Props = {
   /** Forms of this kind's providers, built on the server from the registry. */
   forms: ProviderForm[];
   /** The saved connection when editing (never its secrets). */
-  connection?: { id: string; provider: string; name: string; enabled: boolean; config: Record<string, unknown> };
+  connection?: {
+    id: string;
+    provider: string;
+    name: string;
+    enabled: boolean;
+    config: Record<string, unknown>;
+  };
 };
 
 export function ConnectionForm({ kind, forms, connection }: Props) {
@@ -31,12 +37,19 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
   const router = useRouter();
   const editing = !!connection;
   const resolver = useMemo(
-    () => connectionFormResolver(forms, { id: connection?.id, messages: { chooseProvider: t("choose"), invalidJson: t("invalidJson") } }),
+    () =>
+      connectionFormResolver(forms, {
+        id: connection?.id,
+        messages: { chooseProvider: t("choose"), invalidJson: t("invalidJson") },
+      }),
     [forms, connection?.id, t],
   );
   const form = useForm<ConnectionFormValues, unknown, Parameters<typeof saveConnectionAction>[0]>({
     resolver,
-    defaultValues: toFormValues(forms.find((f) => f.provider === connection?.provider), connection),
+    defaultValues: toFormValues(
+      forms.find((f) => f.provider === connection?.provider),
+      connection,
+    ),
   });
   const { errors, isSubmitting } = form.formState;
   const provider = useWatch({ control: form.control, name: "provider" });
@@ -47,7 +60,10 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
     if (!result.ok) {
       for (const [path, message] of Object.entries(result.error.fieldErrors ?? {})) {
         const { field, rest } = formFieldFor(path);
-        if (field !== "_") form.setError(field as Path<ConnectionFormValues>, { message: rest ? `${rest}: ${message}` : message });
+        if (field !== "_")
+          form.setError(field as Path<ConnectionFormValues>, {
+            message: rest ? `${rest}: ${message}` : message,
+          });
       }
       toast.error(result.error.message);
       return;
@@ -60,43 +76,85 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
     const { name, enabled } = form.getValues();
     form.reset({ ...toFormValues(forms.find((f) => f.provider === next)), name, enabled });
   };
-  const fieldError = (section: "config" | "secrets", key: string) => (errors[section] as Record<string, FieldError> | undefined)?.[key];
+  const fieldError = (section: "config" | "secrets", key: string) =>
+    (errors[section] as Record<string, FieldError> | undefined)?.[key];
 
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{connection ? t("editTitle", { name: connection.name }) : `${t("createTitle")} · ${kind === "HR_SOURCE" ? t("hrSources") : t("imTargets")}`}</CardTitle>
+        <CardTitle>
+          {connection
+            ? t("editTitle", { name: connection.name })
+            : `${t("createTitle")} · ${kind === "HR_SOURCE" ? t("hrSources") : t("imTargets")}`}
+        </CardTitle>
         <CardDescription>{t("formHint")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate aria-label={connection ? t("editTitle", { name: connection.name }) : t("createTitle")}>
+        <form
+          onSubmit={onSubmit}
+          className="flex flex-col gap-5"
+          noValidate
+          aria-label={connection ? t("editTitle", { name: connection.name }) : t("createTitle")}
+        >
           <div className="grid gap-4 md:grid-cols-3">
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="connection-provider" className="text-sm font-medium">{t("provider")}</label>
+              <label htmlFor="connection-provider" className="text-sm font-medium">
+                {t("provider")}
+              </label>
               {current && editing ? (
-                <Input id="connection-provider" readOnly value={current.label[lang]} aria-describedby="connection-provider-hint" />
+                <Input
+                  id="connection-provider"
+                  readOnly
+                  value={current.label[lang]}
+                  aria-describedby="connection-provider-hint"
+                />
               ) : (
                 <select
                   id="connection-provider"
                   className="h-9 rounded-md border bg-card px-2 text-sm aria-invalid:border-destructive"
                   aria-invalid={!!errors.provider}
                   aria-describedby="connection-provider-hint"
-                  {...form.register("provider", { onChange: (e: { target: { value: string } }) => pickProvider(e.target.value) })}
+                  {...form.register("provider", {
+                    onChange: (e: { target: { value: string } }) => pickProvider(e.target.value),
+                  })}
                 >
                   <option value="">{t("choose")}</option>
-                  {forms.map((f) => <option key={f.provider} value={f.provider}>{f.label[lang]}</option>)}
+                  {forms.map((f) => (
+                    <option key={f.provider} value={f.provider}>
+                      {f.label[lang]}
+                    </option>
+                  ))}
                 </select>
               )}
-              <p id="connection-provider-hint" className={errors.provider ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+              <p
+                id="connection-provider-hint"
+                className={
+                  errors.provider ? "text-xs text-destructive" : "text-xs text-muted-foreground"
+                }
+              >
                 {errors.provider?.message ?? (editing ? t("providerLocked") : null)}
               </p>
             </div>
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="connection-name" className="text-sm font-medium">{t("name")}</label>
-              <Input id="connection-name" aria-invalid={!!errors.name} aria-describedby={errors.name ? "connection-name-error" : undefined} {...form.register("name")} />
-              {errors.name ? <p id="connection-name-error" className="text-xs text-destructive">{errors.name.message}</p> : null}
+              <label htmlFor="connection-name" className="text-sm font-medium">
+                {t("name")}
+              </label>
+              <Input
+                id="connection-name"
+                aria-invalid={!!errors.name}
+                aria-describedby={errors.name ? "connection-name-error" : undefined}
+                {...form.register("name")}
+              />
+              {errors.name ? (
+                <p id="connection-name-error" className="text-xs text-destructive">
+                  {errors.name.message}
+                </p>
+              ) : null}
             </div>
-            <label htmlFor="connection-enabled" className="flex items-center gap-2 self-center text-sm font-medium">
+            <label
+              htmlFor="connection-enabled"
+              className="flex items-center gap-2 self-center text-sm font-medium"
+            >
               <input id="connection-enabled" type="checkbox" {...form.register("enabled")} />
               {t("enabled")}
             </label>
@@ -107,15 +165,38 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
               <fieldset key={`config-${current.provider}`} className="grid gap-4 md:grid-cols-2">
                 <legend className="mb-2 text-sm font-semibold">{t("settings")}</legend>
                 {current.configFields.map((f) => (
-                  <ProviderField key={f.key} section="config" field={f} register={form.register} error={fieldError("config", f.key)} editing={editing} />
+                  <ProviderField
+                    key={f.key}
+                    section="config"
+                    field={f}
+                    register={form.register}
+                    error={fieldError("config", f.key)}
+                    editing={editing}
+                  />
                 ))}
               </fieldset>
               {current.secretFields.length ? (
-                <fieldset key={`secrets-${current.provider}`} className="grid gap-4 md:grid-cols-2" aria-describedby="connection-secrets-hint">
+                <fieldset
+                  key={`secrets-${current.provider}`}
+                  className="grid gap-4 md:grid-cols-2"
+                  aria-describedby="connection-secrets-hint"
+                >
                   <legend className="mb-1 text-sm font-semibold">{t("secrets")}</legend>
-                  <p id="connection-secrets-hint" className="text-xs text-muted-foreground md:col-span-2">{editing ? t("secretsHintEdit") : t("secretsHintCreate")}</p>
+                  <p
+                    id="connection-secrets-hint"
+                    className="text-xs text-muted-foreground md:col-span-2"
+                  >
+                    {editing ? t("secretsHintEdit") : t("secretsHintCreate")}
+                  </p>
                   {current.secretFields.map((f) => (
-                    <ProviderField key={f.key} section="secrets" field={f} register={form.register} error={fieldError("secrets", f.key)} editing={editing} />
+                    <ProviderField
+                      key={f.key}
+                      section="secrets"
+                      field={f}
+                      register={form.register}
+                      error={fieldError("secrets", f.key)}
+                      editing={editing}
+                    />
                   ))}
                 </fieldset>
               ) : null}
@@ -127,7 +208,9 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
               <Save aria-hidden />
               {isSubmitting ? t("saving") : t("save")}
             </Button>
-            <Link href="/connections" className={buttonVariants({ variant: "outline" })}>{t("cancel")}</Link>
+            <Link href="/connections" className={buttonVariants({ variant: "outline" })}>
+              {t("cancel")}
+            </Link>
           </div>
         </form>
       </CardContent>

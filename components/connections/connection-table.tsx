@@ -5,13 +5,25 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { ConnectionSummary } from "@/lib/connections/queries/list-connections";
 import type { ConnectionKind } from "@/lib/connections/save-connection-schema";
 import { DeleteConnectionButton } from "./delete-connection-button";
 import { TestConnectionButton } from "./test-connection-button";
 
-const HEALTH_VARIANT = { UNKNOWN: "outline", HEALTHY: "success", DEGRADED: "warning", FAILING: "destructive" } as const;
+const HEALTH_VARIANT = {
+  UNKNOWN: "outline",
+  HEALTHY: "success",
+  DEGRADED: "warning",
+  FAILING: "destructive",
+} as const;
 
 type Props = {
   kind: ConnectionKind;
@@ -42,7 +54,9 @@ export async function ConnectionTable({ kind, rows, providerLabels }: Props) {
       <CardContent className="p-0">
         {rows.length === 0 ? (
           <div className="p-5 pt-0">
-            <EmptyState icon={<Plug />} title={hr ? t("emptyHr") : t("emptyIm")}>{hr ? t("emptyHrHint") : t("emptyImHint")}</EmptyState>
+            <EmptyState icon={<Plug />} title={hr ? t("emptyHr") : t("emptyIm")}>
+              {hr ? t("emptyHrHint") : t("emptyImHint")}
+            </EmptyState>
           </div>
         ) : (
           <Table>
@@ -59,20 +73,34 @@ export async function ConnectionTable({ kind, rows, providerLabels }: Props) {
                 <TableRow key={c.id}>
                   <TableCell>
                     <p className="font-medium">{c.name}</p>
-                    <Badge variant={c.enabled ? "success" : "outline"}>{c.enabled ? t("enabled") : t("disabled")}</Badge>
+                    <Badge variant={c.enabled ? "success" : "outline"}>
+                      {c.enabled ? t("enabled") : t("disabled")}
+                    </Badge>
                   </TableCell>
                   <TableCell>{providerLabels[c.provider] ?? c.provider}</TableCell>
                   <TableCell className="max-w-md">
-                    <Badge variant={HEALTH_VARIANT[c.health]}>{t(`healthStates.${c.health}`)}</Badge>
+                    <Badge variant={HEALTH_VARIANT[c.health]}>
+                      {t(`healthStates.${c.health}`)}
+                    </Badge>
                     <span className="ml-2 text-xs text-muted-foreground">
-                      {c.lastCheckedAt ? t("lastChecked", { when: format.relativeTime(c.lastCheckedAt, now) }) : t("neverChecked")}
+                      {c.lastCheckedAt
+                        ? t("lastChecked", { when: format.relativeTime(c.lastCheckedAt, now) })
+                        : t("neverChecked")}
                     </span>
-                    {c.healthMessage ? <p className="mt-1 break-words text-xs text-muted-foreground">{c.healthMessage}</p> : null}
+                    {c.healthMessage ? (
+                      <p className="mt-1 break-words text-xs text-muted-foreground">
+                        {c.healthMessage}
+                      </p>
+                    ) : null}
                   </TableCell>
                   <TableCell>
                     <div className="flex items-start justify-end gap-2">
                       <TestConnectionButton id={c.id} name={c.name} />
-                      <Link href={`/connections?edit=${c.id}`} aria-label={t("editNamed", { name: c.name })} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                      <Link
+                        href={`/connections?edit=${c.id}`}
+                        aria-label={t("editNamed", { name: c.name })}
+                        className={buttonVariants({ variant: "outline", size: "sm" })}
+                      >
                         <Pencil aria-hidden />
                         {t("edit")}
                       </Link>

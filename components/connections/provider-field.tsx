@@ -21,12 +21,23 @@ export function ProviderField({ section, field, register, error, editing }: Prop
   const id = `connection-${section}-${field.key}`;
   const name = `${section}.${field.key}` as const;
   const hintId = `${id}-hint`;
-  const help = field.type === "json" ? [field.help?.[lang], t("jsonHint")].filter(Boolean).join(" ") : field.help?.[lang];
-  const a11y = { id, "aria-invalid": !!error, "aria-describedby": error || help ? hintId : undefined };
+  const help =
+    field.type === "json"
+      ? [field.help?.[lang], t("jsonHint")].filter(Boolean).join(" ")
+      : field.help?.[lang];
+  const a11y = {
+    id,
+    "aria-invalid": !!error,
+    "aria-describedby": error || help ? hintId : undefined,
+  };
   const hint = error ? (
-    <p id={hintId} className="text-xs text-destructive">{error.message}</p>
+    <p id={hintId} className="text-xs text-destructive">
+      {error.message}
+    </p>
   ) : help ? (
-    <p id={hintId} className="text-xs text-muted-foreground">{help}</p>
+    <p id={hintId} className="text-xs text-muted-foreground">
+      {help}
+    </p>
   ) : null;
 
   if (field.type === "boolean") {
@@ -44,24 +55,58 @@ export function ProviderField({ section, field, register, error, editing }: Prop
   const label = (
     <label htmlFor={id} className="text-sm font-medium">
       {field.label[lang]}
-      {field.required ? <span className="ml-1 text-xs text-muted-foreground">({t("required")})</span> : null}
+      {field.required ? (
+        <span className="ml-1 text-xs text-muted-foreground">({t("required")})</span>
+      ) : null}
     </label>
   );
   let control;
   if (field.type === "enum") {
     control = (
-      <select {...a11y} className="h-9 rounded-md border bg-card px-2 text-sm aria-invalid:border-destructive" {...register(name)}>
-        {field.required && field.default === undefined ? <option value="">{t("choose")}</option> : null}
+      <select
+        {...a11y}
+        className="h-9 rounded-md border bg-card px-2 text-sm aria-invalid:border-destructive"
+        {...register(name)}
+      >
+        {field.required && field.default === undefined ? (
+          <option value="">{t("choose")}</option>
+        ) : null}
         {!field.required ? <option value="">—</option> : null}
-        {field.options?.map((o) => <option key={o} value={o}>{o}</option>)}
+        {field.options?.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     );
   } else if (field.type === "json") {
-    control = <textarea {...a11y} rows={3} spellCheck={false} className="rounded-md border bg-card px-3 py-2 font-mono text-xs aria-invalid:border-destructive" {...register(name)} />;
+    control = (
+      <textarea
+        {...a11y}
+        rows={3}
+        spellCheck={false}
+        className="rounded-md border bg-card px-3 py-2 font-mono text-xs aria-invalid:border-destructive"
+        {...register(name)}
+      />
+    );
   } else if (field.secret) {
-    control = <Input {...a11y} type="password" autoComplete="new-password" placeholder={editing ? t("secretKeep") : undefined} {...register(name)} />;
+    control = (
+      <Input
+        {...a11y}
+        type="password"
+        autoComplete="new-password"
+        placeholder={editing ? t("secretKeep") : undefined}
+        {...register(name)}
+      />
+    );
   } else {
-    control = <Input {...a11y} type={field.type === "number" ? "number" : field.type === "url" ? "url" : "text"} {...register(name)} />;
+    control = (
+      <Input
+        {...a11y}
+        type={field.type === "number" ? "number" : field.type === "url" ? "url" : "text"}
+        {...register(name)}
+      />
+    );
   }
   return (
     <div className="flex flex-col gap-1.5">

@@ -38,8 +38,20 @@ export function TestConnectionButton({ id, name }: { id: string; name: string })
         {pending ? <Loader2 aria-hidden className="animate-spin" /> : <PlugZap aria-hidden />}
         {pending ? t("testing") : t("test")}
       </Button>
-      <p role="status" className={outcome?.ok === false ? "max-w-xs text-right text-xs text-destructive" : "max-w-xs text-right text-xs text-muted-foreground"}>
-        {outcome ? t("platformAnswer", { message: outcome.code ? `[${outcome.code}] ${outcome.message}` : outcome.message, latency: outcome.latencyMs }) : null}
+      <p
+        role="status"
+        className={
+          outcome?.ok === false
+            ? "max-w-xs text-right text-xs text-destructive"
+            : "max-w-xs text-right text-xs text-muted-foreground"
+        }
+      >
+        {outcome
+          ? t("platformAnswer", {
+              message: outcome.code ? `[${outcome.code}] ${outcome.message}` : outcome.message,
+              latency: outcome.latencyMs,
+            })
+          : null}
       </p>
     </div>
   );

@@ -7,7 +7,10 @@ type Row = { code: string; name: string; nameEn: string | null; count: number };
 export function DivisionChart({ rows }: { rows: Row[] }) {
   const locale = useLocale();
   const t = useTranslations("dashboard");
-  const data = rows.map((r) => ({ label: locale === "en" ? (r.nameEn ?? r.name) : r.name, count: r.count }));
+  const data = rows.map((r) => ({
+    label: locale === "en" ? (r.nameEn ?? r.name) : r.name,
+    count: r.count,
+  }));
   return (
     <figure aria-label={t("headcountByDivision")}>
       <div className="h-72 w-full">
@@ -17,7 +20,12 @@ export function DivisionChart({ rows }: { rows: Row[] }) {
             <XAxis type="number" allowDecimals={false} fontSize={12} />
             <YAxis type="category" dataKey="label" width={120} fontSize={12} />
             <Tooltip formatter={(v) => [v, t("employees")]} />
-            <Bar dataKey="count" fill="var(--primary)" radius={[0, 4, 4, 0]} isAnimationActive={false} />
+            <Bar
+              dataKey="count"
+              fill="var(--primary)"
+              radius={[0, 4, 4, 0]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -2,9 +2,21 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 
 /** Previous/next links that keep the current filters. */
-export function Pagination({ page, pages, params, labels }: { page: number; pages: number; params: Record<string, string | undefined>; labels: { prev: string; next: string; of: string } }) {
+export function Pagination({
+  page,
+  pages,
+  params,
+  labels,
+}: {
+  page: number;
+  pages: number;
+  params: Record<string, string | undefined>;
+  labels: { prev: string; next: string; of: string };
+}) {
   const href = (p: number) => {
-    const q = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter(([, v]) => v) as [string, string][]);
+    const q = new URLSearchParams(
+      Object.entries({ ...params, page: String(p) }).filter(([, v]) => v) as [string, string][],
+    );
     return `?${q}`;
   };
   return (
@@ -14,7 +26,11 @@ export function Pagination({ page, pages, params, labels }: { page: number; page
         {page > 1 ? <Link href={href(page - 1)}>{labels.prev}</Link> : <span>{labels.prev}</span>}
       </Button>
       <Button asChild variant="outline" size="sm" aria-disabled={page >= pages}>
-        {page < pages ? <Link href={href(page + 1)}>{labels.next}</Link> : <span>{labels.next}</span>}
+        {page < pages ? (
+          <Link href={href(page + 1)}>{labels.next}</Link>
+        ) : (
+          <span>{labels.next}</span>
+        )}
       </Button>
     </nav>
   );

@@ -9,7 +9,14 @@ import { sendTestEventAction } from "@/app/actions/jobs";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { RUN_STATUSES, type RunRow } from "@/lib/jobs/rules/run-statuses";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -26,7 +33,9 @@ export function JobRunsTable({ initial }: { initial: Data }) {
   const { data, isFetching } = useQuery({
     queryKey: ["jobs", fn, status],
     queryFn: async (): Promise<Data> => {
-      const params = new URLSearchParams(Object.entries({ function: fn, status }).filter(([, v]) => v));
+      const params = new URLSearchParams(
+        Object.entries({ function: fn, status }).filter(([, v]) => v),
+      );
       const res = await fetch(`/api/console/jobs?${params}`);
       if (!res.ok) throw new Error((await res.json()).error?.message ?? res.statusText);
       return res.json();
@@ -39,17 +48,39 @@ export function JobRunsTable({ initial }: { initial: Data }) {
     <>
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor="job-fn" className="text-xs font-medium text-muted-foreground">{t("function")}</label>
-          <select id="job-fn" className="h-9 rounded-md border bg-card px-2 text-sm" value={fn} onChange={(e) => setFn(e.target.value)}>
+          <label htmlFor="job-fn" className="text-xs font-medium text-muted-foreground">
+            {t("function")}
+          </label>
+          <select
+            id="job-fn"
+            className="h-9 rounded-md border bg-card px-2 text-sm"
+            value={fn}
+            onChange={(e) => setFn(e.target.value)}
+          >
             <option value="">{t("all")}</option>
-            {(data?.functions ?? initial.functions).map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+            {(data?.functions ?? initial.functions).map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="job-status" className="text-xs font-medium text-muted-foreground">{t("status")}</label>
-          <select id="job-status" className="h-9 rounded-md border bg-card px-2 text-sm" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <label htmlFor="job-status" className="text-xs font-medium text-muted-foreground">
+            {t("status")}
+          </label>
+          <select
+            id="job-status"
+            className="h-9 rounded-md border bg-card px-2 text-sm"
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          >
             <option value="">{t("all")}</option>
-            {RUN_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+            {RUN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <span className="flex h-9 items-center text-xs text-muted-foreground" aria-live="polite">
@@ -74,7 +105,11 @@ export function JobRunsTable({ initial }: { initial: Data }) {
       <Card>
         <CardContent className="p-0">
           {runs.length === 0 ? (
-            <div className="p-6"><EmptyState icon={<Activity />} title={t("empty")}>{t("emptyHint")}</EmptyState></div>
+            <div className="p-6">
+              <EmptyState icon={<Activity />} title={t("empty")}>
+                {t("emptyHint")}
+              </EmptyState>
+            </div>
           ) : (
             <Table>
               <TableHeader>
@@ -91,13 +126,31 @@ export function JobRunsTable({ initial }: { initial: Data }) {
               <TableBody>
                 {runs.map((r) => (
                   <TableRow key={r.id}>
-                    <TableCell><Link className="font-medium text-primary hover:underline" href={`/jobs/${r.id}`}>{r.functionName}</Link></TableCell>
-                    <TableCell><code className="text-xs">{r.eventName}</code></TableCell>
-                    <TableCell><RunStatusBadge status={r.status} label={t(`statuses.${r.status}`)} /></TableCell>
+                    <TableCell>
+                      <Link
+                        className="font-medium text-primary hover:underline"
+                        href={`/jobs/${r.id}`}
+                      >
+                        {r.functionName}
+                      </Link>
+                    </TableCell>
+                    <TableCell>
+                      <code className="text-xs">{r.eventName}</code>
+                    </TableCell>
+                    <TableCell>
+                      <RunStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
+                    </TableCell>
                     <TableCell className="text-right tabular-nums">{r.attempt + 1}</TableCell>
                     <TableCell className="text-right tabular-nums">{r.steps}</TableCell>
-                    <TableCell className="whitespace-nowrap text-xs">{format.dateTime(new Date(r.startedAt), { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-                    <TableCell className="text-right tabular-nums text-xs">{r.durationMs === null ? "…" : `${(r.durationMs / 1000).toFixed(2)} s`}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs">
+                      {format.dateTime(new Date(r.startedAt), {
+                        dateStyle: "short",
+                        timeStyle: "medium",
+                      })}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums text-xs">
+                      {r.durationMs === null ? "…" : `${(r.durationMs / 1000).toFixed(2)} s`}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

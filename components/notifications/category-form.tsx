@@ -10,7 +10,11 @@ import { createCategoryAction, updateCategoryAction } from "@/app/actions/notifi
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { categoryInputSchema, defaultCategoryInput, type CategoryInput } from "@/lib/notifications/category-input-schema";
+import {
+  categoryInputSchema,
+  defaultCategoryInput,
+  type CategoryInput,
+} from "@/lib/notifications/category-input-schema";
 import { notificationChannels } from "@/lib/notifications/policy-schema";
 import { FormField, selectClass, textareaClass } from "@/components/ui/form-field";
 import { TimeZoneOptions } from "./time-zone-options";
@@ -34,16 +38,22 @@ export function CategoryForm({ existing }: Props) {
     mode: "onTouched",
   });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const [mandatory, urgent, quietEnabled, throttlePerDay] = useWatch({ control: form.control, name: ["mandatory", "urgent", "quietHours.enabled", "throttlePerDay"] });
+  const [mandatory, urgent, quietEnabled, throttlePerDay] = useWatch({
+    control: form.control,
+    name: ["mandatory", "urgent", "quietHours.enabled", "throttlePerDay"],
+  });
   const mayDeliverInQuiet = mandatory && urgent;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const policy = categoryInputSchema.parse(values);
-    const result = existing ? await updateCategoryAction({ id: existing.id, policy }) : await createCategoryAction(policy);
+    const result = existing
+      ? await updateCategoryAction({ id: existing.id, policy })
+      : await createCategoryAction(policy);
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
         const path = field.replace(/^policy\./, "");
-        if (path !== "_") form.setError(path as FieldPath<FormValues>, { message }, { shouldFocus: true });
+        if (path !== "_")
+          form.setError(path as FieldPath<FormValues>, { message }, { shouldFocus: true });
       }
       toast.error(result.error.message);
       return;
@@ -52,7 +62,11 @@ export function CategoryForm({ existing }: Props) {
       toast.info(t("unchanged"));
       return;
     }
-    toast.success(existing ? t("saved", { version: result.data.version }) : t("created", { key: result.data.key }));
+    toast.success(
+      existing
+        ? t("saved", { version: result.data.version })
+        : t("created", { key: result.data.key }),
+    );
     form.reset(policy);
     router.push(`/notifications/categories/${encodeURIComponent(result.data.key)}`);
     router.refresh();
@@ -64,28 +78,77 @@ export function CategoryForm({ existing }: Props) {
     for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];
     return (node as { message?: string } | undefined)?.message;
   };
-  const aria = (id: string, path: string) => ({ "aria-invalid": !!err(path), "aria-describedby": err(path) ? `${id}-error` : `${id}-hint` });
+  const aria = (id: string, path: string) => ({
+    "aria-invalid": !!err(path),
+    "aria-describedby": err(path) ? `${id}-error` : `${id}-hint`,
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={existing ? t("editLabel") : t("createLabel")} className="flex flex-col gap-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={existing ? t("editLabel") : t("createLabel")}
+      className="flex flex-col gap-4"
+    >
       <Card>
-        <CardHeader><CardTitle>{t("identity")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("identity")}</CardTitle>
+        </CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
-          <FormField id="cat-key" label={t("key")} error={err("key")} hint={existing ? t("keyLocked") : t("keyHint")}>
-            <Input id="cat-key" {...aria("cat-key", "key")} readOnly={!!existing} className="font-mono" placeholder="payslip-ready" {...form.register("key")} />
+          <FormField
+            id="cat-key"
+            label={t("key")}
+            error={err("key")}
+            hint={existing ? t("keyLocked") : t("keyHint")}
+          >
+            <Input
+              id="cat-key"
+              {...aria("cat-key", "key")}
+              readOnly={!!existing}
+              className="font-mono"
+              placeholder="payslip-ready"
+              {...form.register("key")}
+            />
           </FormField>
           <div className="hidden md:block" />
           <FormField id="cat-name-zh" label={t("nameZh")} error={err("nameZh")}>
-            <Input id="cat-name-zh" lang="zh-CN" {...aria("cat-name-zh", "nameZh")} {...form.register("nameZh")} />
+            <Input
+              id="cat-name-zh"
+              lang="zh-CN"
+              {...aria("cat-name-zh", "nameZh")}
+              {...form.register("nameZh")}
+            />
           </FormField>
           <FormField id="cat-name-en" label={t("nameEn")} error={err("nameEn")}>
-            <Input id="cat-name-en" lang="en" {...aria("cat-name-en", "nameEn")} {...form.register("nameEn")} />
+            <Input
+              id="cat-name-en"
+              lang="en"
+              {...aria("cat-name-en", "nameEn")}
+              {...form.register("nameEn")}
+            />
           </FormField>
-          <FormField id="cat-desc-zh" label={t("descriptionZh")} error={err("descriptionZh")} hint={t("descriptionHint")}>
-            <textarea id="cat-desc-zh" lang="zh-CN" className={textareaClass} {...aria("cat-desc-zh", "descriptionZh")} {...form.register("descriptionZh")} />
+          <FormField
+            id="cat-desc-zh"
+            label={t("descriptionZh")}
+            error={err("descriptionZh")}
+            hint={t("descriptionHint")}
+          >
+            <textarea
+              id="cat-desc-zh"
+              lang="zh-CN"
+              className={textareaClass}
+              {...aria("cat-desc-zh", "descriptionZh")}
+              {...form.register("descriptionZh")}
+            />
           </FormField>
           <FormField id="cat-desc-en" label={t("descriptionEn")} error={err("descriptionEn")}>
-            <textarea id="cat-desc-en" lang="en" className={textareaClass} {...aria("cat-desc-en", "descriptionEn")} {...form.register("descriptionEn")} />
+            <textarea
+              id="cat-desc-en"
+              lang="en"
+              className={textareaClass}
+              {...aria("cat-desc-en", "descriptionEn")}
+              {...form.register("descriptionEn")}
+            />
           </FormField>
         </CardContent>
       </Card>
@@ -100,13 +163,18 @@ export function CategoryForm({ existing }: Props) {
             control={form.control}
             name="mandatory"
             render={({ field }) => {
-              const mode = field.value ? "mandatory" : form.getValues("defaultOptIn") ? "optOut" : "optIn";
+              const mode = field.value
+                ? "mandatory"
+                : form.getValues("defaultOptIn")
+                  ? "optOut"
+                  : "optIn";
               const choose = (next: string) => {
                 field.onChange(next === "mandatory");
                 if (next !== "mandatory") {
                   form.setValue("defaultOptIn", next === "optOut", { shouldDirty: true });
                   form.setValue("urgent", false, { shouldDirty: true });
-                  if (form.getValues("quietAction") === "deliver") form.setValue("quietAction", "defer", { shouldDirty: true });
+                  if (form.getValues("quietAction") === "deliver")
+                    form.setValue("quietAction", "defer", { shouldDirty: true });
                 }
               };
               return (
@@ -114,8 +182,20 @@ export function CategoryForm({ existing }: Props) {
                   <legend className="sr-only">{t("who")}</legend>
                   {(["mandatory", "optOut", "optIn"] as const).map((m) => (
                     <label key={m} className="flex items-start gap-2 text-sm">
-                      <input type="radio" name="cat-mode" value={m} checked={mode === m} onChange={() => choose(m)} className="mt-1" />
-                      <span><span className="font-medium">{t(`modes.${m}`)}</span><span className="block text-xs text-muted-foreground">{t(`modes.${m}Hint`)}</span></span>
+                      <input
+                        type="radio"
+                        name="cat-mode"
+                        value={m}
+                        checked={mode === m}
+                        onChange={() => choose(m)}
+                        className="mt-1"
+                      />
+                      <span>
+                        <span className="font-medium">{t(`modes.${m}`)}</span>
+                        <span className="block text-xs text-muted-foreground">
+                          {t(`modes.${m}Hint`)}
+                        </span>
+                      </span>
                     </label>
                   ))}
                 </fieldset>
@@ -129,11 +209,15 @@ export function CategoryForm({ existing }: Props) {
               disabled={!mandatory}
               {...form.register("urgent", {
                 onChange: (e: { target: { checked: boolean } }) => {
-                  if (!e.target.checked && form.getValues("quietAction") === "deliver") form.setValue("quietAction", "defer", { shouldDirty: true });
+                  if (!e.target.checked && form.getValues("quietAction") === "deliver")
+                    form.setValue("quietAction", "defer", { shouldDirty: true });
                 },
               })}
             />
-            <span><span className="font-medium">{t("urgent")}</span><span className="block text-xs text-muted-foreground">{t("urgentHint")}</span></span>
+            <span>
+              <span className="font-medium">{t("urgent")}</span>
+              <span className="block text-xs text-muted-foreground">{t("urgentHint")}</span>
+            </span>
           </label>
         </CardContent>
       </Card>
@@ -148,26 +232,51 @@ export function CategoryForm({ existing }: Props) {
             <input type="checkbox" {...form.register("quietHours.enabled")} />
             {t("quietEnabled")}
           </label>
-          <fieldset disabled={!quietEnabled} className="grid gap-4 disabled:opacity-60 md:grid-cols-3">
+          <fieldset
+            disabled={!quietEnabled}
+            className="grid gap-4 disabled:opacity-60 md:grid-cols-3"
+          >
             <legend className="sr-only">{t("quiet")}</legend>
             <FormField id="cat-quiet-start" label={t("quietStart")} error={err("quietHours.start")}>
-              <Input id="cat-quiet-start" type="time" {...aria("cat-quiet-start", "quietHours.start")} {...form.register("quietHours.start")} />
+              <Input
+                id="cat-quiet-start"
+                type="time"
+                {...aria("cat-quiet-start", "quietHours.start")}
+                {...form.register("quietHours.start")}
+              />
             </FormField>
-            <FormField id="cat-quiet-end" label={t("quietEnd")} error={err("quietHours.end")} hint={t("quietEndHint")}>
-              <Input id="cat-quiet-end" type="time" {...aria("cat-quiet-end", "quietHours.end")} {...form.register("quietHours.end")} />
+            <FormField
+              id="cat-quiet-end"
+              label={t("quietEnd")}
+              error={err("quietHours.end")}
+              hint={t("quietEndHint")}
+            >
+              <Input
+                id="cat-quiet-end"
+                type="time"
+                {...aria("cat-quiet-end", "quietHours.end")}
+                {...form.register("quietHours.end")}
+              />
             </FormField>
             <Controller
               control={form.control}
               name="quietHours.timeZone"
               render={({ field }) => (
-                <FormField id="cat-quiet-zone" label={t("quietZone")} error={err("quietHours.timeZone")} hint={t("quietZoneHint")}>
+                <FormField
+                  id="cat-quiet-zone"
+                  label={t("quietZone")}
+                  error={err("quietHours.timeZone")}
+                  hint={t("quietZoneHint")}
+                >
                   <Input
                     id="cat-quiet-zone"
                     list="cat-quiet-zones"
                     placeholder={t("quietZonePlaceholder")}
                     {...aria("cat-quiet-zone", "quietHours.timeZone")}
                     value={field.value ?? ""}
-                    onChange={(e) => field.onChange(e.target.value.trim() === "" ? null : e.target.value)}
+                    onChange={(e) =>
+                      field.onChange(e.target.value.trim() === "" ? null : e.target.value)
+                    }
                     onBlur={field.onBlur}
                   />
                   <TimeZoneOptions id="cat-quiet-zones" />
@@ -178,7 +287,10 @@ export function CategoryForm({ existing }: Props) {
               control={form.control}
               name="quietHours.weekdays"
               render={({ field }) => (
-                <fieldset className="flex flex-col gap-1.5 md:col-span-3" aria-describedby="cat-weekdays-hint">
+                <fieldset
+                  className="flex flex-col gap-1.5 md:col-span-3"
+                  aria-describedby="cat-weekdays-hint"
+                >
                   <legend className="mb-1 text-sm font-medium">{t("quietWeekdays")}</legend>
                   <div className="flex flex-wrap gap-3">
                     {WEEKDAYS.map((d) => (
@@ -186,7 +298,13 @@ export function CategoryForm({ existing }: Props) {
                         <input
                           type="checkbox"
                           checked={field.value.includes(d)}
-                          onChange={(e) => field.onChange(e.target.checked ? [...field.value, d].sort((a, b) => a - b) : field.value.filter((x) => x !== d))}
+                          onChange={(e) =>
+                            field.onChange(
+                              e.target.checked
+                                ? [...field.value, d].sort((a, b) => a - b)
+                                : field.value.filter((x) => x !== d),
+                            )
+                          }
                         />
                         {tw(String(d))}
                       </label>
@@ -195,7 +313,9 @@ export function CategoryForm({ existing }: Props) {
                   {err("quietHours.weekdays") ? (
                     <p className="text-xs text-destructive">{err("quietHours.weekdays")}</p>
                   ) : (
-                    <p id="cat-weekdays-hint" className="text-xs text-muted-foreground">{t("quietWeekdaysHint")}</p>
+                    <p id="cat-weekdays-hint" className="text-xs text-muted-foreground">
+                      {t("quietWeekdaysHint")}
+                    </p>
                   )}
                 </fieldset>
               )}
@@ -208,31 +328,49 @@ export function CategoryForm({ existing }: Props) {
               {t("quietActions.defer")}
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" value="deliver" disabled={!mayDeliverInQuiet} {...form.register("quietAction")} />
+              <input
+                type="radio"
+                value="deliver"
+                disabled={!mayDeliverInQuiet}
+                {...form.register("quietAction")}
+              />
               {t("quietActions.deliver")}
             </label>
             {err("quietAction") ? (
               <p className="text-xs text-destructive">{err("quietAction")}</p>
             ) : (
-              <p className="text-xs text-muted-foreground">{mayDeliverInQuiet ? t("quietDeliverAllowed") : t("quietDeliverOnlyUrgent")}</p>
+              <p className="text-xs text-muted-foreground">
+                {mayDeliverInQuiet ? t("quietDeliverAllowed") : t("quietDeliverOnlyUrgent")}
+              </p>
             )}
           </fieldset>
         </CardContent>
       </Card>
 
       <Card>
-        <CardHeader><CardTitle>{t("delivery")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("delivery")}</CardTitle>
+        </CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
           <FormField id="cat-channel" label={t("channel")} error={err("channel")}>
             <select id="cat-channel" className={selectClass} {...form.register("channel")}>
-              {notificationChannels.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
+              {notificationChannels.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channels.${c}`)}
+                </option>
+              ))}
             </select>
           </FormField>
           <Controller
             control={form.control}
             name="fallbackChannel"
             render={({ field }) => (
-              <FormField id="cat-fallback" label={t("fallbackChannel")} error={err("fallbackChannel")} hint={t("fallbackHint")}>
+              <FormField
+                id="cat-fallback"
+                label={t("fallbackChannel")}
+                error={err("fallbackChannel")}
+                hint={t("fallbackHint")}
+              >
                 <select
                   id="cat-fallback"
                   className={selectClass}
@@ -241,7 +379,11 @@ export function CategoryForm({ existing }: Props) {
                   onChange={(e) => field.onChange(e.target.value === "" ? null : e.target.value)}
                 >
                   <option value="">{t("noFallback")}</option>
-                  {notificationChannels.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
+                  {notificationChannels.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`channels.${c}`)}
+                    </option>
+                  ))}
                 </select>
               </FormField>
             )}
@@ -250,7 +392,12 @@ export function CategoryForm({ existing }: Props) {
             control={form.control}
             name="throttlePerDay"
             render={({ field }) => (
-              <FormField id="cat-throttle" label={t("throttlePerDay")} error={err("throttlePerDay")} hint={t("throttleHint")}>
+              <FormField
+                id="cat-throttle"
+                label={t("throttlePerDay")}
+                error={err("throttlePerDay")}
+                hint={t("throttleHint")}
+              >
                 <Input
                   id="cat-throttle"
                   type="number"
@@ -259,14 +406,25 @@ export function CategoryForm({ existing }: Props) {
                   placeholder={t("unlimited")}
                   {...aria("cat-throttle", "throttlePerDay")}
                   value={field.value ?? ""}
-                  onChange={(e) => field.onChange(e.target.value === "" ? null : Number(e.target.value))}
+                  onChange={(e) =>
+                    field.onChange(e.target.value === "" ? null : Number(e.target.value))
+                  }
                   onBlur={field.onBlur}
                 />
               </FormField>
             )}
           />
-          <FormField id="cat-throttle-action" label={t("throttleAction")} error={err("throttleAction")}>
-            <select id="cat-throttle-action" className={selectClass} disabled={throttlePerDay == null} {...form.register("throttleAction")}>
+          <FormField
+            id="cat-throttle-action"
+            label={t("throttleAction")}
+            error={err("throttleAction")}
+          >
+            <select
+              id="cat-throttle-action"
+              className={selectClass}
+              disabled={throttlePerDay == null}
+              {...form.register("throttleAction")}
+            >
               <option value="defer">{t("throttleActions.defer")}</option>
               <option value="drop">{t("throttleActions.drop")}</option>
             </select>
@@ -277,9 +435,15 @@ export function CategoryForm({ existing }: Props) {
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isSubmitting || (!!existing && !isDirty)}>
           <Save aria-hidden />
-          {isSubmitting ? t("saving") : existing ? t("saveVersion", { version: existing.version + 1 }) : t("create")}
+          {isSubmitting
+            ? t("saving")
+            : existing
+              ? t("saveVersion", { version: existing.version + 1 })
+              : t("create")}
         </Button>
-        {existing ? <span className="text-xs text-muted-foreground">{t("versionNote")}</span> : null}
+        {existing ? (
+          <span className="text-xs text-muted-foreground">{t("versionNote")}</span>
+        ) : null}
       </div>
     </form>
   );

@@ -11,7 +11,12 @@ import { sendNotificationAction } from "@/app/actions/notifications";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { notificationInputSchemaFor, orgUnitRecipientSchema, utf8Bytes, type NotificationRecipients } from "@/lib/notifications/notification-input-schema";
+import {
+  notificationInputSchemaFor,
+  orgUnitRecipientSchema,
+  utf8Bytes,
+  type NotificationRecipients,
+} from "@/lib/notifications/notification-input-schema";
 import { AudiencePreview } from "./audience-preview";
 import { CategoryBadges } from "./category-badges";
 import { EmployeePicker } from "./employee-picker";
@@ -19,23 +24,49 @@ import { FormField, selectClass, textareaClass } from "@/components/ui/form-fiel
 import { OrgTreePicker } from "./org-tree-picker";
 import { OrgUnitPicker } from "./org-unit-picker";
 
-type CategoryOption = { key: string; name: string; mandatory: boolean; urgent: boolean; defaultOptIn: boolean };
+type CategoryOption = {
+  key: string;
+  name: string;
+  mandatory: boolean;
+  urgent: boolean;
+  defaultOptIn: boolean;
+};
 type Props = { categories: CategoryOption[]; maxBodyBytes: number; targetName: string | null };
 
-const splitNos = (text: string) => [...new Set(text.split(/[\s,，;；]+/).map((s) => s.trim()).filter(Boolean))];
+const splitNos = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\s,，;；]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The server's schema with the recipients edited as a text list of 工号, a unit list and a switch. */
 function composeSchema(maxBodyBytes: number) {
   return notificationInputSchemaFor(maxBodyBytes)
     .omit({ recipients: true })
-    .extend({ employeeNosText: z.string(), orgUnits: z.array(orgUnitRecipientSchema), everyone: z.boolean() });
+    .extend({
+      employeeNosText: z.string(),
+      orgUnits: z.array(orgUnitRecipientSchema),
+      everyone: z.boolean(),
+    });
 }
 type FormValues = z.input<ReturnType<typeof composeSchema>>;
 
-const toRecipients = (v: Pick<FormValues, "employeeNosText" | "orgUnits" | "everyone">): NotificationRecipients => ({
+const toRecipients = (
+  v: Pick<FormValues, "employeeNosText" | "orgUnits" | "everyone">,
+): NotificationRecipients => ({
   ...(v.everyone ? { everyone: true } : {}),
   ...(splitNos(v.employeeNosText).length ? { employeeNos: splitNos(v.employeeNosText) } : {}),
-  ...(v.orgUnits.length ? { orgUnits: v.orgUnits.map((u) => ({ code: u.code, includeDescendants: u.includeDescendants ?? true })) } : {}),
+  ...(v.orgUnits.length
+    ? {
+        orgUnits: v.orgUnits.map((u) => ({
+          code: u.code,
+          includeDescendants: u.includeDescendants ?? true,
+        })),
+      }
+    : {}),
 });
 
 /** Compose and send one notification: category, audience (with a live count), title, body, link. */
@@ -47,18 +78,30 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { category: categories[0]?.key ?? "", employeeNosText: "", orgUnits: [], everyone: false, title: "", body: "", link: "" },
+    defaultValues: {
+      category: categories[0]?.key ?? "",
+      employeeNosText: "",
+      orgUnits: [],
+      everyone: false,
+      title: "",
+      body: "",
+      link: "",
+    },
     mode: "onTouched",
   });
   const units = useFieldArray({ control: form.control, name: "orgUnits" });
   const { errors, isSubmitting } = form.formState;
-  const [categoryKey, body, employeeNosText, orgUnits, everyone] = useWatch({ control: form.control, name: ["category", "body", "employeeNosText", "orgUnits", "everyone"] });
+  const [categoryKey, body, employeeNosText, orgUnits, everyone] = useWatch({
+    control: form.control,
+    name: ["category", "body", "employeeNosText", "orgUnits", "everyone"],
+  });
   const recipients = toRecipients({ employeeNosText, orgUnits, everyone });
   const bytes = utf8Bytes((body ?? "").trim());
   const category = categories.find((c) => c.key === categoryKey);
   const [recipientsError, setRecipientsError] = useState<string | null>(null);
   const addUnit = (code: string) => {
-    if (!form.getValues("orgUnits").some((u) => u.code === code)) units.append({ code, includeDescendants: true });
+    if (!form.getValues("orgUnits").some((u) => u.code === code))
+      units.append({ code, includeDescendants: true });
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -70,35 +113,79 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
     setRecipientsError(null);
     const result = await sendNotificationAction({
       idempotencyKey,
-      input: { category: values.category, recipients: r, title: values.title, body: values.body, link: values.link || undefined },
+      input: {
+        category: values.category,
+        recipients: r,
+        title: values.title,
+        body: values.body,
+        link: values.link || undefined,
+      },
     });
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
         const path = field.replace(/^input\./, "");
         if (path.startsWith("recipients")) setRecipientsError(message);
-        else if (path !== "_") form.setError(path as FieldPath<FormValues>, { message }, { shouldFocus: true });
+        else if (path !== "_")
+          form.setError(path as FieldPath<FormValues>, { message }, { shouldFocus: true });
       }
       toast.error(result.error.message);
       return;
     }
-    toast.success(result.data.created ? t("sent", { count: result.data.recipientCount }) : t("alreadySent"));
+    toast.success(
+      result.data.created ? t("sent", { count: result.data.recipientCount }) : t("alreadySent"),
+    );
     setIdempotencyKey(crypto.randomUUID());
     router.push(`/notifications/log/${result.data.id}`);
   });
 
   if (categories.length === 0) {
-    return <Card><CardContent className="pt-5 text-sm text-muted-foreground">{t("noCategories")}</CardContent></Card>;
+    return (
+      <Card>
+        <CardContent className="pt-5 text-sm text-muted-foreground">
+          {t("noCategories")}
+        </CardContent>
+      </Card>
+    );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t("title")}
+      className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]"
+    >
       <div className="flex flex-col gap-4">
         <Card>
-          <CardHeader><CardTitle>{t("what")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("what")}</CardTitle>
+          </CardHeader>
           <CardContent className="flex flex-col gap-4">
-            <FormField id="compose-category" label={t("category")} error={errors.category?.message} hint={category ? <CategoryBadges mandatory={category.mandatory} urgent={category.urgent} defaultOptIn={category.defaultOptIn} /> : null}>
-              <select id="compose-category" className={selectClass} aria-invalid={!!errors.category} {...form.register("category")}>
-                {categories.map((c) => <option key={c.key} value={c.key}>{c.name} ({c.key})</option>)}
+            <FormField
+              id="compose-category"
+              label={t("category")}
+              error={errors.category?.message}
+              hint={
+                category ? (
+                  <CategoryBadges
+                    mandatory={category.mandatory}
+                    urgent={category.urgent}
+                    defaultOptIn={category.defaultOptIn}
+                  />
+                ) : null
+              }
+            >
+              <select
+                id="compose-category"
+                className={selectClass}
+                aria-invalid={!!errors.category}
+                {...form.register("category")}
+              >
+                {categories.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.name} ({c.key})
+                  </option>
+                ))}
               </select>
             </FormField>
             <FormField id="compose-title" label={t("titleField")} error={errors.title?.message}>
@@ -106,16 +193,50 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
             </FormField>
             <div className="flex flex-col gap-1.5">
               <div className="flex items-baseline justify-between">
-                <label htmlFor="compose-body" className="text-sm font-medium">{t("body")}</label>
-                <span id="compose-body-bytes" className={bytes > maxBodyBytes ? "text-xs font-medium text-destructive" : "text-xs text-muted-foreground"} aria-live="polite">
+                <label htmlFor="compose-body" className="text-sm font-medium">
+                  {t("body")}
+                </label>
+                <span
+                  id="compose-body-bytes"
+                  className={
+                    bytes > maxBodyBytes
+                      ? "text-xs font-medium text-destructive"
+                      : "text-xs text-muted-foreground"
+                  }
+                  aria-live="polite"
+                >
                   {t("bytes", { bytes, max: maxBodyBytes })}
                 </span>
               </div>
-              <textarea id="compose-body" rows={6} className={textareaClass} aria-invalid={!!errors.body} aria-describedby="compose-body-bytes" {...form.register("body")} />
-              {errors.body ? <p className="text-xs text-destructive">{errors.body.message}</p> : <p className="text-xs text-muted-foreground">{t("bodyHint", { target: targetName ?? t("noTarget") })}</p>}
+              <textarea
+                id="compose-body"
+                rows={6}
+                className={textareaClass}
+                aria-invalid={!!errors.body}
+                aria-describedby="compose-body-bytes"
+                {...form.register("body")}
+              />
+              {errors.body ? (
+                <p className="text-xs text-destructive">{errors.body.message}</p>
+              ) : (
+                <p className="text-xs text-muted-foreground">
+                  {t("bodyHint", { target: targetName ?? t("noTarget") })}
+                </p>
+              )}
             </div>
-            <FormField id="compose-link" label={t("link")} error={errors.link?.message} hint={t("linkHint")}>
-              <Input id="compose-link" type="url" placeholder="https://" aria-invalid={!!errors.link} {...form.register("link")} />
+            <FormField
+              id="compose-link"
+              label={t("link")}
+              error={errors.link?.message}
+              hint={t("linkHint")}
+            >
+              <Input
+                id="compose-link"
+                type="url"
+                placeholder="https://"
+                aria-invalid={!!errors.link}
+                {...form.register("link")}
+              />
             </FormField>
           </CardContent>
         </Card>
@@ -130,8 +251,18 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
               <input type="checkbox" {...form.register("everyone")} />
               {t("everyone")}
             </label>
-            <FormField id="compose-employee-nos" label={t("employeeNos")} hint={t("employeeNosHint")}>
-              <textarea id="compose-employee-nos" rows={2} className={textareaClass} placeholder="XH000004, XH000005" {...form.register("employeeNosText")} />
+            <FormField
+              id="compose-employee-nos"
+              label={t("employeeNos")}
+              hint={t("employeeNosHint")}
+            >
+              <textarea
+                id="compose-employee-nos"
+                rows={2}
+                className={textareaClass}
+                placeholder="XH000004, XH000005"
+                {...form.register("employeeNosText")}
+              />
             </FormField>
             <EmployeePicker
               label={t("addEmployee")}
@@ -139,7 +270,10 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
               onChange={(e) => {
                 if (!e) return;
                 const current = splitNos(form.getValues("employeeNosText"));
-                if (!current.includes(e.employeeNo)) form.setValue("employeeNosText", [...current, e.employeeNo].join(", "), { shouldDirty: true });
+                if (!current.includes(e.employeeNo))
+                  form.setValue("employeeNosText", [...current, e.employeeNo].join(", "), {
+                    shouldDirty: true,
+                  });
               }}
             />
             <div className="flex flex-col gap-2">
@@ -148,7 +282,10 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
               {units.fields.length ? (
                 <ul className="flex flex-col gap-1" aria-label={t("orgUnitsChosen")}>
                   {units.fields.map((u, i) => (
-                    <li key={u.id} className="flex items-center justify-between rounded-md border px-3 py-1.5 text-sm">
+                    <li
+                      key={u.id}
+                      className="flex items-center justify-between rounded-md border px-3 py-1.5 text-sm"
+                    >
                       <span className="font-mono text-xs">{u.code}</span>
                       <span className="flex items-center gap-3">
                         <Controller
@@ -156,12 +293,21 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
                           name={`orgUnits.${i}.includeDescendants`}
                           render={({ field }) => (
                             <label className="flex items-center gap-1.5 text-xs">
-                              <input type="checkbox" checked={field.value ?? true} onChange={(e) => field.onChange(e.target.checked)} />
+                              <input
+                                type="checkbox"
+                                checked={field.value ?? true}
+                                onChange={(e) => field.onChange(e.target.checked)}
+                              />
                               {t("includeDescendants")}
                             </label>
                           )}
                         />
-                        <button type="button" aria-label={t("removeUnit", { code: u.code })} onClick={() => units.remove(i)} className="text-muted-foreground hover:text-foreground">
+                        <button
+                          type="button"
+                          aria-label={t("removeUnit", { code: u.code })}
+                          onClick={() => units.remove(i)}
+                          className="text-muted-foreground hover:text-foreground"
+                        >
                           <X className="size-4" aria-hidden />
                         </button>
                       </span>
@@ -170,7 +316,11 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
                 </ul>
               ) : null}
             </div>
-            {recipientsError ? <p className="text-xs text-destructive" role="alert">{recipientsError}</p> : null}
+            {recipientsError ? (
+              <p className="text-xs text-destructive" role="alert">
+                {recipientsError}
+              </p>
+            ) : null}
           </CardContent>
         </Card>
       </div>

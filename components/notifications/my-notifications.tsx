@@ -6,7 +6,10 @@ import { toast } from "sonner";
 import { setPreferenceAction } from "@/app/actions/notifications";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { MyCategory, MyNotifications as Data } from "@/lib/notifications/queries/get-my-notifications";
+import type {
+  MyCategory,
+  MyNotifications as Data,
+} from "@/lib/notifications/queries/get-my-notifications";
 import { weekdaysLabel } from "@/lib/notifications/rules/weekdays-label";
 import { CategoryBadges } from "./category-badges";
 import { ReasonText } from "./reason-text";
@@ -22,7 +25,12 @@ export function MyNotifications({ initial }: { initial: Data }) {
   const format = useFormatter();
   const en = useLocale() === "en";
   const client = useQueryClient();
-  const { data } = useQuery({ queryKey: KEY, queryFn: () => initial, initialData: initial, staleTime: Infinity });
+  const { data } = useQuery({
+    queryKey: KEY,
+    queryFn: () => initial,
+    initialData: initial,
+    staleTime: Infinity,
+  });
 
   const save = useMutation({
     mutationFn: async (v: { categoryKey: string; optedIn: boolean }) => {
@@ -33,8 +41,15 @@ export function MyNotifications({ initial }: { initial: Data }) {
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey: KEY });
       const previous = client.getQueryData<Data>(KEY);
-      client.setQueryData<Data>(KEY, (old) =>
-        old && { ...old, categories: old.categories.map((c) => (c.key === v.categoryKey ? { ...c, preference: v.optedIn, receiving: v.optedIn } : c)) },
+      client.setQueryData<Data>(
+        KEY,
+        (old) =>
+          old && {
+            ...old,
+            categories: old.categories.map((c) =>
+              c.key === v.categoryKey ? { ...c, preference: v.optedIn, receiving: v.optedIn } : c,
+            ),
+          },
       );
       return { previous };
     },
@@ -61,28 +76,56 @@ export function MyNotifications({ initial }: { initial: Data }) {
         </CardHeader>
         <CardContent>
           {data.categories.length === 0 ? (
-            <EmptyState icon={<BellRing />} title={t("empty")}>{t("emptyHint")}</EmptyState>
+            <EmptyState icon={<BellRing />} title={t("empty")}>
+              {t("emptyHint")}
+            </EmptyState>
           ) : (
             <ul className="flex flex-col divide-y" aria-label={t("title")}>
               {data.categories.map((c) => {
                 const descId = `pref-desc-${c.key}`;
                 const description = en ? c.descriptionEn : c.descriptionZh;
                 return (
-                  <li key={c.key} className="flex items-start justify-between gap-4 py-3" data-testid={`category-${c.key}`}>
+                  <li
+                    key={c.key}
+                    className="flex items-start justify-between gap-4 py-3"
+                    data-testid={`category-${c.key}`}
+                  >
                     <div className="flex min-w-0 flex-col gap-1">
-                      <span className="flex flex-wrap items-center gap-2 font-medium">{name(c)} <CategoryBadges mandatory={c.mandatory} urgent={c.urgent} defaultOptIn={c.defaultOptIn} /></span>
+                      <span className="flex flex-wrap items-center gap-2 font-medium">
+                        {name(c)}{" "}
+                        <CategoryBadges
+                          mandatory={c.mandatory}
+                          urgent={c.urgent}
+                          defaultOptIn={c.defaultOptIn}
+                        />
+                      </span>
                       <p id={descId} className="text-sm text-muted-foreground">
                         {description || t("noDescription")}
-                        {c.mandatory ? <span className="mt-1 flex items-center gap-1 text-xs"><Lock className="size-3" aria-hidden />{t("lockedReason", { name: name(c) })}</span> : null}
-                        {!c.mandatory && c.preference === null ? <span className="mt-1 block text-xs">{c.defaultOptIn ? t("defaultOn") : t("defaultOff")}</span> : null}
+                        {c.mandatory ? (
+                          <span className="mt-1 flex items-center gap-1 text-xs">
+                            <Lock className="size-3" aria-hidden />
+                            {t("lockedReason", { name: name(c) })}
+                          </span>
+                        ) : null}
+                        {!c.mandatory && c.preference === null ? (
+                          <span className="mt-1 block text-xs">
+                            {c.defaultOptIn ? t("defaultOn") : t("defaultOff")}
+                          </span>
+                        ) : null}
                       </p>
                     </div>
                     <div className="flex items-center gap-2 pt-1">
-                      {c.mandatory ? <Lock className="size-4 text-muted-foreground" aria-hidden /> : null}
+                      {c.mandatory ? (
+                        <Lock className="size-4 text-muted-foreground" aria-hidden />
+                      ) : null}
                       <Switch
                         checked={c.receiving}
                         disabled={c.mandatory}
-                        label={c.mandatory ? t("switchLocked", { name: name(c) }) : t("switchLabel", { name: name(c) })}
+                        label={
+                          c.mandatory
+                            ? t("switchLocked", { name: name(c) })
+                            : t("switchLabel", { name: name(c) })
+                        }
                         describedBy={descId}
                         onCheckedChange={(optedIn) => save.mutate({ categoryKey: c.key, optedIn })}
                       />
@@ -97,7 +140,10 @@ export function MyNotifications({ initial }: { initial: Data }) {
 
       <Card>
         <CardHeader>
-          <CardTitle className="flex items-center gap-2"><Moon className="size-4" aria-hidden />{t("quietTitle")}</CardTitle>
+          <CardTitle className="flex items-center gap-2">
+            <Moon className="size-4" aria-hidden />
+            {t("quietTitle")}
+          </CardTitle>
           <CardDescription>{t("quietHint", { zone: data.timeZone })}</CardDescription>
         </CardHeader>
         <CardContent>
@@ -126,10 +172,14 @@ export function MyNotifications({ initial }: { initial: Data }) {
       </Card>
 
       <Card>
-        <CardHeader><CardTitle>{t("recentTitle")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("recentTitle")}</CardTitle>
+        </CardHeader>
         <CardContent>
           {data.deliveries.length === 0 ? (
-            <EmptyState icon={<Inbox />} title={t("recentEmpty")}>{t("recentEmptyHint")}</EmptyState>
+            <EmptyState icon={<Inbox />} title={t("recentEmpty")}>
+              {t("recentEmptyHint")}
+            </EmptyState>
           ) : (
             <ul className="flex flex-col divide-y text-sm" aria-label={t("recentTitle")}>
               {data.deliveries.map((d) => (
@@ -139,9 +189,18 @@ export function MyNotifications({ initial }: { initial: Data }) {
                     <DeliveryStatusBadge status={d.status} />
                   </div>
                   <div className="flex flex-wrap justify-between gap-2 text-xs text-muted-foreground">
-                    <span>{en ? d.categoryNameEn : d.categoryNameZh} · {format.dateTime(new Date(d.sentAt ?? d.createdAt), { dateStyle: "short", timeStyle: "short", timeZone: data.timeZone })}</span>
+                    <span>
+                      {en ? d.categoryNameEn : d.categoryNameZh} ·{" "}
+                      {format.dateTime(new Date(d.sentAt ?? d.createdAt), {
+                        dateStyle: "short",
+                        timeStyle: "short",
+                        timeZone: data.timeZone,
+                      })}
+                    </span>
                   </div>
-                  <p className="text-xs text-muted-foreground"><ReasonText reason={d.reasonText} /></p>
+                  <p className="text-xs text-muted-foreground">
+                    <ReasonText reason={d.reasonText} />
+                  </p>
                 </li>
               ))}
             </ul>

@@ -5,9 +5,21 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/lib/core/cn";
 
 const TABS = [
-  { key: "categories", href: "/notifications", match: (p: string) => p === "/notifications" || p.startsWith("/notifications/categories") },
-  { key: "compose", href: "/notifications/compose", match: (p: string) => p.startsWith("/notifications/compose") },
-  { key: "log", href: "/notifications/log", match: (p: string) => p.startsWith("/notifications/log") },
+  {
+    key: "categories",
+    href: "/notifications",
+    match: (p: string) => p === "/notifications" || p.startsWith("/notifications/categories"),
+  },
+  {
+    key: "compose",
+    href: "/notifications/compose",
+    match: (p: string) => p.startsWith("/notifications/compose"),
+  },
+  {
+    key: "log",
+    href: "/notifications/log",
+    match: (p: string) => p.startsWith("/notifications/log"),
+  },
 ] as const;
 
 /** The notifications area's sub-pages as links styled as tabs (each is its own URL). */
@@ -25,7 +37,9 @@ export function NotificationsTabs() {
             aria-current={current ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-4 py-2 text-sm font-medium transition-colors",
-              current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+              current
+                ? "border-primary text-foreground"
+                : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >
             {t(tab.key)}

@@ -31,7 +31,9 @@ export function OrgUnitPicker({ onAdd }: { onAdd: (code: string) => void }) {
   };
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium">{t("orgUnit")}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {t("orgUnit")}
+      </label>
       <div className="flex gap-2">
         <Input
           id={id}
@@ -50,13 +52,23 @@ export function OrgUnitPicker({ onAdd }: { onAdd: (code: string) => void }) {
           placeholder={t("orgUnitPlaceholder")}
           autoComplete="off"
         />
-        <Button type="button" variant="outline" onClick={() => q.trim() && add(q.trim())} disabled={!q.trim()}>
+        <Button
+          type="button"
+          variant="outline"
+          onClick={() => q.trim() && add(q.trim())}
+          disabled={!q.trim()}
+        >
           <Plus aria-hidden />
           {t("addCode")}
         </Button>
       </div>
       {open && data?.length ? (
-        <ul id={`${id}-list`} role="listbox" aria-label={t("orgUnitMatches")} className="max-h-56 overflow-auto rounded-md border">
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={t("orgUnitMatches")}
+          className="max-h-56 overflow-auto rounded-md border"
+        >
           {data.map((u) => (
             <li key={u.code} role="option" aria-selected={false}>
               <button

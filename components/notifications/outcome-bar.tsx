@@ -15,11 +15,26 @@ export const OUTCOMES: { status: DeliveryStatus; color: string }[] = [
 export function OutcomeBar({ counts, className }: { counts: OutcomeCounts; className?: string }) {
   const t = useTranslations("notifications.outcomes");
   const total = OUTCOMES.reduce((n, o) => n + counts[o.status], 0);
-  const label = OUTCOMES.filter((o) => counts[o.status] > 0).map((o) => `${t(o.status)} ${counts[o.status]}`).join(", ") || t("none");
+  const label =
+    OUTCOMES.filter((o) => counts[o.status] > 0)
+      .map((o) => `${t(o.status)} ${counts[o.status]}`)
+      .join(", ") || t("none");
   return (
-    <div role="img" aria-label={label} title={label} className={className ?? "flex h-2 w-40 overflow-hidden rounded-full bg-muted"}>
+    <div
+      role="img"
+      aria-label={label}
+      title={label}
+      className={className ?? "flex h-2 w-40 overflow-hidden rounded-full bg-muted"}
+    >
       {total > 0
-        ? OUTCOMES.map((o) => (counts[o.status] > 0 ? <div key={o.status} style={{ width: `${(counts[o.status] / total) * 100}%`, background: o.color }} /> : null))
+        ? OUTCOMES.map((o) =>
+            counts[o.status] > 0 ? (
+              <div
+                key={o.status}
+                style={{ width: `${(counts[o.status] / total) * 100}%`, background: o.color }}
+              />
+            ) : null,
+          )
         : null}
     </div>
   );
@@ -33,7 +48,10 @@ export function OutcomeLegend({ counts }: { counts?: OutcomeCounts }) {
       {OUTCOMES.map((o) => (
         <li key={o.status} className="flex items-center gap-1.5">
           <span className="inline-block size-2.5 rounded-sm" style={{ background: o.color }} />
-          {t(o.status)}{counts ? <span className="tabular-nums text-foreground"> {counts[o.status]}</span> : null}
+          {t(o.status)}
+          {counts ? (
+            <span className="tabular-nums text-foreground"> {counts[o.status]}</span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -7,5 +7,11 @@ export function ReasonText({ reason }: { reason: StoredReasonText | null }) {
   const tDecision = useTranslations("notify.decision");
   const tOutcome = useTranslations("notifications.outcomeReasons");
   if (!reason) return <span className="text-muted-foreground">—</span>;
-  return <span>{reason.ns === "decision" ? tDecision(reason.key, reason.values) : tOutcome(reason.key, reason.values)}</span>;
+  return (
+    <span>
+      {reason.ns === "decision"
+        ? tDecision(reason.key, reason.values)
+        : tOutcome(reason.key, reason.values)}
+    </span>
+  );
 }

@@ -1,7 +1,13 @@
 "use client";
 import { cn } from "@/lib/core/cn";
 
-type Props = { checked: boolean; onCheckedChange?: (checked: boolean) => void; disabled?: boolean; label: string; describedBy?: string };
+type Props = {
+  checked: boolean;
+  onCheckedChange?: (checked: boolean) => void;
+  disabled?: boolean;
+  label: string;
+  describedBy?: string;
+};
 
 /** An on/off switch (role="switch"), operable with Space/Enter like a button. */
 export function Switch({ checked, onCheckedChange, disabled, label, describedBy }: Props) {
@@ -19,7 +25,12 @@ export function Switch({ checked, onCheckedChange, disabled, label, describedBy 
         checked ? "bg-primary" : "bg-muted-foreground/30",
       )}
     >
-      <span className={cn("pointer-events-none block size-5 rounded-full bg-white shadow transition-transform", checked ? "translate-x-5" : "translate-x-0")} />
+      <span
+        className={cn(
+          "pointer-events-none block size-5 rounded-full bg-white shadow transition-transform",
+          checked ? "translate-x-5" : "translate-x-0",
+        )}
+      />
     </button>
   );
 }

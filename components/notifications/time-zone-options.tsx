@@ -7,12 +7,23 @@ export function TimeZoneOptions({ id }: { id: string }) {
     try {
       return Intl.supportedValuesOf("timeZone");
     } catch {
-      return ["Asia/Shanghai", "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC"];
+      return [
+        "Asia/Shanghai",
+        "Asia/Singapore",
+        "Asia/Tokyo",
+        "Europe/London",
+        "Europe/Berlin",
+        "America/New_York",
+        "America/Los_Angeles",
+        "UTC",
+      ];
     }
   }, []);
   return (
     <datalist id={id}>
-      {zones.map((z) => <option key={z} value={z} />)}
+      {zones.map((z) => (
+        <option key={z} value={z} />
+      ))}
     </datalist>
   );
 }

@@ -31,13 +31,18 @@ export function ImGroupPicker({ connectionId, control, setValue, error, currentN
       if (result.ok) {
         setGroups(result.data);
         setLoadError(null);
-      } else setLoadError(result.error.code === "im_unreachable" ? t("imUnreachable") : result.error.message);
+      } else
+        setLoadError(
+          result.error.code === "im_unreachable" ? t("imUnreachable") : result.error.message,
+        );
     });
 
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-center justify-between gap-2">
-        <label htmlFor="mapping-im-group" className="text-sm font-medium">{t("imGroupLabel")}</label>
+        <label htmlFor="mapping-im-group" className="text-sm font-medium">
+          {t("imGroupLabel")}
+        </label>
         <Button type="button" variant="outline" size="sm" onClick={load} disabled={loading}>
           <RefreshCw className={loading ? "animate-spin" : undefined} />
           {t(groups ? "reloadGroups" : "loadGroups")}
@@ -50,16 +55,31 @@ export function ImGroupPicker({ connectionId, control, setValue, error, currentN
         value={value ?? ""}
         onChange={(e) => {
           const picked = groups?.find((g) => g.externalId === e.target.value);
-          setValue("imGroupExternalId", e.target.value, { shouldValidate: true, shouldDirty: true });
+          setValue("imGroupExternalId", e.target.value, {
+            shouldValidate: true,
+            shouldDirty: true,
+          });
           setValue("imGroupName", picked?.name ?? "");
         }}
       >
         <option value="">{t("chooseGroup")}</option>
         {!groups && value ? <option value={value}>{currentName ?? value}</option> : null}
-        {groups?.map((g) => <option key={g.externalId} value={g.externalId}>{g.path}</option>)}
+        {groups?.map((g) => (
+          <option key={g.externalId} value={g.externalId}>
+            {g.path}
+          </option>
+        ))}
       </select>
-      {loadError ? <p role="alert" className="text-xs text-destructive">{loadError}</p> : null}
-      {error ? <p role="alert" className="text-xs text-destructive">{t("fieldError", { field: t("imGroupLabel"), message: error })}</p> : null}
+      {loadError ? (
+        <p role="alert" className="text-xs text-destructive">
+          {loadError}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {t("fieldError", { field: t("imGroupLabel"), message: error })}
+        </p>
+      ) : null}
     </div>
   );
 }

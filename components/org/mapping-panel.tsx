@@ -9,7 +9,11 @@ import { saveMappingAction } from "@/app/actions/org";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { MAPPING_CHOICES, saveMappingSchema, type SaveMappingInput } from "@/lib/org/org-mapping-schemas";
+import {
+  MAPPING_CHOICES,
+  saveMappingSchema,
+  type SaveMappingInput,
+} from "@/lib/org/org-mapping-schemas";
 import type { OrgTreeUnit } from "@/lib/org/types";
 import { renderGroupName } from "@/lib/sync/rules/render-group-name";
 import { ImGroupPicker } from "./im-group-picker";
@@ -42,7 +46,11 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
   });
   const { errors, isSubmitting } = form.formState;
   const [mode, template] = useWatch({ control: form.control, name: ["mode", "namingTemplate"] });
-  const preview = renderGroupName({ template: template ?? "", unit: { code: unit.code, name: unit.name, nameEn: unit.nameEn ?? undefined }, path: pathNames });
+  const preview = renderGroupName({
+    template: template ?? "",
+    unit: { code: unit.code, name: unit.name, nameEn: unit.nameEn ?? undefined },
+    path: pathNames,
+  });
 
   const onSubmit = form.handleSubmit(async (input) => {
     const result = await saveMappingAction(input);
@@ -50,14 +58,28 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
       for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
         if (field in input) form.setError(field as keyof SaveMappingInput, { message });
       }
-      toast.error(result.error.code === "invalid" ? t("invalidField", { message: result.error.message }) : result.error.message);
+      toast.error(
+        result.error.code === "invalid"
+          ? t("invalidField", { message: result.error.message })
+          : result.error.message,
+      );
       return;
     }
-    toast.success(result.data.action === "deleted" || result.data.action === "unchanged" ? t("removed", { name: unit.name }) : t("saved", { name: unit.name }));
+    toast.success(
+      result.data.action === "deleted" || result.data.action === "unchanged"
+        ? t("removed", { name: unit.name })
+        : t("saved", { name: unit.name }),
+    );
     router.refresh();
   });
 
-  const effective = unit.effective && !unit.own ? t("effectiveInherited", { mode: t(`mode.${unit.effective.mode}`), name: unitName(unit.effective.fromUnitCode) }) : null;
+  const effective =
+    unit.effective && !unit.own
+      ? t("effectiveInherited", {
+          mode: t(`mode.${unit.effective.mode}`),
+          name: unitName(unit.effective.fromUnitCode),
+        })
+      : null;
 
   return (
     <Card>
@@ -69,13 +91,21 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
         <p className="text-sm">{effective ?? t(`statusHint.${unit.status}`)}</p>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
-        <form onSubmit={onSubmit} noValidate aria-label={t("formLabel", { name: unit.name })} className="flex flex-col gap-4">
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          aria-label={t("formLabel", { name: unit.name })}
+          className="flex flex-col gap-4"
+        >
           <fieldset disabled={!mayEdit} className="flex flex-col gap-4">
             <fieldset className="flex flex-col gap-1.5">
               <legend className="mb-1 text-sm font-medium">{t("modeLabel")}</legend>
               <div className="grid grid-cols-2 gap-2">
                 {MAPPING_CHOICES.map((choice) => (
-                  <label key={choice} className="flex items-center gap-2 rounded-md border px-2 py-1.5 text-sm">
+                  <label
+                    key={choice}
+                    className="flex items-center gap-2 rounded-md border px-2 py-1.5 text-sm"
+                  >
                     <input type="radio" value={choice} {...form.register("mode")} />
                     {t(`choice.${choice}`)}
                   </label>
@@ -91,7 +121,9 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
                   {t("includeDescendants")}
                 </label>
                 <div className="flex flex-col gap-1.5">
-                  <label htmlFor="mapping-template" className="text-sm font-medium">{t("templateLabel")}</label>
+                  <label htmlFor="mapping-template" className="text-sm font-medium">
+                    {t("templateLabel")}
+                  </label>
                   <Input
                     id="mapping-template"
                     aria-invalid={!!errors.namingTemplate}
@@ -100,12 +132,19 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
                   />
                   <div id="mapping-template-help" className="text-xs">
                     {errors.namingTemplate ? (
-                      <p role="alert" className="text-destructive">{t("fieldError", { field: t("templateLabel"), message: errors.namingTemplate.message ?? "" })}</p>
+                      <p role="alert" className="text-destructive">
+                        {t("fieldError", {
+                          field: t("templateLabel"),
+                          message: errors.namingTemplate.message ?? "",
+                        })}
+                      </p>
                     ) : (
                       <p className="text-muted-foreground">{t("templateHint")}</p>
                     )}
                     <p className={preview.ok ? "text-muted-foreground" : "text-destructive"}>
-                      {preview.ok ? t("preview", { name: preview.name }) : t("previewError", { message: preview.message })}
+                      {preview.ok
+                        ? t("preview", { name: preview.name })
+                        : t("previewError", { message: preview.message })}
                     </p>
                   </div>
                 </div>

@@ -29,12 +29,31 @@ export async function OrgSummary({ summary }: { summary: OrgMappingSummary }) {
           ))}
           <div className="flex flex-col">
             <dt className="text-xs text-muted-foreground">{t("summary.unmappedEmployees")}</dt>
-            <dd className={cn("text-xl font-semibold tabular-nums", summary.unmappedEmployees > 0 && "text-destructive")}>{summary.unmappedEmployees}</dd>
+            <dd
+              className={cn(
+                "text-xl font-semibold tabular-nums",
+                summary.unmappedEmployees > 0 && "text-destructive",
+              )}
+            >
+              {summary.unmappedEmployees}
+            </dd>
           </div>
         </dl>
         {total > 0 ? (
-          <div role="img" aria-label={t("summary.chart")} className="flex h-2.5 w-full overflow-hidden rounded-full bg-muted">
-            {PARTS.map((p) => (summary[p.key] > 0 ? <div key={p.key} className={p.className} style={{ width: `${(summary[p.key] / total) * 100}%` }} /> : null))}
+          <div
+            role="img"
+            aria-label={t("summary.chart")}
+            className="flex h-2.5 w-full overflow-hidden rounded-full bg-muted"
+          >
+            {PARTS.map((p) =>
+              summary[p.key] > 0 ? (
+                <div
+                  key={p.key}
+                  className={p.className}
+                  style={{ width: `${(summary[p.key] / total) * 100}%` }}
+                />
+              ) : null,
+            )}
           </div>
         ) : null}
       </CardContent>

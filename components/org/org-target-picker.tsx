@@ -3,7 +3,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 
 /** Switches the IM target whose mappings the page shows. */
-export function OrgTargetPicker({ targets, value }: { targets: { id: string; name: string }[]; value: string }) {
+export function OrgTargetPicker({
+  targets,
+  value,
+}: {
+  targets: { id: string; name: string }[];
+  value: string;
+}) {
   const t = useTranslations("org");
   const router = useRouter();
   return (
@@ -14,7 +20,11 @@ export function OrgTargetPicker({ targets, value }: { targets: { id: string; nam
         value={value}
         onChange={(e) => router.push(`/org?connection=${encodeURIComponent(e.target.value)}`)}
       >
-        {targets.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        {targets.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
       </select>
     </label>
   );

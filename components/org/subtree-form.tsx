@@ -5,7 +5,10 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { applyMappingToSubtreeAction } from "@/app/actions/org";
 import { Button } from "@/components/ui/button";
-import { applyMappingToSubtreeSchema, type ApplyMappingToSubtreeInput } from "@/lib/org/org-mapping-schemas";
+import {
+  applyMappingToSubtreeSchema,
+  type ApplyMappingToSubtreeInput,
+} from "@/lib/org/org-mapping-schemas";
 import type { OrgTreeUnit } from "@/lib/org/types";
 
 type Mode = ApplyMappingToSubtreeInput["mode"];
@@ -22,7 +25,13 @@ export function SubtreeForm({ connectionId, unit }: { connectionId: string; unit
 
   const apply = () =>
     start(async () => {
-      const input = applyMappingToSubtreeSchema.parse({ connectionId, orgUnitId: unit.id, mode, scope, namingTemplate: "{name}" });
+      const input = applyMappingToSubtreeSchema.parse({
+        connectionId,
+        orgUnitId: unit.id,
+        mode,
+        scope,
+        namingTemplate: "{name}",
+      });
       const result = await applyMappingToSubtreeAction(input);
       setConfirming(false);
       if (!result.ok) {
@@ -40,7 +49,14 @@ export function SubtreeForm({ connectionId, unit }: { connectionId: string; unit
       <div className="grid grid-cols-2 gap-2">
         <label className="flex flex-col gap-1 text-xs font-medium">
           {t("subtree.mode")}
-          <select className="h-9 rounded-md border bg-card px-2 text-sm" value={mode} onChange={(e) => { setMode(e.target.value as Mode); setConfirming(false); }}>
+          <select
+            className="h-9 rounded-md border bg-card px-2 text-sm"
+            value={mode}
+            onChange={(e) => {
+              setMode(e.target.value as Mode);
+              setConfirming(false);
+            }}
+          >
             <option value="MIRROR">{t("choice.MIRROR")}</option>
             <option value="EXCLUDE">{t("choice.EXCLUDE")}</option>
             <option value="NONE">{t("subtree.clear")}</option>
@@ -48,7 +64,14 @@ export function SubtreeForm({ connectionId, unit }: { connectionId: string; unit
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium">
           {t("subtree.scope")}
-          <select className="h-9 rounded-md border bg-card px-2 text-sm" value={scope} onChange={(e) => { setScope(e.target.value as Scope); setConfirming(false); }}>
+          <select
+            className="h-9 rounded-md border bg-card px-2 text-sm"
+            value={scope}
+            onChange={(e) => {
+              setScope(e.target.value as Scope);
+              setConfirming(false);
+            }}
+          >
             <option value="unit_and_descendants">{t("subtree.unitAndDescendants")}</option>
             <option value="descendants_only">{t("subtree.descendantsOnly")}</option>
           </select>
@@ -56,11 +79,23 @@ export function SubtreeForm({ connectionId, unit }: { connectionId: string; unit
       </div>
       {confirming ? (
         <div className="flex gap-2">
-          <Button type="button" variant="destructive" size="sm" disabled={pending} onClick={apply}>{t("subtree.confirm")}</Button>
-          <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(false)}>{t("cancel")}</Button>
+          <Button type="button" variant="destructive" size="sm" disabled={pending} onClick={apply}>
+            {t("subtree.confirm")}
+          </Button>
+          <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+            {t("cancel")}
+          </Button>
         </div>
       ) : (
-        <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setConfirming(true)}>{t("subtree.apply")}</Button>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          className="self-start"
+          onClick={() => setConfirming(true)}
+        >
+          {t("subtree.apply")}
+        </Button>
       )}
     </section>
   );

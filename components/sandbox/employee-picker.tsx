@@ -49,11 +49,20 @@ export function EmployeePicker({ id, onChange, ...props }: Props) {
       />
       <datalist id={`${id}-matches`}>
         {matches.map((m) => (
-          <option key={m.employeeNo} value={m.employeeNo}>{`${m.name} · ${m.unitCode ?? "—"} · ${t(`status.${m.status}` as "status.active")}`}</option>
+          <option
+            key={m.employeeNo}
+            value={m.employeeNo}
+          >{`${m.name} · ${m.unitCode ?? "—"} · ${t(`status.${m.status}` as "status.active")}`}</option>
         ))}
       </datalist>
       <p aria-live="polite" className="text-xs text-muted-foreground">
-        {chosen ? `${chosen.name} · ${chosen.unitCode ?? "—"} · ${t(`status.${chosen.status}` as "status.active")}` : searching ? t("searching") : value.trim() ? t("matchCount", { count: matches.length }) : null}
+        {chosen
+          ? `${chosen.name} · ${chosen.unitCode ?? "—"} · ${t(`status.${chosen.status}` as "status.active")}`
+          : searching
+            ? t("searching")
+            : value.trim()
+              ? t("matchCount", { count: matches.length })
+              : null}
       </p>
     </>
   );

@@ -18,9 +18,17 @@ function pathTo(node: ImTreeNode, id: number): number[] | null {
 }
 
 /** The IM's departments as nested lists with disclosure buttons; a department's name selects it. */
-export function ImDepartmentTree({ root, params }: { root: ImTreeNode; params: Partial<ImPreviewParams> }) {
+export function ImDepartmentTree({
+  root,
+  params,
+}: {
+  root: ImTreeNode;
+  params: Partial<ImPreviewParams>;
+}) {
   const t = useTranslations("imPreview");
-  const [open, setOpen] = useState<Set<number>>(() => new Set([root.id, ...(params.dept ? (pathTo(root, params.dept) ?? []) : [])]));
+  const [open, setOpen] = useState<Set<number>>(
+    () => new Set([root.id, ...(params.dept ? (pathTo(root, params.dept) ?? []) : [])]),
+  );
   const toggle = (id: number) =>
     setOpen((prev) => {
       const next = new Set(prev);
@@ -42,7 +50,11 @@ export function ImDepartmentTree({ root, params }: { root: ImTreeNode; params: P
               aria-label={t(expanded ? "collapse" : "expand", { name: node.name })}
               className="rounded p-0.5 text-muted-foreground hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
             >
-              {expanded ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
+              {expanded ? (
+                <ChevronDown aria-hidden className="size-4" />
+              ) : (
+                <ChevronRight aria-hidden className="size-4" />
+              )}
             </button>
           ) : (
             <span aria-hidden className="inline-block size-5" />
@@ -54,12 +66,17 @@ export function ImDepartmentTree({ root, params }: { root: ImTreeNode; params: P
           >
             {node.name}
           </Link>
-          <span className="text-xs tabular-nums text-muted-foreground" title={t("memberCount", { count: node.totalMembers })}>
+          <span
+            className="text-xs tabular-nums text-muted-foreground"
+            title={t("memberCount", { count: node.totalMembers })}
+          >
             <span className="sr-only">{t("memberCount", { count: node.totalMembers })}</span>
             <span aria-hidden>{node.totalMembers}</span>
           </span>
         </div>
-        {node.children.length && expanded ? <ul className="ml-4 border-l pl-1">{node.children.map(item)}</ul> : null}
+        {node.children.length && expanded ? (
+          <ul className="ml-4 border-l pl-1">{node.children.map(item)}</ul>
+        ) : null}
       </li>
     );
   };

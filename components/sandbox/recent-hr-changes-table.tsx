@@ -3,7 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { RecentHrChange } from "@/lib/sandbox/console/list-recent-hr-changes";
 
 const STATUS_VARIANT: Record<string, "success" | "warning" | "destructive" | "outline"> = {
@@ -44,13 +51,25 @@ export async function RecentHrChangesTable({ rows }: { rows: RecentHrChange[] })
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={`${r.type}:${r.key}`}>
-                  <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-                  <TableCell><Badge variant="outline">{t(`types.${r.type}`)}</Badge></TableCell>
-                  <TableCell><code className="text-xs">{r.key}</code></TableCell>
-                  <TableCell className="font-medium">{r.name}</TableCell>
-                  <TableCell><code className="text-xs">{r.unitCode ?? "—"}</code></TableCell>
+                  <TableCell className="whitespace-nowrap tabular-nums">
+                    {format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "medium" })}
+                  </TableCell>
                   <TableCell>
-                    <Badge variant={STATUS_VARIANT[r.status] ?? "outline"}>{t.has(`status.${r.status}`) ? t(`status.${r.status}` as "status.active") : r.status}</Badge>
+                    <Badge variant="outline">{t(`types.${r.type}`)}</Badge>
+                  </TableCell>
+                  <TableCell>
+                    <code className="text-xs">{r.key}</code>
+                  </TableCell>
+                  <TableCell className="font-medium">{r.name}</TableCell>
+                  <TableCell>
+                    <code className="text-xs">{r.unitCode ?? "—"}</code>
+                  </TableCell>
+                  <TableCell>
+                    <Badge variant={STATUS_VARIANT[r.status] ?? "outline"}>
+                      {t.has(`status.${r.status}`)
+                        ? t(`status.${r.status}` as "status.active")
+                        : r.status}
+                    </Badge>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">v{r.version}</TableCell>
                 </TableRow>

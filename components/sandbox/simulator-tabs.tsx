@@ -8,7 +8,15 @@ import { BulkHireForm, BulkTerminateForm } from "./bulk-forms";
 import { MoveDepartmentForm, RenameDepartmentForm } from "./department-forms";
 import { HireForm, TerminateForm, TransferForm } from "./employee-forms";
 
-const KINDS: HrSimulationKind[] = ["hire", "transfer", "terminate", "renameDepartment", "moveDepartment", "bulkHire", "bulkTerminate"];
+const KINDS: HrSimulationKind[] = [
+  "hire",
+  "transfer",
+  "terminate",
+  "renameDepartment",
+  "moveDepartment",
+  "bulkHire",
+  "bulkTerminate",
+];
 
 /** One tab per simulation; only the open one's form is mounted. Arrow keys move between tabs. */
 export function SimulatorTabs({ departments }: { departments: HrDepartmentOption[] }) {
@@ -18,7 +26,16 @@ export function SimulatorTabs({ departments }: { departments: HrDepartmentOption
 
   const onKeyDown = (e: KeyboardEvent) => {
     const i = KINDS.indexOf(active);
-    const next = e.key === "ArrowRight" ? (i + 1) % KINDS.length : e.key === "ArrowLeft" ? (i - 1 + KINDS.length) % KINDS.length : e.key === "Home" ? 0 : e.key === "End" ? KINDS.length - 1 : -1;
+    const next =
+      e.key === "ArrowRight"
+        ? (i + 1) % KINDS.length
+        : e.key === "ArrowLeft"
+          ? (i - 1 + KINDS.length) % KINDS.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? KINDS.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     setActive(KINDS[next]);
@@ -37,7 +54,12 @@ export function SimulatorTabs({ departments }: { departments: HrDepartmentOption
 
   return (
     <div>
-      <div role="tablist" aria-label={t("tabsLabel")} className="mb-4 flex flex-wrap gap-1 border-b" onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        aria-label={t("tabsLabel")}
+        className="mb-4 flex flex-wrap gap-1 border-b"
+        onKeyDown={onKeyDown}
+      >
         {KINDS.map((kind, i) => (
           <button
             key={kind}
@@ -53,7 +75,9 @@ export function SimulatorTabs({ departments }: { departments: HrDepartmentOption
             onClick={() => setActive(kind)}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-              active === kind ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+              active === kind
+                ? "border-primary text-foreground"
+                : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >
             {t(`tabs.${kind}`)}

@@ -1,11 +1,20 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+} from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { simulateHrChangeAction } from "@/app/actions/sandbox";
-import type { HrSimulationInput, HrSimulationSummary } from "@/lib/sandbox/console/hr-simulation-schema";
+import type {
+  HrSimulationInput,
+  HrSimulationSummary,
+} from "@/lib/sandbox/console/hr-simulation-schema";
 
 /** The toast line for a finished simulation, in the reader's language. */
 export function useSummaryText() {
@@ -41,7 +50,8 @@ export function useSimulationForm<S extends z.ZodType<FieldValues, FieldValues>>
     if (!result.ok) {
       for (const [path, message] of Object.entries(result.error.fieldErrors ?? {})) {
         const field = path.split(".")[0];
-        if (field in (defaultValues as object)) form.setError(field as Path<z.input<S>>, { message }, { shouldFocus: true });
+        if (field in (defaultValues as object))
+          form.setError(field as Path<z.input<S>>, { message }, { shouldFocus: true });
       }
       toast.error(result.error.message);
       return;
@@ -50,5 +60,10 @@ export function useSimulationForm<S extends z.ZodType<FieldValues, FieldValues>>
     toast.success(summaryText(result.data));
   });
 
-  return { form, onSubmit, errors: form.formState.errors, isSubmitting: form.formState.isSubmitting };
+  return {
+    form,
+    onSubmit,
+    errors: form.formState.errors,
+    isSubmitting: form.formState.isSubmitting,
+  };
 }

@@ -5,7 +5,15 @@ import { LocaleSwitcher } from "./locale-switcher";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 
-export function ConsoleShell({ roles, user, children }: { roles: Role[]; user?: ReactNode; children: ReactNode }) {
+export function ConsoleShell({
+  roles,
+  user,
+  children,
+}: {
+  roles: Role[];
+  user?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 hidden h-screen w-60 shrink-0 overflow-y-auto border-r bg-card md:block">

@@ -1,6 +1,19 @@
 import {
-  Activity, AlertTriangle, BellRing, Cable, FileClock, KeyRound, LayoutDashboard, MessagesSquare,
-  Network, RefreshCw, ScrollText, UserCog, UserRound, Users, Webhook,
+  Activity,
+  AlertTriangle,
+  BellRing,
+  Cable,
+  FileClock,
+  KeyRound,
+  LayoutDashboard,
+  MessagesSquare,
+  Network,
+  RefreshCw,
+  ScrollText,
+  UserCog,
+  UserRound,
+  Users,
+  Webhook,
 } from "lucide-react";
 import type { Area } from "@/lib/core/auth/permissions";
 
@@ -31,4 +44,3 @@ export const NAV_SECTIONS: { key: string; items: { area: Area; icon: typeof Acti
   },
   { key: "self", items: [{ area: "me", icon: UserRound }] },
 ];
-

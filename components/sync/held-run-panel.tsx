@@ -38,18 +38,39 @@ export function HeldRunPanel({ runId, held, approvedBy, mayDecide }: Props) {
       toast.success(t("rejectedToast"));
       router.refresh();
     });
-  const note = approvedBy ? t("heldApproved", { name: approvedBy }) : held.conflictId === null ? t("heldSuperseded") : mayDecide ? t("heldHint") : t("heldReadOnly");
+  const note = approvedBy
+    ? t("heldApproved", { name: approvedBy })
+    : held.conflictId === null
+      ? t("heldSuperseded")
+      : mayDecide
+        ? t("heldHint")
+        : t("heldReadOnly");
   return (
     <Card role="region" aria-label={t("heldTitle")} className="border-warning">
-      <CardHeader><CardTitle className="flex items-center gap-2"><ShieldAlert aria-hidden className="size-5" />{t("heldTitle")}</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          <ShieldAlert aria-hidden className="size-5" />
+          {t("heldTitle")}
+        </CardTitle>
+      </CardHeader>
       <CardContent className="flex flex-col gap-3">
-        <p className="font-medium">{t("heldSummary", { disables: held.disables, deletes: held.deletes })}</p>
-        {held.limit !== null ? <p className="text-sm text-muted-foreground">{t("heldLimit", { limit: held.limit })}</p> : null}
+        <p className="font-medium">
+          {t("heldSummary", { disables: held.disables, deletes: held.deletes })}
+        </p>
+        {held.limit !== null ? (
+          <p className="text-sm text-muted-foreground">{t("heldLimit", { limit: held.limit })}</p>
+        ) : null}
         <p className="text-sm">{note}</p>
         {mayDecide && !approvedBy && held.conflictId !== null ? (
           <div className="flex gap-2">
-            <Button disabled={pending} onClick={approve}><Check aria-hidden />{t("approve")}</Button>
-            <Button variant="outline" disabled={pending} onClick={reject}><X aria-hidden />{t("reject")}</Button>
+            <Button disabled={pending} onClick={approve}>
+              <Check aria-hidden />
+              {t("approve")}
+            </Button>
+            <Button variant="outline" disabled={pending} onClick={reject}>
+              <X aria-hidden />
+              {t("reject")}
+            </Button>
           </div>
         ) : null}
       </CardContent>

@@ -16,9 +16,14 @@ export function SyncProgress({ run, label, text }: { run: Counts; label: string;
         aria-valuetext={`${value}% · ${text}`}
         className="h-2 w-full overflow-hidden rounded-full bg-muted"
       >
-        <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${value}%` }} />
+        <div
+          className="h-full rounded-full bg-primary transition-[width]"
+          style={{ width: `${value}%` }}
+        />
       </div>
-      <span className="text-xs tabular-nums text-muted-foreground">{value}% · {text}</span>
+      <span className="text-xs tabular-nums text-muted-foreground">
+        {value}% · {text}
+      </span>
     </div>
   );
 }

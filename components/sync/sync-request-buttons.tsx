@@ -7,7 +7,13 @@ import { requestSyncAction } from "@/app/actions/sync";
 import { Button } from "@/components/ui/button";
 
 /** "Sync now" and "Dry run" for one IM target (IT admins). */
-export function SyncRequestButtons({ target, onRequested }: { target: { id: string; name: string }; onRequested?: () => void }) {
+export function SyncRequestButtons({
+  target,
+  onRequested,
+}: {
+  target: { id: string; name: string };
+  onRequested?: () => void;
+}) {
   const t = useTranslations("sync");
   const [pending, start] = useTransition();
   const request = (dryRun: boolean) =>
@@ -18,7 +24,11 @@ export function SyncRequestButtons({ target, onRequested }: { target: { id: stri
       onRequested?.();
     });
   return (
-    <div role="group" aria-label={target.name} className="flex flex-wrap items-center gap-2 rounded-md border p-2">
+    <div
+      role="group"
+      aria-label={target.name}
+      className="flex flex-wrap items-center gap-2 rounded-md border p-2"
+    >
       <span className="mr-auto px-1 text-sm font-medium">{target.name}</span>
       <Button size="sm" disabled={pending} onClick={() => request(false)}>
         <RefreshCw aria-hidden />

@@ -1,6 +1,15 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { SyncRunRow } from "@/lib/sync/sync-run-schemas";
 
 const SHOWN = 12;
@@ -13,7 +22,16 @@ export function SyncRunsChart({ runs }: { runs: SyncRunRow[] }) {
     .filter((r) => r.planned > 0)
     .slice(0, SHOWN)
     .reverse()
-    .map((r) => ({ label: format.dateTime(new Date(r.startedAt), { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }), applied: r.applied, failed: r.failed }));
+    .map((r) => ({
+      label: format.dateTime(new Date(r.startedAt), {
+        month: "numeric",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      }),
+      applied: r.applied,
+      failed: r.failed,
+    }));
   if (data.length === 0) return <p className="text-sm text-muted-foreground">{t("chartEmpty")}</p>;
   return (
     <figure aria-label={t("chartTitle")}>
@@ -25,12 +43,28 @@ export function SyncRunsChart({ runs }: { runs: SyncRunRow[] }) {
             <YAxis allowDecimals={false} fontSize={11} width={48} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="applied" name={t("applied")} stackId="a" fill="var(--primary)" isAnimationActive={false} />
-            <Bar dataKey="failed" name={t("failed")} stackId="a" fill="var(--destructive)" isAnimationActive={false} />
+            <Bar
+              dataKey="applied"
+              name={t("applied")}
+              stackId="a"
+              fill="var(--primary)"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="failed"
+              name={t("failed")}
+              stackId="a"
+              fill="var(--destructive)"
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="sr-only">{data.map((d) => t("chartCaption", { when: d.label, applied: d.applied, failed: d.failed })).join("; ")}</figcaption>
+      <figcaption className="sr-only">
+        {data
+          .map((d) => t("chartCaption", { when: d.label, applied: d.applied, failed: d.failed }))
+          .join("; ")}
+      </figcaption>
     </figure>
   );
 }

@@ -5,7 +5,14 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { ACTIVE_SYNC_STATUSES, type SyncRunRow } from "@/lib/sync/sync-run-schemas";
 import { SyncProgress } from "./sync-progress";
 import { SyncRequestButtons } from "./sync-request-buttons";
@@ -43,7 +50,9 @@ export function SyncRunsTable({ initial, targets, hrName }: Props) {
     <div className="flex flex-col gap-4">
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>{t("targetsTitle")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("targetsTitle")}</CardTitle>
+          </CardHeader>
           <CardContent className="flex flex-col gap-2">
             {targets === null ? (
               <p className="text-sm text-muted-foreground">{t("readOnly")}</p>
@@ -54,24 +63,41 @@ export function SyncRunsTable({ initial, targets, hrName }: Props) {
             ) : (
               <>
                 <p className="text-sm text-muted-foreground">{t("targetsHint", { hr: hrName })}</p>
-                {targets.map((target) => <SyncRequestButtons key={target.id} target={target} onRequested={() => void refetch()} />)}
+                {targets.map((target) => (
+                  <SyncRequestButtons
+                    key={target.id}
+                    target={target}
+                    onRequested={() => void refetch()}
+                  />
+                ))}
               </>
             )}
           </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>{t("chartTitle")}</CardTitle></CardHeader>
-          <CardContent><SyncRunsChart runs={runs} /></CardContent>
+          <CardHeader>
+            <CardTitle>{t("chartTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <SyncRunsChart runs={runs} />
+          </CardContent>
         </Card>
       </div>
       <Card>
         <CardContent className="p-0">
-          <div className="flex items-center justify-end px-4 pt-3 text-xs text-muted-foreground" aria-live="polite">
+          <div
+            className="flex items-center justify-end px-4 pt-3 text-xs text-muted-foreground"
+            aria-live="polite"
+          >
             {isFetching ? <Loader2 className="mr-1 size-3 animate-spin" aria-hidden /> : null}
             {t("live")}
           </div>
           {runs.length === 0 ? (
-            <div className="p-6"><EmptyState icon={<RefreshCw />} title={t("empty")}>{t("emptyHint")}</EmptyState></div>
+            <div className="p-6">
+              <EmptyState icon={<RefreshCw />} title={t("empty")}>
+                {t("emptyHint")}
+              </EmptyState>
+            </div>
           ) : (
             <Table aria-label={t("runsLabel")}>
               <TableHeader>
@@ -92,14 +118,30 @@ export function SyncRunsTable({ initial, targets, hrName }: Props) {
               <TableBody>
                 {runs.map((r) => (
                   <TableRow key={r.id}>
-                    <TableCell><Link className="font-medium text-primary hover:underline" href={`/sync/${r.id}`}>{t(`kinds.${r.kind}`)}</Link></TableCell>
+                    <TableCell>
+                      <Link
+                        className="font-medium text-primary hover:underline"
+                        href={`/sync/${r.id}`}
+                      >
+                        {t(`kinds.${r.kind}`)}
+                      </Link>
+                    </TableCell>
                     <TableCell>{r.connectionName}</TableCell>
-                    <TableCell className="text-xs"><SyncTrigger trigger={r.trigger} requestedBy={r.requestedBy} /></TableCell>
+                    <TableCell className="text-xs">
+                      <SyncTrigger trigger={r.trigger} requestedBy={r.requestedBy} />
+                    </TableCell>
                     <TableCell>
                       <div className="flex flex-col gap-1">
                         <SyncStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
                         {r.status === "RUNNING" ? (
-                          <SyncProgress run={r} label={t("progressLabel", { kind: t(`kinds.${r.kind}`) })} text={t("progressText", { done: r.applied + r.failed + r.skipped, planned: r.planned })} />
+                          <SyncProgress
+                            run={r}
+                            label={t("progressLabel", { kind: t(`kinds.${r.kind}`) })}
+                            text={t("progressText", {
+                              done: r.applied + r.failed + r.skipped,
+                              planned: r.planned,
+                            })}
+                          />
                         ) : null}
                       </div>
                     </TableCell>
@@ -108,8 +150,15 @@ export function SyncRunsTable({ initial, targets, hrName }: Props) {
                     <TableCell className="text-right tabular-nums">{r.failed}</TableCell>
                     <TableCell className="text-right tabular-nums">{r.skipped}</TableCell>
                     <TableCell className="text-right tabular-nums">{r.conflicts}</TableCell>
-                    <TableCell className="whitespace-nowrap text-xs">{format.dateTime(new Date(r.startedAt), { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-                    <TableCell className="text-right tabular-nums text-xs">{r.durationMs === null ? "…" : `${(r.durationMs / 1000).toFixed(1)} s`}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs">
+                      {format.dateTime(new Date(r.startedAt), {
+                        dateStyle: "short",
+                        timeStyle: "medium",
+                      })}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums text-xs">
+                      {r.durationMs === null ? "…" : `${(r.durationMs / 1000).toFixed(1)} s`}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

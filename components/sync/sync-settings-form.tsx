@@ -10,27 +10,53 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { selectClass } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { SCHEDULE_PRESETS, syncSettingsSchema, type SyncSettings, type SyncSettingsInput } from "@/lib/sync/sync-settings-schema";
+import {
+  SCHEDULE_PRESETS,
+  syncSettingsSchema,
+  type SyncSettings,
+  type SyncSettingsInput,
+} from "@/lib/sync/sync-settings-schema";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? <p id={id} className="text-xs text-destructive">{message}</p> : null;
+  return message ? (
+    <p id={id} className="text-xs text-destructive">
+      {message}
+    </p>
+  ) : null;
 }
 
 /** Sync rules: when the full sync runs, what hire/leave/termination do to IM accounts, and the mass-change guard. */
-export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: SyncSettings; readOnly: boolean; updatedAt: string | null }) {
+export function SyncSettingsForm({
+  initial,
+  readOnly,
+  updatedAt,
+}: {
+  initial: SyncSettings;
+  readOnly: boolean;
+  updatedAt: string | null;
+}) {
   const t = useTranslations("syncSettings");
   const format = useFormatter();
   const [savedAt, setSavedAt] = useState(updatedAt);
-  const form = useForm<SyncSettingsInput, unknown, SyncSettings>({ resolver: zodResolver(syncSettingsSchema), defaultValues: initial });
+  const form = useForm<SyncSettingsInput, unknown, SyncSettings>({
+    resolver: zodResolver(syncSettingsSchema),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting, isDirty } = form.formState;
   const reasons = useFieldArray({ control: form.control, name: "terminationByReason" });
   const schedule = useWatch({ control: form.control, name: "schedule" });
-  const preset = schedule === null ? "off" : (SCHEDULE_PRESETS as readonly string[]).includes(schedule) ? schedule : "custom";
+  const preset =
+    schedule === null
+      ? "off"
+      : (SCHEDULE_PRESETS as readonly string[]).includes(schedule)
+        ? schedule
+        : "custom";
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await saveSyncSettingsAction(values);
     if (!result.ok) {
-      for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(field as FieldPath<SyncSettingsInput>, { message });
+      for (const [field, message] of Object.entries(result.error.fieldErrors ?? {}))
+        form.setError(field as FieldPath<SyncSettingsInput>, { message });
       toast.error(result.error.message);
       return;
     }
@@ -39,11 +65,18 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
     toast.success(t("saved"));
   });
 
-  const num = (name: "createBeforeStartDays" | "safetyPercent" | "safetyAbsolute") => form.register(name, { valueAsNumber: true });
-  const described = (name: string, has: boolean) => (has ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  const num = (name: "createBeforeStartDays" | "safetyPercent" | "safetyAbsolute") =>
+    form.register(name, { valueAsNumber: true });
+  const described = (name: string, has: boolean) =>
+    has ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("formLabel")} className="flex max-w-3xl flex-col gap-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t("formLabel")}
+      className="flex max-w-3xl flex-col gap-4"
+    >
       <fieldset disabled={readOnly} className="flex flex-col gap-4">
         <Card>
           <CardHeader>
@@ -52,14 +85,20 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
           </CardHeader>
           <CardContent className="grid gap-4 md:grid-cols-2">
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="schedule-preset" className="text-sm font-medium">{t("schedule")}</label>
+              <label htmlFor="schedule-preset" className="text-sm font-medium">
+                {t("schedule")}
+              </label>
               <select
                 id="schedule-preset"
                 className={selectClass}
                 value={preset}
                 onChange={(e) => {
                   const v = e.target.value;
-                  form.setValue("schedule", v === "off" ? null : v === "custom" ? (schedule ?? "0 3 * * 1-5") : v, { shouldDirty: true, shouldValidate: true });
+                  form.setValue(
+                    "schedule",
+                    v === "off" ? null : v === "custom" ? (schedule ?? "0 3 * * 1-5") : v,
+                    { shouldDirty: true, shouldValidate: true },
+                  );
                 }}
               >
                 <option value="off">{t("presetOff")}</option>
@@ -71,12 +110,20 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
             </div>
             {preset === "custom" ? (
               <div className="flex flex-col gap-1.5">
-                <label htmlFor="schedule-cron" className="text-sm font-medium">{t("cron")}</label>
+                <label htmlFor="schedule-cron" className="text-sm font-medium">
+                  {t("cron")}
+                </label>
                 <Controller
                   control={form.control}
                   name="schedule"
                   render={({ field }) => (
-                    <Input id="schedule-cron" className="font-mono" value={field.value ?? ""} onChange={(e) => field.onChange(e.target.value)} {...described("schedule", !!errors.schedule)} />
+                    <Input
+                      id="schedule-cron"
+                      className="font-mono"
+                      value={field.value ?? ""}
+                      onChange={(e) => field.onChange(e.target.value)}
+                      {...described("schedule", !!errors.schedule)}
+                    />
                   )}
                 />
                 <p className="text-xs text-muted-foreground">{t("cronHint")}</p>
@@ -84,8 +131,14 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
               </div>
             ) : null}
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="time-zone" className="text-sm font-medium">{t("timeZone")}</label>
-              <Input id="time-zone" {...form.register("timeZone")} {...described("timeZone", !!errors.timeZone)} />
+              <label htmlFor="time-zone" className="text-sm font-medium">
+                {t("timeZone")}
+              </label>
+              <Input
+                id="time-zone"
+                {...form.register("timeZone")}
+                {...described("timeZone", !!errors.timeZone)}
+              />
               <p className="text-xs text-muted-foreground">{t("timeZoneHint")}</p>
               <FieldError id="timeZone-error" message={errors.timeZone?.message} />
             </div>
@@ -99,9 +152,21 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
           </CardHeader>
           <CardContent className="grid gap-4 md:grid-cols-2">
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="before-start" className="text-sm font-medium">{t("createBeforeStartDays")}</label>
-              <Input id="before-start" type="number" min={0} max={60} {...num("createBeforeStartDays")} {...described("createBeforeStartDays", !!errors.createBeforeStartDays)} />
-              <FieldError id="createBeforeStartDays-error" message={errors.createBeforeStartDays?.message} />
+              <label htmlFor="before-start" className="text-sm font-medium">
+                {t("createBeforeStartDays")}
+              </label>
+              <Input
+                id="before-start"
+                type="number"
+                min={0}
+                max={60}
+                {...num("createBeforeStartDays")}
+                {...described("createBeforeStartDays", !!errors.createBeforeStartDays)}
+              />
+              <FieldError
+                id="createBeforeStartDays-error"
+                message={errors.createBeforeStartDays?.message}
+              />
             </div>
             <fieldset className="flex flex-col gap-1.5">
               <legend className="mb-1 text-sm font-medium">{t("onLeave")}</legend>
@@ -113,14 +178,22 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
               ))}
             </fieldset>
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="termination-default" className="text-sm font-medium">{t("terminationDefault")}</label>
-              <select id="termination-default" className={selectClass} {...form.register("terminationDefault")}>
+              <label htmlFor="termination-default" className="text-sm font-medium">
+                {t("terminationDefault")}
+              </label>
+              <select
+                id="termination-default"
+                className={selectClass}
+                {...form.register("terminationDefault")}
+              >
                 <option value="end_of_day">{t("timing_end_of_day")}</option>
                 <option value="immediate">{t("timing_immediate")}</option>
               </select>
             </div>
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="delete-after" className="text-sm font-medium">{t("deleteAfterDays")}</label>
+              <label htmlFor="delete-after" className="text-sm font-medium">
+                {t("deleteAfterDays")}
+              </label>
               <Controller
                 control={form.control}
                 name="deleteAfterDays"
@@ -131,7 +204,9 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
                     min={0}
                     placeholder={t("never")}
                     value={field.value ?? ""}
-                    onChange={(e) => field.onChange(e.target.value === "" ? null : Number(e.target.value))}
+                    onChange={(e) =>
+                      field.onChange(e.target.value === "" ? null : Number(e.target.value))
+                    }
                     {...described("deleteAfterDays", !!errors.deleteAfterDays)}
                   />
                 )}
@@ -142,7 +217,9 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
             <fieldset className="flex flex-col gap-2 md:col-span-2">
               <legend className="mb-1 text-sm font-medium">{t("byReason")}</legend>
               <p className="text-xs text-muted-foreground">{t("byReasonHint")}</p>
-              {reasons.fields.length === 0 ? <p className="text-sm text-muted-foreground">{t("noReasons")}</p> : null}
+              {reasons.fields.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("noReasons")}</p>
+              ) : null}
               <ul className="flex flex-col gap-2">
                 {reasons.fields.map((row, i) => (
                   <li key={row.id} className="flex flex-wrap items-start gap-2">
@@ -151,22 +228,43 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
                         aria-label={t("reasonLabel", { n: i + 1 })}
                         placeholder={t("reasonPlaceholder")}
                         {...form.register(`terminationByReason.${i}.reason`)}
-                        {...described(`terminationByReason.${i}.reason`, !!errors.terminationByReason?.[i]?.reason)}
+                        {...described(
+                          `terminationByReason.${i}.reason`,
+                          !!errors.terminationByReason?.[i]?.reason,
+                        )}
                       />
-                      <FieldError id={`terminationByReason.${i}.reason-error`} message={errors.terminationByReason?.[i]?.reason?.message} />
+                      <FieldError
+                        id={`terminationByReason.${i}.reason-error`}
+                        message={errors.terminationByReason?.[i]?.reason?.message}
+                      />
                     </div>
-                    <select aria-label={t("timingLabel", { n: i + 1 })} className={selectClass} {...form.register(`terminationByReason.${i}.timing`)}>
+                    <select
+                      aria-label={t("timingLabel", { n: i + 1 })}
+                      className={selectClass}
+                      {...form.register(`terminationByReason.${i}.timing`)}
+                    >
                       <option value="immediate">{t("timing_immediate")}</option>
                       <option value="end_of_day">{t("timing_end_of_day")}</option>
                     </select>
-                    <Button type="button" variant="ghost" size="sm" aria-label={t("removeReason", { n: i + 1 })} onClick={() => reasons.remove(i)}>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      size="sm"
+                      aria-label={t("removeReason", { n: i + 1 })}
+                      onClick={() => reasons.remove(i)}
+                    >
                       <Trash2 aria-hidden />
                     </Button>
                   </li>
                 ))}
               </ul>
               <div>
-                <Button type="button" variant="outline" size="sm" onClick={() => reasons.append({ reason: "", timing: "immediate" })}>
+                <Button
+                  type="button"
+                  variant="outline"
+                  size="sm"
+                  onClick={() => reasons.append({ reason: "", timing: "immediate" })}
+                >
                   <Plus aria-hidden />
                   {t("addReason")}
                 </Button>
@@ -182,13 +280,31 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
           </CardHeader>
           <CardContent className="grid gap-4 md:grid-cols-2">
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="safety-percent" className="text-sm font-medium">{t("safetyPercent")}</label>
-              <Input id="safety-percent" type="number" min={0} max={100} step="0.1" {...num("safetyPercent")} {...described("safetyPercent", !!errors.safetyPercent)} />
+              <label htmlFor="safety-percent" className="text-sm font-medium">
+                {t("safetyPercent")}
+              </label>
+              <Input
+                id="safety-percent"
+                type="number"
+                min={0}
+                max={100}
+                step="0.1"
+                {...num("safetyPercent")}
+                {...described("safetyPercent", !!errors.safetyPercent)}
+              />
               <FieldError id="safetyPercent-error" message={errors.safetyPercent?.message} />
             </div>
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="safety-absolute" className="text-sm font-medium">{t("safetyAbsolute")}</label>
-              <Input id="safety-absolute" type="number" min={0} {...num("safetyAbsolute")} {...described("safetyAbsolute", !!errors.safetyAbsolute)} />
+              <label htmlFor="safety-absolute" className="text-sm font-medium">
+                {t("safetyAbsolute")}
+              </label>
+              <Input
+                id="safety-absolute"
+                type="number"
+                min={0}
+                {...num("safetyAbsolute")}
+                {...described("safetyAbsolute", !!errors.safetyAbsolute)}
+              />
               <FieldError id="safetyAbsolute-error" message={errors.safetyAbsolute?.message} />
             </div>
           </CardContent>
@@ -203,7 +319,13 @@ export function SyncSettingsForm({ initial, readOnly, updatedAt }: { initial: Sy
             {isSubmitting ? t("saving") : t("save")}
           </Button>
         )}
-        {savedAt ? <p className="text-xs text-muted-foreground">{t("lastSaved", { at: format.dateTime(new Date(savedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
+        {savedAt ? (
+          <p className="text-xs text-muted-foreground">
+            {t("lastSaved", {
+              at: format.dateTime(new Date(savedAt), { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+        ) : null}
       </div>
     </form>
   );

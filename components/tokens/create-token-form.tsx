@@ -53,15 +53,27 @@ export function CreateTokenForm() {
       </CardHeader>
       <CardContent>
         {created ? (
-          <div role="status" className="mb-4 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
+          <div
+            role="status"
+            className="mb-4 rounded-md border border-success/40 bg-success/10 p-3 text-sm"
+          >
             <p className="font-medium">{t("showOnce", { name: created.name })}</p>
             <div className="mt-2 flex items-center gap-2">
-              <code data-testid="new-token" className="flex-1 break-all rounded bg-card p-2 text-xs">{created.token}</code>
+              <code
+                data-testid="new-token"
+                className="flex-1 break-all rounded bg-card p-2 text-xs"
+              >
+                {created.token}
+              </code>
               <Button
                 type="button"
                 variant="outline"
                 size="sm"
-                onClick={() => void navigator.clipboard?.writeText(created.token).then(() => toast.success(t("copied")))}
+                onClick={() =>
+                  void navigator.clipboard
+                    ?.writeText(created.token)
+                    .then(() => toast.success(t("copied")))
+                }
               >
                 <Copy aria-hidden />
                 {t("copy")}
@@ -71,12 +83,21 @@ export function CreateTokenForm() {
         ) : null}
         <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
           <div className="flex flex-col gap-1.5">
-            <label htmlFor="token-name" className="text-sm font-medium">{t("name")}</label>
-            <Input id="token-name" aria-invalid={!!errors.name} {...form.register("name")} placeholder={t("namePlaceholder")} />
+            <label htmlFor="token-name" className="text-sm font-medium">
+              {t("name")}
+            </label>
+            <Input
+              id="token-name"
+              aria-invalid={!!errors.name}
+              {...form.register("name")}
+              placeholder={t("namePlaceholder")}
+            />
             {errors.name ? <p className="text-xs text-destructive">{errors.name.message}</p> : null}
           </div>
           <div className="flex flex-col gap-1.5">
-            <label htmlFor="token-expiry" className="text-sm font-medium">{t("expiry")}</label>
+            <label htmlFor="token-expiry" className="text-sm font-medium">
+              {t("expiry")}
+            </label>
             <Controller
               control={form.control}
               name="expiresInDays"
@@ -85,7 +106,9 @@ export function CreateTokenForm() {
                   id="token-expiry"
                   className="h-9 rounded-md border bg-card px-2 text-sm"
                   value={field.value === null ? "never" : String(field.value)}
-                  onChange={(e) => field.onChange(e.target.value === "never" ? null : Number(e.target.value))}
+                  onChange={(e) =>
+                    field.onChange(e.target.value === "never" ? null : Number(e.target.value))
+                  }
                 >
                   {EXPIRIES.map((d) => (
                     <option key={String(d)} value={d === null ? "never" : d}>
@@ -108,7 +131,13 @@ export function CreateTokenForm() {
                       <input
                         type="checkbox"
                         checked={field.value.includes(scope)}
-                        onChange={(e) => field.onChange(e.target.checked ? [...field.value, scope] : field.value.filter((s) => s !== scope))}
+                        onChange={(e) =>
+                          field.onChange(
+                            e.target.checked
+                              ? [...field.value, scope]
+                              : field.value.filter((s) => s !== scope),
+                          )
+                        }
                       />
                       <code className="text-xs">{scope}</code>
                     </label>
@@ -116,12 +145,25 @@ export function CreateTokenForm() {
                 </div>
               )}
             />
-            {errors.scopes ? <p className="text-xs text-destructive">{errors.scopes.message}</p> : null}
+            {errors.scopes ? (
+              <p className="text-xs text-destructive">{errors.scopes.message}</p>
+            ) : null}
           </fieldset>
           <div className="flex flex-col gap-1.5">
-            <label htmlFor="token-ips" className="text-sm font-medium">{t("ipAllowList")}</label>
-            <Input id="token-ips" aria-invalid={!!errors.ipAllowList} {...form.register("ipAllowList")} placeholder="10.0.0.0/8, 203.0.113.7" />
-            {errors.ipAllowList ? <p className="text-xs text-destructive">{errors.ipAllowList.message}</p> : <p className="text-xs text-muted-foreground">{t("ipHint")}</p>}
+            <label htmlFor="token-ips" className="text-sm font-medium">
+              {t("ipAllowList")}
+            </label>
+            <Input
+              id="token-ips"
+              aria-invalid={!!errors.ipAllowList}
+              {...form.register("ipAllowList")}
+              placeholder="10.0.0.0/8, 203.0.113.7"
+            />
+            {errors.ipAllowList ? (
+              <p className="text-xs text-destructive">{errors.ipAllowList.message}</p>
+            ) : (
+              <p className="text-xs text-muted-foreground">{t("ipHint")}</p>
+            )}
           </div>
           <div className="md:col-span-2">
             <Button type="submit" disabled={isSubmitting}>

@@ -11,7 +11,12 @@ export interface RetryDelayOptions {
 }
 
 /** Exponential backoff with full jitter over the upper half: base·2^attempt, capped, ×[0.5, 1). */
-export function retryDelayMs({ attempt, baseMs = 1000, maxMs = 10 * 60_000, random = Math.random }: RetryDelayOptions): number {
+export function retryDelayMs({
+  attempt,
+  baseMs = 1000,
+  maxMs = 10 * 60_000,
+  random = Math.random,
+}: RetryDelayOptions): number {
   const exp = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 30));
   return Math.round(exp * (0.5 + random() / 2));
 }

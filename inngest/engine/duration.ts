@@ -1,7 +1,14 @@
 // Durations as the SDK sends them (helpers/strings.ts timeStr): "1w2d3h4m5s",
 // sub-second rounded up to "1s"; sleepUntil sends an ISO date instead.
 
-const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+const UNIT_MS: Record<string, number> = {
+  w: 604_800_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1_000,
+  ms: 1,
+};
 
 /** Milliseconds in an Inngest time string ("2h30m", "500ms", "10s"); null when it is not one. */
 export function parseDuration(input: string): number | null {

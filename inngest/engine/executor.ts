@@ -75,9 +75,19 @@ const UNSUPPORTED_OPS = new Set(["InvokeFunction", "AIGateway", "Gateway", "Wait
 export function toJsonError(raw: unknown): { name: string; message: string; stack?: string } {
   if (raw && typeof raw === "object") {
     const r = raw as Record<string, unknown>;
-    const message = typeof r.message === "string" ? r.message : typeof r.error === "string" ? r.error : JSON.stringify(raw);
-    const stack = typeof r.stack === "string" ? r.stack.split("\n").slice(0, 8).join("\n") : undefined;
-    return { name: typeof r.name === "string" && r.name ? r.name : "Error", message, ...(stack ? { stack } : {}) };
+    const message =
+      typeof r.message === "string"
+        ? r.message
+        : typeof r.error === "string"
+          ? r.error
+          : JSON.stringify(raw);
+    const stack =
+      typeof r.stack === "string" ? r.stack.split("\n").slice(0, 8).join("\n") : undefined;
+    return {
+      name: typeof r.name === "string" && r.name ? r.name : "Error",
+      message,
+      ...(stack ? { stack } : {}),
+    };
   }
   return { name: "Error", message: typeof raw === "string" ? raw : JSON.stringify(raw) };
 }
@@ -99,7 +109,6 @@ function runColumns(runs: RunInsert[]): unknown[] {
   ];
 }
 
-
 export class Executor {
   readonly pool: pg.Pool;
   readonly queue: JobQueue;
@@ -115,7 +124,12 @@ export class Executor {
   constructor(private readonly opts: ExecutorOptions) {
     this.retryBaseMs = opts.retryBaseMs ?? 1000;
     // Prisma writes TIMESTAMP(3) columns in UTC; keep this session in UTC too.
-    this.pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 12, options: "-c TimeZone=UTC", application_name: "orgbridge-executor" });
+    this.pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 12,
+      options: "-c TimeZone=UTC",
+      application_name: "orgbridge-executor",
+    });
     this.pool.on("error", (err) => opts.log(`pg pool error: ${err.message}`));
     this.queue = new JobQueue({
       connectionString: opts.databaseUrl,
@@ -131,7 +145,9 @@ export class Executor {
     await this.queue.start();
     await this.scheduleAllCrons();
     this.reloadTimer = setInterval(() => {
-      this.reloadFunctions().catch((err) => this.opts.log(`reload functions failed: ${(err as Error).message}`));
+      this.reloadFunctions().catch((err) =>
+        this.opts.log(`reload functions failed: ${(err as Error).message}`),
+      );
     }, 10_000);
     for (const url of this.opts.appUrls) this.startSyncLoop(url, 0);
   }
@@ -169,9 +185,13 @@ export class Executor {
   // ─── functions ────────────────────────────────────────────────────────────
 
   async reloadFunctions(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string; appId: string; name: string; url: string; config: unknown }>(
-      `SELECT id, "appId", name, url, config FROM "JobFunction"`,
-    );
+    const { rows } = await this.pool.query<{
+      id: string;
+      appId: string;
+      name: string;
+      url: string;
+      config: unknown;
+    }>(`SELECT id, "appId", name, url, config FROM "JobFunction"`);
     const fns = new Map<string, FnDef>();
     const byEvent = new Map<string, FnDef[]>();
     const wildcard: { prefix: string; fn: FnDef; expression?: string }[] = [];
@@ -186,10 +206,13 @@ export class Executor {
       }
       fns.set(fn.id, fn);
       for (const t of fn.eventTriggers) {
-        if (t.event.endsWith("*")) wildcard.push({ prefix: t.event.slice(0, -1), fn, expression: t.expression });
-        else if (!byEvent.get(t.event)?.includes(fn)) byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), fn]);
+        if (t.event.endsWith("*"))
+          wildcard.push({ prefix: t.event.slice(0, -1), fn, expression: t.expression });
+        else if (!byEvent.get(t.event)?.includes(fn))
+          byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), fn]);
       }
-      for (const c of fn.cancel) cancelByEvent.set(c.event, [...(cancelByEvent.get(c.event) ?? []), fn]);
+      for (const c of fn.cancel)
+        cancelByEvent.set(c.event, [...(cancelByEvent.get(c.event) ?? []), fn]);
     }
     this.fns = fns;
     this.byEvent = byEvent;
@@ -225,11 +248,16 @@ export class Executor {
           [cfg.id, appId, cfg.name ?? cfg.id, step.runtime.url, body.url, json(cfg)],
         );
       }
-      await c.query(`DELETE FROM "JobFunction" WHERE "appId" = $1 AND NOT (id = ANY($2::text[]))`, [appId, configs.map((c) => c.id)]);
+      await c.query(`DELETE FROM "JobFunction" WHERE "appId" = $1 AND NOT (id = ANY($2::text[]))`, [
+        appId,
+        configs.map((c) => c.id),
+      ]);
     });
     await this.reloadFunctions();
     await this.scheduleAllCrons();
-    this.opts.log(`registered app ${appId}: ${configs.map((c) => c.id).join(", ") || "(no functions)"}`);
+    this.opts.log(
+      `registered app ${appId}: ${configs.map((c) => c.id).join(", ") || "(no functions)"}`,
+    );
     return { appId, functions: configs.map((c) => c.id) };
   }
 
@@ -240,7 +268,8 @@ export class Executor {
     this.syncApp(url).then(
       () => this.scheduleSync(url, this.opts.resyncIntervalMs ?? 5 * 60_000, 0),
       (err: Error) => {
-        if (failures === 0 || failures % 30 === 0) this.opts.log(`sync ${url} failed (will retry): ${err.message}`);
+        if (failures === 0 || failures % 30 === 0)
+          this.opts.log(`sync ${url} failed (will retry): ${err.message}`);
         this.scheduleSync(url, failures < 10 ? 500 : 2000, failures + 1);
       },
     );
@@ -277,7 +306,11 @@ export class Executor {
     if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
     if (res.headers.get("x-inngest-sync-kind") === "in_band") {
       const data = JSON.parse(text) as { app_id?: string; url?: string; functions?: unknown[] };
-      await this.registerApp({ url: data.url ?? url, appName: data.app_id, functions: data.functions ?? [] });
+      await this.registerApp({
+        url: data.url ?? url,
+        appName: data.app_id,
+        functions: data.functions ?? [],
+      });
     }
   }
 
@@ -300,7 +333,12 @@ export class Executor {
       }
     }
     for (const w of this.wildcard) {
-      if (evt.name.startsWith(w.prefix) && !out.includes(w.fn) && matchesExpression(w.expression, { event: evt })) out.push(w.fn);
+      if (
+        evt.name.startsWith(w.prefix) &&
+        !out.includes(w.fn) &&
+        matchesExpression(w.expression, { event: evt })
+      )
+        out.push(w.fn);
     }
     return out;
   }
@@ -338,7 +376,9 @@ export class Executor {
       ],
     );
     const fresh = new Set(rows.filter((r) => r.kind === "e").map((r) => r.id));
-    for (const r of rows) if (r.kind === "r") jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
+    for (const r of rows)
+      if (r.kind === "r")
+        jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
     const accepted = events.filter((e) => fresh.has(e.id));
     await this.resumeWaiters(c, accepted, jobs);
     await this.cancelRuns(c, accepted);
@@ -353,13 +393,20 @@ export class Executor {
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [...runColumns(runs), runs.map((r) => r.rerunOf ?? null)],
     );
-    for (const r of rows) jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
+    for (const r of rows)
+      jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
   }
 
   private async resumeWaiters(c: PoolClient, events: ExecEvent[], jobs: NewJob[]): Promise<void> {
     const names = [...new Set(events.map((e) => e.name))];
     if (!names.length) return;
-    const { rows } = await c.query<{ runId: string; hashedId: string; waitEvent: string; waitIf: string | null; ev: ExecEvent }>(
+    const { rows } = await c.query<{
+      runId: string;
+      hashedId: string;
+      waitEvent: string;
+      waitIf: string | null;
+      ev: ExecEvent;
+    }>(
       `SELECT s."runId", s."hashedId", s."waitEvent", s."waitIf", r.events->0 AS ev
        FROM "JobStep" s JOIN "JobRun" r ON r.id = s."runId"
        WHERE s.status = 'waiting' AND s."waitEvent" = ANY($1::text[])`,
@@ -368,11 +415,14 @@ export class Executor {
     if (!rows.length) return;
     const hits: { runId: string; hashedId: string; evt: ExecEvent }[] = [];
     for (const w of rows) {
-      const evt = events.find((e) => e.name === w.waitEvent && matchesExpression(w.waitIf, { event: w.ev, async: e }));
+      const evt = events.find(
+        (e) => e.name === w.waitEvent && matchesExpression(w.waitIf, { event: w.ev, async: e }),
+      );
       if (evt) hits.push({ runId: w.runId, hashedId: w.hashedId, evt });
     }
     hits.sort((a, b) => a.runId.localeCompare(b.runId)); // lock runs in one order
-    for (const h of hits) await this.completePendingStep(c, h.runId, h.hashedId, ["waiting"], h.evt, jobs);
+    for (const h of hits)
+      await this.completePendingStep(c, h.runId, h.hashedId, ["waiting"], h.evt, jobs);
   }
 
   private async cancelRuns(c: PoolClient, events: ExecEvent[]): Promise<void> {
@@ -390,7 +440,10 @@ export class Executor {
              WHERE id = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
             [run.id],
           );
-          await c.query(`UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" = $1 AND status = ANY($2::text[])`, [run.id, PENDING]);
+          await c.query(
+            `UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" = $1 AND status = ANY($2::text[])`,
+            [run.id, PENDING],
+          );
         }
       }
     }
@@ -398,7 +451,10 @@ export class Executor {
 
   /** Starts a new run of the same function with the same event(s). */
   async rerun(runId: string): Promise<string> {
-    const { rows } = await this.pool.query<RunRow>(`SELECT id, "functionId", events FROM "JobRun" WHERE id = $1`, [runId]);
+    const { rows } = await this.pool.query<RunRow>(
+      `SELECT id, "functionId", events FROM "JobRun" WHERE id = $1`,
+      [runId],
+    );
     const old = rows[0];
     if (!old) throw new NotFoundError(`run ${runId} not found`);
     const fn = await this.getFn(old.functionId);
@@ -417,7 +473,10 @@ export class Executor {
   private nextTick(cron: string, after: Date): number | null {
     const m = /^(?:TZ|CRON_TZ)=(\S+)\s+(.*)$/.exec(cron.trim());
     try {
-      const next = new Cron(m ? m[2] : cron, { paused: true, ...(m ? { timezone: m[1] } : {}) }).nextRun(after);
+      const next = new Cron(m ? m[2] : cron, {
+        paused: true,
+        ...(m ? { timezone: m[1] } : {}),
+      }).nextRun(after);
       return next ? next.getTime() : null;
     } catch (err) {
       this.opts.log(`invalid cron "${cron}": ${(err as Error).message}`);
@@ -427,7 +486,11 @@ export class Executor {
 
   private cronJob(fnId: string, cron: string, at: number): NewJob {
     // Deterministic job id: every instance, before and after a restart, queues the same tick once.
-    return { id: deterministicUuid(`cron|${fnId}|${cron}|${at}`), startAfter: at, data: { k: "cron", fnId, cron, at } };
+    return {
+      id: deterministicUuid(`cron|${fnId}|${cron}|${at}`),
+      startAfter: at,
+      data: { k: "cron", fnId, cron, at },
+    };
   }
 
   private async scheduleAllCrons(): Promise<void> {
@@ -445,10 +508,22 @@ export class Executor {
   private async handleCron(job: Extract<JobData, { k: "cron" }>): Promise<void> {
     const fn = await this.getFn(job.fnId);
     if (!fn || !fn.cronTriggers.includes(job.cron)) return; // unregistered or schedule changed
-    const evt: ExecEvent = { id: deterministicUlid(job.at, `evt|${job.fnId}|${job.cron}`), name: CRON_EVENT, data: { cron: job.cron }, ts: job.at };
+    const evt: ExecEvent = {
+      id: deterministicUlid(job.at, `evt|${job.fnId}|${job.cron}`),
+      name: CRON_EVENT,
+      data: { cron: job.cron },
+      ts: job.at,
+    };
     await this.tx(async (c, jobs) => {
-      await c.query(`INSERT INTO "JobEvent" (id, name, data, ts) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [evt.id, evt.name, json(evt.data), evt.ts]);
-      await this.createRuns(c, [{ id: deterministicUlid(job.at, `run|${job.fnId}|${job.cron}`), fn, evt, key: null }], jobs);
+      await c.query(
+        `INSERT INTO "JobEvent" (id, name, data, ts) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+        [evt.id, evt.name, json(evt.data), evt.ts],
+      );
+      await this.createRuns(
+        c,
+        [{ id: deterministicUlid(job.at, `run|${job.fnId}|${job.cron}`), fn, evt, key: null }],
+        jobs,
+      );
       const next = this.nextTick(job.cron, new Date(Math.max(job.at, Date.now())));
       if (next) jobs.push(this.cronJob(fn.id, job.cron, next));
     });
@@ -458,12 +533,22 @@ export class Executor {
 
   private async handle(job: JobData): Promise<void> {
     if (job.k === "call") return this.handleCall(job);
-    if (job.k === "wake") return this.tx((c, jobs) => this.completePendingStep(c, job.runId, job.hashedId, ["sleeping", "waiting"], null, jobs));
+    if (job.k === "wake")
+      return this.tx((c, jobs) =>
+        this.completePendingStep(c, job.runId, job.hashedId, ["sleeping", "waiting"], null, jobs),
+      );
     if (job.k === "cron") return this.handleCron(job);
   }
 
   /** Completes a sleeping/waiting step (or ignores it if it already moved on) and continues the run. */
-  private async completePendingStep(c: PoolClient, runId: string, hashedId: string, from: string[], data: unknown, jobs: NewJob[]): Promise<void> {
+  private async completePendingStep(
+    c: PoolClient,
+    runId: string,
+    hashedId: string,
+    from: string[],
+    data: unknown,
+    jobs: NewJob[],
+  ): Promise<void> {
     const run = await this.lockRun(c, runId);
     if (!run || TERMINAL.has(run.status)) return;
     const { rowCount } = await c.query(
@@ -492,13 +577,25 @@ export class Executor {
     const pending = new Set(rows.map((r) => r.status));
     if (!pending.size) {
       const seq = run.seq + 1;
-      await c.query(`UPDATE "JobRun" SET seq = $2, attempt = 0, status = 'RUNNING', "updatedAt" = now() WHERE id = $1`, [run.id, seq]);
+      await c.query(
+        `UPDATE "JobRun" SET seq = $2, attempt = 0, status = 'RUNNING', "updatedAt" = now() WHERE id = $1`,
+        [run.id, seq],
+      );
       run.seq = seq;
       jobs.push({ data: { k: "call", runId: run.id, stepId: "step", seq, attempt: 0 } });
       return;
     }
-    const status = pending.has("planned") || pending.has("running") ? "RUNNING" : pending.has("waiting") ? "WAITING" : "SLEEPING";
-    if (status !== run.status) await c.query(`UPDATE "JobRun" SET status = $2::"JobRunStatus", "updatedAt" = now() WHERE id = $1`, [run.id, status]);
+    const status =
+      pending.has("planned") || pending.has("running")
+        ? "RUNNING"
+        : pending.has("waiting")
+          ? "WAITING"
+          : "SLEEPING";
+    if (status !== run.status)
+      await c.query(
+        `UPDATE "JobRun" SET status = $2::"JobRunStatus", "updatedAt" = now() WHERE id = $1`,
+        [run.id, status],
+      );
   }
 
   /**
@@ -510,14 +607,18 @@ export class Executor {
     const steps = Array.isArray(b.steps) ? (b.steps as Op[]) : [];
     const seq = typeof b.qi_id === "string" ? Number(b.qi_id.split(":")[1]) : NaN;
     // No run lock: memoising is idempotent, and a finished or moved-on run is answered 409.
-    const { rows } = await this.pool.query<{ status: string; seq: number }>(`SELECT status, seq FROM "JobRun" WHERE id = $1`, [runId]);
+    const { rows } = await this.pool.query<{ status: string; seq: number }>(
+      `SELECT status, seq FROM "JobRun" WHERE id = $1`,
+      [runId],
+    );
     const run = rows[0];
     if (!run) return "not-found";
     if (TERMINAL.has(run.status) || (Number.isFinite(seq) && seq !== run.seq)) return "stale";
     const c = await this.pool.connect();
     try {
       for (const op of steps) {
-        if ((op.op === "StepRun" || op.op === "Step") && typeof op.id === "string") await this.memoStep(c, runId, op, "completed", 0);
+        if ((op.op === "StepRun" || op.op === "Step") && typeof op.id === "string")
+          await this.memoStep(c, runId, op, "completed", 0);
       }
     } finally {
       c.release();
@@ -551,26 +652,43 @@ export class Executor {
       await this.tx(async (c, jobs) => {
         const locked = await this.lockRun(c, run.id);
         if (locked && !TERMINAL.has(locked.status))
-          await this.finishRun(c, locked, { error: { name: "Error", message: `Function ${run.functionId} is not registered` } }, jobs);
+          await this.finishRun(
+            c,
+            locked,
+            { error: { name: "Error", message: `Function ${run.functionId} is not registered` } },
+            jobs,
+          );
       });
       return;
     }
     if (fn.concurrency && !(await this.acquireSlot(run, fn.concurrency.limit))) {
       // Over the limit: try again shortly (jitter spreads the herd).
-      await this.tx(async (_c, jobs) => void jobs.push({ data: job, startAfter: Date.now() + 100 + Math.round(Math.random() * 300) }));
+      await this.tx(
+        async (_c, jobs) =>
+          void jobs.push({
+            data: job,
+            startAfter: Date.now() + 100 + Math.round(Math.random() * 300),
+          }),
+      );
       return;
     }
     try {
       await this.callApp(run, fn, job);
     } finally {
-      if (fn.concurrency) await this.pool.query(`UPDATE "JobRun" SET inflight = greatest(inflight - 1, 0) WHERE id = $1`, [run.id]);
+      if (fn.concurrency)
+        await this.pool.query(
+          `UPDATE "JobRun" SET inflight = greatest(inflight - 1, 0) WHERE id = $1`,
+          [run.id],
+        );
     }
   }
 
   /** Concurrency: runs of (function, key) with a request in flight and a live lease count against the limit. */
   private async acquireSlot(run: RunRow, limit: number): Promise<boolean> {
     return this.tx(async (c) => {
-      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${run.functionId}|${run.concurrencyKey ?? ""}`]);
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `${run.functionId}|${run.concurrencyKey ?? ""}`,
+      ]);
       const { rows } = await c.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "JobRun"
          WHERE "functionId" = $1 AND "concurrencyKey" IS NOT DISTINCT FROM $2 AND inflight > 0 AND "leaseUntil" > now() AND id <> $3`,
@@ -586,14 +704,27 @@ export class Executor {
     });
   }
 
-  private async callApp(run: RunRow, fn: FnDef, job: Extract<JobData, { k: "call" }>): Promise<void> {
+  private async callApp(
+    run: RunRow,
+    fn: FnDef,
+    job: Extract<JobData, { k: "call" }>,
+  ): Promise<void> {
     const discovery = job.stepId === "step";
-    const { rows: memo } = await this.pool.query<{ hashedId: string; status: string; data: unknown; error: unknown }>(
+    const { rows: memo } = await this.pool.query<{
+      hashedId: string;
+      status: string;
+      data: unknown;
+      error: unknown;
+    }>(
       `SELECT "hashedId", status, data, error FROM "JobStep" WHERE "runId" = $1 AND status IN ('completed','failed') ORDER BY seq`,
       [run.id],
     );
     const steps: Record<string, unknown> = {};
-    for (const m of memo) steps[m.hashedId] = m.status === "failed" ? { type: "error", error: m.error } : { type: "data", data: m.data ?? null };
+    for (const m of memo)
+      steps[m.hashedId] =
+        m.status === "failed"
+          ? { type: "error", error: m.error }
+          : { type: "data", data: m.data ?? null };
     const stack = memo.map((m) => m.hashedId);
     const ctx: Record<string, unknown> = {
       run_id: run.id,
@@ -660,10 +791,17 @@ export class Executor {
       }
       // Anything else is an error of this request: connection refused, 5xx, 4xx, 200 to a step request.
       const error = transportError
-        ? { name: "ConnectionError", message: `Request to ${url.origin}${url.pathname} failed: ${transportError}` }
+        ? {
+            name: "ConnectionError",
+            message: `Request to ${url.origin}${url.pathname} failed: ${transportError}`,
+          }
         : status === 200
           ? { name: "Error", message: "The SDK answered 200 to a step request" }
-          : toJsonError(parsed && typeof parsed === "object" ? parsed : { message: `HTTP ${status}: ${String(text).slice(0, 500)}` });
+          : toJsonError(
+              parsed && typeof parsed === "object"
+                ? parsed
+                : { message: `HTTP ${status}: ${String(text).slice(0, 500)}` },
+            );
       await this.requestFailed(c, locked, job, error, noRetry, retryAt, jobs);
     });
   }
@@ -680,24 +818,49 @@ export class Executor {
   ): Promise<void> {
     const next = job.attempt + 1;
     const canRetry = !noRetry && next < run.maxAttempts;
-    const startAfter = retryAt ?? Date.now() + retryDelayMs({ attempt: job.attempt, baseMs: this.retryBaseMs });
+    const startAfter =
+      retryAt ?? Date.now() + retryDelayMs({ attempt: job.attempt, baseMs: this.retryBaseMs });
     if (job.stepId === "step") {
       if (!canRetry) return this.finishRun(c, run, { error }, jobs);
       const seq = run.seq + 1;
-      await c.query(`UPDATE "JobRun" SET seq = $2, attempt = $3, error = $4, "updatedAt" = now() WHERE id = $1`, [run.id, seq, next, json(error)]);
-      jobs.push({ data: { k: "call", runId: run.id, stepId: "step", seq, attempt: next }, startAfter });
+      await c.query(
+        `UPDATE "JobRun" SET seq = $2, attempt = $3, error = $4, "updatedAt" = now() WHERE id = $1`,
+        [run.id, seq, next, json(error)],
+      );
+      jobs.push({
+        data: { k: "call", runId: run.id, stepId: "step", seq, attempt: next },
+        startAfter,
+      });
       return;
     }
     if (!canRetry) {
-      await this.memoStep(c, run.id, { id: job.stepId, op: "StepFailed", error }, "failed", job.attempt);
+      await this.memoStep(
+        c,
+        run.id,
+        { id: job.stepId, op: "StepFailed", error },
+        "failed",
+        job.attempt,
+      );
       return this.continueRun(c, run, jobs);
     }
-    await c.query(`UPDATE "JobStep" SET status = 'planned', attempt = $3, error = $4 WHERE "runId" = $1 AND "hashedId" = $2`, [run.id, job.stepId, next, json(error)]);
-    jobs.push({ data: { k: "call", runId: run.id, stepId: job.stepId, attempt: next }, startAfter });
+    await c.query(
+      `UPDATE "JobStep" SET status = 'planned', attempt = $3, error = $4 WHERE "runId" = $1 AND "hashedId" = $2`,
+      [run.id, job.stepId, next, json(error)],
+    );
+    jobs.push({
+      data: { k: "call", runId: run.id, stepId: job.stepId, attempt: next },
+      startAfter,
+    });
   }
 
   /** Records a completed or failed (memoised) step; idempotent. */
-  private async memoStep(c: PoolClient, runId: string, op: Op, status: "completed" | "failed", attempt: number): Promise<void> {
+  private async memoStep(
+    c: PoolClient,
+    runId: string,
+    op: Op,
+    status: "completed" | "failed",
+    attempt: number,
+  ): Promise<void> {
     const error = status === "failed" ? toJsonError(op.error) : null;
     await c.query(
       `INSERT INTO "JobStep" (id, "runId", "hashedId", name, op, status, attempt, opts, data, error, seq, "endedAt")
@@ -706,7 +869,18 @@ export class Executor {
          seq = (SELECT coalesce(max(seq), 0) + 1 FROM "JobStep" WHERE "runId" = $2), "endedAt" = now(),
          op = CASE WHEN "JobStep".op = 'StepPlanned' THEN $5 ELSE "JobStep".op END
        WHERE "JobStep".status NOT IN ('completed','failed')`,
-      [rowId(), runId, op.id, op.displayName ?? op.name ?? op.id, op.op, status, attempt, op.opts ? json(op.opts) : null, status === "completed" ? json(op.data) : null, error ? json(error) : null],
+      [
+        rowId(),
+        runId,
+        op.id,
+        op.displayName ?? op.name ?? op.id,
+        op.op,
+        status,
+        attempt,
+        op.opts ? json(op.opts) : null,
+        status === "completed" ? json(op.data) : null,
+        error ? json(error) : null,
+      ],
     );
   }
 
@@ -775,7 +949,8 @@ export class Executor {
           break;
         }
         case "StepPlanned":
-          if (await this.pendingStep(c, run.id, op, "planned")) jobs.push({ data: { k: "call", runId: run.id, stepId: op.id, attempt: 0 } });
+          if (await this.pendingStep(c, run.id, op, "planned"))
+            jobs.push({ data: { k: "call", runId: run.id, stepId: op.id, attempt: 0 } });
           break;
         case "Sleep": {
           const wakeAt = resolveWakeAt(op.name ?? "", now) ?? now;
@@ -787,7 +962,9 @@ export class Executor {
           const timeout = parseDuration(String(op.opts?.timeout ?? "")) ?? 7 * 86_400_000;
           const wakeAt = now + timeout;
           const waitIf = typeof op.opts?.if === "string" ? op.opts.if : null;
-          if (await this.pendingStep(c, run.id, op, "waiting", { waitEvent: op.name, waitIf, wakeAt }))
+          if (
+            await this.pendingStep(c, run.id, op, "waiting", { waitEvent: op.name, waitIf, wakeAt })
+          )
             jobs.push({ data: { k: "wake", runId: run.id, hashedId: op.id }, startAfter: wakeAt });
           break;
         }
@@ -798,20 +975,40 @@ export class Executor {
         case "DeferAbort":
           break;
         default: {
-          const why = UNSUPPORTED_OPS.has(op.op) ? "is not supported by the embedded executor" : "is unknown to the embedded executor";
-          await this.memoStep(c, run.id, { ...op, error: { name: "NonRetriableError", message: `Step op ${op.op} ${why}` } }, "failed", 0);
+          const why = UNSUPPORTED_OPS.has(op.op)
+            ? "is not supported by the embedded executor"
+            : "is unknown to the embedded executor";
+          await this.memoStep(
+            c,
+            run.id,
+            { ...op, error: { name: "NonRetriableError", message: `Step op ${op.op} ${why}` } },
+            "failed",
+            0,
+          );
         }
       }
     }
     if (job.stepId !== "step") {
       // A step request finished; when a retry of it was queued the step is pending again.
-      const { rows } = await c.query<{ status: string }>(`SELECT status FROM "JobStep" WHERE "runId" = $1 AND "hashedId" = $2`, [run.id, job.stepId]);
-      if (rows[0]?.status === "running") await c.query(`UPDATE "JobStep" SET status = 'planned' WHERE "runId" = $1 AND "hashedId" = $2`, [run.id, job.stepId]);
+      const { rows } = await c.query<{ status: string }>(
+        `SELECT status FROM "JobStep" WHERE "runId" = $1 AND "hashedId" = $2`,
+        [run.id, job.stepId],
+      );
+      if (rows[0]?.status === "running")
+        await c.query(
+          `UPDATE "JobStep" SET status = 'planned' WHERE "runId" = $1 AND "hashedId" = $2`,
+          [run.id, job.stepId],
+        );
     }
     await this.continueRun(c, run, jobs);
   }
 
-  private async finishRun(c: PoolClient, run: RunRow, result: { output: unknown } | { error: unknown }, jobs: NewJob[]): Promise<void> {
+  private async finishRun(
+    c: PoolClient,
+    run: RunRow,
+    result: { output: unknown } | { error: unknown },
+    jobs: NewJob[],
+  ): Promise<void> {
     const failed = "error" in result;
     const error = failed ? toJsonError(result.error) : null;
     await c.query(
@@ -819,7 +1016,13 @@ export class Executor {
          UPDATE "JobRun" SET status = $2::"JobRunStatus", output = $3, error = $4, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0
          WHERE id = $1 RETURNING id)
        UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" IN (SELECT id FROM r) AND status = ANY($5::text[])`,
-      [run.id, failed ? "FAILED" : "COMPLETED", failed ? null : json((result as { output: unknown }).output), error ? json(error) : null, PENDING],
+      [
+        run.id,
+        failed ? "FAILED" : "COMPLETED",
+        failed ? null : json((result as { output: unknown }).output),
+        error ? json(error) : null,
+        PENDING,
+      ],
     );
     run.status = failed ? "FAILED" : "COMPLETED";
     if (failed) {

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { compileExpression, evaluateKey, ExpressionError, matchesExpression } from "./expression";
 
-const event = { name: "hr/employee.moved", data: { kind: "vip", score: 12, dept: { code: "FIN" }, tags: ["a", "b"], flag: true, none: null } };
+const event = {
+  name: "hr/employee.moved",
+  data: { kind: "vip", score: 12, dept: { code: "FIN" }, tags: ["a", "b"], flag: true, none: null },
+};
 const async = { name: "hr/approved", data: { kind: "vip", score: 3 } };
 
 describe("matchesExpression", () => {
@@ -32,13 +35,16 @@ describe("matchesExpression", () => {
     expect(matchesExpression(expr, { event, async })).toBe(want);
   });
 
-  test.each(["event.data.kind ==", "event.data.kind = 'vip'", "size(event.data.tags) > 1", "event.data.kind == 'unterminated", "event..data"])(
-    "invalid %s never matches and fails to compile",
-    (expr) => {
-      expect(matchesExpression(expr, { event })).toBe(false);
-      expect(() => compileExpression(expr)).toThrow(ExpressionError);
-    },
-  );
+  test.each([
+    "event.data.kind ==",
+    "event.data.kind = 'vip'",
+    "size(event.data.tags) > 1",
+    "event.data.kind == 'unterminated",
+    "event..data",
+  ])("invalid %s never matches and fails to compile", (expr) => {
+    expect(matchesExpression(expr, { event })).toBe(false);
+    expect(() => compileExpression(expr)).toThrow(ExpressionError);
+  });
 });
 
 describe("evaluateKey", () => {

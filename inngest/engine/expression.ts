@@ -57,7 +57,9 @@ function tokenize(src: string): Token[] {
       i += id[0].length;
       continue;
     }
-    const op = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", ".", "[", "]"].find((o) => src.startsWith(o, i));
+    const op = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", ".", "[", "]"].find(
+      (o) => src.startsWith(o, i),
+    );
     if (!op) throw new ExpressionError(`Unexpected character "${c}" at ${i}`);
     out.push({ t: "op", v: op });
     i += op.length;
@@ -102,7 +104,8 @@ function parse(tokens: Token[]): Node {
         } else if (isOp("[")) {
           pos++;
           const n = peek();
-          if (n?.t !== "str" && n?.t !== "num") throw new ExpressionError("Expected a string or number index");
+          if (n?.t !== "str" && n?.t !== "num")
+            throw new ExpressionError("Expected a string or number index");
           parts.push(n.v);
           pos++;
           expectOp("]");
@@ -145,7 +148,8 @@ function parse(tokens: Token[]): Node {
     return l;
   };
   const root = or();
-  if (pos !== tokens.length) throw new ExpressionError(`Unexpected token "${String(tokens[pos].v)}"`);
+  if (pos !== tokens.length)
+    throw new ExpressionError(`Unexpected token "${String(tokens[pos].v)}"`);
   return root;
 }
 
@@ -176,7 +180,9 @@ function evaluate(node: Node, vars: Record<string, unknown>): unknown {
       const r = evaluate(node.r, vars);
       if (node.op === "==") return l !== undefined && r !== undefined && equal(l, r);
       if (node.op === "!=") return !(l !== undefined && r !== undefined && equal(l, r));
-      const comparable = (typeof l === "number" && typeof r === "number") || (typeof l === "string" && typeof r === "string");
+      const comparable =
+        (typeof l === "number" && typeof r === "number") ||
+        (typeof l === "string" && typeof r === "string");
       if (!comparable) return false;
       const a = l as number | string;
       const b = r as number | string;
@@ -202,7 +208,10 @@ export function compileExpression(source: string): CompiledExpression {
 const cache = new Map<string, CompiledExpression | ExpressionError>();
 
 /** Evaluates with a small compile cache; an invalid expression never matches. */
-export function matchesExpression(source: string | null | undefined, vars: Record<string, unknown>): boolean {
+export function matchesExpression(
+  source: string | null | undefined,
+  vars: Record<string, unknown>,
+): boolean {
   if (!source || !source.trim()) return true;
   let c = cache.get(source);
   if (!c) {

@@ -3,14 +3,23 @@ import { z } from "zod";
 // The function config the SDK sends on registration (node_modules/inngest/types.js
 // functionConfigSchema). We keep it whole in JobFunction.config and read these parts.
 
-const concurrencySchema = z.object({ limit: z.number(), key: z.string().optional(), scope: z.string().optional() });
+const concurrencySchema = z.object({
+  limit: z.number(),
+  key: z.string().optional(),
+  scope: z.string().optional(),
+});
 
 export const functionConfigSchema = z
   .object({
     id: z.string().min(1),
     name: z.string().optional(),
     triggers: z
-      .array(z.union([z.object({ event: z.string(), expression: z.string().optional() }), z.object({ cron: z.string(), jitter: z.string().optional() })]))
+      .array(
+        z.union([
+          z.object({ event: z.string(), expression: z.string().optional() }),
+          z.object({ cron: z.string(), jitter: z.string().optional() }),
+        ]),
+      )
       .default([]),
     steps: z.record(
       z.string(),
@@ -22,7 +31,11 @@ export const functionConfigSchema = z
       }),
     ),
     concurrency: z.union([z.number(), concurrencySchema, z.array(concurrencySchema)]).optional(),
-    cancel: z.array(z.object({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() })).optional(),
+    cancel: z
+      .array(
+        z.object({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() }),
+      )
+      .optional(),
   })
   .passthrough();
 
@@ -54,20 +67,36 @@ export interface FnDef {
 export const DEFAULT_RETRIES = 3;
 
 /** Reads the parts of a stored config the executor acts on. */
-export function toFnDef(row: { id: string; appId: string; name: string; url: string; config: unknown }): FnDef {
+export function toFnDef(row: {
+  id: string;
+  appId: string;
+  name: string;
+  url: string;
+  config: unknown;
+}): FnDef {
   const cfg = functionConfigSchema.parse(row.config);
   const step = Object.values(cfg.steps)[0];
   const retries = step?.retries?.attempts ?? DEFAULT_RETRIES;
   const conc = Array.isArray(cfg.concurrency) ? cfg.concurrency[0] : cfg.concurrency;
   const concurrency =
-    conc === undefined ? null : typeof conc === "number" ? (conc > 0 ? { limit: conc } : null) : conc.limit > 0 ? { limit: conc.limit, key: conc.key } : null;
+    conc === undefined
+      ? null
+      : typeof conc === "number"
+        ? conc > 0
+          ? { limit: conc }
+          : null
+        : conc.limit > 0
+          ? { limit: conc.limit, key: conc.key }
+          : null;
   return {
     id: row.id,
     appId: row.appId,
     name: row.name,
     stepUrl: row.url,
     maxAttempts: Math.max(1, retries + 1),
-    eventTriggers: cfg.triggers.flatMap((t) => ("event" in t ? [{ event: t.event, expression: t.expression }] : [])),
+    eventTriggers: cfg.triggers.flatMap((t) =>
+      "event" in t ? [{ event: t.event, expression: t.expression }] : [],
+    ),
     cronTriggers: cfg.triggers.flatMap((t) => ("cron" in t ? [t.cron] : [])),
     concurrency,
     cancel: (cfg.cancel ?? []).map((c) => ({ event: c.event, if: c.if })),

@@ -51,7 +51,12 @@ export async function startExecutor(opts: StartExecutorOptions): Promise<Executo
     concurrency: opts.concurrency,
     checkpointing: opts.checkpointing,
   });
-  const server = createExecutorServer({ executor, signingKey: opts.signingKey, eventKey: opts.eventKey, log });
+  const server = createExecutorServer({
+    executor,
+    signingKey: opts.signingKey,
+    eventKey: opts.eventKey,
+    log,
+  });
   server.keepAliveTimeout = 65_000;
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

@@ -65,7 +65,13 @@ export class JobQueue {
   async start(): Promise<void> {
     await this.boss.start();
     // Retries here only cover a crashed or throwing handler; run/step retries are our own jobs.
-    await this.boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 });
+    await this.boss.createQueue(QUEUE, {
+      name: QUEUE,
+      retryLimit: 20,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    });
     this.running = true;
     this.loopDone = this.loop();
   }
@@ -131,13 +137,21 @@ export class JobQueue {
       this.wakePending = false;
       let jobs: { id: string; data: JobData }[] = [];
       try {
-        jobs = (await this.boss.fetch<JobData>(QUEUE, { batchSize: free })) as { id: string; data: JobData }[];
+        jobs = (await this.boss.fetch<JobData>(QUEUE, { batchSize: free })) as {
+          id: string;
+          data: JobData;
+        }[];
       } catch (err) {
         this.opts.log(`queue fetch failed: ${(err as Error).message}`);
       }
       if (!this.running && jobs.length) {
         // Stopping: hand them back untouched (counts as a failed try; retried by whoever runs next).
-        await this.boss.fail(QUEUE, jobs.map((j) => j.id)).catch(() => {});
+        await this.boss
+          .fail(
+            QUEUE,
+            jobs.map((j) => j.id),
+          )
+          .catch(() => {});
         break;
       }
       for (const job of jobs) this.runJob(job);
@@ -152,8 +166,12 @@ export class JobQueue {
       .then(
         () => this.complete(job.id),
         async (err: unknown) => {
-          this.opts.log(`job ${job.data.k} failed, pg-boss will retry: ${(err as Error)?.stack ?? String(err)}`);
-          await this.boss.fail(QUEUE, job.id, { message: String((err as Error)?.message ?? err) }).catch(() => {});
+          this.opts.log(
+            `job ${job.data.k} failed, pg-boss will retry: ${(err as Error)?.stack ?? String(err)}`,
+          );
+          await this.boss
+            .fail(QUEUE, job.id, { message: String((err as Error)?.message ?? err) })
+            .catch(() => {});
         },
       )
       .finally(() => {

@@ -15,10 +15,18 @@ describe("parseEvents", () => {
     expect(parseEvents([])).toEqual([]);
   });
 
-  test.each([null, "text", 5, {}, { name: "" }, { name: 5 }, { name: "x", data: "s" }, { name: "x", data: [1] }, [{ name: "ok" }, {}], { name: "x", ts: -1 }])(
-    "rejects %j",
-    (body) => {
-      expect(() => parseEvents(body)).toThrow(/event \d+:/);
-    },
-  );
+  test.each([
+    null,
+    "text",
+    5,
+    {},
+    { name: "" },
+    { name: 5 },
+    { name: "x", data: "s" },
+    { name: "x", data: [1] },
+    [{ name: "ok" }, {}],
+    { name: "x", ts: -1 },
+  ])("rejects %j", (body) => {
+    expect(() => parseEvents(body)).toThrow(/event \d+:/);
+  });
 });

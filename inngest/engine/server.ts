@@ -26,7 +26,14 @@ export function parseEvents(raw: unknown, now = Date.now()): ExecEvent[] {
       throw new BadRequest(`event ${i}: ${issue.path.join(".") || "body"}: ${issue.message}`);
     }
     const e = r.data;
-    return { id: e.id ?? ulid(now), name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? now, ...(e.v ? { v: e.v } : {}) };
+    return {
+      id: e.id ?? ulid(now),
+      name: e.name,
+      data: e.data ?? {},
+      ...(e.user ? { user: e.user } : {}),
+      ts: e.ts ?? now,
+      ...(e.v ? { v: e.v } : {}),
+    };
   });
 }
 
@@ -52,7 +59,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -73,7 +83,12 @@ export interface ServerOptions {
 }
 
 /** The HTTP face of the executor: the endpoints the Inngest SDK and the console call. */
-export function createExecutorServer({ executor, signingKey, eventKey, log }: ServerOptions): Server {
+export function createExecutorServer({
+  executor,
+  signingKey,
+  eventKey,
+  log,
+}: ServerOptions): Server {
   const authed = (req: IncomingMessage) => isAuthorized(req.headers.authorization, signingKey);
 
   return createServer((req, res) => {
@@ -83,7 +98,8 @@ export function createExecutorServer({ executor, signingKey, eventKey, log }: Se
     (async () => {
       let m: RegExpExecArray | null;
       if (method === "POST" && (m = /^\/e\/([^/]+)$/.exec(path))) {
-        if (eventKey && decodeURIComponent(m[1]) !== eventKey) return send(res, 401, { error: "Event key not found", status: 401 });
+        if (eventKey && decodeURIComponent(m[1]) !== eventKey)
+          return send(res, 401, { error: "Event key not found", status: 401 });
         const events = parseEvents(parseJson(await readBody(req)));
         const ids = await executor.sendEvents(events);
         return send(res, 200, { ids, status: 200 });
@@ -94,14 +110,21 @@ export function createExecutorServer({ executor, signingKey, eventKey, log }: Se
         try {
           await executor.registerApp(body);
         } catch (err) {
-          if (err instanceof RegistrationError || err instanceof z.ZodError) return send(res, 400, { error: `Invalid registration: ${(err as Error).message}`, status: 400 });
+          if (err instanceof RegistrationError || err instanceof z.ZodError)
+            return send(res, 400, {
+              error: `Invalid registration: ${(err as Error).message}`,
+              status: 400,
+            });
           throw err;
         }
         return send(res, 200, { ok: true, modified: true, status: 200 });
       }
       if (method === "POST" && (m = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(path))) {
         if (!authed(req)) return send(res, 401, { error: "Unauthorized" });
-        const result = await executor.checkpoint(decodeURIComponent(m[1]), parseJson(await readBody(req)));
+        const result = await executor.checkpoint(
+          decodeURIComponent(m[1]),
+          parseJson(await readBody(req)),
+        );
         if (result === "not-found") return send(res, 404, { error: "run not found" });
         if (result === "stale") return send(res, 409, { error: "stale dispatch" });
         return send(res, 200, {});
@@ -120,7 +143,8 @@ export function createExecutorServer({ executor, signingKey, eventKey, log }: Se
         await executor.syncAll();
         return send(res, 200, { ok: true });
       }
-      if (method === "GET" && (path === "/health" || path === "/")) return send(res, 200, { ok: true, kind: "orgbridge-embedded-executor" });
+      if (method === "GET" && (path === "/health" || path === "/"))
+        return send(res, 200, { ok: true, kind: "orgbridge-embedded-executor" });
       return send(res, 404, { error: `No route for ${method} ${path}` });
     })().catch((err: unknown) => {
       if (err instanceof BadRequest) return send(res, 400, { error: err.message, status: 400 });

@@ -1,6 +1,13 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { canonicalJson, hashSigningKey, isAuthorized, signBody, stripSigningKeyPrefix, verifySignature } from "./signing";
+import {
+  canonicalJson,
+  hashSigningKey,
+  isAuthorized,
+  signBody,
+  stripSigningKeyPrefix,
+  verifySignature,
+} from "./signing";
 
 const KEY = `signkey-prod-${"0a1b".repeat(16)}`;
 
@@ -28,7 +35,9 @@ describe("signatures", () => {
   });
 
   test("hashed key keeps the prefix and hashes the hex-decoded key", () => {
-    const want = `signkey-prod-${createHash("sha256").update(Buffer.from("0a1b".repeat(16), "hex")).digest("hex")}`;
+    const want = `signkey-prod-${createHash("sha256")
+      .update(Buffer.from("0a1b".repeat(16), "hex"))
+      .digest("hex")}`;
     expect(hashSigningKey(KEY)).toBe(want);
     expect(stripSigningKeyPrefix(KEY)).toBe("0a1b".repeat(16));
     expect(isAuthorized(`Bearer ${want}`, KEY)).toBe(true);

@@ -43,18 +43,27 @@ export function canonicalJson(value: unknown): string {
 /** `X-Inngest-Signature` value for a canonical body string. */
 export function signBody(canonicalBody: string, signingKey: string, nowMs = Date.now()): string {
   const ts = Math.round(nowMs / 1000).toString();
-  const mac = createHmac("sha256", stripSigningKeyPrefix(signingKey)).update(canonicalBody + ts).digest("hex");
+  const mac = createHmac("sha256", stripSigningKeyPrefix(signingKey))
+    .update(canonicalBody + ts)
+    .digest("hex");
   return `t=${ts}&s=${mac}`;
 }
 
 /** Verifies an `X-Inngest-Signature` over a raw body string (used for SDK response checks and tests). */
-export function verifySignature(body: string, header: string, signingKey: string, nowMs = Date.now()): boolean {
+export function verifySignature(
+  body: string,
+  header: string,
+  signingKey: string,
+  nowMs = Date.now(),
+): boolean {
   const params = new URLSearchParams(header);
   const ts = params.get("t");
   const sig = params.get("s");
   if (!ts || !sig) return false;
   if (Math.abs(nowMs - Number(ts) * 1000) > 5 * 60 * 1000) return false;
-  const expected = createHmac("sha256", stripSigningKeyPrefix(signingKey)).update(body + ts).digest("hex");
+  const expected = createHmac("sha256", stripSigningKeyPrefix(signingKey))
+    .update(body + ts)
+    .digest("hex");
   return expected.length === sig.length && timingSafeEqual(Buffer.from(expected), Buffer.from(sig));
 }
 

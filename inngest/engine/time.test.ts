@@ -16,7 +16,9 @@ describe("parseDuration", () => {
   ])("%s → %s", (s, want) => expect(parseDuration(s)).toBe(want));
 
   test("sleepUntil sends an ISO date", () => {
-    expect(resolveWakeAt("2026-01-01T00:00:00.000Z", 0)).toBe(Date.parse("2026-01-01T00:00:00.000Z"));
+    expect(resolveWakeAt("2026-01-01T00:00:00.000Z", 0)).toBe(
+      Date.parse("2026-01-01T00:00:00.000Z"),
+    );
     expect(resolveWakeAt("5s", 1000)).toBe(6000);
     expect(resolveWakeAt("soon", 0)).toBeNull();
   });
@@ -34,7 +36,9 @@ describe("retryDelayMs", () => {
 
   test("Retry-After as seconds or date", () => {
     expect(parseRetryAfter("30", 1000)).toBe(31_000);
-    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:00 GMT", 0)).toBe(Date.parse("2026-01-01T00:00:00Z"));
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:00 GMT", 0)).toBe(
+      Date.parse("2026-01-01T00:00:00Z"),
+    );
     expect(parseRetryAfter(null)).toBeNull();
     expect(parseRetryAfter("soon")).toBeNull();
   });

@@ -18,11 +18,17 @@ export const conflictResolved = inngest.createFunction(
   },
   async ({ event, step }) => {
     const data = eventSchemas["conflict/resolved"].parse(event.data);
-    const applied = await step.run("apply-resolution", () => applyConflictResolution({ conflictId: data.conflictId }));
+    const applied = await step.run("apply-resolution", () =>
+      applyConflictResolution({ conflictId: data.conflictId }),
+    );
     if (!applied.recheck || !applied.connectionId) return applied;
     const connectionId = applied.connectionId;
     const recheck = await step.run("request-recheck", () =>
-      requestConflictRecheck({ connectionId, requestedBy: data.resolvedBy, key: event.id ?? `${data.conflictId}-${Date.now()}` }),
+      requestConflictRecheck({
+        connectionId,
+        requestedBy: data.resolvedBy,
+        key: event.id ?? `${data.conflictId}-${Date.now()}`,
+      }),
     );
     return { ...applied, recheck };
   },

@@ -9,4 +9,14 @@ import { hrIncrementalSync } from "./sync-incremental";
 import { hrNightlySync } from "./sync-nightly";
 
 /** Every function the app serves; app/api/inngest/route.ts registers exactly this list. */
-export const functions = [ping, nightlyMaintenance, hrFullSync, hrNightlySync, hrIncrementalSync, conflictResolved, callbackDeliver, callbackSweep, notificationDispatch];
+export const functions = [
+  ping,
+  nightlyMaintenance,
+  hrFullSync,
+  hrNightlySync,
+  hrIncrementalSync,
+  conflictResolved,
+  callbackDeliver,
+  callbackSweep,
+  notificationDispatch,
+];

@@ -28,7 +28,9 @@ export const notificationDispatch = inngest.createFunction(
     triggers: [{ event: "notification/requested" }],
     onFailure: async ({ event, error, step }) => {
       const data = eventSchemas["notification/requested"].parse(event.data.event.data);
-      await step.run("mark-notification-failed", () => failNotification(data.notificationId, error.message));
+      await step.run("mark-notification-failed", () =>
+        failNotification(data.notificationId, error.message),
+      );
     },
   },
   async ({ event, step }) => {
@@ -38,19 +40,29 @@ export const notificationDispatch = inngest.createFunction(
 
     let dueAt: string | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const evaluated = await step.run(`evaluate-${round}`, () => evaluateDeliveries({ notificationId, dueAt }));
+      const evaluated = await step.run(`evaluate-${round}`, () =>
+        evaluateDeliveries({ notificationId, dueAt }),
+      );
       for (let i = 0; evaluated.send > 0; i++) {
         try {
-          const sent = await step.run(`send-${round}-${i}`, () => sendDueDeliveries({ notificationId }));
+          const sent = await step.run(`send-${round}-${i}`, () =>
+            sendDueDeliveries({ notificationId }),
+          );
           if (!sent.remaining) break;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
-          await step.run(`fail-${round}-${i}`, () => failDueDeliveries(notificationId, `Not confirmed by the IM platform after retries: ${message}`));
+          await step.run(`fail-${round}-${i}`, () =>
+            failDueDeliveries(
+              notificationId,
+              `Not confirmed by the IM platform after retries: ${message}`,
+            ),
+          );
           break;
         }
       }
       // Subscribed systems hear about each confirmed delivery after every round, not only at the end.
-      if (evaluated.send > 0) await step.run(`callbacks-${round}`, () => emitDeliveredEvents(notificationId));
+      if (evaluated.send > 0)
+        await step.run(`callbacks-${round}`, () => emitDeliveredEvents(notificationId));
       if (!evaluated.nextDueAt) break;
       dueAt = evaluated.nextDueAt;
       await step.sleepUntil(`wait-${round}`, dueAt);

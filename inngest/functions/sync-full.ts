@@ -28,10 +28,19 @@ export const hrFullSync = inngest.createFunction(
   async ({ event, step }) => {
     const data = eventSchemas["hr/sync.requested"].parse(event.data);
     const trigger = data.requestedBy === "cron" ? "cron" : `manual:${data.requestedBy}`;
-    const { runId } = await step.run("start-run", () => startSyncRun({ connectionId: data.connectionId, kind: data.dryRun ? "DRY_RUN" : "FULL", trigger }));
-    const pull = await step.run("pull-hr", () => pullHrDirectory({ hrConnectionId: data.hrConnectionId }));
+    const { runId } = await step.run("start-run", () =>
+      startSyncRun({
+        connectionId: data.connectionId,
+        kind: data.dryRun ? "DRY_RUN" : "FULL",
+        trigger,
+      }),
+    );
+    const pull = await step.run("pull-hr", () =>
+      pullHrDirectory({ hrConnectionId: data.hrConnectionId }),
+    );
     const plan = await step.run("plan", () => planSyncRun({ runId, summaryExtra: { pull } }));
-    if (plan.status !== "RUNNING") return { runId, status: plan.status, planned: plan.planned, conflicts: plan.conflicts };
+    if (plan.status !== "RUNNING")
+      return { runId, status: plan.status, planned: plan.planned, conflicts: plan.conflicts };
     for (const [i, batch] of plan.batches.entries()) {
       await step.run(`apply-batch-${i}`, () => applySyncBatch({ runId, ...batch }));
     }

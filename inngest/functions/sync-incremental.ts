@@ -1,6 +1,11 @@
 import { inngest } from "../client";
 import type { HrEmployee, HrOrgUnit } from "@/lib/connectors";
-import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChange } from "@/lib/sync/engine/run-incremental-sync";
+import {
+  listIncrementalTargets,
+  mergeHrChange,
+  runIncrementalSync,
+  type HrChange,
+} from "@/lib/sync/engine/run-incremental-sync";
 
 /**
  * HR pushed one change (see app/api/hooks/hr): merge it into the mirror keeping the newest version, then
@@ -24,15 +29,30 @@ export const hrIncrementalSync = inngest.createFunction(
         : { kind: "org_unit", record: event.data.record as unknown as HrOrgUnit };
     const merged = await step.run("merge", async () => {
       const result = await mergeHrChange(change);
-      return { applied: result.applied, employeeNos: result.employeeNos, placeholders: result.placeholders, targets: result.applied ? await listIncrementalTargets() : [] };
+      return {
+        applied: result.applied,
+        employeeNos: result.employeeNos,
+        placeholders: result.placeholders,
+        targets: result.applied ? await listIncrementalTargets() : [],
+      };
     });
     if (!merged.applied) return { stale: true };
     const runs = [];
     for (const connectionId of merged.targets) {
       runs.push(
         await step.run(`sync-${connectionId}`, async () => {
-          const r = await runIncrementalSync({ connectionId, employeeNos: merged.employeeNos, trigger: `hr-webhook:${event.data.webhookId}` });
-          return { connectionId, runId: r.runId, status: r.finish?.status ?? r.plan.status, planned: r.plan.planned, failed: r.finish?.failed ?? 0 };
+          const r = await runIncrementalSync({
+            connectionId,
+            employeeNos: merged.employeeNos,
+            trigger: `hr-webhook:${event.data.webhookId}`,
+          });
+          return {
+            connectionId,
+            runId: r.runId,
+            status: r.finish?.status ?? r.plan.status,
+            planned: r.plan.planned,
+            failed: r.finish?.failed ?? 0,
+          };
         }),
       );
     }

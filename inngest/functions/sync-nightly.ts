@@ -9,7 +9,12 @@ import { listNightlySyncTargets } from "@/lib/sync/engine/list-nightly-sync-targ
  * full sync of every enabled IM target against the first enabled HR source.
  */
 export const hrNightlySync = inngest.createFunction(
-  { id: "hr-nightly-sync", name: "Scheduled HR → IM full sync", retries: 3, triggers: [{ cron: `*/${SCHEDULER_TICK_MINUTES} * * * *` }] },
+  {
+    id: "hr-nightly-sync",
+    name: "Scheduled HR → IM full sync",
+    retries: 3,
+    triggers: [{ cron: `*/${SCHEDULER_TICK_MINUTES} * * * *` }],
+  },
   async ({ step }) => {
     const due = await step.run("due", async () => {
       const { schedule, timeZone } = await loadSyncSchedule();

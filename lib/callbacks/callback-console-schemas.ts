@@ -16,8 +16,14 @@ export const DELIVERIES_PAGE_SIZE = 50;
 
 export const deliveryFilterSchema = z.object({
   // Empty form values mean "any".
-  status: z.enum([...DELIVERY_STATUSES, ""]).optional().transform((v) => v || undefined),
-  type: z.enum([...callbackEventTypes, ""]).optional().transform((v) => v || undefined),
+  status: z
+    .enum([...DELIVERY_STATUSES, ""])
+    .optional()
+    .transform((v) => v || undefined),
+  type: z
+    .enum([...callbackEventTypes, ""])
+    .optional()
+    .transform((v) => v || undefined),
   range: z.enum(SUCCESS_RATE_RANGES).default("24h"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });

@@ -1,20 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { customHeaderNameProblem, endpointInputSchema, rotateSecretSchema } from "./endpoint-input-schema";
+import {
+  customHeaderNameProblem,
+  endpointInputSchema,
+  rotateSecretSchema,
+} from "./endpoint-input-schema";
 import { allowListEntryProblem, callbackNetworkPolicySchema } from "./network-policy-schema";
 
-const valid = { name: "OA 系统", url: "https://oa.example.com/hooks", eventTypes: ["learning.exam.passed"] };
+const valid = {
+  name: "OA 系统",
+  url: "https://oa.example.com/hooks",
+  eventTypes: ["learning.exam.passed"],
+};
 const firstIssue = (input: unknown) => {
   const r = endpointInputSchema.safeParse(input);
-  return r.success ? null : { path: r.error.issues[0].path.join("."), message: r.error.issues[0].message };
+  return r.success
+    ? null
+    : { path: r.error.issues[0].path.join("."), message: r.error.issues[0].message };
 };
 
 describe("endpointInputSchema", () => {
   it("fills the defaults: enabled, 3 retries on the default schedule, no private networks, no headers", () => {
-    expect(endpointInputSchema.parse(valid)).toEqual({ ...valid, enabled: true, headers: {}, maxRetries: 3, retrySchedule: "default", allowPrivate: false });
+    expect(endpointInputSchema.parse(valid)).toEqual({
+      ...valid,
+      enabled: true,
+      headers: {},
+      maxRetries: 3,
+      retrySchedule: "default",
+      allowPrivate: false,
+    });
   });
 
   it("dedupes event types", () => {
-    expect(endpointInputSchema.parse({ ...valid, eventTypes: ["sync.completed", "sync.completed"] }).eventTypes).toEqual(["sync.completed"]);
+    expect(
+      endpointInputSchema.parse({ ...valid, eventTypes: ["sync.completed", "sync.completed"] })
+        .eventTypes,
+    ).toEqual(["sync.completed"]);
   });
 
   it.each([
@@ -28,7 +48,11 @@ describe("endpointInputSchema", () => {
     ["unknown schedule", { retrySchedule: "fast" }, "retrySchedule"],
     ["zero rate limit", { rateLimitPerSecond: 0 }, "rateLimitPerSecond"],
     ["webhook-* header", { headers: { "webhook-id": "x" } }, "headers.webhook-id"],
-    ["hop-by-hop header", { headers: { "Transfer-Encoding": "chunked" } }, "headers.Transfer-Encoding"],
+    [
+      "hop-by-hop header",
+      { headers: { "Transfer-Encoding": "chunked" } },
+      "headers.Transfer-Encoding",
+    ],
     ["Host header", { headers: { host: "evil" } }, "headers.host"],
     ["header with a space", { headers: { "x key": "v" } }, "headers.x key"],
     ["header value with a newline", { headers: { "x-key": "a\r\nInjected: 1" } }, "headers.x-key"],
@@ -37,7 +61,11 @@ describe("endpointInputSchema", () => {
   });
 
   it("accepts safe custom headers and a rate limit", () => {
-    const parsed = endpointInputSchema.parse({ ...valid, headers: { Authorization: "Bearer t", "X-Tenant": "acme" }, rateLimitPerSecond: 50 });
+    const parsed = endpointInputSchema.parse({
+      ...valid,
+      headers: { Authorization: "Bearer t", "X-Tenant": "acme" },
+      rateLimitPerSecond: 50,
+    });
     expect(parsed.headers).toEqual({ Authorization: "Bearer t", "X-Tenant": "acme" });
     expect(parsed.rateLimitPerSecond).toBe(50);
   });
@@ -81,8 +109,13 @@ describe("callbackNetworkPolicySchema", () => {
   });
 
   it("lower-cases and dedupes entries, names the bad one by index, defaults allowHttp off", () => {
-    expect(callbackNetworkPolicySchema.parse({ allowList: ["OA.Example.com", "oa.example.com"] })).toEqual({ allowList: ["oa.example.com"], allowHttp: false });
-    const r = callbackNetworkPolicySchema.safeParse({ allowList: ["10.0.0.1", "nope nope"], allowHttp: true });
+    expect(
+      callbackNetworkPolicySchema.parse({ allowList: ["OA.Example.com", "oa.example.com"] }),
+    ).toEqual({ allowList: ["oa.example.com"], allowHttp: false });
+    const r = callbackNetworkPolicySchema.safeParse({
+      allowList: ["10.0.0.1", "nope nope"],
+      allowHttp: true,
+    });
     expect(r.success ? null : r.error.issues[0].path).toEqual(["allowList", 1]);
   });
 });

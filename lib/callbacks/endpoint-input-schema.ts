@@ -30,8 +30,10 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 export function customHeaderNameProblem(name: string): string | null {
   const lower = name.toLowerCase();
   if (!TOKEN.test(name)) return `"${name}" is not a valid header name`;
-  if (lower.startsWith("webhook-")) return `"${name}" is reserved for the Standard Webhooks signature headers`;
-  if (RESERVED_HEADERS.has(lower)) return `"${name}" is set by OrgBridge or HTTP itself and cannot be overridden`;
+  if (lower.startsWith("webhook-"))
+    return `"${name}" is reserved for the Standard Webhooks signature headers`;
+  if (RESERVED_HEADERS.has(lower))
+    return `"${name}" is set by OrgBridge or HTTP itself and cannot be overridden`;
   return null;
 }
 
@@ -45,7 +47,11 @@ export const retryScheduleNames = ["default", "long"] as const;
  */
 export const endpointHeadersSchema = z
   .record(
-    z.string().trim().min(1, "header name is required").max(64, "header name must be at most 64 characters"),
+    z
+      .string()
+      .trim()
+      .min(1, "header name is required")
+      .max(64, "header name must be at most 64 characters"),
     z
       .string()
       .max(1024, "header value must be at most 1024 characters")
@@ -73,7 +79,10 @@ export const endpointInputSchema = z.object({
     .trim()
     .min(1, "URL is required")
     .max(2048, "URL must be at most 2048 characters")
-    .refine((v) => URL.canParse(v), "URL is not a valid absolute URL (e.g. https://oa.example.com/hooks)"),
+    .refine(
+      (v) => URL.canParse(v),
+      "URL is not a valid absolute URL (e.g. https://oa.example.com/hooks)",
+    ),
   description: z.string().trim().max(500, "Description must be at most 500 characters").optional(),
   eventTypes: z
     .array(
@@ -93,8 +102,14 @@ export const endpointInputSchema = z.object({
     .optional(),
   headers: endpointHeadersSchema.default({}),
   /** Retries after the first attempt. */
-  maxRetries: z.int("Retries must be a whole number").min(0, "Retries must be at least 0").max(10, "Retries must be at most 10").default(3),
-  retrySchedule: z.enum(retryScheduleNames, { error: 'Retry schedule must be "default" or "long"' }).default("default"),
+  maxRetries: z
+    .int("Retries must be a whole number")
+    .min(0, "Retries must be at least 0")
+    .max(10, "Retries must be at most 10")
+    .default(3),
+  retrySchedule: z
+    .enum(retryScheduleNames, { error: 'Retry schedule must be "default" or "long"' })
+    .default("default"),
   /** Allow private networks (10/8, 172.16/12, 192.168/16, CGNAT, fc00::/7) for this endpoint; never loopback or metadata. */
   allowPrivate: z.boolean().default(false),
 });
@@ -104,6 +119,10 @@ export type EndpointInputParsed = z.output<typeof endpointInputSchema>;
 
 /** Rotation: how long the old secret keeps signing (0 = stop at once). */
 export const rotateSecretSchema = z.object({
-  overlapHours: z.number("Overlap must be a number").min(0, "Overlap must be at least 0 hours").max(168, "Overlap must be at most 168 hours (7 days)").default(24),
+  overlapHours: z
+    .number("Overlap must be a number")
+    .min(0, "Overlap must be at least 0 hours")
+    .max(168, "Overlap must be at most 168 hours (7 days)")
+    .default(24),
 });
 export type RotateSecretInput = z.input<typeof rotateSecretSchema>;

@@ -3,7 +3,8 @@ import { z } from "zod";
 
 // DB-free: shared by the console form and the server action.
 
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const HOST =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 /** Why an allow-list entry is unusable, or null: an exact host name, an IP, or a CIDR. */
 export function allowListEntryProblem(entry: string): string | null {
@@ -17,7 +18,9 @@ export function allowListEntryProblem(entry: string): string | null {
     }
   }
   if (ipaddr.isValid(bare)) {
-    return bare.includes(":") || ipaddr.IPv4.isValidFourPartDecimal(bare) ? null : `"${entry}" is not a dotted IPv4 address`;
+    return bare.includes(":") || ipaddr.IPv4.isValidFourPartDecimal(bare)
+      ? null
+      : `"${entry}" is not a dotted IPv4 address`;
   }
   if (entry.endsWith(".")) return `"${entry}" ends with a dot; remove it`;
   return HOST.test(entry) ? null : `"${entry}" is neither a host name, an IP address nor a CIDR`;
@@ -46,6 +49,10 @@ export type CallbackNetworkPolicy = z.output<typeof callbackNetworkPolicySchema>
 
 /** How long an endpoint may fail without a single success before it is disabled automatically. */
 export const callbackAutoDisableSchema = z.object({
-  hours: z.number("Hours must be a number").min(1, "at least 1 hour").max(24 * 30, "at most 30 days").default(24),
+  hours: z
+    .number("Hours must be a number")
+    .min(1, "at least 1 hour")
+    .max(24 * 30, "at most 30 days")
+    .default(24),
 });
 export type CallbackAutoDisableInput = z.input<typeof callbackAutoDisableSchema>;

@@ -31,19 +31,44 @@ export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 export const CONFLICTS_PAGE_SIZE = 50;
 
 /** Conflict types whose custom value is a single string in the form (others take JSON). */
-export const TEXT_CUSTOM_TYPES: readonly ConflictTypeName[] = ["im_group_renamed", "both_changed", "account_owned_by_other", "orphan_im_user"];
+export const TEXT_CUSTOM_TYPES: readonly ConflictTypeName[] = [
+  "im_group_renamed",
+  "both_changed",
+  "account_owned_by_other",
+  "orphan_im_user",
+];
 
 export const conflictFilterSchema = z.object({
   // Empty form values mean "any"; the queue opens on OPEN.
-  status: z.enum([...CONFLICT_STATUSES, "ALL"]).optional().transform((v) => (v === "ALL" ? undefined : (v ?? "OPEN"))),
-  type: z.enum([...CONFLICT_TYPES, ""]).optional().transform((v) => v || undefined),
-  connectionId: z.string().max(64).optional().transform((v) => v || undefined),
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  status: z
+    .enum([...CONFLICT_STATUSES, "ALL"])
+    .optional()
+    .transform((v) => (v === "ALL" ? undefined : (v ?? "OPEN"))),
+  type: z
+    .enum([...CONFLICT_TYPES, ""])
+    .optional()
+    .transform((v) => v || undefined),
+  connectionId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type ConflictFilter = z.output<typeof conflictFilterSchema>;
 
-const note = z.string().trim().max(1000).optional().transform((v) => v || undefined);
+const note = z
+  .string()
+  .trim()
+  .max(1000)
+  .optional()
+  .transform((v) => v || undefined);
 
 export const resolveConflictSchema = z
   .object({
@@ -54,8 +79,14 @@ export const resolveConflictSchema = z
     note,
   })
   .superRefine((v, ctx) => {
-    if (v.resolution === "IGNORE" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "A note is required to ignore a conflict." });
-    if (v.resolution === "CUSTOM" && !v.customValue?.trim()) ctx.addIssue({ code: "custom", path: ["customValue"], message: "Enter the custom value." });
+    if (v.resolution === "IGNORE" && !v.note)
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: "A note is required to ignore a conflict.",
+      });
+    if (v.resolution === "CUSTOM" && !v.customValue?.trim())
+      ctx.addIssue({ code: "custom", path: ["customValue"], message: "Enter the custom value." });
   });
 export type ResolveConflictInput = z.input<typeof resolveConflictSchema>;
 
@@ -66,7 +97,12 @@ export const bulkResolveConflictsSchema = z
     note,
   })
   .superRefine((v, ctx) => {
-    if (v.resolution === "IGNORE" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "A note is required to ignore a conflict." });
+    if (v.resolution === "IGNORE" && !v.note)
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: "A note is required to ignore a conflict.",
+      });
   });
 export type BulkResolveConflictsInput = z.input<typeof bulkResolveConflictsSchema>;
 

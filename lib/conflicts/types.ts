@@ -20,8 +20,16 @@ export type ConflictShapes = {
   account_owned_by_other: {
     subjectType: "employee";
     /** linkedImUserId is set when the employee already has an account and an update is blocked. */
-    hr: { employeeNo: string; email?: string; mobile?: string; proposedImUserId: string; linkedImUserId?: string };
-    im: { owners: { imUserId: string; name: string; matchedOn: ("email" | "mobile" | "imUserId")[] }[] };
+    hr: {
+      employeeNo: string;
+      email?: string;
+      mobile?: string;
+      proposedImUserId: string;
+      linkedImUserId?: string;
+    };
+    im: {
+      owners: { imUserId: string; name: string; matchedOn: ("email" | "mobile" | "imUserId")[] }[];
+    };
   };
   duplicate_contact: {
     subjectType: "contact";
@@ -30,7 +38,12 @@ export type ConflictShapes = {
   };
   unmapped_unit: {
     subjectType: "org_unit";
-    hr: { unitCode: string; reason: "no_mapping" | "inactive" | "no_unit"; employeeCount: number; sample: string[] };
+    hr: {
+      unitCode: string;
+      reason: "no_mapping" | "inactive" | "no_unit";
+      employeeCount: number;
+      sample: string[];
+    };
     im: null;
   };
   both_changed: {

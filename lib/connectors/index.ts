@@ -2,7 +2,13 @@
 export type * from "./types";
 export { ConnectorError, isConnectorError, type ConnectorErrorKind } from "./core/connector-error";
 export type { ConnectorRuntimeOptions } from "./core/runtime-options";
-export { createRateLimiter, rateLimitSchema, unlimited, type RateLimiter, type RateLimitConfig } from "./core/rate-limiter";
+export {
+  createRateLimiter,
+  rateLimitSchema,
+  unlimited,
+  type RateLimiter,
+  type RateLimitConfig,
+} from "./core/rate-limiter";
 export { withRetry, type RetryOptions } from "./core/retry";
 export { collect } from "./core/collect";
 export type { FieldMeta } from "./core/field-meta";

@@ -215,6 +215,10 @@ export interface ImTarget {
   disableUser(id: string): Promise<void>;
   deleteUser(id: string): Promise<void>;
   /** Makes the user's groups exactly `groupIds` (within managedGroupIds when given). */
-  setGroupMembership(userId: string, groupIds: string[], options?: SetGroupMembershipOptions): Promise<void>;
+  setGroupMembership(
+    userId: string,
+    groupIds: string[],
+    options?: SetGroupMembershipOptions,
+  ): Promise<void>;
   sendMessage(message: ImMessage): Promise<SendMessageResult>;
 }

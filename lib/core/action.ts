@@ -27,20 +27,46 @@ export function areaAction<S extends z.ZodType, R>(
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "unauthorized", message: "Sign in first." } };
       if (area !== "self" && !canEdit(user.roles, area)) {
-        return { ok: false, error: { code: "forbidden", message: "Your role does not allow this change." } };
+        return {
+          ok: false,
+          error: { code: "forbidden", message: "Your role does not allow this change." },
+        };
       }
       const input = schema.parse(raw);
       const ip = clientIp(await headers());
-      return { ok: true, data: await fn(input, { user, actor: { type: "user", id: user.id, name: user.name, ip } }) };
+      return {
+        ok: true,
+        data: await fn(input, { user, actor: { type: "user", id: user.id, name: user.name, ip } }),
+      };
     } catch (err) {
       if (err instanceof ZodError) {
-        const fieldErrors = Object.fromEntries(err.issues.map((i) => [i.path.join(".") || "_", i.message]));
+        const fieldErrors = Object.fromEntries(
+          err.issues.map((i) => [i.path.join(".") || "_", i.message]),
+        );
         const first = err.issues[0];
-        return { ok: false, error: { code: "invalid", message: `${first.path.join(".") || "input"}: ${first.message}`, fieldErrors } };
+        return {
+          ok: false,
+          error: {
+            code: "invalid",
+            message: `${first.path.join(".") || "input"}: ${first.message}`,
+            fieldErrors,
+          },
+        };
       }
-      if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fieldErrors: err.field ? { [err.field]: err.message } : undefined } };
+      if (err instanceof AppError)
+        return {
+          ok: false,
+          error: {
+            code: err.code,
+            message: err.message,
+            fieldErrors: err.field ? { [err.field]: err.message } : undefined,
+          },
+        };
       console.error("[action]", err);
-      return { ok: false, error: { code: "internal", message: "Something went wrong on our side." } };
+      return {
+        ok: false,
+        error: { code: "internal", message: "Something went wrong on our side." },
+      };
     }
   };
 }

@@ -21,7 +21,12 @@ describe("database", () => {
     const { getDb } = await import("./db");
     const db = getDb();
     const created = await db.connection.create({
-      data: { kind: "IM_TARGET", provider: "sandbox-im", name: `t-${Date.now()}`, secretsCipher: "x" },
+      data: {
+        kind: "IM_TARGET",
+        provider: "sandbox-im",
+        name: `t-${Date.now()}`,
+        secretsCipher: "x",
+      },
     });
     expect("secretsCipher" in created).toBe(false);
     const withSecret = await db.connection.findUniqueOrThrow({

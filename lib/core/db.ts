@@ -5,7 +5,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // Secret columns are omitted by default: a query has to ask for them by name.
 function createClient(url: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    }),
     omit: {
       connection: { secretsCipher: true },
       callbackEndpoint: { secretCipher: true, previousSecretCipher: true },
@@ -21,7 +24,10 @@ const globalForDb = globalThis as unknown as { orgbridgeDb?: Db };
 export function getDb(): Db {
   if (!globalForDb.orgbridgeDb) {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (the run command sets it for the embedded PostgreSQL).");
+    if (!url)
+      throw new Error(
+        "DATABASE_URL is not set (the run command sets it for the embedded PostgreSQL).",
+      );
     globalForDb.orgbridgeDb = createClient(url);
   }
   return globalForDb.orgbridgeDb;

@@ -7,7 +7,14 @@ import { z } from "zod";
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,14 +32,18 @@ export const envSchema = z.object({
     .default('{"orgbridge-hr-admins":["HR_ADMIN"],"orgbridge-it-admins":["IT_ADMIN"]}')
     .transform((v, ctx) => {
       try {
-        return z.record(z.string(), z.array(z.enum(["HR_ADMIN", "IT_ADMIN", "EMPLOYEE"]))).parse(JSON.parse(v));
+        return z
+          .record(z.string(), z.array(z.enum(["HR_ADMIN", "IT_ADMIN", "EMPLOYEE"])))
+          .parse(JSON.parse(v));
       } catch {
         ctx.addIssue({ code: "custom", message: 'must be JSON like {"group":["HR_ADMIN"]}' });
         return z.NEVER;
       }
     }),
   OIDC_UNKNOWN_USERS: z.enum(["employee", "refuse"]).default("employee"),
-  ORGBRIDGE_SECRET_KEY: csv.pipe(z.array(z.string().min(1)).min(1, "at least one base64 key of 32 bytes")),
+  ORGBRIDGE_SECRET_KEY: csv.pipe(
+    z.array(z.string().min(1)).min(1, "at least one base64 key of 32 bytes"),
+  ),
   COMPANY_TIME_ZONE: z
     .string()
     .default("Asia/Shanghai")

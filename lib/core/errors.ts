@@ -11,7 +11,10 @@ export class AppError extends Error {
   }
 }
 
-export const unauthorized = (message = "Sign in first.") => new AppError(401, "unauthorized", message);
-export const forbiddenError = (message = "Your role does not allow this.") => new AppError(403, "forbidden", message);
+export const unauthorized = (message = "Sign in first.") =>
+  new AppError(401, "unauthorized", message);
+export const forbiddenError = (message = "Your role does not allow this.") =>
+  new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found.`);
-export const invalid = (field: string, message: string) => new AppError(422, "invalid", message, field);
+export const invalid = (field: string, message: string) =>
+  new AppError(422, "invalid", message, field);

@@ -7,7 +7,10 @@ export const NOTIFICATION_STATUSES = ["QUEUED", "DISPATCHING", "COMPLETED", "FAI
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** Notification statuses the dispatcher is still working on (the log polls fast while any is in one). */
-export const ACTIVE_NOTIFICATION_STATUSES: readonly NotificationStatus[] = ["QUEUED", "DISPATCHING"];
+export const ACTIVE_NOTIFICATION_STATUSES: readonly NotificationStatus[] = [
+  "QUEUED",
+  "DISPATCHING",
+];
 
 export const DELIVERY_STATUSES = ["QUEUED", "DEFERRED", "SENT", "SUPPRESSED", "FAILED"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -25,7 +28,10 @@ const isoDate = z
 /** The log's filters, as they come from the URL (empty values mean "any"). */
 export const notificationListSchema = z.object({
   category: z.string().max(64).optional().transform(emptyToUndefined),
-  status: z.enum([...NOTIFICATION_STATUSES, ""]).optional().transform((v) => (v || undefined) as NotificationStatus | undefined),
+  status: z
+    .enum([...NOTIFICATION_STATUSES, ""])
+    .optional()
+    .transform((v) => (v || undefined) as NotificationStatus | undefined),
   from: isoDate,
   to: isoDate,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -34,7 +40,10 @@ export type NotificationListFilter = z.output<typeof notificationListSchema>;
 
 /** The drill-down's filter. */
 export const deliveryFilterSchema = z.object({
-  status: z.enum([...DELIVERY_STATUSES, ""]).optional().transform((v) => (v || undefined) as DeliveryStatus | undefined),
+  status: z
+    .enum([...DELIVERY_STATUSES, ""])
+    .optional()
+    .transform((v) => (v || undefined) as DeliveryStatus | undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
@@ -42,7 +51,11 @@ export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
 /** An employee opting in or out of one optional category. */
 export const setPreferenceSchema = z.object({
   /** The category's key. */
-  categoryKey: z.string({ error: "Category is required" }).trim().min(1, "Category is required").max(64),
+  categoryKey: z
+    .string({ error: "Category is required" })
+    .trim()
+    .min(1, "Category is required")
+    .max(64),
   /** true = receive it, false = opt out. */
   optedIn: z.boolean({ error: "Opted in must be true or false" }),
 });
@@ -51,7 +64,10 @@ export type SetPreferenceInput = z.output<typeof setPreferenceSchema>;
 /** "2026-11-22T23:30" as an <input type="datetime-local"> gives it. */
 export const localDateTimeSchema = z
   .string({ error: "Send time is required" })
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "Send time must look like 2026-11-22T23:30");
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/,
+    "Send time must look like 2026-11-22T23:30",
+  );
 
 /** The delivery-time simulator: whom (an employee, or anyone in a zone) and when. */
 export const simulateDeliverySchema = z.discriminatedUnion("target", [
@@ -72,7 +88,12 @@ export const simulateDeliverySchema = z.discriminatedUnion("target", [
     /** Their stored preference: none, in or out. */
     preference: z.enum(["none", "in", "out"]).default("none"),
     /** Notifications of this category they already got today. */
-    sentToday: z.coerce.number().int("Sent today must be a whole number").min(0, "Sent today cannot be negative").max(10_000).default(0),
+    sentToday: z.coerce
+      .number()
+      .int("Sent today must be a whole number")
+      .min(0, "Sent today cannot be negative")
+      .max(10_000)
+      .default(0),
     /** Wall-clock send time in `timeZone`. */
     sendAt: localDateTimeSchema,
   }),
@@ -84,4 +105,6 @@ export const employeeSearchSchema = z.object({ q: z.string().trim().max(64).defa
 /** Org-unit search for the compose form's picker (name or code). */
 export const orgUnitSearchSchema = z.object({ q: z.string().trim().max(64).default("") });
 /** One level of the org tree (the roots when parentCode is null). */
-export const orgUnitChildrenSchema = z.object({ parentCode: z.string().trim().min(1).max(100).nullable() });
+export const orgUnitChildrenSchema = z.object({
+  parentCode: z.string().trim().min(1).max(100).nullable(),
+});

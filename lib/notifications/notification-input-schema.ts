@@ -10,25 +10,49 @@ export function utf8Bytes(text: string): number {
 
 /** One org unit of the audience, by HR code; with or without the units below it. */
 export const orgUnitRecipientSchema = z.object({
-  code: z.string({ error: "Org unit code is required" }).trim().min(1, "Org unit code is required").max(100, "Org unit code must be at most 100 characters"),
-  includeDescendants: z.boolean({ error: "includeDescendants must be true or false" }).default(true),
+  code: z
+    .string({ error: "Org unit code is required" })
+    .trim()
+    .min(1, "Org unit code is required")
+    .max(100, "Org unit code must be at most 100 characters"),
+  includeDescendants: z
+    .boolean({ error: "includeDescendants must be true or false" })
+    .default(true),
 });
 
 /** Who receives a notification: employee numbers, org units, or everyone (any combination; at least one). */
 export const recipientsSchema = z
-  .object({
-    employeeNos: z
-      .array(z.string({ error: "Employee numbers must be strings" }).trim().min(1, "Employee numbers must not be empty").max(64, "Employee numbers must be at most 64 characters"), {
-        error: "employeeNos must be a list of employee numbers",
-      })
-      .max(100_000, "At most 100000 employee numbers per notification")
-      .optional(),
-    orgUnits: z.array(orgUnitRecipientSchema, { error: "orgUnits must be a list of {code, includeDescendants}" }).max(1_000, "At most 1000 org units per notification").optional(),
-    everyone: z.boolean({ error: "everyone must be true or false" }).optional(),
-  }, { error: "Recipients are required: employeeNos, orgUnits or everyone" })
-  .refine((r) => r.everyone === true || (r.employeeNos?.length ?? 0) > 0 || (r.orgUnits?.length ?? 0) > 0, {
-    error: "Name at least one recipient: employeeNos, orgUnits or everyone: true",
-  });
+  .object(
+    {
+      employeeNos: z
+        .array(
+          z
+            .string({ error: "Employee numbers must be strings" })
+            .trim()
+            .min(1, "Employee numbers must not be empty")
+            .max(64, "Employee numbers must be at most 64 characters"),
+          {
+            error: "employeeNos must be a list of employee numbers",
+          },
+        )
+        .max(100_000, "At most 100000 employee numbers per notification")
+        .optional(),
+      orgUnits: z
+        .array(orgUnitRecipientSchema, {
+          error: "orgUnits must be a list of {code, includeDescendants}",
+        })
+        .max(1_000, "At most 1000 org units per notification")
+        .optional(),
+      everyone: z.boolean({ error: "everyone must be true or false" }).optional(),
+    },
+    { error: "Recipients are required: employeeNos, orgUnits or everyone" },
+  )
+  .refine(
+    (r) => r.everyone === true || (r.employeeNos?.length ?? 0) > 0 || (r.orgUnits?.length ?? 0) > 0,
+    {
+      error: "Name at least one recipient: employeeNos, orgUnits or everyone: true",
+    },
+  );
 
 /**
  * A notification request (REST intake and the console's compose form). `maxBodyBytes` is the IM
@@ -37,15 +61,24 @@ export const recipientsSchema = z
 export function notificationInputSchemaFor(maxBodyBytes: number) {
   return z.object({
     /** The category's key, e.g. "system-change". */
-    category: z.string({ error: "Category is required (a category key such as system-change)" }).trim().min(1, "Category is required (a category key such as system-change)").max(64, "Category key must be at most 64 characters"),
+    category: z
+      .string({ error: "Category is required (a category key such as system-change)" })
+      .trim()
+      .min(1, "Category is required (a category key such as system-change)")
+      .max(64, "Category key must be at most 64 characters"),
     recipients: recipientsSchema,
-    title: z.string({ error: "Title is required" }).trim().min(1, "Title is required").max(128, "Title must be at most 128 characters"),
+    title: z
+      .string({ error: "Title is required" })
+      .trim()
+      .min(1, "Title is required")
+      .max(128, "Title must be at most 128 characters"),
     body: z
       .string({ error: "Body is required" })
       .trim()
       .min(1, "Body is required")
       .refine((b) => utf8Bytes(b) <= maxBodyBytes, {
-        error: (issue) => `Body is ${utf8Bytes(String(issue.input))} bytes; the IM platform accepts at most ${maxBodyBytes} bytes (UTF-8)`,
+        error: (issue) =>
+          `Body is ${utf8Bytes(String(issue.input))} bytes; the IM platform accepts at most ${maxBodyBytes} bytes (UTF-8)`,
       }),
     link: z
       .url({ protocol: /^https?$/, error: "Link must be an http(s) URL" })

@@ -7,7 +7,10 @@ import { validateNamingTemplate } from "@/lib/sync/rules/validate-naming-templat
 export const MAPPING_CHOICES = ["MIRROR", "LINK", "EXCLUDE", "NONE"] as const;
 export type MappingChoice = (typeof MAPPING_CHOICES)[number];
 
-function checkTemplate(value: { mode: MappingChoice; namingTemplate: string }, ctx: z.RefinementCtx) {
+function checkTemplate(
+  value: { mode: MappingChoice; namingTemplate: string },
+  ctx: z.RefinementCtx,
+) {
   if (value.mode === "NONE") return;
   const problem = validateNamingTemplate(value.namingTemplate);
   if (problem) ctx.addIssue({ code: "custom", path: ["namingTemplate"], message: problem });
@@ -28,7 +31,11 @@ export const saveMappingSchema = z
   .superRefine((value, ctx) => {
     checkTemplate(value, ctx);
     if (value.mode === "LINK" && !value.imGroupExternalId) {
-      ctx.addIssue({ code: "custom", path: ["imGroupExternalId"], message: "Choose the IM group to link." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["imGroupExternalId"],
+        message: "Choose the IM group to link.",
+      });
     }
   });
 export type SaveMappingInput = z.infer<typeof saveMappingSchema>;

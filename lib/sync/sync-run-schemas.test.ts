@@ -14,9 +14,17 @@ describe("runProgress", () => {
 describe("syncChangeFilterSchema", () => {
   it.each([
     [{}, { page: 1, status: undefined, op: undefined }],
-    [{ status: "", op: "", page: "2" }, { page: 2, status: undefined, op: undefined }],
-    [{ status: "FAILED", op: "account.create" }, { page: 1, status: "FAILED", op: "account.create" }],
+    [
+      { status: "", op: "", page: "2" },
+      { page: 2, status: undefined, op: undefined },
+    ],
+    [
+      { status: "FAILED", op: "account.create" },
+      { page: 1, status: "FAILED", op: "account.create" },
+    ],
   ])("%o", (raw, expected) => expect(syncChangeFilterSchema.parse(raw)).toEqual(expected));
 
-  it.each([[{ status: "DONE" }], [{ page: "0" }], [{ page: "x" }]])("rejects %o", (raw) => expect(() => syncChangeFilterSchema.parse(raw)).toThrow());
+  it.each([[{ status: "DONE" }], [{ page: "0" }], [{ page: "x" }]])("rejects %o", (raw) =>
+    expect(() => syncChangeFilterSchema.parse(raw)).toThrow(),
+  );
 });

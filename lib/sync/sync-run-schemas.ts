@@ -2,7 +2,17 @@ import { z } from "zod";
 
 // Shared with client components: no database imports here.
 
-export const SYNC_STATUSES = ["QUEUED", "PLANNING", "AWAITING_APPROVAL", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED", "REJECTED", "CANCELLED"] as const;
+export const SYNC_STATUSES = [
+  "QUEUED",
+  "PLANNING",
+  "AWAITING_APPROVAL",
+  "RUNNING",
+  "SUCCEEDED",
+  "PARTIAL",
+  "FAILED",
+  "REJECTED",
+  "CANCELLED",
+] as const;
 export type SyncStatus = (typeof SYNC_STATUSES)[number];
 
 /** Statuses the engine is still working on (the list polls fast while any run is in one). */
@@ -23,8 +33,15 @@ export type SyncRunListInput = z.output<typeof syncRunListSchema>;
 
 export const syncChangeFilterSchema = z.object({
   // Empty form values mean "any".
-  status: z.enum([...CHANGE_STATUSES, ""]).optional().transform((v) => v || undefined),
-  op: z.string().max(64).optional().transform((v) => v || undefined),
+  status: z
+    .enum([...CHANGE_STATUSES, ""])
+    .optional()
+    .transform((v) => v || undefined),
+  op: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type SyncChangeFilter = z.output<typeof syncChangeFilterSchema>;
@@ -60,7 +77,12 @@ export type SyncRunRow = {
 };
 
 /** Share of the planned changes that are done (applied, failed or skipped), 0–100. */
-export function runProgress(run: { planned: number; applied: number; failed: number; skipped: number }): number {
+export function runProgress(run: {
+  planned: number;
+  applied: number;
+  failed: number;
+  skipped: number;
+}): number {
   if (run.planned <= 0) return 0;
   return Math.min(100, Math.round(((run.applied + run.failed + run.skipped) / run.planned) * 100));
 }

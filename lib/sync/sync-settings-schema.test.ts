@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dueScheduledRun, syncSettingsSchema, type SyncSettingsInput } from "./sync-settings-schema";
+import {
+  dueScheduledRun,
+  syncSettingsSchema,
+  type SyncSettingsInput,
+} from "./sync-settings-schema";
 
 const valid: SyncSettingsInput = {
   schedule: "30 2 * * *",
@@ -21,7 +25,9 @@ const fieldOf = (input: unknown) => {
 describe("sync settings schema", () => {
   it("accepts the defaults, no schedule, and never deleting", () => {
     expect(fieldOf(valid)).toBeNull();
-    expect(fieldOf({ ...valid, schedule: null, deleteAfterDays: null, terminationByReason: [] })).toBeNull();
+    expect(
+      fieldOf({ ...valid, schedule: null, deleteAfterDays: null, terminationByReason: [] }),
+    ).toBeNull();
   });
   it.each([
     [{ schedule: "every night" }, "schedule"],
@@ -34,8 +40,19 @@ describe("sync settings schema", () => {
     [{ safetyAbsolute: -3 }, "safetyAbsolute"],
     [{ deleteAfterDays: -1 }, "deleteAfterDays"],
     [{ onLeave: "fire" }, "onLeave"],
-    [{ terminationByReason: [{ reason: " ", timing: "immediate" }] }, "terminationByReason.0.reason"],
-    [{ terminationByReason: [{ reason: "辞退", timing: "immediate" }, { reason: "辞退", timing: "end_of_day" }] }, "terminationByReason.1.reason"],
+    [
+      { terminationByReason: [{ reason: " ", timing: "immediate" }] },
+      "terminationByReason.0.reason",
+    ],
+    [
+      {
+        terminationByReason: [
+          { reason: "辞退", timing: "immediate" },
+          { reason: "辞退", timing: "end_of_day" },
+        ],
+      },
+      "terminationByReason.1.reason",
+    ],
   ])("%j is refused on %s", (patch, field) => {
     expect(fieldOf({ ...valid, ...patch })).toEqual([field]);
   });
@@ -48,8 +65,12 @@ describe("dueScheduledRun", () => {
   // 02:30 in Shanghai is 18:30 UTC the day before.
   const at = (iso: string) => new Date(iso);
   it("fires in the tick that contains the scheduled instant, in the company time zone", () => {
-    expect(dueScheduledRun("30 2 * * *", "Asia/Shanghai", at("2026-11-22T18:30:00Z"))?.toISOString()).toBe("2026-11-22T18:30:00.000Z");
-    expect(dueScheduledRun("30 2 * * *", "Asia/Shanghai", at("2026-11-22T18:44:59Z"))?.toISOString()).toBe("2026-11-22T18:30:00.000Z");
+    expect(
+      dueScheduledRun("30 2 * * *", "Asia/Shanghai", at("2026-11-22T18:30:00Z"))?.toISOString(),
+    ).toBe("2026-11-22T18:30:00.000Z");
+    expect(
+      dueScheduledRun("30 2 * * *", "Asia/Shanghai", at("2026-11-22T18:44:59Z"))?.toISOString(),
+    ).toBe("2026-11-22T18:30:00.000Z");
   });
   it("does not fire before, or after the tick that held it", () => {
     expect(dueScheduledRun("30 2 * * *", "Asia/Shanghai", at("2026-11-22T18:29:59Z"))).toBeNull();

@@ -31,25 +31,64 @@ export const syncSettingsSchema = z
       .trim()
       .max(100)
       .nullable()
-      .refine((v) => v === null || isCron(v), "Schedule: not a valid cron expression (5 fields, e.g. 30 2 * * *)"),
-    timeZone: z.string().trim().min(1, "Company time zone is required").refine((tz) => tz === "" || isTimeZone(tz), "Company time zone: not an IANA time zone name (e.g. Asia/Shanghai)"),
-    createBeforeStartDays: z.number({ error: "Days before start must be a number" }).int().min(0, "Days before start must be 0 or more").max(60, "Days before start must be at most 60"),
+      .refine(
+        (v) => v === null || isCron(v),
+        "Schedule: not a valid cron expression (5 fields, e.g. 30 2 * * *)",
+      ),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, "Company time zone is required")
+      .refine(
+        (tz) => tz === "" || isTimeZone(tz),
+        "Company time zone: not an IANA time zone name (e.g. Asia/Shanghai)",
+      ),
+    createBeforeStartDays: z
+      .number({ error: "Days before start must be a number" })
+      .int()
+      .min(0, "Days before start must be 0 or more")
+      .max(60, "Days before start must be at most 60"),
     onLeave: z.enum(["keep", "suspend"]),
     terminationDefault: terminationTimingSchema,
     terminationByReason: z
-      .array(z.object({ reason: z.string().trim().min(1, "Reason is required").max(100, "Reason must be at most 100 characters"), timing: terminationTimingSchema }))
+      .array(
+        z.object({
+          reason: z
+            .string()
+            .trim()
+            .min(1, "Reason is required")
+            .max(100, "Reason must be at most 100 characters"),
+          timing: terminationTimingSchema,
+        }),
+      )
       .max(50)
       .superRefine((rows, ctx) => {
         const seen = new Set<string>();
         rows.forEach((r, i) => {
-          if (seen.has(r.reason)) ctx.addIssue({ code: "custom", path: [i, "reason"], message: `Reason “${r.reason}” is listed twice` });
+          if (seen.has(r.reason))
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "reason"],
+              message: `Reason “${r.reason}” is listed twice`,
+            });
           seen.add(r.reason);
         });
       }),
     /** null = never delete disabled accounts. */
-    deleteAfterDays: z.number({ error: "Grace period must be a number" }).int().min(0, "Grace period must be 0 or more").max(3650).nullable(),
-    safetyPercent: z.number({ error: "Threshold percent must be a number" }).min(0).max(100, "Threshold percent must be at most 100"),
-    safetyAbsolute: z.number({ error: "Threshold count must be a number" }).int().min(0, "Threshold count must be 0 or more"),
+    deleteAfterDays: z
+      .number({ error: "Grace period must be a number" })
+      .int()
+      .min(0, "Grace period must be 0 or more")
+      .max(3650)
+      .nullable(),
+    safetyPercent: z
+      .number({ error: "Threshold percent must be a number" })
+      .min(0)
+      .max(100, "Threshold percent must be at most 100"),
+    safetyAbsolute: z
+      .number({ error: "Threshold count must be a number" })
+      .int()
+      .min(0, "Threshold count must be 0 or more"),
   })
   .strict();
 
@@ -66,7 +105,12 @@ export const SCHEDULER_TICK_MINUTES = 15;
  * The scheduled instant that fell in (now − tick, now], if any: the scheduler runs every tick and
  * starts a full sync for it (event ids derive from the instant, so a retried tick starts nothing twice).
  */
-export function dueScheduledRun(schedule: string | null, timeZone: string, now: Date, tickMinutes = SCHEDULER_TICK_MINUTES): Date | null {
+export function dueScheduledRun(
+  schedule: string | null,
+  timeZone: string,
+  now: Date,
+  tickMinutes = SCHEDULER_TICK_MINUTES,
+): Date | null {
   if (!schedule) return null;
   const from = new Date(now.getTime() - tickMinutes * 60_000);
   const next = new Cron(schedule, { paused: true, timezone: timeZone }).nextRun(from);

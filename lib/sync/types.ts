@@ -340,7 +340,13 @@ export type MemoryUpdate =
   | { kind: "group"; memory: GroupMemory }
   | { kind: "unitGroup"; orgUnitCode: string; externalId: string }
   | { kind: "forgetGroup"; orgUnitCode: string; externalId: string }
-  | { kind: "groupAccept"; externalId: string; field: "name" | "parent"; imValue: string; hrValue: string }
+  | {
+      kind: "groupAccept";
+      externalId: string;
+      field: "name" | "parent";
+      imValue: string;
+      hrValue: string;
+    }
   | {
       kind: "account";
       employeeNo: string;
@@ -349,7 +355,13 @@ export type MemoryUpdate =
       syncedHash?: string;
       disabledAt?: string;
     }
-  | { kind: "accountField"; employeeNo: string; field: AccountField; hrValue: string; imValue: string };
+  | {
+      kind: "accountField";
+      employeeNo: string;
+      field: AccountField;
+      hrValue: string;
+      imValue: string;
+    };
 
 export type PlanSummary = {
   /** Number of changes per op. */

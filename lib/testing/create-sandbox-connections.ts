@@ -9,12 +9,25 @@ export async function createSandboxConnections(
   opts: { hrUrl: string; imBaseUrl: string; creds: SandboxCredentials },
 ): Promise<{ hrConnectionId: string; connectionId: string }> {
   const hr = await db.connection.create({
-    data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "Test HR", config: { baseUrl: opts.hrUrl }, secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }) },
+    data: {
+      kind: "HR_SOURCE",
+      provider: "sandbox-hr",
+      name: "Test HR",
+      config: { baseUrl: opts.hrUrl },
+      secretsCipher: encryptSecrets({ token: "sandbox-hr-token" }),
+    },
   });
   const im = await db.connection.create({
     data: {
-      kind: "IM_TARGET", provider: "sandbox-im", name: "Test IM",
-      config: { baseUrl: opts.imBaseUrl, corpId: opts.creds.corpId, agentId: opts.creds.agentId, rateLimit: false },
+      kind: "IM_TARGET",
+      provider: "sandbox-im",
+      name: "Test IM",
+      config: {
+        baseUrl: opts.imBaseUrl,
+        corpId: opts.creds.corpId,
+        agentId: opts.creds.agentId,
+        rateLimit: false,
+      },
       secretsCipher: encryptSecrets({ contactSecret: opts.creds.corpSecret }),
     },
   });

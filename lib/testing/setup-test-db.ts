@@ -16,6 +16,10 @@ export async function makeEmployee(overrides: { employeeNo?: string; email?: str
   const { db } = await import("@/lib/core/db");
   const n = Math.random().toString(36).slice(2, 8);
   return db.employee.create({
-    data: { employeeNo: overrides.employeeNo ?? `T${n}`, name: `测试${n}`, email: overrides.email ?? `${n}@test.example` },
+    data: {
+      employeeNo: overrides.employeeNo ?? `T${n}`,
+      name: `测试${n}`,
+      email: overrides.email ?? `${n}@test.example`,
+    },
   });
 }

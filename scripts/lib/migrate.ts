@@ -35,7 +35,9 @@ function loadEngine(): Promise<EngineModule> {
       /* @vite-ignore */ pathToFileURL(path.join(dir, "schema_engine_bg.js")).href
     )) as EngineModule & { __wbg_set_wasm: (exports: unknown) => void };
     const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as never });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": bg as never,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return bg;
@@ -43,7 +45,10 @@ function loadEngine(): Promise<EngineModule> {
   return engineModule;
 }
 
-async function withEngine<T>(opts: EngineOptions, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  opts: EngineOptions,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const schema = await readFile(schemaPath, "utf8");
   const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: opts.url }));
   const { SchemaEngine } = await loadEngine();
@@ -94,9 +99,13 @@ export async function applyMigrations(opts: EngineOptions): Promise<string[]> {
 }
 
 /** Writes a new migration folder with the SQL that takes the migration history to the schema; null when nothing changed. */
-export async function diffMigration(opts: EngineOptions & { name: string }): Promise<string | null> {
+export async function diffMigration(
+  opts: EngineOptions & { name: string },
+): Promise<string | null> {
   if (!/^[a-z0-9_]+$/.test(opts.name)) {
-    throw new Error(`--name must be snake_case letters, digits and underscores (got "${opts.name}")`);
+    throw new Error(
+      `--name must be snake_case letters, digits and underscores (got "${opts.name}")`,
+    );
   }
   const migrationsList = await loadMigrationList();
   const schema = await readFile(schemaPath, "utf8");

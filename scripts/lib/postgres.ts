@@ -65,13 +65,17 @@ function existsUser(): boolean {
   return spawnSync("id", [USER]).status === 0;
 }
 
-export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  opts: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const dataDir = path.resolve(opts.dataDir);
   await assertPortFree(opts.port, "embedded PostgreSQL");
   try {
     mkdirSync(path.dirname(dataDir), { recursive: true });
   } catch (err) {
-    throw new Error(`Data folder ${path.dirname(dataDir)} is not writable: ${(err as Error).message}`);
+    throw new Error(
+      `Data folder ${path.dirname(dataDir)} is not writable: ${(err as Error).message}`,
+    );
   }
   const log = opts.log ?? (() => {});
   const pg = new EmbeddedPostgres({
@@ -83,7 +87,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     createPostgresUser: userInfo().uid === 0,
     onLog: (m: unknown) => log(String(m).trimEnd()),
     onError: (m: unknown) => log(String(m).trimEnd()),
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=off"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=off",
+    ],
   });
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   if (fresh) {
@@ -93,7 +104,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`PostgreSQL failed to start from ${dataDir}${err ? `: ${String(err)}` : ""} (see .data/*.log)`);
+    throw new Error(
+      `PostgreSQL failed to start from ${dataDir}${err ? `: ${String(err)}` : ""} (see .data/*.log)`,
+    );
   }
   try {
     await pg.createDatabase(opts.database);

@@ -18,13 +18,16 @@ export type LocalSecrets = {
  * restart keeps sessions and encrypted columns readable. Production sets its own.
  */
 export function loadOrCreateSecrets(file: string): LocalSecrets {
-  const existing: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const existing: Partial<LocalSecrets> = existsSync(file)
+    ? JSON.parse(readFileSync(file, "utf8"))
+    : {};
   const b64 = (n: number) => randomBytes(n).toString("base64");
   const secrets: LocalSecrets = {
     nextAuthSecret: existing.nextAuthSecret ?? b64(32),
     encryptionKey: existing.encryptionKey ?? b64(32),
     oidcClientSecret: existing.oidcClientSecret ?? randomBytes(24).toString("hex"),
-    inngestSigningKey: existing.inngestSigningKey ?? `signkey-dev-${randomBytes(32).toString("hex")}`,
+    inngestSigningKey:
+      existing.inngestSigningKey ?? `signkey-dev-${randomBytes(32).toString("hex")}`,
     inngestEventKey: existing.inngestEventKey ?? randomBytes(16).toString("hex"),
     sandboxImSecret: existing.sandboxImSecret ?? randomBytes(16).toString("hex"),
     sandboxHrToken: existing.sandboxHrToken ?? randomBytes(16).toString("hex"),

@@ -34,7 +34,9 @@ export async function seedDemoCompany(url: string, opts: SeedOptions = {}): Prom
       },
       { timeout: 120_000 },
     );
-    log(`Seeded the sandbox HR with the demo company: ${units.length} org units, ${employees.length} employees (${Date.now() - started} ms).`);
+    log(
+      `Seeded the sandbox HR with the demo company: ${units.length} org units, ${employees.length} employees (${Date.now() - started} ms).`,
+    );
     return true;
   } finally {
     await db.$disconnect();

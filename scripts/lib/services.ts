@@ -50,38 +50,68 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     await assertPortFree(profile.ports.sandboxHr, "sandbox HR");
     const corpId = "ww-sandbox";
     const agentId = 1000002;
-    const im = await startSandboxIm({ port: profile.ports.sandboxIm, databaseUrl: env.DATABASE_URL!, corpId, corpSecret: secrets.sandboxImSecret, agentId, rateLimit: false });
+    const im = await startSandboxIm({
+      port: profile.ports.sandboxIm,
+      databaseUrl: env.DATABASE_URL!,
+      corpId,
+      corpSecret: secrets.sandboxImSecret,
+      agentId,
+      rateLimit: false,
+    });
     services.push({ name: "Sandbox IM (WeCom API)", url: im.baseUrl, stop: im.close });
-    const hr = await startSandboxHr({ port: profile.ports.sandboxHr, databaseUrl: env.DATABASE_URL!, apiToken: secrets.sandboxHrToken });
+    const hr = await startSandboxHr({
+      port: profile.ports.sandboxHr,
+      databaseUrl: env.DATABASE_URL!,
+      apiToken: secrets.sandboxHrToken,
+    });
     services.push({ name: "Sandbox HR (REST API + simulator)", url: hr.url, stop: hr.close });
     process.env.ORGBRIDGE_SECRET_KEY ??= env.ORGBRIDGE_SECRET_KEY;
     await ensureSandboxConnections({
       databaseUrl: env.DATABASE_URL!,
-      hr: { baseUrl: hr.url, token: secrets.sandboxHrToken, webhookSecret: secrets.sandboxHrWebhookSecret },
+      hr: {
+        baseUrl: hr.url,
+        token: secrets.sandboxHrToken,
+        webhookSecret: secrets.sandboxHrWebhookSecret,
+      },
       im: { baseUrl: im.baseUrl, corpId, corpSecret: secrets.sandboxImSecret, agentId },
     });
     // First start: fill OrgBridge's directory from the sandbox HR through the real REST connector, as an HR pull would.
     process.env.DATABASE_URL ??= env.DATABASE_URL;
     const { db } = await import("@/lib/core/db");
     if ((await db.orgUnit.count()) === 0) {
-      const hrConnection = await db.connection.findUniqueOrThrow({ where: { kind_name: { kind: "HR_SOURCE", name: SANDBOX_HR_CONNECTION } } });
+      const hrConnection = await db.connection.findUniqueOrThrow({
+        where: { kind_name: { kind: "HR_SOURCE", name: SANDBOX_HR_CONNECTION } },
+      });
       const pulled = await pullHrDirectory({ hrConnectionId: hrConnection.id });
-      ctx.log(`first HR pull from the sandbox HR: ${pulled.units.created} org units, ${pulled.employees.created} employees`);
+      ctx.log(
+        `first HR pull from the sandbox HR: ${pulled.units.created} org units, ${pulled.employees.created} employees`,
+      );
     }
     // The sandbox HR pushes its changes to OrgBridge's webhook receiver (incremental sync), like a real HR system.
     const { sandboxHrWebhookTarget } = await import("@/lib/sandbox/hr/sandbox-webhook-target");
     hr.simulator.webhook = await sandboxHrWebhookTarget(ctx.appUrl);
     // The demo maps the whole company (root unit, with descendants) onto the sandbox IM; a sync does the rest.
     const mapping = await ensureDemoMapping({ databaseUrl: env.DATABASE_URL! });
-    if (mapping.created) ctx.log("created the demo mapping: the whole company mirrored into the sandbox IM");
-    const { ensureDemoNotificationCategories } = await import("@/lib/sandbox/demo/ensure-demo-notification-categories");
+    if (mapping.created)
+      ctx.log("created the demo mapping: the whole company mirrored into the sandbox IM");
+    const { ensureDemoNotificationCategories } =
+      await import("@/lib/sandbox/demo/ensure-demo-notification-categories");
     const categories = await ensureDemoNotificationCategories();
-    if (categories.length) ctx.log(`created the demo notification categories: ${categories.join(", ")}`);
+    if (categories.length)
+      ctx.log(`created the demo notification categories: ${categories.join(", ")}`);
     // Data callbacks: a sandbox receiver that verifies our signatures, with a demo endpoint subscribed to it.
     await assertPortFree(profile.ports.sandboxCallbacks, "sandbox callback receiver");
-    const { startDemoCallbackReceiver } = await import("@/lib/sandbox/callback-receiver/start-demo-callback-receiver");
-    const receiver = await startDemoCallbackReceiver({ port: profile.ports.sandboxCallbacks, log: ctx.log });
-    services.push({ name: "Sandbox callback receiver (verifies signatures; GET lists what arrived)", url: receiver.url, stop: receiver.close });
+    const { startDemoCallbackReceiver } =
+      await import("@/lib/sandbox/callback-receiver/start-demo-callback-receiver");
+    const receiver = await startDemoCallbackReceiver({
+      port: profile.ports.sandboxCallbacks,
+      log: ctx.log,
+    });
+    services.push({
+      name: "Sandbox callback receiver (verifies signatures; GET lists what arrived)",
+      url: receiver.url,
+      stop: receiver.close,
+    });
     env.SANDBOX_IM_URL = im.url;
     env.SANDBOX_HR_URL = hr.url;
   }
@@ -102,7 +132,11 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     env.INNGEST_SIGNING_KEY = secrets.inngestSigningKey;
     env.INNGEST_EVENT_KEY = secrets.inngestEventKey;
     env.ORGBRIDGE_EMBEDDED_EXECUTOR = "1";
-    services.push({ name: "Jobs (embedded Inngest executor)", url: executor.url, stop: executor.stop });
+    services.push({
+      name: "Jobs (embedded Inngest executor)",
+      url: executor.url,
+      stop: executor.stop,
+    });
   }
   return services;
 }

@@ -6,13 +6,24 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { apiLogFilterSchema, searchApiLog } from "@/lib/core/api/search-api-log";
 import { requireArea } from "@/lib/core/auth/require-area";
 
 export const dynamic = "force-dynamic";
 
-export default async function ApiLogPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function ApiLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requireArea("apiLog");
   const t = await getTranslations("apiLog");
   const format = await getFormatter();
@@ -22,12 +33,20 @@ export default async function ApiLogPage({ searchParams }: { searchParams: Promi
   const { rows, total, pages } = await searchApiLog(filter);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { days: Number(process.env.API_LOG_RETENTION_DAYS ?? 30) })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", { days: Number(process.env.API_LOG_RETENTION_DAYS ?? 30) })}
+      />
       <FilterForm
         submitLabel={t("filter")}
         fields={[
           { name: "route", label: t("route"), value: filter.route, placeholder: "/api/v1/" },
-          { name: "status", label: t("status"), value: filter.status, placeholder: "2xx / 4xx / 5xx" },
+          {
+            name: "status",
+            label: t("status"),
+            value: filter.status,
+            placeholder: "2xx / 4xx / 5xx",
+          },
           { name: "token", label: t("token"), value: filter.token },
         ]}
       />
@@ -35,7 +54,9 @@ export default async function ApiLogPage({ searchParams }: { searchParams: Promi
         <CardContent className="p-0">
           {rows.length === 0 ? (
             <div className="p-6">
-              <EmptyState icon={<FileClock />} title={t("empty")}>{t("emptyHint")}</EmptyState>
+              <EmptyState icon={<FileClock />} title={t("empty")}>
+                {t("emptyHint")}
+              </EmptyState>
             </div>
           ) : (
             <Table>
@@ -52,17 +73,35 @@ export default async function ApiLogPage({ searchParams }: { searchParams: Promi
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={r.id}>
-                    <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-                    <TableCell className="text-xs">{r.token ? `${r.token.name} (${r.token.prefix})` : "—"}</TableCell>
-                    <TableCell><code className="text-xs">{r.method} {r.route}</code></TableCell>
+                    <TableCell className="whitespace-nowrap tabular-nums">
+                      {format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+                    </TableCell>
+                    <TableCell className="text-xs">
+                      {r.token ? `${r.token.name} (${r.token.prefix})` : "—"}
+                    </TableCell>
                     <TableCell>
-                      <Badge variant={r.status < 400 ? "success" : r.status < 500 ? "warning" : "destructive"}>{r.status}</Badge>
-                      {r.errorCode ? <span className="ml-1 text-xs text-muted-foreground">{r.errorCode}</span> : null}
+                      <code className="text-xs">
+                        {r.method} {r.route}
+                      </code>
+                    </TableCell>
+                    <TableCell>
+                      <Badge
+                        variant={
+                          r.status < 400 ? "success" : r.status < 500 ? "warning" : "destructive"
+                        }
+                      >
+                        {r.status}
+                      </Badge>
+                      {r.errorCode ? (
+                        <span className="ml-1 text-xs text-muted-foreground">{r.errorCode}</span>
+                      ) : null}
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{r.latencyMs} ms</TableCell>
                     <TableCell className="max-w-md">
                       <details className="text-xs">
-                        <summary className="cursor-pointer text-muted-foreground">{t("show")}</summary>
+                        <summary className="cursor-pointer text-muted-foreground">
+                          {t("show")}
+                        </summary>
                         <pre className="mt-1 whitespace-pre-wrap break-all">{`→ ${r.requestBody ?? ""}\n← ${r.responseBody ?? ""}`}</pre>
                       </details>
                     </TableCell>
@@ -73,7 +112,16 @@ export default async function ApiLogPage({ searchParams }: { searchParams: Promi
           )}
         </CardContent>
       </Card>
-      <Pagination page={filter.page} pages={pages} params={{ ...raw, page: undefined }} labels={{ prev: t("prev"), next: t("next"), of: t("pageOf", { page: filter.page, pages, total }) }} />
+      <Pagination
+        page={filter.page}
+        pages={pages}
+        params={{ ...raw, page: undefined }}
+        labels={{
+          prev: t("prev"),
+          next: t("next"),
+          of: t("pageOf", { page: filter.page, pages, total }),
+        }}
+      />
     </>
   );
 }

@@ -10,15 +10,25 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireArea } from "@/lib/core/auth/require-area";
 import { listEndpoints } from "@/lib/callbacks/queries/list-endpoints";
-import { getCallbackAutoDisableHours, getCallbackNetworkPolicy } from "@/lib/callbacks/commands/allow-list";
+import {
+  getCallbackAutoDisableHours,
+  getCallbackNetworkPolicy,
+} from "@/lib/callbacks/commands/allow-list";
 
 export const dynamic = "force-dynamic";
 
 export default async function CallbacksPage() {
   await requireArea("callbacks");
   const now = new Date();
-  const [t, endpoints, policy, hours] = await Promise.all([getTranslations("callbacks"), listEndpoints(now), getCallbackNetworkPolicy(), getCallbackAutoDisableHours()]);
-  const autoDisabled = endpoints.filter((e) => e.disabledKind === "auto" || e.disabledKind === "gone");
+  const [t, endpoints, policy, hours] = await Promise.all([
+    getTranslations("callbacks"),
+    listEndpoints(now),
+    getCallbackNetworkPolicy(),
+    getCallbackAutoDisableHours(),
+  ]);
+  const autoDisabled = endpoints.filter(
+    (e) => e.disabledKind === "auto" || e.disabledKind === "gone",
+  );
   return (
     <>
       <PageHeader
@@ -27,9 +37,17 @@ export default async function CallbacksPage() {
         actions={
           <>
             <Button asChild variant="outline">
-              <Link href="/callbacks/guide" title={t("receiverGuideHint")}><BookOpen aria-hidden />{t("receiverGuide")}</Link>
+              <Link href="/callbacks/guide" title={t("receiverGuideHint")}>
+                <BookOpen aria-hidden />
+                {t("receiverGuide")}
+              </Link>
             </Button>
-            <Button asChild><Link href="/callbacks/new"><Plus aria-hidden />{t("newEndpoint")}</Link></Button>
+            <Button asChild>
+              <Link href="/callbacks/new">
+                <Plus aria-hidden />
+                {t("newEndpoint")}
+              </Link>
+            </Button>
           </>
         }
       />
@@ -41,7 +59,12 @@ export default async function CallbacksPage() {
               <div className="p-6">
                 <EmptyState icon={<Webhook />} title={t("emptyTitle")}>
                   <p>{t("emptyHint")}</p>
-                  <Button asChild className="mt-4"><Link href="/callbacks/new"><Plus aria-hidden />{t("emptyAction")}</Link></Button>
+                  <Button asChild className="mt-4">
+                    <Link href="/callbacks/new">
+                      <Plus aria-hidden />
+                      {t("emptyAction")}
+                    </Link>
+                  </Button>
                 </EmptyState>
               </div>
             ) : (
@@ -49,7 +72,11 @@ export default async function CallbacksPage() {
             )}
           </CardContent>
         </Card>
-        <NetworkPolicyCard allowList={policy.allowList} allowHttp={policy.allowHttp} hours={hours} />
+        <NetworkPolicyCard
+          allowList={policy.allowList}
+          allowHttp={policy.allowHttp}
+          hours={hours}
+        />
       </div>
     </>
   );

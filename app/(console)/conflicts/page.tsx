@@ -17,20 +17,41 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConflictsPage({ searchParams }: Props) {
   await requireArea("conflicts");
   const raw = await searchParams;
-  const parsed = conflictFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const parsed = conflictFilterSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const filter = parsed.success ? parsed.data : conflictFilterSchema.parse({});
-  const [t, page, counts, connections] = await Promise.all([getTranslations("conflicts"), listConflicts(filter), countConflictsByType(filter), listConflictConnections()]);
+  const [t, page, counts, connections] = await Promise.all([
+    getTranslations("conflicts"),
+    listConflicts(filter),
+    countConflictsByType(filter),
+    listConflictConnections(),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="flex flex-col gap-4">
         <ConflictFilters filter={filter} counts={counts} connections={connections} />
-        <p className="text-xs text-muted-foreground" aria-live="polite">{t("total", { count: page.total })} · {t("page", { page: page.page, pages: page.pageCount })}</p>
-        <ConflictQueue key={`${filter.status}-${filter.type}-${filter.page}`} conflicts={page.conflicts} />
+        <p className="text-xs text-muted-foreground" aria-live="polite">
+          {t("total", { count: page.total })} ·{" "}
+          {t("page", { page: page.page, pages: page.pageCount })}
+        </p>
+        <ConflictQueue
+          key={`${filter.status}-${filter.type}-${filter.page}`}
+          conflicts={page.conflicts}
+        />
         {page.pageCount > 1 ? (
           <nav aria-label={t("tableLabel")} className="flex justify-end gap-2">
-            {page.page > 1 ? <Button asChild variant="outline" size="sm"><Link href={conflictsHref(filter, page.page - 1)}>{t("previous")}</Link></Button> : null}
-            {page.page < page.pageCount ? <Button asChild variant="outline" size="sm"><Link href={conflictsHref(filter, page.page + 1)}>{t("next")}</Link></Button> : null}
+            {page.page > 1 ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={conflictsHref(filter, page.page - 1)}>{t("previous")}</Link>
+              </Button>
+            ) : null}
+            {page.page < page.pageCount ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={conflictsHref(filter, page.page + 1)}>{t("next")}</Link>
+              </Button>
+            ) : null}
           </nav>
         ) : null}
       </div>

@@ -12,11 +12,19 @@ type Props = { searchParams: Promise<{ edit?: string; new?: string }> };
 
 export default async function ConnectionsPage({ searchParams }: Props) {
   await requireArea("connections");
-  const [t, locale, params, connections] = await Promise.all([getTranslations("connections"), getLocale(), searchParams, listConnections()]);
+  const [t, locale, params, connections] = await Promise.all([
+    getTranslations("connections"),
+    getLocale(),
+    searchParams,
+    listConnections(),
+  ]);
   const forms = listProviderForms();
-  const providerLabels = Object.fromEntries(forms.map((f) => [f.provider, locale === "en" ? f.label.en : f.label.zh]));
+  const providerLabels = Object.fromEntries(
+    forms.map((f) => [f.provider, locale === "en" ? f.label.en : f.label.zh]),
+  );
   const editing = params.edit ? connections.find((c) => c.id === params.edit) : undefined;
-  const creating = params.new === "HR_SOURCE" || params.new === "IM_TARGET" ? params.new : undefined;
+  const creating =
+    params.new === "HR_SOURCE" || params.new === "IM_TARGET" ? params.new : undefined;
   const formKind = editing?.kind ?? creating;
   return (
     <>
@@ -27,11 +35,29 @@ export default async function ConnectionsPage({ searchParams }: Props) {
             key={editing?.id ?? formKind}
             kind={formKind}
             forms={forms.filter((f) => f.kind === formKind)}
-            connection={editing ? { id: editing.id, provider: editing.provider, name: editing.name, enabled: editing.enabled, config: editing.config } : undefined}
+            connection={
+              editing
+                ? {
+                    id: editing.id,
+                    provider: editing.provider,
+                    name: editing.name,
+                    enabled: editing.enabled,
+                    config: editing.config,
+                  }
+                : undefined
+            }
           />
         ) : null}
-        <ConnectionTable kind="HR_SOURCE" rows={connections.filter((c) => c.kind === "HR_SOURCE")} providerLabels={providerLabels} />
-        <ConnectionTable kind="IM_TARGET" rows={connections.filter((c) => c.kind === "IM_TARGET")} providerLabels={providerLabels} />
+        <ConnectionTable
+          kind="HR_SOURCE"
+          rows={connections.filter((c) => c.kind === "HR_SOURCE")}
+          providerLabels={providerLabels}
+        />
+        <ConnectionTable
+          kind="IM_TARGET"
+          rows={connections.filter((c) => c.kind === "IM_TARGET")}
+          providerLabels={providerLabels}
+        />
       </div>
     </>
   );

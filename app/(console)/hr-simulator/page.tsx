@@ -21,24 +21,34 @@ export default async function HrSimulatorPage() {
     return (
       <>
         <PageHeader title={t("title")} description={t("description")} />
-        <EmptyState icon={<Unplug />} title={t("notConfigured")}>{t("notConfiguredHint")}</EmptyState>
+        <EmptyState icon={<Unplug />} title={t("notConfigured")}>
+          {t("notConfiguredHint")}
+        </EmptyState>
       </>
     );
   }
   const sandboxDb = getSandboxDb();
-  const [departments, recent] = await Promise.all([listHrDepartments(sandboxDb), listRecentHrChanges(sandboxDb, { limit: 25 })]);
+  const [departments, recent] = await Promise.all([
+    listHrDepartments(sandboxDb),
+    listRecentHrChanges(sandboxDb, { limit: 25 }),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="flex flex-col gap-4">
-        <p role="note" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 p-3 text-sm">
+        <p
+          role="note"
+          className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 p-3 text-sm"
+        >
           <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-primary" />
           {t("syncNote")}
         </p>
         <Card>
           <CardContent className="pt-5">
             {departments.length === 0 ? (
-              <EmptyState icon={<Building2 />} title={t("noDepartments")}>{t("noDepartmentsHint")}</EmptyState>
+              <EmptyState icon={<Building2 />} title={t("noDepartments")}>
+                {t("noDepartmentsHint")}
+              </EmptyState>
             ) : (
               <SimulatorTabs departments={departments} />
             )}

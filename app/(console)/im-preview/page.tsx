@@ -17,19 +17,28 @@ import { IM_PREVIEW_LIMITS, loadImPreview } from "@/lib/sandbox/console/load-im-
 
 export const dynamic = "force-dynamic";
 
-export default async function ImPreviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function ImPreviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const user = await requireArea("imPreview");
   const t = await getTranslations("imPreview");
   if (!(await findSandboxConnection("sandbox-im"))) {
     return (
       <>
         <PageHeader title={t("title")} description={t("description")} />
-        <EmptyState icon={<Unplug />} title={t("notConfigured")}>{t("notConfiguredHint")}</EmptyState>
+        <EmptyState icon={<Unplug />} title={t("notConfigured")}>
+          {t("notConfiguredHint")}
+        </EmptyState>
       </>
     );
   }
   const params = imPreviewParamsSchema.parse(await searchParams);
-  const { tree, matches, member, department, members, messages } = await loadImPreview(getSandboxDb(), params);
+  const { tree, matches, member, department, members, messages } = await loadImPreview(
+    getSandboxDb(),
+    params,
+  );
   const empty = !tree.root || (tree.members === 0 && tree.departments <= 1);
   const mayRename = canEdit(user.roles, "hrSimulator");
 
@@ -40,11 +49,15 @@ export default async function ImPreviewPage({ searchParams }: { searchParams: Pr
         <Card className="self-start">
           <CardHeader>
             <CardTitle>{t("treeTitle")}</CardTitle>
-            <CardDescription>{t("treeSummary", { departments: tree.departments, members: tree.members })}</CardDescription>
+            <CardDescription>
+              {t("treeSummary", { departments: tree.departments, members: tree.members })}
+            </CardDescription>
           </CardHeader>
           <CardContent className="max-h-[70vh] overflow-y-auto">
             {empty || !tree.root ? (
-              <EmptyState icon={<Network />} title={t("emptyTitle")}>{t("emptyHint")}</EmptyState>
+              <EmptyState icon={<Network />} title={t("emptyTitle")}>
+                {t("emptyHint")}
+              </EmptyState>
             ) : (
               <ImDepartmentTree root={tree.root} params={params} />
             )}
@@ -58,9 +71,16 @@ export default async function ImPreviewPage({ searchParams }: { searchParams: Pr
             <CardContent className="flex flex-col gap-4">
               <ImMemberSearch params={params} matches={matches} cap={IM_PREVIEW_LIMITS.matches} />
               {member && messages ? (
-                <ImInbox member={member} messages={messages} limit={IM_PREVIEW_LIMITS.messages} params={params} />
+                <ImInbox
+                  member={member}
+                  messages={messages}
+                  limit={IM_PREVIEW_LIMITS.messages}
+                  params={params}
+                />
               ) : params.user ? (
-                <p role="alert" className="text-sm text-destructive">{t("memberNotFound", { userid: params.user })}</p>
+                <p role="alert" className="text-sm text-destructive">
+                  {t("memberNotFound", { userid: params.user })}
+                </p>
               ) : (
                 <div className="flex items-center gap-2 text-sm text-muted-foreground">
                   <Inbox aria-hidden className="size-4" />
@@ -72,11 +92,25 @@ export default async function ImPreviewPage({ searchParams }: { searchParams: Pr
           {empty ? null : (
             <Card>
               <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
-                <CardTitle>{department ? t("membersTitle", { name: department.name }) : t("members")}</CardTitle>
-                {department && mayRename ? <RenameImDepartmentForm key={department.id} id={department.id} name={department.name} /> : null}
+                <CardTitle>
+                  {department ? t("membersTitle", { name: department.name }) : t("members")}
+                </CardTitle>
+                {department && mayRename ? (
+                  <RenameImDepartmentForm
+                    key={department.id}
+                    id={department.id}
+                    name={department.name}
+                  />
+                ) : null}
               </CardHeader>
               {department && members ? (
-                <ImMemberTable members={members.members} total={members.total} page={members.page} pages={members.pages} params={params} />
+                <ImMemberTable
+                  members={members.members}
+                  total={members.total}
+                  page={members.page}
+                  pages={members.pages}
+                  params={params}
+                />
               ) : (
                 <CardContent>
                   <p className="text-sm text-muted-foreground">{t("pickDepartment")}</p>

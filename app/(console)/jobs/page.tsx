@@ -12,7 +12,14 @@ export default async function JobsPage() {
   const initial = await listRuns(runFilterSchema.parse({}));
   return (
     <>
-      <PageHeader title={t("title")} description={t(process.env.ORGBRIDGE_EMBEDDED_EXECUTOR === "1" ? "descriptionEmbedded" : "descriptionExternal")} />
+      <PageHeader
+        title={t("title")}
+        description={t(
+          process.env.ORGBRIDGE_EMBEDDED_EXECUTOR === "1"
+            ? "descriptionEmbedded"
+            : "descriptionExternal",
+        )}
+      />
       <JobRunsTable initial={initial} />
     </>
   );

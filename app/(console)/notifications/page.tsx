@@ -17,7 +17,14 @@ export default async function NotificationCategoriesPage() {
       <PageHeader
         title={t("categories.title")}
         description={t("categories.description")}
-        actions={<Button asChild><Link href="/notifications/categories/new"><Plus aria-hidden />{t("categories.new")}</Link></Button>}
+        actions={
+          <Button asChild>
+            <Link href="/notifications/categories/new">
+              <Plus aria-hidden />
+              {t("categories.new")}
+            </Link>
+          </Button>
+        }
       />
       <CategoryTable categories={categories} />
     </>

@@ -14,7 +14,11 @@ export const dynamic = "force-dynamic";
 
 const searchSchema = z.object({ connection: z.string().optional() });
 
-export default async function OrgMappingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrgMappingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireArea("org");
   const mayEdit = canEdit(user.roles, "org");
   const params = searchSchema.safeParse(await searchParams);
@@ -27,14 +31,26 @@ export default async function OrgMappingPage({ searchParams }: { searchParams: P
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={target ? <OrgTargetPicker targets={imTargets.map(({ id, name }) => ({ id, name }))} value={target.id} /> : null}
+        actions={
+          target ? (
+            <OrgTargetPicker
+              targets={imTargets.map(({ id, name }) => ({ id, name }))}
+              value={target.id}
+            />
+          ) : null
+        }
       />
       {!target ? (
         <EmptyState title={t("noTargets")}>{t("noTargetsHint")}</EmptyState>
       ) : (
         <div className="flex flex-col gap-4">
           <OrgSummary summary={tree.summary} />
-          <OrgMappingWorkspace key={target.id} connectionId={target.id} units={tree.units} mayEdit={mayEdit} />
+          <OrgMappingWorkspace
+            key={target.id}
+            connectionId={target.id}
+            units={tree.units}
+            mayEdit={mayEdit}
+          />
         </div>
       )}
     </>

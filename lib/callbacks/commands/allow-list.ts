@@ -31,19 +31,30 @@ async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 /** Both settings as delivery attempts use them (cached for a few seconds). */
-export function getDeliverySettings(): Promise<{ policy: CallbackNetworkPolicy; autoDisableHours: number }> {
-  return cached("delivery", async () => ({ policy: await getCallbackNetworkPolicy(), autoDisableHours: await getCallbackAutoDisableHours() }));
+export function getDeliverySettings(): Promise<{
+  policy: CallbackNetworkPolicy;
+  autoDisableHours: number;
+}> {
+  return cached("delivery", async () => ({
+    policy: await getCallbackNetworkPolicy(),
+    autoDisableHours: await getCallbackAutoDisableHours(),
+  }));
 }
 
 /** The admin's SSRF allow-list and http:// switch for callback URLs (the default when never set). */
-export async function getCallbackNetworkPolicy(client: Reader = db): Promise<CallbackNetworkPolicy> {
+export async function getCallbackNetworkPolicy(
+  client: Reader = db,
+): Promise<CallbackNetworkPolicy> {
   const row = await client.setting.findUnique({ where: { key: NETWORK_POLICY_KEY } });
   const parsed = callbackNetworkPolicySchema.safeParse(row?.value ?? DEFAULT_NETWORK_POLICY);
   return parsed.success ? parsed.data : DEFAULT_NETWORK_POLICY;
 }
 
 /** Replaces the allow-list and http:// switch; audited with before and after. */
-export async function setCallbackNetworkPolicy(actor: Actor, input: CallbackNetworkPolicyInput): Promise<CallbackNetworkPolicy> {
+export async function setCallbackNetworkPolicy(
+  actor: Actor,
+  input: CallbackNetworkPolicyInput,
+): Promise<CallbackNetworkPolicy> {
   const policy = callbackNetworkPolicySchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await getCallbackNetworkPolicy(tx);
@@ -53,7 +64,13 @@ export async function setCallbackNetworkPolicy(actor: Actor, input: CallbackNetw
       update: { value: policy, updatedBy: actor.id },
     });
     cache.clear();
-    await recordAudit(tx, actor, { action: "callbacks.network_policy_updated", targetType: "setting", targetId: NETWORK_POLICY_KEY, before, after: policy });
+    await recordAudit(tx, actor, {
+      action: "callbacks.network_policy_updated",
+      targetType: "setting",
+      targetId: NETWORK_POLICY_KEY,
+      before,
+      after: policy,
+    });
     return policy;
   });
 }
@@ -66,7 +83,10 @@ export async function getCallbackAutoDisableHours(client: Reader = db): Promise<
 }
 
 /** Sets the auto-disable period; audited. */
-export async function setCallbackAutoDisableHours(actor: Actor, input: CallbackAutoDisableInput): Promise<number> {
+export async function setCallbackAutoDisableHours(
+  actor: Actor,
+  input: CallbackAutoDisableInput,
+): Promise<number> {
   const { hours } = callbackAutoDisableSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await getCallbackAutoDisableHours(tx);
@@ -76,7 +96,13 @@ export async function setCallbackAutoDisableHours(actor: Actor, input: CallbackA
       update: { value: { hours }, updatedBy: actor.id },
     });
     cache.clear();
-    await recordAudit(tx, actor, { action: "callbacks.auto_disable_updated", targetType: "setting", targetId: AUTO_DISABLE_KEY, before: { hours: before }, after: { hours } });
+    await recordAudit(tx, actor, {
+      action: "callbacks.auto_disable_updated",
+      targetType: "setting",
+      targetId: AUTO_DISABLE_KEY,
+      before: { hours: before },
+      after: { hours },
+    });
     return hours;
   });
 }

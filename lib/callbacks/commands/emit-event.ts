@@ -20,7 +20,14 @@ export type EmitEventInput = {
   onlyEndpointId?: string;
 };
 
-export type StoredCallbackEvent = { id: string; type: string; data: Prisma.JsonValue; source: string; occurredAt: Date; createdAt: Date };
+export type StoredCallbackEvent = {
+  id: string;
+  type: string;
+  data: Prisma.JsonValue;
+  source: string;
+  occurredAt: Date;
+  createdAt: Date;
+};
 
 export type EmitEventResult = {
   event: StoredCallbackEvent;
@@ -34,7 +41,10 @@ export type EmitEventResult = {
 
 /** An event that failed the catalogue: 422, every issue naming its field ("data.score"). Nothing was stored. */
 export class EventRejectedError extends AppError {
-  constructor(readonly issues: EventIssue[], message: string) {
+  constructor(
+    readonly issues: EventIssue[],
+    message: string,
+  ) {
     super(422, "invalid_event", message, issues[0]?.path || undefined);
     this.name = "EventRejectedError";
   }
@@ -43,20 +53,41 @@ export class EventRejectedError extends AppError {
 type Tx = Prisma.TransactionClient;
 
 async function store(tx: Tx, input: EmitEventInput, now: Date): Promise<EmitEventResult> {
-  const parsed = parseEvent({ id: input.id ?? `evt_${randomUUID()}`, type: input.type, timestamp: input.timestamp, data: input.data }, now);
+  const parsed = parseEvent(
+    {
+      id: input.id ?? `evt_${randomUUID()}`,
+      type: input.type,
+      timestamp: input.timestamp,
+      data: input.data,
+    },
+    now,
+  );
   if (!parsed.success) throw new EventRejectedError(parsed.error.issues, parsed.error.message);
   const { event } = parsed;
   const inserted = await tx.callbackEvent.createMany({
-    data: [{ id: event.id, type: event.type, data: event.data as Prisma.InputJsonValue, source: input.source, occurredAt: new Date(event.timestamp) }],
+    data: [
+      {
+        id: event.id,
+        type: event.type,
+        data: event.data as Prisma.InputJsonValue,
+        source: input.source,
+        occurredAt: new Date(event.timestamp),
+      },
+    ],
     skipDuplicates: true,
   });
   if (inserted.count === 0) {
-    const original = await tx.callbackEvent.findUniqueOrThrow({ where: { id: event.id }, include: { _count: { select: { deliveries: true } } } });
+    const original = await tx.callbackEvent.findUniqueOrThrow({
+      where: { id: event.id },
+      include: { _count: { select: { deliveries: true } } },
+    });
     const { _count, ...stored } = original;
     return { event: stored, created: false, deliveries: _count.deliveries, tickets: [] };
   }
   const endpoints = await tx.callbackEndpoint.findMany({
-    where: input.onlyEndpointId ? { id: input.onlyEndpointId } : { enabled: true, eventTypes: { has: event.type } },
+    where: input.onlyEndpointId
+      ? { id: input.onlyEndpointId }
+      : { enabled: true, eventTypes: { has: event.type } },
     select: { id: true },
   });
   const stored = await tx.callbackEvent.findUniqueOrThrow({ where: { id: event.id } });
@@ -66,7 +97,11 @@ async function store(tx: Tx, input: EmitEventInput, now: Date): Promise<EmitEven
     data: endpoints.map((e) => ({ endpointId: e.id, eventId: event.id, nextAttemptAt: now })),
     select: { id: true, endpointId: true, nextAttemptAt: true },
   });
-  const tickets = rows.map((r) => ({ deliveryId: r.id, endpointId: r.endpointId, token: r.nextAttemptAt!.toISOString() }));
+  const tickets = rows.map((r) => ({
+    deliveryId: r.id,
+    endpointId: r.endpointId,
+    token: r.nextAttemptAt!.toISOString(),
+  }));
   return { event: stored, created: true, deliveries: rows.length, tickets };
 }
 
@@ -80,7 +115,10 @@ export async function emitEvent(input: EmitEventInput, tx?: Tx): Promise<EmitEve
   const now = new Date();
   if (tx) return store(tx, input, now);
   // Under load, wait for a pooled connection rather than refuse the event.
-  const result = await db.$transaction((t) => store(t, input, now), { maxWait: 10_000, timeout: 20_000 });
+  const result = await db.$transaction((t) => store(t, input, now), {
+    maxWait: 10_000,
+    timeout: 20_000,
+  });
   await dispatchAfterCommit(result.tickets);
   return result;
 }

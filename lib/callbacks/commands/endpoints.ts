@@ -6,7 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/core/errors";
 import { checkEndpointUrl, type EndpointDeps } from "../engine/check-endpoint-url";
 import { dispatchAfterCommit, issueTickets } from "../engine/dispatch-deliveries";
-import { endpointInputSchema, rotateSecretSchema, type EndpointInput, type RotateSecretInput } from "../endpoint-input-schema";
+import {
+  endpointInputSchema,
+  rotateSecretSchema,
+  type EndpointInput,
+  type RotateSecretInput,
+} from "../endpoint-input-schema";
 
 /** An endpoint as services hand it back: no secrets, custom headers by name only. */
 export type CallbackEndpointView = {
@@ -29,7 +34,9 @@ export type CallbackEndpointView = {
   updatedAt: Date;
 };
 
-type EndpointRow = Prisma.CallbackEndpointGetPayload<{ omit: { secretCipher: true; previousSecretCipher: true } }>;
+type EndpointRow = Prisma.CallbackEndpointGetPayload<{
+  omit: { secretCipher: true; previousSecretCipher: true };
+}>;
 
 export function toEndpointView(row: EndpointRow): CallbackEndpointView {
   const { headers, ...rest } = row;
@@ -39,12 +46,16 @@ export function toEndpointView(row: EndpointRow): CallbackEndpointView {
 /** Custom header values are sealed one by one; the stored JSON is name → ciphertext. */
 export function decryptEndpointHeaders(stored: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, sealed] of Object.entries((stored ?? {}) as Record<string, string>)) out[name] = decryptSecrets<string>(sealed);
+  for (const [name, sealed] of Object.entries((stored ?? {}) as Record<string, string>))
+    out[name] = decryptSecrets<string>(sealed);
   return out;
 }
 
 /** New values replace, empty values keep the stored one (write-only field), names left out are removed. */
-function sealHeaders(entered: Record<string, string>, stored: Record<string, string>): Record<string, string> {
+function sealHeaders(
+  entered: Record<string, string>,
+  stored: Record<string, string>,
+): Record<string, string> {
   const storedByLower = new Map(Object.entries(stored).map(([k, v]) => [k.toLowerCase(), v]));
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(entered)) {
@@ -65,7 +76,13 @@ function auditView(row: EndpointRow) {
 }
 
 async function assertNameFree(tx: Prisma.TransactionClient, name: string, exceptId?: string) {
-  const clash = await tx.callbackEndpoint.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const clash = await tx.callbackEndpoint.findFirst({
+    where: {
+      name: { equals: name, mode: "insensitive" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { id: true },
+  });
   if (clash) throw invalid("name", "An endpoint with this name already exists.");
 }
 
@@ -73,7 +90,11 @@ async function assertNameFree(tx: Prisma.TransactionClient, name: string, except
  * Creates an endpoint with a fresh signing secret, returned here once and stored encrypted.
  * The URL passes the SSRF guard (real DNS, allow-list, allowPrivate) first.
  */
-export async function createEndpoint(actor: Actor, input: EndpointInput, deps: EndpointDeps = {}): Promise<{ endpoint: CallbackEndpointView; secret: string }> {
+export async function createEndpoint(
+  actor: Actor,
+  input: EndpointInput,
+  deps: EndpointDeps = {},
+): Promise<{ endpoint: CallbackEndpointView; secret: string }> {
   const data = endpointInputSchema.parse(input);
   await checkEndpointUrl(data.url, data.allowPrivate, deps);
   const secret = generateSecret();
@@ -95,13 +116,23 @@ export async function createEndpoint(actor: Actor, input: EndpointInput, deps: E
       },
       omit: { secretCipher: true, previousSecretCipher: true },
     });
-    await recordAudit(tx, actor, { action: "endpoint.created", targetType: "callback_endpoint", targetId: row.id, after: auditView(row) });
+    await recordAudit(tx, actor, {
+      action: "endpoint.created",
+      targetType: "callback_endpoint",
+      targetId: row.id,
+      after: auditView(row),
+    });
     return { endpoint: toEndpointView(row), secret };
   });
 }
 
 /** Replaces an endpoint's settings (not its secret). The URL is re-checked. */
-export async function updateEndpoint(actor: Actor, id: string, input: EndpointInput, deps: EndpointDeps = {}): Promise<CallbackEndpointView> {
+export async function updateEndpoint(
+  actor: Actor,
+  id: string,
+  input: EndpointInput,
+  deps: EndpointDeps = {},
+): Promise<CallbackEndpointView> {
   const data = endpointInputSchema.parse(input);
   await checkEndpointUrl(data.url, data.allowPrivate, deps);
   const result = await db.$transaction(async (tx) => {
@@ -126,8 +157,16 @@ export async function updateEndpoint(actor: Actor, id: string, input: EndpointIn
         ...(!data.enabled && before.enabled ? { disabledReason: "manual" } : {}),
       },
     });
-    const changedHeaders = Object.entries(data.headers).filter(([, v]) => v !== "").map(([k]) => k);
-    await recordAudit(tx, actor, { action: "endpoint.updated", targetType: "callback_endpoint", targetId: id, before: auditView(before), after: { ...auditView(row), headerValuesChanged: changedHeaders } });
+    const changedHeaders = Object.entries(data.headers)
+      .filter(([, v]) => v !== "")
+      .map(([k]) => k);
+    await recordAudit(tx, actor, {
+      action: "endpoint.updated",
+      targetType: "callback_endpoint",
+      targetId: id,
+      before: auditView(before),
+      after: { ...auditView(row), headerValuesChanged: changedHeaders },
+    });
     const tickets = reenabled ? await ticketsForParked(tx, id) : [];
     return { view: toEndpointView(row), tickets };
   });
@@ -137,27 +176,43 @@ export async function updateEndpoint(actor: Actor, id: string, input: EndpointIn
 
 /** Parked deliveries (PENDING without a run) of an endpoint get a new run when it is enabled again. */
 async function ticketsForParked(tx: Prisma.TransactionClient, endpointId: string) {
-  const parked = await tx.callbackDelivery.findMany({ where: { endpointId, status: "PENDING", nextAttemptAt: null }, select: { id: true } });
-  return issueTickets(tx, parked.map((d) => d.id));
+  const parked = await tx.callbackDelivery.findMany({
+    where: { endpointId, status: "PENDING", nextAttemptAt: null },
+    select: { id: true },
+  });
+  return issueTickets(
+    tx,
+    parked.map((d) => d.id),
+  );
 }
 
 /**
  * Turns an endpoint on or off. Re-enabling clears failingSince and disabledReason and resumes its
  * parked deliveries; disabling parks deliveries as their runs reach them.
  */
-export async function setEndpointEnabled(actor: Actor, id: string, enabled: boolean): Promise<CallbackEndpointView> {
+export async function setEndpointEnabled(
+  actor: Actor,
+  id: string,
+  enabled: boolean,
+): Promise<CallbackEndpointView> {
   const result = await db.$transaction(async (tx) => {
     const before = await tx.callbackEndpoint.findUnique({ where: { id } });
     if (!before) throw notFound("Endpoint");
     const row = await tx.callbackEndpoint.update({
       where: { id },
-      data: enabled ? { enabled: true, failingSince: null, disabledReason: null } : { enabled: false, disabledReason: "manual" },
+      data: enabled
+        ? { enabled: true, failingSince: null, disabledReason: null }
+        : { enabled: false, disabledReason: "manual" },
     });
     await recordAudit(tx, actor, {
       action: enabled ? "endpoint.enabled" : "endpoint.disabled",
       targetType: "callback_endpoint",
       targetId: id,
-      before: { enabled: before.enabled, disabledReason: before.disabledReason, failingSince: before.failingSince },
+      before: {
+        enabled: before.enabled,
+        disabledReason: before.disabledReason,
+        failingSince: before.failingSince,
+      },
       after: { enabled: row.enabled, disabledReason: row.disabledReason },
     });
     const tickets = enabled ? await ticketsForParked(tx, id) : [];
@@ -171,13 +226,22 @@ export async function setEndpointEnabled(actor: Actor, id: string, enabled: bool
  * New signing secret, returned once. The old one keeps signing next to it until now + overlap
  * (0 = stop at once), so receivers can switch without losing a delivery.
  */
-export async function rotateEndpointSecret(actor: Actor, id: string, input: RotateSecretInput = {}, now = new Date()): Promise<{ secret: string; previousSecretExpiresAt: Date | null }> {
+export async function rotateEndpointSecret(
+  actor: Actor,
+  id: string,
+  input: RotateSecretInput = {},
+  now = new Date(),
+): Promise<{ secret: string; previousSecretExpiresAt: Date | null }> {
   const { overlapHours } = rotateSecretSchema.parse(input);
   const secret = generateSecret();
   return db.$transaction(async (tx) => {
-    const before = await tx.callbackEndpoint.findUnique({ where: { id }, omit: { secretCipher: false } });
+    const before = await tx.callbackEndpoint.findUnique({
+      where: { id },
+      omit: { secretCipher: false },
+    });
     if (!before) throw notFound("Endpoint");
-    const previousSecretExpiresAt = overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000) : null;
+    const previousSecretExpiresAt =
+      overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000) : null;
     await tx.callbackEndpoint.update({
       where: { id },
       data: {
@@ -186,7 +250,12 @@ export async function rotateEndpointSecret(actor: Actor, id: string, input: Rota
         previousSecretExpiresAt,
       },
     });
-    await recordAudit(tx, actor, { action: "endpoint.secret_rotated", targetType: "callback_endpoint", targetId: id, after: { overlapHours, previousSignsUntil: previousSecretExpiresAt } });
+    await recordAudit(tx, actor, {
+      action: "endpoint.secret_rotated",
+      targetType: "callback_endpoint",
+      targetId: id,
+      after: { overlapHours, previousSignsUntil: previousSecretExpiresAt },
+    });
     return { secret, previousSecretExpiresAt };
   });
 }
@@ -194,11 +263,19 @@ export async function rotateEndpointSecret(actor: Actor, id: string, input: Rota
 /** Deletes an endpoint with its deliveries and attempts (runs in flight find nothing and stop). */
 export async function deleteEndpoint(actor: Actor, id: string): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
-    const row = await tx.callbackEndpoint.findUnique({ where: { id }, include: { _count: { select: { deliveries: true } } } });
+    const row = await tx.callbackEndpoint.findUnique({
+      where: { id },
+      include: { _count: { select: { deliveries: true } } },
+    });
     if (!row) throw notFound("Endpoint");
     await tx.callbackEndpoint.delete({ where: { id } });
     const { _count, ...rest } = row;
-    await recordAudit(tx, actor, { action: "endpoint.deleted", targetType: "callback_endpoint", targetId: id, before: { ...auditView(rest), deliveries: _count.deliveries } });
+    await recordAudit(tx, actor, {
+      action: "endpoint.deleted",
+      targetType: "callback_endpoint",
+      targetId: id,
+      before: { ...auditView(rest), deliveries: _count.deliveries },
+    });
     return { id };
   });
 }

@@ -3,7 +3,11 @@ import type { AttemptOutcome } from "@/lib/callbacks/rules/classify-attempt";
 import { maskHeaders } from "@/lib/callbacks/rules/mask-headers";
 import { planNextAttempt, type NextStep } from "@/lib/callbacks/rules/plan-next-attempt";
 import type { RetryScheduleName } from "@/lib/callbacks/rules/retry-schedule";
-import { safeFetch, type SafeFetchFailure, type SafeFetchResponse } from "@/lib/callbacks/engine/safe-fetch";
+import {
+  safeFetch,
+  type SafeFetchFailure,
+  type SafeFetchResponse,
+} from "@/lib/callbacks/engine/safe-fetch";
 import { signCallback } from "@/lib/callbacks/rules/sign-callback";
 import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
 import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
@@ -12,7 +16,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDeliverySettings } from "../commands/allow-list";
 import { decryptEndpointHeaders } from "../commands/endpoints";
 
-export const SYSTEM_ACTOR = { type: "system" as const, id: "callback-delivery", name: "Callback delivery" };
+export const SYSTEM_ACTOR = {
+  type: "system" as const,
+  id: "callback-delivery",
+  name: "Callback delivery",
+};
 
 /** Seams for tests and the bench; production uses the defaults. */
 export type AttemptDeps = {
@@ -49,11 +57,13 @@ export type AttemptResult =
 /** Under load, wait for a pooled connection rather than fail the step. */
 export const HOT_TX = { maxWait: 10_000, timeout: 20_000 };
 
-const timeScale = (deps: AttemptDeps) => deps.timeScale ?? Number(process.env.ORGBRIDGE_CALLBACK_TIME_SCALE ?? 1);
+const timeScale = (deps: AttemptDeps) =>
+  deps.timeScale ?? Number(process.env.ORGBRIDGE_CALLBACK_TIME_SCALE ?? 1);
 
 function outcomeOf(result: SafeFetchResponse | SafeFetchFailure): AttemptOutcome {
   if (result.ok) return { kind: "response", status: result.status, headers: result.headers };
-  if (result.error.kind === "blocked") return { kind: "blocked", reason: result.error.refusal?.reason ?? "blocked" };
+  if (result.error.kind === "blocked")
+    return { kind: "blocked", reason: result.error.refusal?.reason ?? "blocked" };
   return { kind: "network", error: result.error.kind };
 }
 
@@ -61,10 +71,13 @@ function errorText(result: SafeFetchResponse | SafeFetchFailure): string | null 
   if (!result.ok) return `${result.error.kind}: ${result.error.message}`;
   if (result.status >= 300 && result.status < 400) {
     const to = result.headers.location ? ` to ${result.headers.location}` : "";
-    const refused = result.redirectRefusal ? ` (target refused: ${result.redirectRefusal.message})` : "";
+    const refused = result.redirectRefusal
+      ? ` (target refused: ${result.redirectRefusal.message})`
+      : "";
     return `redirect ${result.status}${to} not followed${refused}`;
   }
-  if (result.bodyTruncated && (result.status < 200 || result.status >= 300)) return `HTTP ${result.status} (response body cut to the first 4 KB)`;
+  if (result.bodyTruncated && (result.status < 200 || result.status >= 300))
+    return `HTTP ${result.status} (response body cut to the first 4 KB)`;
   if (result.status < 200 || result.status >= 300) return `HTTP ${result.status}`;
   return null;
 }
@@ -73,7 +86,9 @@ function errorText(result: SafeFetchResponse | SafeFetchFailure): string | null 
 async function paceMs(endpointId: string, limit: number | null, now: Date): Promise<number> {
   if (!limit) return 0;
   const since = new Date(now.getTime() - 1000);
-  const recent = await db.callbackAttempt.count({ where: { createdAt: { gte: since }, delivery: { endpointId } } });
+  const recent = await db.callbackAttempt.count({
+    where: { createdAt: { gte: since }, delivery: { endpointId } },
+  });
   return recent >= limit ? 200 + Math.floor(Math.random() * 800) : 0;
 }
 
@@ -84,21 +99,32 @@ async function paceMs(endpointId: string, limit: number | null, now: Date): Prom
  * with planNextAttempt. Failure tracking: the first failure sets failingSince, a success clears
  * it, and failing longer than the auto-disable period disables the endpoint (audited as system).
  */
-export async function attemptDelivery(options: AttemptDeliveryOptions, deps: AttemptDeps = {}): Promise<AttemptResult> {
+export async function attemptDelivery(
+  options: AttemptDeliveryOptions,
+  deps: AttemptDeps = {},
+): Promise<AttemptResult> {
   const { deliveryId, token, runAttempt } = options;
   const clock = deps.now ?? (() => new Date());
   const delivery = await db.callbackDelivery.findUnique({
     where: { id: deliveryId },
-    include: { event: true, endpoint: { omit: { secretCipher: false, previousSecretCipher: false } } },
+    include: {
+      event: true,
+      endpoint: { omit: { secretCipher: false, previousSecretCipher: false } },
+    },
   });
   if (!delivery) return { action: "stop", reason: "not_found" };
-  if (delivery.status === "SUCCEEDED" || delivery.status === "DEAD") return { action: "stop", reason: "finished" };
+  if (delivery.status === "SUCCEEDED" || delivery.status === "DEAD")
+    return { action: "stop", reason: "finished" };
   const owns = { id: deliveryId, nextAttemptAt: new Date(token) };
-  if (delivery.nextAttemptAt?.getTime() !== Date.parse(token)) return { action: "stop", reason: "superseded" };
+  if (delivery.nextAttemptAt?.getTime() !== Date.parse(token))
+    return { action: "stop", reason: "superseded" };
   const { endpoint, event } = delivery;
   if (!endpoint.enabled) {
     // Parked: stays PENDING without a run until the endpoint is enabled again.
-    await db.callbackDelivery.updateMany({ where: owns, data: { status: "PENDING", nextAttemptAt: null } });
+    await db.callbackDelivery.updateMany({
+      where: owns,
+      data: { status: "PENDING", nextAttemptAt: null },
+    });
     return { action: "stop", reason: "endpoint_disabled" };
   }
   const wait = await paceMs(endpoint.id, endpoint.rateLimitPerSecond, clock());
@@ -111,7 +137,9 @@ export async function attemptDelivery(options: AttemptDeliveryOptions, deps: Att
     timestamp: event.occurredAt,
     data: event.data,
     secret: decryptSecrets<string>(endpoint.secretCipher),
-    previousSecret: endpoint.previousSecretCipher ? decryptSecrets<string>(endpoint.previousSecretCipher) : null,
+    previousSecret: endpoint.previousSecretCipher
+      ? decryptSecrets<string>(endpoint.previousSecretCipher)
+      : null,
     previousSecretExpiresAt: endpoint.previousSecretExpiresAt,
     headers: customHeaders,
     now: clock(),
@@ -154,33 +182,62 @@ export async function attemptDelivery(options: AttemptDeliveryOptions, deps: Att
       },
     });
     const settle = (data: Prisma.CallbackDeliveryUpdateManyMutationInput) =>
-      tx.callbackDelivery.updateMany({ where: owns, data: { attemptCount: attempt, lastStatusCode: statusCode, ...data } });
+      tx.callbackDelivery.updateMany({
+        where: owns,
+        data: { attemptCount: attempt, lastStatusCode: statusCode, ...data },
+      });
 
     if (plan.action === "succeeded") {
       await settle({ status: "SUCCEEDED", nextAttemptAt: null, completedAt: finishedAt });
-      if (endpoint.failingSince) await tx.callbackEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } });
+      if (endpoint.failingSince)
+        await tx.callbackEndpoint.updateMany({
+          where: { id: endpoint.id, failingSince: { not: null } },
+          data: { failingSince: null },
+        });
       return { action: "succeeded", attempt, statusCode: statusCode ?? 0 };
     }
     if (plan.action === "disable_endpoint") {
       await settle({ status: "DEAD", nextAttemptAt: null, completedAt: finishedAt });
-      const off = await tx.callbackEndpoint.updateMany({ where: { id: endpoint.id, enabled: true }, data: { enabled: false, disabledReason: "gone: the receiver answered 410 Gone" } });
+      const off = await tx.callbackEndpoint.updateMany({
+        where: { id: endpoint.id, enabled: true },
+        data: { enabled: false, disabledReason: "gone: the receiver answered 410 Gone" },
+      });
       if (off.count > 0) {
-        await recordAudit(tx, SYSTEM_ACTOR, { action: "endpoint.auto_disabled", targetType: "callback_endpoint", targetId: endpoint.id, before: { enabled: true }, after: { enabled: false, reason: "gone", deliveryId, eventId: event.id } });
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: "endpoint.auto_disabled",
+          targetType: "callback_endpoint",
+          targetId: endpoint.id,
+          before: { enabled: true },
+          after: { enabled: false, reason: "gone", deliveryId, eventId: event.id },
+        });
       }
       return { action: "endpoint_disabled", attempt, reason: "gone" };
     }
 
     // A failure: start or extend the failing streak; past the period, disable the endpoint.
     const since = endpoint.failingSince ?? finishedAt;
-    if (!endpoint.failingSince) await tx.callbackEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: finishedAt } });
+    if (!endpoint.failingSince)
+      await tx.callbackEndpoint.updateMany({
+        where: { id: endpoint.id, failingSince: null },
+        data: { failingSince: finishedAt },
+      });
     const failingTooLong = finishedAt.getTime() - since.getTime() >= autoDisableHours * 3_600_000;
     if (failingTooLong) {
       const off = await tx.callbackEndpoint.updateMany({
         where: { id: endpoint.id, enabled: true },
-        data: { enabled: false, disabledReason: `failing: no successful delivery since ${since.toISOString()}` },
+        data: {
+          enabled: false,
+          disabledReason: `failing: no successful delivery since ${since.toISOString()}`,
+        },
       });
       if (off.count > 0) {
-        await recordAudit(tx, SYSTEM_ACTOR, { action: "endpoint.auto_disabled", targetType: "callback_endpoint", targetId: endpoint.id, before: { enabled: true, failingSince: since }, after: { enabled: false, reason: "failing", hours: autoDisableHours, deliveryId } });
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: "endpoint.auto_disabled",
+          targetType: "callback_endpoint",
+          targetId: endpoint.id,
+          before: { enabled: true, failingSince: since },
+          after: { enabled: false, reason: "failing", hours: autoDisableHours, deliveryId },
+        });
       }
     }
     if (plan.action === "dead") {
@@ -194,6 +251,13 @@ export async function attemptDelivery(options: AttemptDeliveryOptions, deps: Att
     const at = new Date(finishedAt.getTime() + Math.round(plan.delayMs * timeScale(deps)));
     const moved = await settle({ status: "RETRYING", nextAttemptAt: at });
     if (moved.count === 0) return { action: "stop", reason: "superseded" };
-    return { action: "retry", at: at.toISOString(), token: at.toISOString(), delayMs: plan.delayMs, attempt, reason: plan.reason };
+    return {
+      action: "retry",
+      at: at.toISOString(),
+      token: at.toISOString(),
+      delayMs: plan.delayMs,
+      attempt,
+      reason: plan.reason,
+    };
   }, HOT_TX);
 }

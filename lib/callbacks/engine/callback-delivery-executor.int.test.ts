@@ -7,7 +7,11 @@ import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ExecutorHandle } from "@/inngest/engine";
 import type { Actor } from "@/lib/core/audit/record-audit";
-import { startCallbackReceiver, type CallbackReceiver, type ReceiverReply } from "@/lib/sandbox/callback-receiver/start-callback-receiver";
+import {
+  startCallbackReceiver,
+  type CallbackReceiver,
+  type ReceiverReply,
+} from "@/lib/sandbox/callback-receiver/start-callback-receiver";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { listen, waitFor } from "@/lib/testing/wait-for";
 
@@ -20,9 +24,13 @@ process.env.ORGBRIDGE_CALLBACK_TIME_SCALE = "0.01"; // 5 s → 50 ms, 30 s → 3
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
 const at = "2026-07-01T08:00:00+08:00";
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const examPassed = (employeeNo: string) => ({ employeeNo, examId: "X-1", score: 88, passingScore: 60, passedAt: at });
-
-
+const examPassed = (employeeNo: string) => ({
+  employeeNo,
+  examId: "X-1",
+  score: 88,
+  passingScore: 60,
+  passedAt: at,
+});
 
 describe("callback delivery through the embedded executor", () => {
   let executor: ExecutorHandle;
@@ -35,18 +43,40 @@ describe("callback delivery through the embedded executor", () => {
   const createdIds: string[] = [];
 
   const postEvent = async (body: unknown, auth = token) => {
-    const res = await POST(new Request("http://orgbridge.test/api/v1/events", { method: "POST", headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { field?: string; code?: string } } };
+    const res = await POST(
+      new Request("http://orgbridge.test/api/v1/events", {
+        method: "POST",
+        headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & {
+        error?: { field?: string; code?: string };
+      },
+    };
   };
 
   async function endpointFor(receiver: CallbackReceiver, extra: Record<string, unknown> = {}) {
-    const { endpoint, secret } = await createEndpoint(admin, { name: `ep-${tag()}`, url: receiver.url, eventTypes: ["learning.exam.passed"], maxRetries: 10, ...extra });
+    const { endpoint, secret } = await createEndpoint(admin, {
+      name: `ep-${tag()}`,
+      url: receiver.url,
+      eventTypes: ["learning.exam.passed"],
+      maxRetries: 10,
+      ...extra,
+    });
     receiver.setSecrets([secret]);
     createdIds.push(endpoint.id);
     return { endpoint, secret };
   }
 
-  const deliveriesOf = (endpointId: string) => db.callbackDelivery.findMany({ where: { endpointId }, select: { eventId: true, status: true, attemptCount: true } });
+  const deliveriesOf = (endpointId: string) =>
+    db.callbackDelivery.findMany({
+      where: { endpointId },
+      select: { eventId: true, status: true, attemptCount: true },
+    });
 
   beforeAll(async () => {
     const databaseUrl = inject("databaseUrl");
@@ -64,15 +94,30 @@ describe("callback delivery through the embedded executor", () => {
     const { callbackDeliver } = await import("@/inngest/functions/callback-deliver");
     appServer = createServer(serve({ client: inngest, functions: [callbackDeliver] }));
     const appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
-    executor = await startExecutor({ port: executorPort, databaseUrl, signingKey: SIGNING_KEY, eventKey: EVENT_KEY, appUrls: [appUrl], retryBaseMs: 50, log: () => {} });
+    executor = await startExecutor({
+      port: executorPort,
+      databaseUrl,
+      signingKey: SIGNING_KEY,
+      eventKey: EVENT_KEY,
+      appUrls: [appUrl],
+      retryBaseMs: 50,
+      log: () => {},
+    });
     db = (await import("@/lib/core/db")).db;
-    await waitFor("the app's functions to register", () => db.jobFunction.findMany({ where: { appId: "orgbridge" }, select: { id: true } }), (f) => f.some((x) => x.id.endsWith("callback-deliver")));
+    await waitFor(
+      "the app's functions to register",
+      () => db.jobFunction.findMany({ where: { appId: "orgbridge" }, select: { id: true } }),
+      (f) => f.some((x) => x.id.endsWith("callback-deliver")),
+    );
     ({ createEndpoint } = await import("../commands/endpoints"));
     ({ POST } = await import("@/app/api/v1/events/route"));
     const { setCallbackNetworkPolicy } = await import("../commands/allow-list");
     await setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
     const { createToken } = await import("@/lib/tokens/commands/create-token");
-    ({ token } = await createToken({ name: `training-${tag()}`, scopes: ["events:write"], expiresInDays: null }, admin));
+    ({ token } = await createToken(
+      { name: `training-${tag()}`, scopes: ["events:write"], expiresInDays: null },
+      admin,
+    ));
   });
 
   afterAll(async () => {
@@ -87,22 +132,56 @@ describe("callback delivery through the embedded executor", () => {
     receivers.push(r);
     const { endpoint } = await endpointFor(r);
     const id = `evt_${tag()}`;
-    const first = await postEvent({ id, type: "learning.exam.passed", timestamp: at, data: examPassed("E1") });
+    const first = await postEvent({
+      id,
+      type: "learning.exam.passed",
+      timestamp: at,
+      data: examPassed("E1"),
+    });
     expect(first.status).toBe(202);
-    expect(first.body).toMatchObject({ id, type: "learning.exam.passed", timestamp: new Date(at).toISOString() });
+    expect(first.body).toMatchObject({
+      id,
+      type: "learning.exam.passed",
+      timestamp: new Date(at).toISOString(),
+    });
     const again = await postEvent({ id, type: "learning.exam.passed", data: examPassed("E2") });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id, duplicate: true, data: { employeeNo: "E1" } });
-    const bad = await postEvent({ id: `evt_${tag()}`, type: "learning.exam.passed", data: { ...examPassed("E3"), score: "high" } });
-    expect([bad.status, bad.body.error?.code, bad.body.error?.field]).toEqual([422, "invalid_event", "data.score"]);
+    const bad = await postEvent({
+      id: `evt_${tag()}`,
+      type: "learning.exam.passed",
+      data: { ...examPassed("E3"), score: "high" },
+    });
+    expect([bad.status, bad.body.error?.code, bad.body.error?.field]).toEqual([
+      422,
+      "invalid_event",
+      "data.score",
+    ]);
     const unknown = await postEvent({ id: `evt_${tag()}`, type: "learning.exam.failed", data: {} });
     expect([unknown.status, unknown.body.error?.field]).toEqual([422, "type"]);
-    expect((await postEvent({ type: "learning.exam.passed", data: examPassed("E4") })).body.error?.field).toBe("id");
-    expect((await postEvent({ id: `evt_${tag()}`, type: "learning.exam.passed", data: examPassed("E5") }, "obt_wrong")).status).toBe(401);
+    expect(
+      (await postEvent({ type: "learning.exam.passed", data: examPassed("E4") })).body.error?.field,
+    ).toBe("id");
+    expect(
+      (
+        await postEvent(
+          { id: `evt_${tag()}`, type: "learning.exam.passed", data: examPassed("E5") },
+          "obt_wrong",
+        )
+      ).status,
+    ).toBe(401);
 
-    await waitFor("the delivery", () => deliveriesOf(endpoint.id), (d) => d.length === 1 && d[0].status === "SUCCEEDED");
-    expect(r.received.filter((c) => c.webhookId === id).map((c) => [c.verifiedWith, c.status])).toEqual([[0, 204]]);
-    expect(await db.callbackEvent.count({ where: { source: { startsWith: "api:training-" } } })).toBeGreaterThanOrEqual(1);
+    await waitFor(
+      "the delivery",
+      () => deliveriesOf(endpoint.id),
+      (d) => d.length === 1 && d[0].status === "SUCCEEDED",
+    );
+    expect(
+      r.received.filter((c) => c.webhookId === id).map((c) => [c.verifiedWith, c.status]),
+    ).toEqual([[0, 204]]);
+    expect(
+      await db.callbackEvent.count({ where: { source: { startsWith: "api:training-" } } }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it("a receiver failing the first attempts of every event (500, then a hang-up) still gets each event once", async () => {
@@ -118,8 +197,15 @@ describe("callback delivery through the embedded executor", () => {
     receivers.push(r);
     const { endpoint } = await endpointFor(r);
     const ids = Array.from({ length: 20 }, () => `evt_${tag()}`);
-    for (const [i, id] of ids.entries()) expect((await postEvent({ id, type: "learning.exam.passed", data: examPassed(`F${i}`) })).status).toBe(202);
-    const done = await waitFor("every delivery to succeed", () => deliveriesOf(endpoint.id), (d) => d.length === 20 && d.every((x) => x.status === "SUCCEEDED"));
+    for (const [i, id] of ids.entries())
+      expect(
+        (await postEvent({ id, type: "learning.exam.passed", data: examPassed(`F${i}`) })).status,
+      ).toBe(202);
+    const done = await waitFor(
+      "every delivery to succeed",
+      () => deliveriesOf(endpoint.id),
+      (d) => d.length === 20 && d.every((x) => x.status === "SUCCEEDED"),
+    );
     expect(done.map((d) => d.attemptCount)).toEqual(Array(20).fill(3));
     for (const id of ids) {
       const calls = r.received.filter((c) => c.webhookId === id);
@@ -134,13 +220,29 @@ describe("callback delivery through the embedded executor", () => {
     const { endpoint, secret } = await endpointFor(first);
     await first.close(); // down: connections are refused
     const ids = Array.from({ length: 10 }, () => `evt_${tag()}`);
-    for (const [i, id] of ids.entries()) expect((await postEvent({ id, type: "learning.exam.passed", data: examPassed(`D${i}`) })).status).toBe(202);
-    await waitFor("two refused attempts each", () => deliveriesOf(endpoint.id), (d) => d.length === 10 && d.every((x) => x.attemptCount >= 2 && x.status === "RETRYING"));
+    for (const [i, id] of ids.entries())
+      expect(
+        (await postEvent({ id, type: "learning.exam.passed", data: examPassed(`D${i}`) })).status,
+      ).toBe(202);
+    await waitFor(
+      "two refused attempts each",
+      () => deliveriesOf(endpoint.id),
+      (d) => d.length === 10 && d.every((x) => x.attemptCount >= 2 && x.status === "RETRYING"),
+    );
     const back = await startCallbackReceiver({ port, secrets: [secret] });
     receivers.push(back);
-    await waitFor("every delivery to succeed", () => deliveriesOf(endpoint.id), (d) => d.every((x) => x.status === "SUCCEEDED"));
-    for (const id of ids) expect(back.received.filter((c) => c.webhookId === id).map((c) => [c.verifiedWith, c.status])).toEqual([[0, 204]]);
-    const refused = await db.callbackAttempt.count({ where: { delivery: { endpointId: endpoint.id }, error: { startsWith: "refused" } } });
+    await waitFor(
+      "every delivery to succeed",
+      () => deliveriesOf(endpoint.id),
+      (d) => d.every((x) => x.status === "SUCCEEDED"),
+    );
+    for (const id of ids)
+      expect(
+        back.received.filter((c) => c.webhookId === id).map((c) => [c.verifiedWith, c.status]),
+      ).toEqual([[0, 204]]);
+    const refused = await db.callbackAttempt.count({
+      where: { delivery: { endpointId: endpoint.id }, error: { startsWith: "refused" } },
+    });
     expect(refused).toBeGreaterThanOrEqual(20);
     const row = await db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect([row.enabled, row.failingSince]).toEqual([true, null]);

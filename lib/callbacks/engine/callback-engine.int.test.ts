@@ -8,7 +8,11 @@ import type { Actor } from "@/lib/core/audit/record-audit";
 import { signCallback } from "@/lib/callbacks/rules/sign-callback";
 import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
 import { AppError } from "@/lib/core/errors";
-import { startCallbackReceiver, type CallbackReceiver, type ReceiverReply } from "@/lib/sandbox/callback-receiver/start-callback-receiver";
+import {
+  startCallbackReceiver,
+  type CallbackReceiver,
+  type ReceiverReply,
+} from "@/lib/sandbox/callback-receiver/start-callback-receiver";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
 import type { AttemptDeps } from "./attempt-delivery";
 import type { DeliveryTicket } from "./dispatch-deliveries";
@@ -20,7 +24,13 @@ process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
 const at = "2026-07-01T08:00:00+08:00";
 const n = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const examPassed = (employeeNo = "E1001") => ({ employeeNo, examId: "X-1", score: 88, passingScore: 60, passedAt: at });
+const examPassed = (employeeNo = "E1001") => ({
+  employeeNo,
+  examId: "X-1",
+  score: 88,
+  passingScore: 60,
+  passedAt: at,
+});
 
 const mod = async () => ({
   db: (await import("@/lib/core/db")).db,
@@ -39,7 +49,7 @@ let m: Awaited<ReturnType<typeof mod>>;
 const queued: DeliveryTicket[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const steps = {
-  run: <T,>(_id: string, fn: () => Promise<T>) => fn(),
+  run: <T>(_id: string, fn: () => Promise<T>) => fn(),
   sleepUntil: (_id: string, when: Date) => sleep(Math.max(0, when.getTime() - Date.now())),
   sleep: (_id: string, ms: number) => sleep(ms),
 };
@@ -52,10 +62,24 @@ async function drain(endpointIds: string[], deps: AttemptDeps = fast) {
   return Promise.all(mine.map((t) => m.run.runDelivery(t, steps, deps)));
 }
 
-async function endpointFor(receiver: CallbackReceiver | string, input: Partial<EndpointInput> = {}, deps = {}) {
+async function endpointFor(
+  receiver: CallbackReceiver | string,
+  input: Partial<EndpointInput> = {},
+  deps = {},
+) {
   const created = await m.endpoints.createEndpoint(
     admin,
-    { name: `ep-${n()}`, url: typeof receiver === "string" ? receiver : receiver.url, eventTypes: ["learning.exam.passed"], enabled: true, headers: {}, maxRetries: 3, retrySchedule: "default", allowPrivate: false, ...input },
+    {
+      name: `ep-${n()}`,
+      url: typeof receiver === "string" ? receiver : receiver.url,
+      eventTypes: ["learning.exam.passed"],
+      enabled: true,
+      headers: {},
+      maxRetries: 3,
+      retrySchedule: "default",
+      allowPrivate: false,
+      ...input,
+    },
     deps,
   );
   if (typeof receiver !== "string") receiver.setSecrets([created.secret]);
@@ -67,16 +91,20 @@ const receivers: CallbackReceiver[] = [];
 /** Removed afterwards: later test files share the database and must not fan out to them. */
 const createdIds: string[] = [];
 async function receiver(reply?: (nth: number, webhookId: string) => ReceiverReply) {
-  const r = await startCallbackReceiver({ reply: reply ? (call, nth) => reply(nth, call.webhookId) : undefined });
+  const r = await startCallbackReceiver({
+    reply: reply ? (call, nth) => reply(nth, call.webhookId) : undefined,
+  });
   receivers.push(r);
   return r;
 }
 
-const fixedResolver = (addresses: Record<string, string>): Resolver => async (host) => {
-  const address = addresses[host];
-  if (!address) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
-  return [{ address, family: address.includes(":") ? 6 : 4 }];
-};
+const fixedResolver =
+  (addresses: Record<string, string>): Resolver =>
+  async (host) => {
+    const address = addresses[host];
+    if (!address) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
+    return [{ address, family: address.includes(":") ? 6 : 4 }];
+  };
 
 beforeAll(async () => {
   m = await mod();
@@ -86,8 +114,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   m.dispatch.setDeliveryDispatcher(null);
-  const { DEMO_ENDPOINT_NAME } = await import("@/lib/sandbox/callback-receiver/ensure-demo-callbacks");
-  await m.db.callbackEndpoint.deleteMany({ where: { OR: [{ id: { in: createdIds } }, { name: DEMO_ENDPOINT_NAME }] } });
+  const { DEMO_ENDPOINT_NAME } =
+    await import("@/lib/sandbox/callback-receiver/ensure-demo-callbacks");
+  await m.db.callbackEndpoint.deleteMany({
+    where: { OR: [{ id: { in: createdIds } }, { name: DEMO_ENDPOINT_NAME }] },
+  });
   await Promise.all(receivers.map((r) => r.close()));
 });
 beforeEach(() => {
@@ -101,7 +132,10 @@ describe("endpoints", () => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     expect(endpoint.headerNames).toEqual(["X-Api-Key"]);
     expect(endpoint).not.toHaveProperty("secretCipher");
-    const row = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, omit: { secretCipher: false } });
+    const row = await m.db.callbackEndpoint.findUniqueOrThrow({
+      where: { id: endpoint.id },
+      omit: { secretCipher: false },
+    });
     expect(row.secretCipher).not.toContain(secret.slice(6));
     expect(JSON.stringify(row.headers)).not.toContain("k-123");
     const { decryptSecrets } = await import("@/lib/core/crypto/encrypt-secrets");
@@ -113,22 +147,37 @@ describe("endpoints", () => {
   });
 
   it("refuses reserved and hop-by-hop custom headers, naming the header", async () => {
-    for (const name of ["webhook-signature", "Webhook-Id", "Connection", "transfer-encoding", "Host"]) {
-      const error = await endpointFor("https://example.com/", { headers: { [name]: "x" } }).catch((e) => e);
+    for (const name of [
+      "webhook-signature",
+      "Webhook-Id",
+      "Connection",
+      "transfer-encoding",
+      "Host",
+    ]) {
+      const error = await endpointFor("https://example.com/", { headers: { [name]: "x" } }).catch(
+        (e) => e,
+      );
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues[0].path).toEqual(["headers", name]);
     }
   });
 
   it("checks the URL at save time with DNS: private, loopback and metadata answers are refused on `url`", async () => {
-    const resolve = fixedResolver({ "hooks.internal.test": "10.1.2.3", "sneaky.test": "127.0.0.2", "meta.test": "169.254.169.254", "ok.test": "93.184.216.34" });
+    const resolve = fixedResolver({
+      "hooks.internal.test": "10.1.2.3",
+      "sneaky.test": "127.0.0.2",
+      "meta.test": "169.254.169.254",
+      "ok.test": "93.184.216.34",
+    });
     const refused = async (url: string, allowPrivate = false) => {
       const e = await endpointFor(url, { allowPrivate }, { resolve }).catch((x) => x);
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).field).toBe("url");
       return (e as AppError).message;
     };
-    expect(await refused("https://hooks.internal.test/cb")).toMatch(/resolves to 10\.1\.2\.3.*private/);
+    expect(await refused("https://hooks.internal.test/cb")).toMatch(
+      /resolves to 10\.1\.2\.3.*private/,
+    );
     expect(await refused("https://sneaky.test/cb", true)).toMatch(/127\.0\.0\.2.*loopback/);
     expect(await refused("https://meta.test/cb", true)).toMatch(/169\.254\.169\.254/);
     expect(await refused("https://nowhere.test/cb")).toMatch(/did not resolve/);
@@ -136,7 +185,10 @@ describe("endpoints", () => {
     expect(await refused("https://[::ffff:127.0.0.2]/cb")).toMatch(/loopback/);
     expect(await refused("http://2130706434/cb")).toMatch(/127\.0\.0\.2.*loopback.*allow-list/);
     // allowPrivate admits 10/8 for this endpoint; a public answer needs nothing.
-    expect((await endpointFor("https://hooks.internal.test/cb", { allowPrivate: true }, { resolve })).endpoint.url).toBe("https://hooks.internal.test/cb");
+    expect(
+      (await endpointFor("https://hooks.internal.test/cb", { allowPrivate: true }, { resolve }))
+        .endpoint.url,
+    ).toBe("https://hooks.internal.test/cb");
     expect((await endpointFor("https://ok.test/cb", {}, { resolve })).endpoint.id).toBeTruthy();
   });
 
@@ -149,24 +201,50 @@ describe("endpoints", () => {
     } finally {
       await m.policy.setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
     }
-    const audit = await m.db.auditLog.findMany({ where: { action: "callbacks.network_policy_updated" } });
+    const audit = await m.db.auditLog.findMany({
+      where: { action: "callbacks.network_policy_updated" },
+    });
     expect(audit.length).toBeGreaterThanOrEqual(3);
   });
 
   it("updates keep a header value left empty, and re-enabling clears the failure state", async () => {
     const r = await receiver();
     const { endpoint } = await endpointFor(r, { headers: { "x-tenant": "acme" } });
-    const base = { name: endpoint.name, url: endpoint.url, eventTypes: ["learning.exam.passed" as const], maxRetries: 3, retrySchedule: "default" as const, allowPrivate: false };
-    await m.endpoints.updateEndpoint(admin, endpoint.id, { ...base, enabled: true, headers: { "x-tenant": "", "x-extra": "1" } });
+    const base = {
+      name: endpoint.name,
+      url: endpoint.url,
+      eventTypes: ["learning.exam.passed" as const],
+      maxRetries: 3,
+      retrySchedule: "default" as const,
+      allowPrivate: false,
+    };
+    await m.endpoints.updateEndpoint(admin, endpoint.id, {
+      ...base,
+      enabled: true,
+      headers: { "x-tenant": "", "x-extra": "1" },
+    });
     const row = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
-    expect(m.endpoints.decryptEndpointHeaders(row.headers)).toEqual({ "x-tenant": "acme", "x-extra": "1" });
-    const missing = await m.endpoints.updateEndpoint(admin, endpoint.id, { ...base, enabled: true, headers: { "x-new": "" } }).catch((e) => e);
+    expect(m.endpoints.decryptEndpointHeaders(row.headers)).toEqual({
+      "x-tenant": "acme",
+      "x-extra": "1",
+    });
+    const missing = await m.endpoints
+      .updateEndpoint(admin, endpoint.id, { ...base, enabled: true, headers: { "x-new": "" } })
+      .catch((e) => e);
     expect((missing as AppError).field).toBe("headers.x-new");
 
-    await m.db.callbackEndpoint.update({ where: { id: endpoint.id }, data: { enabled: false, disabledReason: "failing: test", failingSince: new Date() } });
+    await m.db.callbackEndpoint.update({
+      where: { id: endpoint.id },
+      data: { enabled: false, disabledReason: "failing: test", failingSince: new Date() },
+    });
     const on = await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
     expect([on.enabled, on.disabledReason, on.failingSince]).toEqual([true, null, null]);
-    const actions = (await m.db.auditLog.findMany({ where: { targetId: endpoint.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    const actions = (
+      await m.db.auditLog.findMany({
+        where: { targetId: endpoint.id },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((a) => a.action);
     expect(actions).toEqual(["endpoint.created", "endpoint.updated", "endpoint.enabled"]);
   });
 });
@@ -178,13 +256,25 @@ describe("intake (emitEvent)", () => {
     const eb = await endpointFor(b);
     const off = await endpointFor(await receiver(), { enabled: false });
     const id = `evt_${n()}`;
-    const first = await m.emit.emitEvent({ id, type: "learning.exam.passed", data: examPassed(), source: "test" });
-    const second = await m.emit.emitEvent({ id, type: "learning.exam.passed", data: examPassed("E9999"), source: "test" });
+    const first = await m.emit.emitEvent({
+      id,
+      type: "learning.exam.passed",
+      data: examPassed(),
+      source: "test",
+    });
+    const second = await m.emit.emitEvent({
+      id,
+      type: "learning.exam.passed",
+      data: examPassed("E9999"),
+      source: "test",
+    });
     expect([first.created, second.created]).toEqual([true, false]);
     expect(second.event.data).toMatchObject({ employeeNo: "E1001" }); // the original
     expect(second.tickets).toEqual([]);
     const deliveries = await m.db.callbackDelivery.findMany({ where: { eventId: id } });
-    const mine = deliveries.map((d) => d.endpointId).filter((e) => [ea.endpoint.id, eb.endpoint.id, off.endpoint.id].includes(e));
+    const mine = deliveries
+      .map((d) => d.endpointId)
+      .filter((e) => [ea.endpoint.id, eb.endpoint.id, off.endpoint.id].includes(e));
     expect(mine.sort()).toEqual([ea.endpoint.id, eb.endpoint.id].sort());
     expect(await m.db.callbackEvent.count({ where: { id } })).toBe(1);
     await drain([ea.endpoint.id, eb.endpoint.id]);
@@ -194,10 +284,19 @@ describe("intake (emitEvent)", () => {
 
   it("refuses an unknown type or invalid data with 422 naming the field, storing nothing", async () => {
     const id = `evt_${n()}`;
-    const bad = await m.emit.emitEvent({ id, type: "learning.exam.passed", data: { ...examPassed(), score: 30 }, source: "test" }).catch((e) => e);
+    const bad = await m.emit
+      .emitEvent({
+        id,
+        type: "learning.exam.passed",
+        data: { ...examPassed(), score: 30 },
+        source: "test",
+      })
+      .catch((e) => e);
     expect(bad).toBeInstanceOf(m.emit.EventRejectedError);
     expect([bad.status, bad.field]).toEqual([422, "data.score"]);
-    const unknown = await m.emit.emitEvent({ id, type: "learning.course.failed", data: {}, source: "test" }).catch((e) => e);
+    const unknown = await m.emit
+      .emitEvent({ id, type: "learning.course.failed", data: {}, source: "test" })
+      .catch((e) => e);
     expect([unknown.status, unknown.field]).toEqual([422, "type"]);
     expect(await m.db.callbackEvent.count({ where: { id } })).toBe(0);
   });
@@ -206,17 +305,39 @@ describe("intake (emitEvent)", () => {
 describe("delivery", () => {
   it("is signed so the standardwebhooks library verifies it; custom headers sent, secrets masked in the log", async () => {
     const r = await receiver();
-    const { endpoint, secret } = await endpointFor(r, { headers: { Authorization: "Bearer abc", "x-tenant": "acme" } });
-    const { event } = await m.emit.emitEvent({ type: "learning.exam.passed", timestamp: at, data: examPassed(), source: "test" });
+    const { endpoint, secret } = await endpointFor(r, {
+      headers: { Authorization: "Bearer abc", "x-tenant": "acme" },
+    });
+    const { event } = await m.emit.emitEvent({
+      type: "learning.exam.passed",
+      timestamp: at,
+      data: examPassed(),
+      source: "test",
+    });
     const [result] = await drain([endpoint.id]);
     expect(result).toMatchObject({ action: "succeeded", attempt: 1, statusCode: 204 });
     const call = r.received.find((c) => c.webhookId === event.id)!;
     expect(call.verifiedWith).toBe(0);
-    expect(call).toMatchObject({ type: "learning.exam.passed", data: { employeeNo: "E1001", score: 88, maxScore: 100 } });
+    expect(call).toMatchObject({
+      type: "learning.exam.passed",
+      data: { employeeNo: "E1001", score: 88, maxScore: 100 },
+    });
     expect(call.timestamp).toBe(new Date(at).toISOString());
-    expect(call.headers).toMatchObject({ authorization: "Bearer abc", "x-tenant": "acme", "content-type": "application/json" });
-    const d = await m.db.callbackDelivery.findFirstOrThrow({ where: { eventId: event.id, endpointId: endpoint.id }, include: { attempts: true } });
-    expect([d.status, d.attemptCount, d.lastStatusCode, d.nextAttemptAt]).toEqual(["SUCCEEDED", 1, 204, null]);
+    expect(call.headers).toMatchObject({
+      authorization: "Bearer abc",
+      "x-tenant": "acme",
+      "content-type": "application/json",
+    });
+    const d = await m.db.callbackDelivery.findFirstOrThrow({
+      where: { eventId: event.id, endpointId: endpoint.id },
+      include: { attempts: true },
+    });
+    expect([d.status, d.attemptCount, d.lastStatusCode, d.nextAttemptAt]).toEqual([
+      "SUCCEEDED",
+      1,
+      204,
+      null,
+    ]);
     const logged = d.attempts[0].requestHeaders as Record<string, string>;
     expect(logged.authorization).toBe("Bearer ••••");
     expect(logged["x-tenant"]).toBe("••••");
@@ -227,21 +348,50 @@ describe("delivery", () => {
   it("a tampered body, a wrong secret and an old timestamp fail the library's verification", async () => {
     const r = await receiver();
     const { endpoint, secret } = await endpointFor(r);
-    const post = (body: string, headers: Record<string, string>) => fetch(r.url, { method: "POST", body, headers });
-    const signed = signCallback({ id: "evt_sig", type: "learning.exam.passed", timestamp: at, data: examPassed(), secret });
+    const post = (body: string, headers: Record<string, string>) =>
+      fetch(r.url, { method: "POST", body, headers });
+    const signed = signCallback({
+      id: "evt_sig",
+      type: "learning.exam.passed",
+      timestamp: at,
+      data: examPassed(),
+      secret,
+    });
     expect((await post(signed.body, signed.headers)).status).toBe(204);
-    expect((await post(signed.body.replace('"score":88', '"score":99'), signed.headers)).status).toBe(401);
-    const wrong = signCallback({ id: "evt_sig", type: "learning.exam.passed", timestamp: at, data: examPassed(), secret: `whsec_${randomBytes(32).toString("base64")}` });
+    expect(
+      (await post(signed.body.replace('"score":88', '"score":99'), signed.headers)).status,
+    ).toBe(401);
+    const wrong = signCallback({
+      id: "evt_sig",
+      type: "learning.exam.passed",
+      timestamp: at,
+      data: examPassed(),
+      secret: `whsec_${randomBytes(32).toString("base64")}`,
+    });
     expect((await post(wrong.body, wrong.headers)).status).toBe(401);
-    const old = signCallback({ id: "evt_sig", type: "learning.exam.passed", timestamp: at, data: examPassed(), secret, now: new Date(Date.now() - 10 * 60_000) });
+    const old = signCallback({
+      id: "evt_sig",
+      type: "learning.exam.passed",
+      timestamp: at,
+      data: examPassed(),
+      secret,
+      now: new Date(Date.now() - 10 * 60_000),
+    });
     expect((await post(old.body, old.headers)).status).toBe(401);
-    expect(r.received.slice(-3).map((c) => c.verifyError)).toEqual([expect.stringMatching(/signature/i), expect.stringMatching(/signature/i), expect.stringMatching(/too old/i)]);
+    expect(r.received.slice(-3).map((c) => c.verifyError)).toEqual([
+      expect.stringMatching(/signature/i),
+      expect.stringMatching(/signature/i),
+      expect.stringMatching(/too old/i),
+    ]);
 
     // Through the engine with a clock 10 minutes slow: the receiver refuses, the attempt is a retry.
     await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
     const slow = new Date(Date.now() - 10 * 60_000);
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
-    const res = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 }, { now: () => slow, timeScale: 0.001 });
+    const res = await m.attempt.attemptDelivery(
+      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { now: () => slow, timeScale: 0.001 },
+    );
     expect(res).toMatchObject({ action: "retry", reason: "client_error" });
     expect(r.received.at(-1)!.verifyError).toMatch(/too old/i);
   });
@@ -249,7 +399,11 @@ describe("delivery", () => {
   it("rotation: during the overlap both the old and the new secret verify; after it only the new", async () => {
     const r = await receiver();
     const { endpoint, secret: oldSecret } = await endpointFor(r);
-    const { secret: newSecret, previousSecretExpiresAt } = await m.endpoints.rotateEndpointSecret(admin, endpoint.id, { overlapHours: 1 });
+    const { secret: newSecret, previousSecretExpiresAt } = await m.endpoints.rotateEndpointSecret(
+      admin,
+      endpoint.id,
+      { overlapHours: 1 },
+    );
     expect(previousSecretExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
     for (const secrets of [[oldSecret], [newSecret]]) {
       r.setSecrets(secrets);
@@ -261,7 +415,10 @@ describe("delivery", () => {
     }
     await m.endpoints.rotateEndpointSecret(admin, endpoint.id, { overlapHours: 0 });
     const { decryptSecrets } = await import("@/lib/core/crypto/encrypt-secrets");
-    const row = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, omit: { secretCipher: false } });
+    const row = await m.db.callbackEndpoint.findUniqueOrThrow({
+      where: { id: endpoint.id },
+      omit: { secretCipher: false },
+    });
     r.setSecrets([newSecret]); // the secret before this rotation: no longer signs
     await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
     const [refused] = await drain([endpoint.id], { ...fast });
@@ -275,39 +432,82 @@ describe("delivery", () => {
   it("429 and 503 honour Retry-After: the planned time is the receiver's, not the schedule's", async () => {
     const now = new Date();
     const later = new Date(Math.ceil((now.getTime() + 7000) / 1000) * 1000); // HTTP dates have whole seconds
-    const r = await receiver((nth) => (nth === 1 ? { status: 429, headers: { "retry-after": "7" } } : { status: 503, headers: { "retry-after": new Date(later.getTime() + 90_000).toUTCString() } }));
+    const r = await receiver((nth) =>
+      nth === 1
+        ? { status: 429, headers: { "retry-after": "7" } }
+        : {
+            status: 503,
+            headers: { "retry-after": new Date(later.getTime() + 90_000).toUTCString() },
+          },
+    );
     const { endpoint } = await endpointFor(r);
     await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
-    const first = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 }, { now: () => now, timeScale: 1 });
-    expect(first).toMatchObject({ action: "retry", reason: "throttled", delayMs: 7000, at: new Date(now.getTime() + 7000).toISOString() });
+    const first = await m.attempt.attemptDelivery(
+      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { now: () => now, timeScale: 1 },
+    );
+    expect(first).toMatchObject({
+      action: "retry",
+      reason: "throttled",
+      delayMs: 7000,
+      at: new Date(now.getTime() + 7000).toISOString(),
+    });
     const row = await m.db.callbackDelivery.findUniqueOrThrow({ where: { id: ticket.deliveryId } });
     expect([row.status, row.nextAttemptAt?.getTime()]).toEqual(["RETRYING", now.getTime() + 7000]);
     if (first.action !== "retry") throw new Error("expected a retry");
-    const second = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 }, { now: () => later, timeScale: 1 });
-    expect(second).toMatchObject({ action: "retry", reason: "unavailable", delayMs: 90_000, at: new Date(later.getTime() + 90_000).toISOString() });
+    const second = await m.attempt.attemptDelivery(
+      { deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 },
+      { now: () => later, timeScale: 1 },
+    );
+    expect(second).toMatchObject({
+      action: "retry",
+      reason: "unavailable",
+      delayMs: 90_000,
+      at: new Date(later.getTime() + 90_000).toISOString(),
+    });
   });
 
   it("a redirect is not followed: one request, recorded as a failed attempt", async () => {
-    const r = await receiver(() => ({ status: 302, headers: { location: "http://169.254.169.254/latest/meta-data/" } }));
+    const r = await receiver(() => ({
+      status: 302,
+      headers: { location: "http://169.254.169.254/latest/meta-data/" },
+    }));
     const { endpoint } = await endpointFor(r, { maxRetries: 0 });
-    const { event } = await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
+    const { event } = await m.emit.emitEvent({
+      type: "learning.exam.passed",
+      data: examPassed(),
+      source: "test",
+    });
     const [res] = await drain([endpoint.id]);
     expect(res).toMatchObject({ action: "dead", reason: "redirect" });
     expect(r.received.filter((c) => c.webhookId === event.id)).toHaveLength(1);
-    const attempt = await m.db.callbackAttempt.findFirstOrThrow({ where: { delivery: { eventId: event.id, endpointId: endpoint.id } } });
+    const attempt = await m.db.callbackAttempt.findFirstOrThrow({
+      where: { delivery: { eventId: event.id, endpointId: endpoint.id } },
+    });
     expect(attempt.statusCode).toBe(302);
-    expect(attempt.error).toBe("redirect 302 to http://169.254.169.254/latest/meta-data/ not followed");
+    expect(attempt.error).toBe(
+      "redirect 302 to http://169.254.169.254/latest/meta-data/ not followed",
+    );
   });
 
   it("a huge body is cut to the first 4 KB; a hang is a timeout and a hang-up a reset, each an attempt", async () => {
     const huge = "好".repeat(400_000);
-    const r = await receiver((nth) => (nth === 1 ? "hang" : nth === 2 ? "close" : { status: 200, body: huge }));
+    const r = await receiver((nth) =>
+      nth === 1 ? "hang" : nth === 2 ? "close" : { status: 200, body: huge },
+    );
     const { endpoint } = await endpointFor(r, { maxRetries: 3 });
-    const { event } = await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
+    const { event } = await m.emit.emitEvent({
+      type: "learning.exam.passed",
+      data: examPassed(),
+      source: "test",
+    });
     const [res] = await drain([endpoint.id], { ...fast, timeoutMs: 1000 });
     expect(res).toMatchObject({ action: "succeeded", attempt: 3 });
-    const attempts = await m.db.callbackAttempt.findMany({ where: { delivery: { eventId: event.id, endpointId: endpoint.id } }, orderBy: { attempt: "asc" } });
+    const attempts = await m.db.callbackAttempt.findMany({
+      where: { delivery: { eventId: event.id, endpointId: endpoint.id } },
+      orderBy: { attempt: "asc" },
+    });
     expect(attempts.map((a) => [a.attempt, a.statusCode, a.error?.split(":")[0] ?? null])).toEqual([
       [1, null, "timeout"],
       [2, null, "reset"],
@@ -322,11 +522,17 @@ describe("delivery", () => {
     const r = await receiver(() => (healthy ? { status: 204 } : { status: 500, body: "down" }));
     const { endpoint } = await endpointFor(r, { maxRetries: 2 });
     const since = new Date(Date.now() - 1000);
-    for (let i = 0; i < 3; i++) await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
+    for (let i = 0; i < 3; i++)
+      await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
     const results = await drain([endpoint.id]);
     expect(results.map((x) => x.action)).toEqual(["dead", "dead", "dead"]);
-    const dead = await m.db.callbackDelivery.findMany({ where: { endpointId: endpoint.id }, include: { attempts: true } });
-    expect(dead.map((d) => [d.status, d.attemptCount, d.attempts.length])).toEqual(Array(3).fill(["DEAD", 3, 3]));
+    const dead = await m.db.callbackDelivery.findMany({
+      where: { endpointId: endpoint.id },
+      include: { attempts: true },
+    });
+    expect(dead.map((d) => [d.status, d.attemptCount, d.attempts.length])).toEqual(
+      Array(3).fill(["DEAD", 3, 3]),
+    );
     healthy = true;
     const stillRunning = await m.replay.resendDelivery(admin, dead[0].id).then(() => "resent");
     expect(stillRunning).toBe("resent");
@@ -346,8 +552,13 @@ describe("delivery", () => {
     const [res] = await drain([endpoint.id]);
     expect(res).toMatchObject({ action: "endpoint_disabled", reason: "gone" });
     const row = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
-    expect([row.enabled, row.disabledReason]).toEqual([false, "gone: the receiver answered 410 Gone"]);
-    const audit = await m.db.auditLog.findFirstOrThrow({ where: { targetId: endpoint.id, action: "endpoint.auto_disabled" } });
+    expect([row.enabled, row.disabledReason]).toEqual([
+      false,
+      "gone: the receiver answered 410 Gone",
+    ]);
+    const audit = await m.db.auditLog.findFirstOrThrow({
+      where: { targetId: endpoint.id, action: "endpoint.auto_disabled" },
+    });
     expect([audit.actorType, audit.actorId]).toEqual(["system", "callback-delivery"]);
     // Later events do not go to it.
     await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
@@ -360,29 +571,57 @@ describe("delivery", () => {
       let up = false;
       const r = await receiver(() => (up ? { status: 204 } : { status: 500 }));
       const { endpoint } = await endpointFor(r, { maxRetries: 10 });
-      const { event } = await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
-      const [ticket] = queued.splice(queued.findIndex((t) => t.endpointId === endpoint.id), 1);
+      const { event } = await m.emit.emitEvent({
+        type: "learning.exam.passed",
+        data: examPassed(),
+        source: "test",
+      });
+      const [ticket] = queued.splice(
+        queued.findIndex((t) => t.endpointId === endpoint.id),
+        1,
+      );
       const t0 = new Date();
-      const first = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 }, { now: () => t0, timeScale: 0.001 });
+      const first = await m.attempt.attemptDelivery(
+        { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+        { now: () => t0, timeScale: 0.001 },
+      );
       expect(first.action).toBe("retry");
-      expect((await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince?.getTime()).toBe(t0.getTime());
+      expect(
+        (
+          await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })
+        ).failingSince?.getTime(),
+      ).toBe(t0.getTime());
       if (first.action !== "retry") throw new Error("expected a retry");
       const t1 = new Date(t0.getTime() + 61 * 60_000);
-      const second = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 }, { now: () => t1, timeScale: 0.001 });
+      const second = await m.attempt.attemptDelivery(
+        { deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 },
+        { now: () => t1, timeScale: 0.001 },
+      );
       expect(second).toEqual({ action: "parked", attempt: 2, reason: "endpoint_auto_disabled" });
       const off = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
       expect(off.enabled).toBe(false);
       expect(off.disabledReason).toBe(`failing: no successful delivery since ${t0.toISOString()}`);
-      expect(await m.db.auditLog.count({ where: { targetId: endpoint.id, action: "endpoint.auto_disabled", actorType: "system" } })).toBe(1);
-      const parked = await m.db.callbackDelivery.findUniqueOrThrow({ where: { id: ticket.deliveryId } });
+      expect(
+        await m.db.auditLog.count({
+          where: { targetId: endpoint.id, action: "endpoint.auto_disabled", actorType: "system" },
+        }),
+      ).toBe(1);
+      const parked = await m.db.callbackDelivery.findUniqueOrThrow({
+        where: { id: ticket.deliveryId },
+      });
       expect([parked.status, parked.nextAttemptAt]).toEqual(["PENDING", null]);
 
       up = true;
       await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
       const [resumed] = await drain([endpoint.id]);
       expect(resumed).toMatchObject({ action: "succeeded", attempt: 3 });
-      expect(r.received.filter((c) => c.webhookId === event.id && c.status === 204)).toHaveLength(1);
-      expect((await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
+      expect(r.received.filter((c) => c.webhookId === event.id && c.status === 204)).toHaveLength(
+        1,
+      );
+      expect(
+        (await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } }))
+          .failingSince,
+      ).toBeNull();
     } finally {
       await m.policy.setCallbackAutoDisableHours(admin, { hours: 24 });
     }
@@ -391,7 +630,11 @@ describe("delivery", () => {
   it("a disabled endpoint's deliveries park instead of being sent, and a superseded run stops", async () => {
     const r = await receiver();
     const { endpoint } = await endpointFor(r);
-    const { event } = await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
+    const { event } = await m.emit.emitEvent({
+      type: "learning.exam.passed",
+      data: examPassed(),
+      source: "test",
+    });
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
     await m.endpoints.setEndpointEnabled(admin, endpoint.id, false);
     const [res] = await drain([endpoint.id]);
@@ -399,7 +642,10 @@ describe("delivery", () => {
     expect(r.received.filter((c) => c.webhookId === event.id)).toHaveLength(0);
     await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
     // The old ticket lost ownership to the re-enable ticket.
-    const stale = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 }, fast);
+    const stale = await m.attempt.attemptDelivery(
+      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      fast,
+    );
     expect(stale).toEqual({ action: "stop", reason: "superseded" });
     expect((await drain([endpoint.id]))[0].action).toBe("succeeded");
   });
@@ -407,15 +653,27 @@ describe("delivery", () => {
   it("SSRF at send time: a name that now resolves to loopback or 10.x is blocked, nothing is sent", async () => {
     let answer = "93.184.216.34";
     const resolve: Resolver = async () => [{ address: answer, family: 4 }];
-    const { endpoint } = await endpointFor("https://rebind.test/hook", { maxRetries: 1 }, { resolve });
+    const { endpoint } = await endpointFor(
+      "https://rebind.test/hook",
+      { maxRetries: 1 },
+      { resolve },
+    );
     for (const address of ["127.0.0.2", "10.9.8.7"]) {
       answer = address;
-      const { event } = await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
+      const { event } = await m.emit.emitEvent({
+        type: "learning.exam.passed",
+        data: examPassed(),
+        source: "test",
+      });
       const [res] = await drain([endpoint.id], { ...fast, resolve });
       expect(res).toMatchObject({ action: "dead", reason: "blocked" });
-      const attempts = await m.db.callbackAttempt.findMany({ where: { delivery: { eventId: event.id, endpointId: endpoint.id } } });
+      const attempts = await m.db.callbackAttempt.findMany({
+        where: { delivery: { eventId: event.id, endpointId: endpoint.id } },
+      });
       expect(attempts).toHaveLength(2);
-      expect(attempts[0].error).toMatch(new RegExp(`blocked: host "rebind.test" resolves to ${address.replace(/\./g, "\\.")}`));
+      expect(attempts[0].error).toMatch(
+        new RegExp(`blocked: host "rebind.test" resolves to ${address.replace(/\./g, "\\.")}`),
+      );
       expect(attempts[0].statusCode).toBeNull();
     }
   });
@@ -428,12 +686,29 @@ describe("delivery", () => {
     const [a, b] = queued.filter((t) => t.endpointId === endpoint.id);
     const now = new Date();
     const deps = { ...fast, now: () => now };
-    expect((await m.attempt.attemptDelivery({ deliveryId: a.deliveryId, token: a.token, runAttempt: 1 }, deps)).action).toBe("succeeded");
-    const paced = await m.attempt.attemptDelivery({ deliveryId: b.deliveryId, token: b.token, runAttempt: 1 }, deps);
+    expect(
+      (
+        await m.attempt.attemptDelivery(
+          { deliveryId: a.deliveryId, token: a.token, runAttempt: 1 },
+          deps,
+        )
+      ).action,
+    ).toBe("succeeded");
+    const paced = await m.attempt.attemptDelivery(
+      { deliveryId: b.deliveryId, token: b.token, runAttempt: 1 },
+      deps,
+    );
     expect(paced).toMatchObject({ action: "wait", reason: "rate_limited" });
     expect(await m.db.callbackAttempt.count({ where: { deliveryId: b.deliveryId } })).toBe(0);
     const later = { ...fast, now: () => new Date(now.getTime() + 1500) };
-    expect((await m.attempt.attemptDelivery({ deliveryId: b.deliveryId, token: b.token, runAttempt: 1 }, later)).action).toBe("succeeded");
+    expect(
+      (
+        await m.attempt.attemptDelivery(
+          { deliveryId: b.deliveryId, token: b.token, runAttempt: 1 },
+          later,
+        )
+      ).action,
+    ).toBe("succeeded");
   });
 
   it("sends a test event to one endpoint only", async () => {
@@ -443,25 +718,40 @@ describe("delivery", () => {
     const { eventId } = await m.test.sendTestEvent(admin, ea.endpoint.id);
     expect(queued.map((t) => t.endpointId)).toEqual([ea.endpoint.id]);
     await drain([ea.endpoint.id]);
-    expect(a.received.find((c) => c.webhookId === eventId)).toMatchObject({ type: "webhook.test", verifiedWith: 0, data: { endpointId: ea.endpoint.id } });
+    expect(a.received.find((c) => c.webhookId === eventId)).toMatchObject({
+      type: "webhook.test",
+      verifiedWith: 0,
+      data: { endpointId: ea.endpoint.id },
+    });
     expect(b.received).toHaveLength(0);
   });
 });
 
 describe("demo sandbox receiver (local stack)", () => {
   it("keeps an existing network policy, creates the demo endpoint once, and verifies a test event with its secret", async () => {
-    const { startDemoCallbackReceiver } = await import("@/lib/sandbox/callback-receiver/start-demo-callback-receiver");
-    const { DEMO_ENDPOINT_NAME } = await import("@/lib/sandbox/callback-receiver/ensure-demo-callbacks");
+    const { startDemoCallbackReceiver } =
+      await import("@/lib/sandbox/callback-receiver/start-demo-callback-receiver");
+    const { DEMO_ENDPOINT_NAME } =
+      await import("@/lib/sandbox/callback-receiver/ensure-demo-callbacks");
     const logs: string[] = [];
     const demo = await startDemoCallbackReceiver({ port: 0, log: (l) => logs.push(l) });
     receivers.push(demo);
     expect(logs).toEqual([`callbacks: created the demo endpoint → ${demo.url}`]);
-    const endpoint = await m.db.callbackEndpoint.findFirstOrThrow({ where: { name: DEMO_ENDPOINT_NAME } });
+    const endpoint = await m.db.callbackEndpoint.findFirstOrThrow({
+      where: { name: DEMO_ENDPOINT_NAME },
+    });
     const { eventId } = await m.test.sendTestEvent(admin, endpoint.id);
     await drain([endpoint.id]);
-    expect(demo.received.find((c) => c.webhookId === eventId)).toMatchObject({ verifiedWith: 0, status: 204 });
+    expect(demo.received.find((c) => c.webhookId === eventId)).toMatchObject({
+      verifiedWith: 0,
+      status: 204,
+    });
     const listing = (await (await fetch(demo.url)).json()) as { received: { webhookId: string }[] };
     expect(listing.received[0].webhookId).toBe(eventId);
-    expect(await m.db.auditLog.count({ where: { actorId: "demo-setup", action: "callbacks.network_policy_updated" } })).toBe(0);
+    expect(
+      await m.db.auditLog.count({
+        where: { actorId: "demo-setup", action: "callbacks.network_policy_updated" },
+      }),
+    ).toBe(0);
   });
 });

@@ -25,7 +25,10 @@ export async function checkEndpointUrl(
     verdict.reason === "scheme_not_allowed" && !policy.allowHttp
       ? " (plain http:// is off in the callback network policy)"
       : ["loopback", "private", "cgnat", "unique_local", "link_local"].includes(verdict.reason)
-        ? " (an IT admin can add the host or address to the callback allow-list" + (["private", "cgnat", "unique_local"].includes(verdict.reason) ? ", or allow private networks for this endpoint)" : ")")
+        ? " (an IT admin can add the host or address to the callback allow-list" +
+          (["private", "cgnat", "unique_local"].includes(verdict.reason)
+            ? ", or allow private networks for this endpoint)"
+            : ")")
         : "";
   throw invalid("url", `URL refused: ${verdict.message}${hint}.`);
 }

@@ -17,7 +17,11 @@ type Tx = Pick<Prisma.TransactionClient, "callbackDelivery">;
  * and status PENDING. Call inside the transaction that decided to (re)start them; send the
  * tickets with `dispatchDeliveries` after it commits.
  */
-export async function issueTickets(tx: Tx, deliveryIds: readonly string[], now = new Date()): Promise<DeliveryTicket[]> {
+export async function issueTickets(
+  tx: Tx,
+  deliveryIds: readonly string[],
+  now = new Date(),
+): Promise<DeliveryTicket[]> {
   if (deliveryIds.length === 0) return [];
   const rows = await tx.callbackDelivery.findMany({
     where: { id: { in: [...deliveryIds] } },
@@ -26,7 +30,10 @@ export async function issueTickets(tx: Tx, deliveryIds: readonly string[], now =
   const tickets: DeliveryTicket[] = [];
   for (const row of rows) {
     const at = new Date(Math.max(now.getTime(), (row.nextAttemptAt?.getTime() ?? 0) + 1));
-    await tx.callbackDelivery.update({ where: { id: row.id }, data: { status: "PENDING", nextAttemptAt: at, completedAt: null } });
+    await tx.callbackDelivery.update({
+      where: { id: row.id },
+      data: { status: "PENDING", nextAttemptAt: at, completedAt: null },
+    });
     tickets.push({ deliveryId: row.id, endpointId: row.endpointId, token: at.toISOString() });
   }
   return tickets;
@@ -68,7 +75,10 @@ export async function dispatchAfterCommit(tickets: readonly DeliveryTicket[]): P
   try {
     await dispatchDeliveries(tickets);
   } catch (error) {
-    console.error(`[callbacks] could not start ${tickets.length} deliveries now; the sweeper will`, error);
+    console.error(
+      `[callbacks] could not start ${tickets.length} deliveries now; the sweeper will`,
+      error,
+    );
   }
 }
 
@@ -77,7 +87,9 @@ export async function dispatchAfterCommit(tickets: readonly DeliveryTicket[]): P
  * endpoint and overdue by `graceMs` (a lost send after commit, a parked delivery whose
  * re-enable dispatch failed). Run by a cron; safe to run anywhere, any time.
  */
-export async function sweepStalledDeliveries(options: { graceMs?: number; limit?: number; now?: Date } = {}): Promise<{ dispatched: number }> {
+export async function sweepStalledDeliveries(
+  options: { graceMs?: number; limit?: number; now?: Date } = {},
+): Promise<{ dispatched: number }> {
   const { graceMs = 10 * 60_000, limit = 1000, now = new Date() } = options;
   const overdue = new Date(now.getTime() - graceMs);
   const stalled = await db.callbackDelivery.findMany({
@@ -90,7 +102,13 @@ export async function sweepStalledDeliveries(options: { graceMs?: number; limit?
     orderBy: { createdAt: "asc" },
     take: limit,
   });
-  const tickets = await db.$transaction((tx) => issueTickets(tx, stalled.map((d) => d.id), now));
+  const tickets = await db.$transaction((tx) =>
+    issueTickets(
+      tx,
+      stalled.map((d) => d.id),
+      now,
+    ),
+  );
   await dispatchDeliveries(tickets);
   return { dispatched: tickets.length };
 }

@@ -16,13 +16,22 @@ const MAX_STEPS = 400;
  * time (429/503 Retry-After included) and attempt again, until it succeeds, is dead-lettered,
  * disables the endpoint, parks on a disabled endpoint, or a newer run supersedes this one.
  */
-export async function runDelivery(ticket: DeliveryTicket, steps: DeliverySteps, deps: AttemptDeps = {}): Promise<AttemptResult> {
+export async function runDelivery(
+  ticket: DeliveryTicket,
+  steps: DeliverySteps,
+  deps: AttemptDeps = {},
+): Promise<AttemptResult> {
   let token = ticket.token;
   let runAttempt = 1;
   for (let i = 0; i < MAX_STEPS; i++) {
     const currentToken = token;
     const currentAttempt = runAttempt;
-    const result = await steps.run(`attempt-${i}`, () => attemptDelivery({ deliveryId: ticket.deliveryId, token: currentToken, runAttempt: currentAttempt }, deps));
+    const result = await steps.run(`attempt-${i}`, () =>
+      attemptDelivery(
+        { deliveryId: ticket.deliveryId, token: currentToken, runAttempt: currentAttempt },
+        deps,
+      ),
+    );
     if (result.action === "wait") {
       await steps.sleep(`pace-${i}`, result.ms);
       continue;

@@ -6,9 +6,23 @@ export async function getEndpoint(id: string) {
   const endpoint = await db.callbackEndpoint.findUnique({
     where: { id },
     select: {
-      id: true, name: true, url: true, description: true, eventTypes: true, enabled: true, disabledReason: true,
-      rateLimitPerSecond: true, headers: true, maxRetries: true, retrySchedule: true, allowPrivate: true,
-      failingSince: true, previousSecretCipher: true, previousSecretExpiresAt: true, createdAt: true, updatedAt: true,
+      id: true,
+      name: true,
+      url: true,
+      description: true,
+      eventTypes: true,
+      enabled: true,
+      disabledReason: true,
+      rateLimitPerSecond: true,
+      headers: true,
+      maxRetries: true,
+      retrySchedule: true,
+      allowPrivate: true,
+      failingSince: true,
+      previousSecretCipher: true,
+      previousSecretExpiresAt: true,
+      createdAt: true,
+      updatedAt: true,
     },
   });
   if (!endpoint) return null;
@@ -17,12 +31,14 @@ export async function getEndpoint(id: string) {
   return {
     ...rest,
     /** Custom header values are write-only (stored sealed); the console only sees the names. */
-    headerNames: headers && typeof headers === "object" && !Array.isArray(headers) ? Object.keys(headers) : [],
+    headerNames:
+      headers && typeof headers === "object" && !Array.isArray(headers) ? Object.keys(headers) : [],
     disabledKind: disabledKind(endpoint),
     /** The rotated-out secret still signs (until previousSecretExpiresAt, or indefinitely when that is null). */
-    previousSecretActive: !!previousSecretCipher && (!endpoint.previousSecretExpiresAt || endpoint.previousSecretExpiresAt.getTime() > now),
+    previousSecretActive:
+      !!previousSecretCipher &&
+      (!endpoint.previousSecretExpiresAt || endpoint.previousSecretExpiresAt.getTime() > now),
   };
 }
 
 export type EndpointDetail = NonNullable<Awaited<ReturnType<typeof getEndpoint>>>;
-

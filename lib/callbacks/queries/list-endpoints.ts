@@ -29,7 +29,17 @@ export async function listEndpoints(now = new Date()): Promise<EndpointRow[]> {
   const [endpoints, counts, latest] = await Promise.all([
     db.callbackEndpoint.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, url: true, description: true, eventTypes: true, enabled: true, disabledReason: true, failingSince: true, createdAt: true },
+      select: {
+        id: true,
+        name: true,
+        url: true,
+        description: true,
+        eventTypes: true,
+        enabled: true,
+        disabledReason: true,
+        failingSince: true,
+        createdAt: true,
+      },
     }),
     db.$queryRaw<{ endpointId: string; succeeded: number; failed: number }[]>`
       SELECT d."endpointId",
@@ -39,7 +49,9 @@ export async function listEndpoints(now = new Date()): Promise<EndpointRow[]> {
         JOIN "CallbackDelivery" d ON d.id = a."deliveryId"
        WHERE a."createdAt" >= ${since}
        GROUP BY d."endpointId"`,
-    db.$queryRaw<{ endpointId: string; createdAt: Date; status: DeliveryStatusName; type: string }[]>`
+    db.$queryRaw<
+      { endpointId: string; createdAt: Date; status: DeliveryStatusName; type: string }[]
+    >`
       SELECT e.id AS "endpointId", l."createdAt", l.status::text AS status, l.type
         FROM "CallbackEndpoint" e
         CROSS JOIN LATERAL (

@@ -17,8 +17,18 @@ describe("bucketSuccessRate", () => {
       ],
     });
     expect(series.buckets).toHaveLength(24);
-    expect(series.buckets[0]).toEqual({ start: "2026-03-09T13:00:00.000Z", succeeded: 1, failed: 0, rate: 1 });
-    expect(series.buckets[23]).toEqual({ start: "2026-03-10T12:00:00.000Z", succeeded: 3, failed: 1, rate: 0.75 });
+    expect(series.buckets[0]).toEqual({
+      start: "2026-03-09T13:00:00.000Z",
+      succeeded: 1,
+      failed: 0,
+      rate: 1,
+    });
+    expect(series.buckets[23]).toEqual({
+      start: "2026-03-10T12:00:00.000Z",
+      succeeded: 3,
+      failed: 1,
+      rate: 0.75,
+    });
     expect(series.buckets[10]).toMatchObject({ succeeded: 0, failed: 0, rate: null });
     expect(series).toMatchObject({ succeeded: 4, failed: 1, rate: 0.8 });
   });
@@ -57,14 +67,24 @@ describe("bucketSuccessRate", () => {
 
   it("7d across a DST change starts each day at that day's local midnight", () => {
     // Europe/Berlin moves to summer time on 29 March 2026 (02:00 → 03:00).
-    const series = bucketSuccessRate({ now: at("2026-03-30T10:00:00Z"), range: "7d", timeZone: "Europe/Berlin", hours: [] });
+    const series = bucketSuccessRate({
+      now: at("2026-03-30T10:00:00Z"),
+      range: "7d",
+      timeZone: "Europe/Berlin",
+      hours: [],
+    });
     expect(series.buckets.at(-3)!.start).toBe("2026-03-27T23:00:00.000Z");
     expect(series.buckets.at(-2)!.start).toBe("2026-03-28T23:00:00.000Z");
     expect(series.buckets.at(-1)!.start).toBe("2026-03-29T22:00:00.000Z");
   });
 
   it("no attempts at all: rate null, not 0 % or 100 %", () => {
-    const series = bucketSuccessRate({ now: at("2026-03-10T12:00:00Z"), range: "24h", timeZone: "UTC", hours: [] });
+    const series = bucketSuccessRate({
+      now: at("2026-03-10T12:00:00Z"),
+      range: "24h",
+      timeZone: "UTC",
+      hours: [],
+    });
     expect(series).toMatchObject({ succeeded: 0, failed: 0, rate: null });
     expect(series.buckets.every((b) => b.rate === null)).toBe(true);
   });

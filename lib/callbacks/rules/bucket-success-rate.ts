@@ -1,4 +1,8 @@
-import type { SuccessRateBucket, SuccessRateRange, SuccessRateSeries } from "../callback-console-schemas";
+import type {
+  SuccessRateBucket,
+  SuccessRateRange,
+  SuccessRateSeries,
+} from "../callback-console-schemas";
 
 const HOUR = 3_600_000;
 
@@ -16,21 +20,43 @@ export type BucketSuccessRateOptions = {
   timeZone: string;
 };
 
-const rate = (succeeded: number, failed: number) => (succeeded + failed === 0 ? null : succeeded / (succeeded + failed));
+const rate = (succeeded: number, failed: number) =>
+  succeeded + failed === 0 ? null : succeeded / (succeeded + failed);
 
 function dayKey(instant: number, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
 /** Milliseconds the zone is ahead of UTC at `instant`. */
 function zoneOffset(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
       .formatToParts(instant)
       .map((p) => [p.type, Number(p.value)]),
   );
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const asUtc = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

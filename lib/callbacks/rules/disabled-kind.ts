@@ -7,7 +7,10 @@ import type { DisabledKind } from "../callback-console-schemas";
  * created disabled), because the receiver answered 410 Gone, or by the engine after failing
  * continuously ("auto", any other reason it writes).
  */
-export function disabledKind(endpoint: { enabled: boolean; disabledReason: string | null }): DisabledKind | null {
+export function disabledKind(endpoint: {
+  enabled: boolean;
+  disabledReason: string | null;
+}): DisabledKind | null {
   if (endpoint.enabled) return null;
   const reason = endpoint.disabledReason?.trim().toLowerCase() ?? "";
   if (reason === "" || reason === "manual") return "manual";

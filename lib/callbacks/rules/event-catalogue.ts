@@ -231,7 +231,8 @@ export const eventCatalogue = {
     }),
   },
   "webhook.test": {
-    descriptionEn: "A test event sent from the console to check an endpoint (delivered only to that endpoint).",
+    descriptionEn:
+      "A test event sent from the console to check an endpoint (delivered only to that endpoint).",
     descriptionZh: "从控制台发出的测试事件，用于检查端点（只投递给该端点）。",
     data: z.object({
       endpointId: id("endpointId"),

@@ -73,7 +73,12 @@ const valid: Record<string, Record<string, unknown>> = {
     deliveredAt: at,
   },
   "notification.read": { notificationId: "n_1", employeeNo: "E1001", readAt: at },
-  "webhook.test": { endpointId: "ep_1", message: "Hello from OrgBridge", sentBy: "u_1", sentAt: at },
+  "webhook.test": {
+    endpointId: "ep_1",
+    message: "Hello from OrgBridge",
+    sentBy: "u_1",
+    sentAt: at,
+  },
 };
 
 describe("event catalogue", () => {

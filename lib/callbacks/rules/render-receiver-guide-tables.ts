@@ -6,18 +6,32 @@ import { retrySchedules } from "@/lib/callbacks/rules/retry-schedule";
 
 const fields = (schema: z.ZodType): string[] => {
   const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
-  return Object.entries(shape).map(([name, field]) => (field.safeParse(undefined).success ? `${name}?` : name));
+  return Object.entries(shape).map(([name, field]) =>
+    field.safeParse(undefined).success ? `${name}?` : name,
+  );
 };
 
 /** The event catalogue as a Markdown table: type, `data` fields (optional ones with `?`), English and Chinese description. */
 export function renderCatalogueTable(): string {
   const rows = Object.entries(eventCatalogue).map(
-    ([type, entry]) => `| \`${type}\` | ${fields(entry.data).map((f) => `\`${f}\``).join(", ")} | ${entry.descriptionEn} | ${entry.descriptionZh} |`,
+    ([type, entry]) =>
+      `| \`${type}\` | ${fields(entry.data)
+        .map((f) => `\`${f}\``)
+        .join(", ")} | ${entry.descriptionEn} | ${entry.descriptionZh} |`,
   );
-  return ["| type | `data` fields (`?` = optional) | description | 说明 |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  return [
+    "| type | `data` fields (`?` = optional) | description | 说明 |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
 }
 
-const human = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+const human = (ms: number) =>
+  ms % 3_600_000 === 0
+    ? `${ms / 3_600_000} h`
+    : ms % 60_000 === 0
+      ? `${ms / 60_000} min`
+      : `${ms / 1000} s`;
 
 /** The retry schedules as a Markdown table: the wait before each retry, and the total span. */
 export function renderScheduleTable(): string {
@@ -25,7 +39,11 @@ export function renderScheduleTable(): string {
     const total = delays.reduce((a, b) => a + b, 0);
     return `| \`${name}\` | ${delays.length} | ${delays.map(human).join(" → ")} | ~${total >= 3_600_000 ? `${Math.round(total / 3_600_000)} h` : `${Math.round(total / 60_000)} min`} |`;
   });
-  return ["| schedule | retries | wait before retry 1, 2, … (±20 % jitter) | first to last attempt |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  return [
+    "| schedule | retries | wait before retry 1, 2, … (±20 % jitter) | first to last attempt |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
 }
 
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */

@@ -13,7 +13,11 @@ import {
   type ResolveConflictInput,
 } from "../conflict-queue-schemas";
 
-export type SendResolvedEvent = (name: "conflict/resolved", data: { conflictId: string; resolvedBy: string }, id: string) => Promise<unknown>;
+export type SendResolvedEvent = (
+  name: "conflict/resolved",
+  data: { conflictId: string; resolvedBy: string },
+  id: string,
+) => Promise<unknown>;
 
 export type ResolveConflictsOptions = {
   /** The admin deciding. */
@@ -22,20 +26,49 @@ export type ResolveConflictsOptions = {
   send?: SendResolvedEvent;
 };
 
-type Decision = { conflictId: string; resolution: ResolutionKind; customValue?: unknown; note?: string };
+type Decision = {
+  conflictId: string;
+  resolution: ResolutionKind;
+  customValue?: unknown;
+  note?: string;
+};
 
 /** Resolves one conflict (see resolveMany). */
-export async function resolveConflict(input: ResolveConflictInput, options: ResolveConflictsOptions): Promise<{ resolved: number }> {
+export async function resolveConflict(
+  input: ResolveConflictInput,
+  options: ResolveConflictsOptions,
+): Promise<{ resolved: number }> {
   const parsed = resolveConflictSchema.parse(input);
-  const customValue = parsed.resolution === "CUSTOM" && parsed.customValue !== undefined ? parseCustomValue(parsed.customValue) : undefined;
-  return resolveMany([{ conflictId: parsed.conflictId, resolution: parsed.resolution, customValue, note: parsed.note }], options, "customValue");
+  const customValue =
+    parsed.resolution === "CUSTOM" && parsed.customValue !== undefined
+      ? parseCustomValue(parsed.customValue)
+      : undefined;
+  return resolveMany(
+    [
+      {
+        conflictId: parsed.conflictId,
+        resolution: parsed.resolution,
+        customValue,
+        note: parsed.note,
+      },
+    ],
+    options,
+    "customValue",
+  );
 }
 
 /** Resolves several conflicts the same way (keep HR / keep IM / ignore) with one note. */
-export async function resolveConflicts(input: BulkResolveConflictsInput, options: ResolveConflictsOptions): Promise<{ resolved: number }> {
+export async function resolveConflicts(
+  input: BulkResolveConflictsInput,
+  options: ResolveConflictsOptions,
+): Promise<{ resolved: number }> {
   const parsed = bulkResolveConflictsSchema.parse(input);
   const ids = [...new Set(parsed.conflictIds)];
-  return resolveMany(ids.map((conflictId) => ({ conflictId, resolution: parsed.resolution, note: parsed.note })), options, "resolution");
+  return resolveMany(
+    ids.map((conflictId) => ({ conflictId, resolution: parsed.resolution, note: parsed.note })),
+    options,
+    "resolution",
+  );
 }
 
 /**
@@ -43,16 +76,35 @@ export async function resolveConflicts(input: BulkResolveConflictsInput, options
  * if one is refused), then marks the conflicts RESOLVED or IGNORED and audits
  * each in one transaction, then asks the engine to apply them (conflict/resolved).
  */
-async function resolveMany(decisions: Decision[], options: ResolveConflictsOptions, field: string): Promise<{ resolved: number }> {
-  const rows = await db.syncConflict.findMany({ where: { id: { in: decisions.map((d) => d.conflictId) } } });
+async function resolveMany(
+  decisions: Decision[],
+  options: ResolveConflictsOptions,
+  field: string,
+): Promise<{ resolved: number }> {
+  const rows = await db.syncConflict.findMany({
+    where: { id: { in: decisions.map((d) => d.conflictId) } },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const now = new Date();
   for (const d of decisions) {
     const row = byId.get(d.conflictId);
     if (!row) throw notFound("Conflict");
-    if (row.status !== "OPEN") throw new AppError(409, "not_open", `Conflict ${row.subjectKey} is already ${row.status.toLowerCase()}.`);
-    const result = applyResolution({ conflict: conflictFromRow(row), resolution: resolutionFromRow(d.resolution, d.customValue), now });
-    if (!result.ok) throw invalid(field, decisions.length > 1 ? `${row.subjectKey}: ${result.error}` : result.error);
+    if (row.status !== "OPEN")
+      throw new AppError(
+        409,
+        "not_open",
+        `Conflict ${row.subjectKey} is already ${row.status.toLowerCase()}.`,
+      );
+    const result = applyResolution({
+      conflict: conflictFromRow(row),
+      resolution: resolutionFromRow(d.resolution, d.customValue),
+      now,
+    });
+    if (!result.ok)
+      throw invalid(
+        field,
+        decisions.length > 1 ? `${row.subjectKey}: ${result.error}` : result.error,
+      );
   }
 
   const resolvedBy = options.actor.name ?? options.actor.id;
@@ -66,19 +118,32 @@ async function resolveMany(decisions: Decision[], options: ResolveConflictsOptio
         data: {
           status,
           resolution: d.resolution,
-          customValue: d.customValue === undefined ? undefined : (d.customValue as Prisma.InputJsonValue),
+          customValue:
+            d.customValue === undefined ? undefined : (d.customValue as Prisma.InputJsonValue),
           note: d.note ?? null,
           resolvedBy,
           resolvedAt: now,
         },
       });
-      if (updated.count !== 1) throw new AppError(409, "not_open", `Conflict ${row.subjectKey} was decided by someone else.`);
+      if (updated.count !== 1)
+        throw new AppError(
+          409,
+          "not_open",
+          `Conflict ${row.subjectKey} was decided by someone else.`,
+        );
       await recordAudit(tx, options.actor, {
         action: "conflict.resolved",
         targetType: "sync_conflict",
         targetId: row.id,
         before: { status: row.status },
-        after: { type: row.type, subjectKey: row.subjectKey, status, resolution: d.resolution, customValue: d.customValue, note: d.note },
+        after: {
+          type: row.type,
+          subjectKey: row.subjectKey,
+          status,
+          resolution: d.resolution,
+          customValue: d.customValue,
+          note: d.note,
+        },
       });
     }
   });
@@ -86,7 +151,11 @@ async function resolveMany(decisions: Decision[], options: ResolveConflictsOptio
   // After the commit, so the job reads the decision.
   const send = options.send ?? sendEvent;
   for (const d of decisions) {
-    await send("conflict/resolved", { conflictId: d.conflictId, resolvedBy: options.actor.id }, `conflict-resolved-${d.conflictId}-${now.getTime()}`);
+    await send(
+      "conflict/resolved",
+      { conflictId: d.conflictId, resolvedBy: options.actor.id },
+      `conflict-resolved-${d.conflictId}-${now.getTime()}`,
+    );
   }
   return { resolved: decisions.length };
 }

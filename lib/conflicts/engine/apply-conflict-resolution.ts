@@ -1,4 +1,8 @@
-import { applyResolution, type MappingUpsert, type ResolutionEffects } from "@/lib/conflicts/rules/apply-resolution";
+import {
+  applyResolution,
+  type MappingUpsert,
+  type ResolutionEffects,
+} from "@/lib/conflicts/rules/apply-resolution";
 import type { ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
 import { applyChange } from "@/lib/sync/engine/apply-change";
@@ -33,21 +37,38 @@ export type ApplyConflictResolutionResult = {
  * repeated call finds the finished run and applies nothing twice. An IM refusal
  * reopens the conflict with the error in its note.
  */
-export async function applyConflictResolution(options: ApplyConflictResolutionOptions): Promise<ApplyConflictResolutionResult> {
+export async function applyConflictResolution(
+  options: ApplyConflictResolutionOptions,
+): Promise<ApplyConflictResolutionResult> {
   const row = await db.syncConflict.findUniqueOrThrow({ where: { id: options.conflictId } });
   const connectionId = row.connectionId;
-  if (row.status === "OPEN" || !row.resolution || !row.resolvedAt) return { outcome: "nothing", connectionId, recheck: false };
-  const result = applyResolution({ conflict: conflictFromRow(row), resolution: resolutionFromRow(row.resolution, row.customValue), now: options.now ?? new Date() });
+  if (row.status === "OPEN" || !row.resolution || !row.resolvedAt)
+    return { outcome: "nothing", connectionId, recheck: false };
+  const result = applyResolution({
+    conflict: conflictFromRow(row),
+    resolution: resolutionFromRow(row.resolution, row.customValue),
+    now: options.now ?? new Date(),
+  });
   if (!result.ok) return fail(row.id, row.note, connectionId, result.error);
   const { effects } = result;
-  const recheck = row.resolution !== "IGNORE" && !(row.type === "deletion_threshold" && row.resolution === "KEEP_IM");
-  if (effects.changes.length === 0 && effects.memoryUpdates.length === 0 && effects.mappingUpserts.length === 0) {
+  const recheck =
+    row.resolution !== "IGNORE" &&
+    !(row.type === "deletion_threshold" && row.resolution === "KEEP_IM");
+  if (
+    effects.changes.length === 0 &&
+    effects.memoryUpdates.length === 0 &&
+    effects.mappingUpserts.length === 0
+  ) {
     return { outcome: "nothing", connectionId, recheck };
   }
-  if (!connectionId) return fail(row.id, row.note, connectionId, "The conflict has no IM connection to apply to.");
+  if (!connectionId)
+    return fail(row.id, row.note, connectionId, "The conflict has no IM connection to apply to.");
 
   const trigger = `conflict:${row.id}:${row.resolvedAt.getTime()}`;
-  const existing = await db.syncRun.findFirst({ where: { connectionId, trigger }, select: { id: true, status: true } });
+  const existing = await db.syncRun.findFirst({
+    where: { connectionId, trigger },
+    select: { id: true, status: true },
+  });
   if (existing && existing.status !== "RUNNING") return { outcome: "done", connectionId, recheck };
   const runId = existing?.id ?? (await createRun(connectionId, trigger, effects));
 
@@ -57,8 +78,15 @@ export async function applyConflictResolution(options: ApplyConflictResolutionOp
       const target = options.target ?? (await openImTarget(connectionId)).target;
       const rootGroupId = platformRootGroup(target);
       for (const change of changes) {
-        const applied = await applyChange({ connectionId, target, change, rootGroupId, now: options.now });
-        if (applied.status === "FAILED") throw new Error(applied.error ?? applied.errorCode ?? "IM refused the change");
+        const applied = await applyChange({
+          connectionId,
+          target,
+          change,
+          rootGroupId,
+          now: options.now,
+        });
+        if (applied.status === "FAILED")
+          throw new Error(applied.error ?? applied.errorCode ?? "IM refused the change");
       }
     }
     await recordMemoryUpdates(connectionId, effects.memoryUpdates);
@@ -71,14 +99,30 @@ export async function applyConflictResolution(options: ApplyConflictResolutionOp
   return { outcome: "applied", connectionId, recheck };
 }
 
-async function createRun(connectionId: string, trigger: string, effects: ResolutionEffects): Promise<string> {
+async function createRun(
+  connectionId: string,
+  trigger: string,
+  effects: ResolutionEffects,
+): Promise<string> {
   const run = await db.syncRun.create({
     data: {
-      connectionId, kind: "RECONCILE", trigger, status: "RUNNING", planned: effects.changes.length,
-      summary: { memoryUpdates: effects.memoryUpdates.length, mappingUpserts: effects.mappingUpserts.length } as Prisma.InputJsonValue,
+      connectionId,
+      kind: "RECONCILE",
+      trigger,
+      status: "RUNNING",
+      planned: effects.changes.length,
+      summary: {
+        memoryUpdates: effects.memoryUpdates.length,
+        mappingUpserts: effects.mappingUpserts.length,
+      } as Prisma.InputJsonValue,
       changes: {
         create: effects.changes.map((c, seq) => ({
-          seq, op: c.op, targetType: c.targetType, targetKey: c.targetKey, before: c.before as Prisma.InputJsonValue, after: c.after as Prisma.InputJsonValue,
+          seq,
+          op: c.op,
+          targetType: c.targetType,
+          targetKey: c.targetKey,
+          before: c.before as Prisma.InputJsonValue,
+          after: c.after as Prisma.InputJsonValue,
         })),
       },
     },
@@ -87,19 +131,28 @@ async function createRun(connectionId: string, trigger: string, effects: Resolut
 }
 
 async function upsertMapping(connectionId: string, upsert: MappingUpsert): Promise<void> {
-  const unit = await db.orgUnit.findUnique({ where: { code: upsert.orgUnitCode }, select: { id: true } });
+  const unit = await db.orgUnit.findUnique({
+    where: { code: upsert.orgUnitCode },
+    select: { id: true },
+  });
   if (!unit) throw new Error(`Org unit ${upsert.orgUnitCode} is not in the HR mirror.`);
   let imGroupId: string | null | undefined;
   if ("imGroupExternalId" in upsert) {
     const group = upsert.imGroupExternalId
-      ? await db.imGroup.findFirst({ where: { connectionId, externalId: upsert.imGroupExternalId }, select: { id: true } })
+      ? await db.imGroup.findFirst({
+          where: { connectionId, externalId: upsert.imGroupExternalId },
+          select: { id: true },
+        })
       : null;
-    if (upsert.imGroupExternalId && !group) throw new Error(`IM group ${upsert.imGroupExternalId} is not known; sync first.`);
+    if (upsert.imGroupExternalId && !group)
+      throw new Error(`IM group ${upsert.imGroupExternalId} is not known; sync first.`);
     imGroupId = group?.id ?? null;
   }
   const fields = {
     ...(upsert.mode ? { mode: upsert.mode } : {}),
-    ...(upsert.includeDescendants !== undefined ? { includeDescendants: upsert.includeDescendants } : {}),
+    ...(upsert.includeDescendants !== undefined
+      ? { includeDescendants: upsert.includeDescendants }
+      : {}),
     ...(upsert.namingTemplate !== undefined ? { namingTemplate: upsert.namingTemplate } : {}),
     ...(imGroupId !== undefined ? { imGroupId } : {}),
   };
@@ -110,9 +163,17 @@ async function upsertMapping(connectionId: string, upsert: MappingUpsert): Promi
   });
 }
 
-async function fail(conflictId: string, note: string | null, connectionId: string | null, error: string): Promise<ApplyConflictResolutionResult> {
+async function fail(
+  conflictId: string,
+  note: string | null,
+  connectionId: string | null,
+  error: string,
+): Promise<ApplyConflictResolutionResult> {
   // Reopened so the queue shows it again, with why the decision did not take.
   const message = `Could not apply: ${error}`.slice(0, 1_000);
-  await db.syncConflict.update({ where: { id: conflictId }, data: { status: "OPEN", note: note ? `${note}\n${message}` : message } });
+  await db.syncConflict.update({
+    where: { id: conflictId },
+    data: { status: "OPEN", note: note ? `${note}\n${message}` : message },
+  });
   return { outcome: "failed", connectionId, recheck: false, error };
 }

@@ -14,12 +14,30 @@ export type RequestConflictRecheckOptions = {
  * Asks for a full sync of the conflict's IM target so the next plan confirms the
  * conflict is gone. Skipped (null) when the target or the HR source is disabled.
  */
-export async function requestConflictRecheck(options: RequestConflictRecheckOptions): Promise<{ eventId: string } | null> {
-  const target = await db.connection.findUnique({ where: { id: options.connectionId }, select: { kind: true, enabled: true } });
+export async function requestConflictRecheck(
+  options: RequestConflictRecheckOptions,
+): Promise<{ eventId: string } | null> {
+  const target = await db.connection.findUnique({
+    where: { id: options.connectionId },
+    select: { kind: true, enabled: true },
+  });
   if (!target || target.kind !== "IM_TARGET" || !target.enabled) return null;
-  const hr = await db.connection.findFirst({ where: { kind: "HR_SOURCE", enabled: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const hr = await db.connection.findFirst({
+    where: { kind: "HR_SOURCE", enabled: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   if (!hr) return null;
   const eventId = `conflict-recheck-${options.key}`;
-  await sendEvent("hr/sync.requested", { connectionId: options.connectionId, hrConnectionId: hr.id, dryRun: false, requestedBy: options.requestedBy }, eventId);
+  await sendEvent(
+    "hr/sync.requested",
+    {
+      connectionId: options.connectionId,
+      hrConnectionId: hr.id,
+      dryRun: false,
+      requestedBy: options.requestedBy,
+    },
+    eventId,
+  );
   return { eventId };
 }

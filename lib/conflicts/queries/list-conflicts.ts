@@ -1,16 +1,33 @@
 import { db, type Prisma } from "@/lib/core/db";
-import { CONFLICTS_PAGE_SIZE, type ConflictFilter, type ConflictRow } from "../conflict-queue-schemas";
+import {
+  CONFLICTS_PAGE_SIZE,
+  type ConflictFilter,
+  type ConflictRow,
+} from "../conflict-queue-schemas";
 
-export type ListConflictsResult = { conflicts: ConflictRow[]; total: number; page: number; pageCount: number };
+export type ListConflictsResult = {
+  conflicts: ConflictRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
 
 /** The where-clause a queue filter means; `type` is left out when counting by type. */
-export function conflictWhere(filter: Omit<ConflictFilter, "page">, withType = true): Prisma.SyncConflictWhereInput {
+export function conflictWhere(
+  filter: Omit<ConflictFilter, "page">,
+  withType = true,
+): Prisma.SyncConflictWhereInput {
   return {
     ...(filter.status ? { status: filter.status } : {}),
     ...(withType && filter.type ? { type: filter.type } : {}),
     ...(filter.connectionId ? { connectionId: filter.connectionId } : {}),
     ...(filter.q
-      ? { OR: [{ subjectKey: { contains: filter.q, mode: "insensitive" as const } }, { detail: { contains: filter.q, mode: "insensitive" as const } }] }
+      ? {
+          OR: [
+            { subjectKey: { contains: filter.q, mode: "insensitive" as const } },
+            { detail: { contains: filter.q, mode: "insensitive" as const } },
+          ],
+        }
       : {}),
   };
 }
@@ -27,8 +44,16 @@ export async function listConflicts(filter: ConflictFilter): Promise<ListConflic
       take: CONFLICTS_PAGE_SIZE,
     }),
   ]);
-  const connectionIds = [...new Set(rows.map((r) => r.connectionId).filter((id): id is string => id !== null))];
-  const connections = connectionIds.length > 0 ? await db.connection.findMany({ where: { id: { in: connectionIds } }, select: { id: true, name: true } }) : [];
+  const connectionIds = [
+    ...new Set(rows.map((r) => r.connectionId).filter((id): id is string => id !== null)),
+  ];
+  const connections =
+    connectionIds.length > 0
+      ? await db.connection.findMany({
+          where: { id: { in: connectionIds } },
+          select: { id: true, name: true },
+        })
+      : [];
   const names = new Map(connections.map((c) => [c.id, c.name]));
   return {
     total,

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { employee, mirror } from "@/lib/sync/rules/fixtures";
 import { simulatePlan } from "@/lib/sync/rules/simulate-plan";
-import { EMPLOYEES, HR, MAPPINGS, UNITS, ops, plan, synced, withEmployee, withUser, type World } from "@/lib/sync/rules/test-world";
+import {
+  EMPLOYEES,
+  HR,
+  MAPPINGS,
+  UNITS,
+  ops,
+  plan,
+  synced,
+  withEmployee,
+  withUser,
+  type World,
+} from "@/lib/sync/rules/test-world";
 import type { Mapping } from "@/lib/sync/types";
 import { applyResolution, type ResolutionEffects } from "./apply-resolution";
 import type { Conflict, ConflictType, Resolution } from "../types";
@@ -12,37 +23,103 @@ const NOW = new Date("2025-03-10T04:00:00Z");
 const WORLDS: Record<Exclude<ConflictType, "deletion_threshold">, () => World> = {
   im_group_renamed: () => {
     const w = synced();
-    return { ...w, im: { ...w.im, groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, name: "Web Team" } : g)) } };
+    return {
+      ...w,
+      im: {
+        ...w.im,
+        groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, name: "Web Team" } : g)),
+      },
+    };
   },
   im_group_moved: () => {
     const w = synced();
-    return { ...w, im: { ...w.im, groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, parentExternalId: "g-SALES" } : g)) } };
+    return {
+      ...w,
+      im: {
+        ...w.im,
+        groups: w.im.groups.map((g) =>
+          g.externalId === "g-FE" ? { ...g, parentExternalId: "g-SALES" } : g,
+        ),
+      },
+    };
   },
   account_owned_by_other: () => {
     const w = synced();
     return {
       ...w,
-      hr: { units: UNITS, employees: [...EMPLOYEES, employee("E4", "FE", { mobile: "+8613999999999" })] },
-      im: { ...w.im, users: [...w.im.users, { imUserId: "zs", name: "张三", mobile: "+8613999999999", groupIds: [], enabled: true }] },
+      hr: {
+        units: UNITS,
+        employees: [...EMPLOYEES, employee("E4", "FE", { mobile: "+8613999999999" })],
+      },
+      im: {
+        ...w.im,
+        users: [
+          ...w.im.users,
+          { imUserId: "zs", name: "张三", mobile: "+8613999999999", groupIds: [], enabled: true },
+        ],
+      },
     };
   },
   duplicate_contact: () => ({
     ...synced(),
-    hr: { units: UNITS, employees: [...EMPLOYEES, employee("E4", "FE", { mobile: "+8613700000000" }), employee("E5", "FE", { mobile: "+8613700000000" })] },
+    hr: {
+      units: UNITS,
+      employees: [
+        ...EMPLOYEES,
+        employee("E4", "FE", { mobile: "+8613700000000" }),
+        employee("E5", "FE", { mobile: "+8613700000000" }),
+      ],
+    },
   }),
-  unmapped_unit: () => ({ ...synced(), hr: { units: [...UNITS, { code: "OPS", name: "Ops", active: true }], employees: [...EMPLOYEES, employee("E4", "OPS")] } }),
+  unmapped_unit: () => ({
+    ...synced(),
+    hr: {
+      units: [...UNITS, { code: "OPS", name: "Ops", active: true }],
+      employees: [...EMPLOYEES, employee("E4", "OPS")],
+    },
+  }),
   both_changed: () => {
     const w = synced();
-    return { ...w, hr: withEmployee(HR, "E1", { name: "HR Name" }), im: withUser(w.im, "E1", { name: "IM Name" }) };
+    return {
+      ...w,
+      hr: withEmployee(HR, "E1", { name: "HR Name" }),
+      im: withUser(w.im, "E1", { name: "IM Name" }),
+    };
   },
   orphan_im_user: () => {
     const w = synced();
-    return { ...w, im: { ...w.im, users: [...w.im.users, { imUserId: "bot", name: "Bot", groupIds: [], enabled: true }] } };
+    return {
+      ...w,
+      im: {
+        ...w.im,
+        users: [...w.im.users, { imUserId: "bot", name: "Bot", groupIds: [], enabled: true }],
+      },
+    };
   },
-  mapping_group_deleted: () => ({ ...synced(), mappings: [...MAPPINGS, mirror("SALES", { mode: "LINK", imGroupExternalId: "gone" })] }),
-  depth_exceeded: () => ({ ...synced(), options: { ...synced().options, capabilities: { departments: true, groupChats: false, maxDepth: 2 } }, im: { groups: [], users: [] }, memory: { groups: [], accounts: [], unitGroups: [] } }),
-  invalid_group_name: () => ({ ...synced(), hr: { units: UNITS.map((u) => (u.code === "SALES" ? { ...u, name: "Sales*" } : u)), employees: EMPLOYEES } }),
-  group_not_empty: () => ({ ...synced(), mappings: [...MAPPINGS, mirror("SALES", { mode: "EXCLUDE" })] }),
+  mapping_group_deleted: () => ({
+    ...synced(),
+    mappings: [...MAPPINGS, mirror("SALES", { mode: "LINK", imGroupExternalId: "gone" })],
+  }),
+  depth_exceeded: () => ({
+    ...synced(),
+    options: {
+      ...synced().options,
+      capabilities: { departments: true, groupChats: false, maxDepth: 2 },
+    },
+    im: { groups: [], users: [] },
+    memory: { groups: [], accounts: [], unitGroups: [] },
+  }),
+  invalid_group_name: () => ({
+    ...synced(),
+    hr: {
+      units: UNITS.map((u) => (u.code === "SALES" ? { ...u, name: "Sales*" } : u)),
+      employees: EMPLOYEES,
+    },
+  }),
+  group_not_empty: () => ({
+    ...synced(),
+    mappings: [...MAPPINGS, mirror("SALES", { mode: "EXCLUDE" })],
+  }),
 };
 
 function conflictIn(world: World, type: ConflictType): Conflict {
@@ -56,7 +133,12 @@ function applyEffects(world: World, effects: ResolutionEffects): World {
   const next = simulatePlan({ im: world.im, memory: world.memory, plan: effects });
   const mappings = new Map(world.mappings.map((m) => [m.orgUnitCode, m]));
   for (const u of effects.mappingUpserts) {
-    const current: Mapping = mappings.get(u.orgUnitCode) ?? { orgUnitCode: u.orgUnitCode, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}" };
+    const current: Mapping = mappings.get(u.orgUnitCode) ?? {
+      orgUnitCode: u.orgUnitCode,
+      mode: "MIRROR",
+      includeDescendants: true,
+      namingTemplate: "{name}",
+    };
     mappings.set(u.orgUnitCode, { ...current, ...u });
   }
   return { ...world, ...next, mappings: [...mappings.values()] };
@@ -93,7 +175,12 @@ describe("applyResolution — outcome per type and resolution", () => {
     ["duplicate_contact", ignore, "ok", []],
     ["unmapped_unit", keepHr, "ok", ["mapping:OPS:MIRROR"]],
     ["unmapped_unit", keepIm, "ok", ["mapping:OPS:EXCLUDE"]],
-    ["unmapped_unit", custom({ mode: "LINK", imGroupExternalId: "g-HQ" }), "ok", ["mapping:OPS:LINK"]],
+    [
+      "unmapped_unit",
+      custom({ mode: "LINK", imGroupExternalId: "g-HQ" }),
+      "ok",
+      ["mapping:OPS:LINK"],
+    ],
     ["unmapped_unit", custom({ mode: "LINK" }), "fail", []],
     ["unmapped_unit", custom({ mode: "MIRROR", namingTemplate: "{oops}" }), "fail", []],
     ["both_changed", keepHr, "ok", ["account.update E1", "memory:accountField"]],
@@ -136,7 +223,10 @@ describe("applyResolution — outcome per type and resolution", () => {
     [custom(1), "fail", undefined],
   ])("deletion_threshold + %j", (resolution, outcome, run) => {
     const w = synced();
-    const conflict = conflictIn({ ...w, hr: { units: UNITS, employees: [EMPLOYEES[0]] } }, "deletion_threshold");
+    const conflict = conflictIn(
+      { ...w, hr: { units: UNITS, employees: [EMPLOYEES[0]] } },
+      "deletion_threshold",
+    );
     const result = applyResolution({ conflict, resolution, now: NOW });
     expect(result.ok ? "ok" : "fail").toBe(outcome);
     if (result.ok) expect(result.effects.run).toBe(run);
@@ -163,25 +253,40 @@ describe("applyResolution — the next plan respects the decision", () => {
     ["depth_exceeded", keepIm],
     ["invalid_group_name", custom({ namingTemplate: "{code}" })],
     ["group_not_empty", keepIm],
-  ])("%s + %j: that conflict is gone, and the plan converges after one apply", (type, resolution) => {
-    const { world, conflict, result } = resolve(type, resolution);
-    if (!result.ok) throw new Error(result.error);
-    const resolved = applyEffects(world, result.effects);
-    const next = plan(resolved);
-    expect(next.conflicts.filter((c) => c.fingerprint === conflict.fingerprint)).toEqual([]);
-    const settled = plan({ ...resolved, ...simulatePlan({ im: resolved.im, memory: resolved.memory, plan: next }) });
-    expect(ops(settled)).toEqual([]);
-  });
+  ])(
+    "%s + %j: that conflict is gone, and the plan converges after one apply",
+    (type, resolution) => {
+      const { world, conflict, result } = resolve(type, resolution);
+      if (!result.ok) throw new Error(result.error);
+      const resolved = applyEffects(world, result.effects);
+      const next = plan(resolved);
+      expect(next.conflicts.filter((c) => c.fingerprint === conflict.fingerprint)).toEqual([]);
+      const settled = plan({
+        ...resolved,
+        ...simulatePlan({ im: resolved.im, memory: resolved.memory, plan: next }),
+      });
+      expect(ops(settled)).toEqual([]);
+    },
+  );
 
   it("keep IM on a renamed group stops renaming until HR renames again", () => {
     const { world, result } = resolve("im_group_renamed", keepIm);
     if (!result.ok) throw new Error(result.error);
     const resolved = applyEffects(world, result.effects);
     expect(ops(plan(resolved))).toEqual([]);
-    const hrRenamed = { ...resolved, hr: { units: UNITS.map((u) => (u.code === "FE" ? { ...u, name: "Frontend" } : u)), employees: EMPLOYEES } };
+    const hrRenamed = {
+      ...resolved,
+      hr: {
+        units: UNITS.map((u) => (u.code === "FE" ? { ...u, name: "Frontend" } : u)),
+        employees: EMPLOYEES,
+      },
+    };
     const p = plan(hrRenamed);
     expect(ops(p)).toEqual(["group.rename FE"]);
-    expect(p.changes[0]).toMatchObject({ before: { name: "Web Team" }, after: { name: "Frontend" } });
+    expect(p.changes[0]).toMatchObject({
+      before: { name: "Web Team" },
+      after: { name: "Frontend" },
+    });
   });
 
   it("keep IM on a field stops overwriting until HR changes it again", () => {
@@ -190,7 +295,10 @@ describe("applyResolution — the next plan respects the decision", () => {
     const resolved = applyEffects(world, result.effects);
     expect(ops(plan(resolved))).toEqual([]);
     const p = plan({ ...resolved, hr: withEmployee(HR, "E1", { name: "Newer HR Name" }) });
-    expect(p.changes[0]).toMatchObject({ op: "account.update", after: { fields: { name: "Newer HR Name" } } });
+    expect(p.changes[0]).toMatchObject({
+      op: "account.update",
+      after: { fields: { name: "Newer HR Name" } },
+    });
   });
 
   it("linking an owned account adopts the IM user and brings it in line with HR", () => {
@@ -198,6 +306,8 @@ describe("applyResolution — the next plan respects the decision", () => {
     if (!result.ok) throw new Error(result.error);
     const p = plan(applyEffects(world, result.effects));
     expect(ops(p)).toEqual(["account.update E4", "account.move E4"]);
-    expect(p.changes[1]).toMatchObject({ after: { imUserId: "zs", add: [{ externalId: "g-FE" }] } });
+    expect(p.changes[1]).toMatchObject({
+      after: { imUserId: "zs", add: [{ externalId: "g-FE" }] },
+    });
   });
 });

@@ -27,19 +27,23 @@ export type ApplyResolutionInput = {
   now: Date;
 };
 
-export type ApplyResolutionResult = { ok: true; effects: ResolutionEffects } | { ok: false; error: string };
+export type ApplyResolutionResult =
+  { ok: true; effects: ResolutionEffects } | { ok: false; error: string };
 
-const nameSchema = z.union([z.string(), z.object({ name: z.string() }).transform((v) => v.name)]).pipe(
-  z.string().trim().min(1).max(64),
-);
+const nameSchema = z
+  .union([z.string(), z.object({ name: z.string() }).transform((v) => v.name)])
+  .pipe(z.string().trim().min(1).max(64));
 const parentSchema = z.object({ parentExternalId: z.string().min(1).nullable() });
-const imUserSchema = z.union([z.string(), z.object({ imUserId: z.string() }).transform((v) => v.imUserId)]).pipe(
-  z.string().min(1),
-);
-const employeeSchema = z.union([z.string(), z.object({ employeeNo: z.string() }).transform((v) => v.employeeNo)]).pipe(
-  z.string().min(1),
-);
-const fieldValueSchema = z.union([z.string(), z.object({ value: z.string() }).transform((v) => v.value)]);
+const imUserSchema = z
+  .union([z.string(), z.object({ imUserId: z.string() }).transform((v) => v.imUserId)])
+  .pipe(z.string().min(1));
+const employeeSchema = z
+  .union([z.string(), z.object({ employeeNo: z.string() }).transform((v) => v.employeeNo)])
+  .pipe(z.string().min(1));
+const fieldValueSchema = z.union([
+  z.string(),
+  z.object({ value: z.string() }).transform((v) => v.value),
+]);
 const groupIdSchema = z.object({ imGroupExternalId: z.string().min(1) });
 const templateSchema = z.object({ namingTemplate: z.string() });
 const mappingSchema = z.object({
@@ -71,16 +75,24 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
     case "im_group_renamed": {
       const externalId = c.subjectKey;
       const before = { externalId, name: c.imValue.name };
-      if (r.kind === "keep_hr") return ok({ changes: [rename(c.hrValue.unitCode, before, c.hrValue.name)] });
+      if (r.kind === "keep_hr")
+        return ok({ changes: [rename(c.hrValue.unitCode, before, c.hrValue.name)] });
       if (r.kind === "keep_im") {
         return ok({
           memoryUpdates: [
-            { kind: "groupAccept", externalId, field: "name", imValue: c.imValue.name, hrValue: c.hrValue.name },
+            {
+              kind: "groupAccept",
+              externalId,
+              field: "name",
+              imValue: c.imValue.name,
+              hrValue: c.hrValue.name,
+            },
           ],
         });
       }
       const name = nameSchema.safeParse(custom);
-      if (!name.success) return fail("Custom value must be a non-empty name of at most 64 characters.");
+      if (!name.success)
+        return fail("Custom value must be a non-empty name of at most 64 characters.");
       return ok({ changes: [rename(c.hrValue.unitCode, before, name.data, c.hrValue.name)] });
     }
     case "im_group_moved": {
@@ -94,7 +106,10 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
               targetType: "im_group",
               targetKey: c.hrValue.unitCode,
               before,
-              after: hrParent === undefined ? { externalId, parent } : { externalId, parent, hrParentExternalId: hrParent },
+              after:
+                hrParent === undefined
+                  ? { externalId, parent }
+                  : { externalId, parent, hrParentExternalId: hrParent },
             },
           ],
         });
@@ -113,19 +128,22 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
         });
       }
       const parent = parentSchema.safeParse(custom);
-      if (!parent.success) return fail('Custom value must be { parentExternalId: string | null }.');
+      if (!parent.success) return fail("Custom value must be { parentExternalId: string | null }.");
       const id = parent.data.parentExternalId;
       return move(id ? { externalId: id } : null, groupRefKey(c.hrValue.parent));
     }
     case "account_owned_by_other": {
       if (r.kind === "keep_im") return ok();
       if (c.hrValue.linkedImUserId) {
-        return fail("The contact belongs to another IM user; free it in IM (or fix HR), then the next sync writes it.");
+        return fail(
+          "The contact belongs to another IM user; free it in IM (or fix HR), then the next sync writes it.",
+        );
       }
       const owners = c.imValue.owners.map((o) => o.imUserId);
       let imUserId: string;
       if (r.kind === "keep_hr") {
-        if (owners.length !== 1) return fail("Several IM users match; choose one with a custom value { imUserId }.");
+        if (owners.length !== 1)
+          return fail("Several IM users match; choose one with a custom value { imUserId }.");
         imUserId = owners[0];
       } else {
         const parsed = imUserSchema.safeParse(custom);
@@ -135,21 +153,39 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
         imUserId = parsed.data;
       }
       // Linking adopts the IM user; the next plan brings its fields and groups in line with HR.
-      return ok({ memoryUpdates: [{ kind: "account", employeeNo: c.hrValue.employeeNo, imUserId, state: "ACTIVE" }] });
+      return ok({
+        memoryUpdates: [
+          { kind: "account", employeeNo: c.hrValue.employeeNo, imUserId, state: "ACTIVE" },
+        ],
+      });
     }
     case "duplicate_contact":
-      return fail("Two employees share this contact in HR; correct it in HR. Only ignore is possible here.");
+      return fail(
+        "Two employees share this contact in HR; correct it in HR. Only ignore is possible here.",
+      );
     case "unmapped_unit": {
-      if (c.hrValue.reason !== "no_mapping") return fail("Fix the employee's unit in HR; only ignore is possible here.");
+      if (c.hrValue.reason !== "no_mapping")
+        return fail("Fix the employee's unit in HR; only ignore is possible here.");
       const orgUnitCode = c.hrValue.unitCode;
       if (r.kind === "keep_hr") {
-        return ok({ mappingUpserts: [{ orgUnitCode, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}" }] });
+        return ok({
+          mappingUpserts: [
+            { orgUnitCode, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}" },
+          ],
+        });
       }
-      if (r.kind === "keep_im") return ok({ mappingUpserts: [{ orgUnitCode, mode: "EXCLUDE", includeDescendants: true }] });
+      if (r.kind === "keep_im")
+        return ok({ mappingUpserts: [{ orgUnitCode, mode: "EXCLUDE", includeDescendants: true }] });
       const parsed = mappingSchema.safeParse(custom);
-      if (!parsed.success) return fail("Custom value must be a mapping { mode, imGroupExternalId?, includeDescendants?, namingTemplate? }.");
-      if (parsed.data.mode === "LINK" && !parsed.data.imGroupExternalId) return fail("LINK needs imGroupExternalId.");
-      const templateError = parsed.data.namingTemplate ? validateNamingTemplate(parsed.data.namingTemplate) : null;
+      if (!parsed.success)
+        return fail(
+          "Custom value must be a mapping { mode, imGroupExternalId?, includeDescendants?, namingTemplate? }.",
+        );
+      if (parsed.data.mode === "LINK" && !parsed.data.imGroupExternalId)
+        return fail("LINK needs imGroupExternalId.");
+      const templateError = parsed.data.namingTemplate
+        ? validateNamingTemplate(parsed.data.namingTemplate)
+        : null;
       if (templateError) return fail(templateError);
       return ok({ mappingUpserts: [{ orgUnitCode, ...parsed.data }] });
     }
@@ -169,10 +205,19 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
           ],
           memoryUpdates: [{ kind: "accountField", employeeNo, field, ...remembered }],
         });
-      if (r.kind === "keep_hr") return write(c.hrValue.value, { hrValue: c.hrValue.value, imValue: c.hrValue.value });
+      if (r.kind === "keep_hr")
+        return write(c.hrValue.value, { hrValue: c.hrValue.value, imValue: c.hrValue.value });
       if (r.kind === "keep_im") {
         return ok({
-          memoryUpdates: [{ kind: "accountField", employeeNo, field, hrValue: c.hrValue.value, imValue: c.imValue.value }],
+          memoryUpdates: [
+            {
+              kind: "accountField",
+              employeeNo,
+              field,
+              hrValue: c.hrValue.value,
+              imValue: c.imValue.value,
+            },
+          ],
         });
       }
       const parsed = fieldValueSchema.safeParse(custom);
@@ -190,53 +235,94 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
               targetType: "im_account",
               targetKey: imUserId,
               before: { state: "ACTIVE" },
-              after: { imUserId, state: "DISABLED", effectiveAt: input.now.toISOString(), reason: "orphan" },
+              after: {
+                imUserId,
+                state: "DISABLED",
+                effectiveAt: input.now.toISOString(),
+                reason: "orphan",
+              },
             },
           ],
         });
       }
       const parsed = employeeSchema.safeParse(custom);
-      if (!parsed.success) return fail("Custom value must be the employee number { employeeNo } to link.");
-      return ok({ memoryUpdates: [{ kind: "account", employeeNo: parsed.data, imUserId, state: "ACTIVE" }] });
+      if (!parsed.success)
+        return fail("Custom value must be the employee number { employeeNo } to link.");
+      return ok({
+        memoryUpdates: [{ kind: "account", employeeNo: parsed.data, imUserId, state: "ACTIVE" }],
+      });
     }
     case "mapping_group_deleted": {
       const orgUnitCode = c.hrValue.orgUnitCode;
-      if (r.kind === "keep_hr") return ok({ mappingUpserts: [{ orgUnitCode, mode: "MIRROR", imGroupExternalId: undefined }] });
+      if (r.kind === "keep_hr")
+        return ok({
+          mappingUpserts: [{ orgUnitCode, mode: "MIRROR", imGroupExternalId: undefined }],
+        });
       if (r.kind === "keep_im") return ok({ mappingUpserts: [{ orgUnitCode, mode: "EXCLUDE" }] });
       const parsed = groupIdSchema.safeParse(custom);
-      if (!parsed.success) return fail("Custom value must be { imGroupExternalId } of an existing IM group.");
-      return ok({ mappingUpserts: [{ orgUnitCode, mode: "LINK", imGroupExternalId: parsed.data.imGroupExternalId }] });
+      if (!parsed.success)
+        return fail("Custom value must be { imGroupExternalId } of an existing IM group.");
+      return ok({
+        mappingUpserts: [
+          { orgUnitCode, mode: "LINK", imGroupExternalId: parsed.data.imGroupExternalId },
+        ],
+      });
     }
     case "depth_exceeded": {
       const orgUnitCode = c.hrValue.unitCode;
-      if (r.kind === "keep_hr") return fail("The IM platform cannot nest deeper; link the unit to an existing group instead.");
-      if (r.kind === "keep_im") return ok({ mappingUpserts: [{ orgUnitCode, mode: "EXCLUDE", includeDescendants: true }] });
+      if (r.kind === "keep_hr")
+        return fail(
+          "The IM platform cannot nest deeper; link the unit to an existing group instead.",
+        );
+      if (r.kind === "keep_im")
+        return ok({ mappingUpserts: [{ orgUnitCode, mode: "EXCLUDE", includeDescendants: true }] });
       const parsed = groupIdSchema.safeParse(custom);
-      if (!parsed.success) return fail("Custom value must be { imGroupExternalId } to link the unit's subtree to.");
+      if (!parsed.success)
+        return fail("Custom value must be { imGroupExternalId } to link the unit's subtree to.");
       return ok({
         mappingUpserts: [
-          { orgUnitCode, mode: "LINK", imGroupExternalId: parsed.data.imGroupExternalId, includeDescendants: true },
+          {
+            orgUnitCode,
+            mode: "LINK",
+            imGroupExternalId: parsed.data.imGroupExternalId,
+            includeDescendants: true,
+          },
         ],
       });
     }
     case "invalid_group_name": {
-      if (r.kind !== "custom") return fail("Give a custom value { namingTemplate } that renders a valid name.");
+      if (r.kind !== "custom")
+        return fail("Give a custom value { namingTemplate } that renders a valid name.");
       const parsed = templateSchema.safeParse(custom);
       if (!parsed.success) return fail("Custom value must be { namingTemplate }.");
       const templateError = validateNamingTemplate(parsed.data.namingTemplate);
       if (templateError) return fail(templateError);
       return ok({
-        mappingUpserts: [{ orgUnitCode: c.hrValue.unitCode, mode: "MIRROR", namingTemplate: parsed.data.namingTemplate }],
+        mappingUpserts: [
+          {
+            orgUnitCode: c.hrValue.unitCode,
+            mode: "MIRROR",
+            namingTemplate: parsed.data.namingTemplate,
+          },
+        ],
       });
     }
     case "group_not_empty": {
       if (r.kind === "keep_im") {
         // Stop managing the group: it stays in IM as a hand-made group.
         return ok({
-          memoryUpdates: [{ kind: "forgetGroup", orgUnitCode: c.hrValue.unitCode, externalId: c.imValue.externalId }],
+          memoryUpdates: [
+            {
+              kind: "forgetGroup",
+              orgUnitCode: c.hrValue.unitCode,
+              externalId: c.imValue.externalId,
+            },
+          ],
         });
       }
-      return fail("Move the remaining members or groups out in IM; the next sync deletes the group.");
+      return fail(
+        "Move the remaining members or groups out in IM; the next sync deletes the group.",
+      );
     }
     case "deletion_threshold":
       if (r.kind === "keep_hr") return ok({ run: "approve" });
@@ -256,6 +342,9 @@ function rename(
     targetType: "im_group",
     targetKey: unitCode,
     before,
-    after: hrName === undefined ? { externalId: before.externalId, name } : { externalId: before.externalId, name, hrName },
+    after:
+      hrName === undefined
+        ? { externalId: before.externalId, name }
+        : { externalId: before.externalId, name, hrName },
   };
 }

@@ -16,6 +16,11 @@ export type ConflictFingerprintInput = {
  * values, so a rerun finds the existing row even when the values moved on.
  */
 export function conflictFingerprint(input: ConflictFingerprintInput): string {
-  const material = JSON.stringify([input.scope ?? "", input.type, input.subjectType, input.subjectKey]);
+  const material = JSON.stringify([
+    input.scope ?? "",
+    input.type,
+    input.subjectType,
+    input.subjectKey,
+  ]);
   return createHash("sha256").update(material).digest("hex").slice(0, 32);
 }

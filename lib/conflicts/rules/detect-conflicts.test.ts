@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { employee, input, mirror, options, unit } from "@/lib/sync/rules/fixtures";
 import { planSync } from "@/lib/sync/rules/plan-sync";
-import { EMPLOYEES, HR, MAPPINGS, UNITS, ops, plan, synced, withEmployee, withUser, type World } from "@/lib/sync/rules/test-world";
+import {
+  EMPLOYEES,
+  HR,
+  MAPPINGS,
+  UNITS,
+  ops,
+  plan,
+  synced,
+  withEmployee,
+  withUser,
+  type World,
+} from "@/lib/sync/rules/test-world";
 import type { SyncPlan } from "@/lib/sync/types";
 import type { ConflictType } from "../types";
 
@@ -16,14 +27,25 @@ type Row = {
 };
 
 const base = () => synced();
-const hrWith = (extra: ReturnType<typeof employee>[], units = UNITS) => ({ units, employees: [...EMPLOYEES, ...extra] });
+const hrWith = (extra: ReturnType<typeof employee>[], units = UNITS) => ({
+  units,
+  employees: [...EMPLOYEES, ...extra],
+});
 
 const TABLE: Row[] = [
   {
     name: "im_group_renamed: IM renamed a mirrored group by hand → no rename planned",
     world: () => {
       const w = base();
-      return { ...w, im: { ...w.im, groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, name: "Web Team" } : g)) } };
+      return {
+        ...w,
+        im: {
+          ...w.im,
+          groups: w.im.groups.map((g) =>
+            g.externalId === "g-FE" ? { ...g, name: "Web Team" } : g,
+          ),
+        },
+      };
     },
     conflicts: ["im_group_renamed g-FE"],
     changes: [],
@@ -40,8 +62,16 @@ const TABLE: Row[] = [
       const w = base();
       return {
         ...w,
-        hr: { units: UNITS.map((u) => (u.code === "FE" ? { ...u, name: "Frontend" } : u)), employees: EMPLOYEES },
-        im: { ...w.im, groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, name: "Web Team" } : g)) },
+        hr: {
+          units: UNITS.map((u) => (u.code === "FE" ? { ...u, name: "Frontend" } : u)),
+          employees: EMPLOYEES,
+        },
+        im: {
+          ...w.im,
+          groups: w.im.groups.map((g) =>
+            g.externalId === "g-FE" ? { ...g, name: "Web Team" } : g,
+          ),
+        },
       };
     },
     conflicts: ["im_group_renamed g-FE"],
@@ -51,7 +81,15 @@ const TABLE: Row[] = [
     name: "im_group_moved: IM moved a mirrored group by hand → no move planned",
     world: () => {
       const w = base();
-      return { ...w, im: { ...w.im, groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, parentExternalId: "g-SALES" } : g)) } };
+      return {
+        ...w,
+        im: {
+          ...w.im,
+          groups: w.im.groups.map((g) =>
+            g.externalId === "g-FE" ? { ...g, parentExternalId: "g-SALES" } : g,
+          ),
+        },
+      };
     },
     conflicts: ["im_group_moved g-FE"],
     changes: [],
@@ -68,7 +106,19 @@ const TABLE: Row[] = [
       return {
         ...w,
         hr: hrWith([employee("E4", "FE", { mobile: "+8613999999999" })]),
-        im: { ...w.im, users: [...w.im.users, { imUserId: "zhangsan", name: "张三", mobile: "+86 139-9999-9999", groupIds: [], enabled: true }] },
+        im: {
+          ...w.im,
+          users: [
+            ...w.im.users,
+            {
+              imUserId: "zhangsan",
+              name: "张三",
+              mobile: "+86 139-9999-9999",
+              groupIds: [],
+              enabled: true,
+            },
+          ],
+        },
       };
     },
     conflicts: ["account_owned_by_other E4"],
@@ -86,12 +136,18 @@ const TABLE: Row[] = [
       return {
         ...w,
         hr: hrWith([employee("E4", "FE")]),
-        im: { ...w.im, users: [...w.im.users, { imUserId: "e4", name: "Someone", groupIds: [], enabled: true }] },
+        im: {
+          ...w.im,
+          users: [...w.im.users, { imUserId: "e4", name: "Someone", groupIds: [], enabled: true }],
+        },
       };
     },
     conflicts: ["account_owned_by_other E4"],
     changes: [],
-    check: (p) => expect(p.conflicts[0]).toMatchObject({ imValue: { owners: [{ imUserId: "e4", matchedOn: ["imUserId"] }] } }),
+    check: (p) =>
+      expect(p.conflicts[0]).toMatchObject({
+        imValue: { owners: [{ imUserId: "e4", matchedOn: ["imUserId"] }] },
+      }),
   },
   {
     name: "account_owned_by_other: an email change to another IM user's email is blocked; other fields still update",
@@ -117,7 +173,13 @@ const TABLE: Row[] = [
       return {
         ...w,
         hr: withEmployee(HR, "E1", { email: "shared@corp.example", name: "Alice" }),
-        im: { ...w.im, users: [...w.im.users, { imUserId: "x", name: "X", email: "shared@corp.example", groupIds: [], enabled: true }] },
+        im: {
+          ...w.im,
+          users: [
+            ...w.im.users,
+            { imUserId: "x", name: "X", email: "shared@corp.example", groupIds: [], enabled: true },
+          ],
+        },
       };
     },
     conflicts: ["account_owned_by_other E1"],
@@ -133,16 +195,36 @@ const TABLE: Row[] = [
   },
   {
     name: "duplicate_contact: two new hires share a mobile → neither is created",
-    world: () => ({ ...base(), hr: hrWith([employee("E4", "FE", { mobile: "+8613700000000" }), employee("E5", "BE", { mobile: "+86 137 0000 0000" })]) }),
+    world: () => ({
+      ...base(),
+      hr: hrWith([
+        employee("E4", "FE", { mobile: "+8613700000000" }),
+        employee("E5", "BE", { mobile: "+86 137 0000 0000" }),
+      ]),
+    }),
     conflicts: ["duplicate_contact mobile:+8613700000000"],
     changes: [],
-    check: (p) => expect(p.conflicts[0]).toMatchObject({ subjectType: "contact", hrValue: { field: "mobile", employeeNos: ["E4", "E5"] } }),
+    check: (p) =>
+      expect(p.conflicts[0]).toMatchObject({
+        subjectType: "contact",
+        hrValue: { field: "mobile", employeeNos: ["E4", "E5"] },
+      }),
   },
   {
     name: "duplicate_contact: a terminated employee's old mobile reused by a new hire is not a duplicate",
     world: () => {
       const hr = hrWith([employee("E4", "FE", { mobile: "+8613800000002" })]);
-      return { ...base(), hr: { units: hr.units, employees: hr.employees.map((e) => (e.employeeNo === "E2" ? { ...e, status: "terminated" as const, terminationDate: "2025-03-01" } : e)) } };
+      return {
+        ...base(),
+        hr: {
+          units: hr.units,
+          employees: hr.employees.map((e) =>
+            e.employeeNo === "E2"
+              ? { ...e, status: "terminated" as const, terminationDate: "2025-03-01" }
+              : e,
+          ),
+        },
+      };
     },
     // The IM user of E2 still holds the mobile until deleted; 1 disable of 3 accounts also trips the 10% rule.
     conflicts: ["account_owned_by_other E4", "deletion_threshold destructive:"],
@@ -150,16 +232,25 @@ const TABLE: Row[] = [
   },
   {
     name: "unmapped_unit: active employees in a unit no mapping governs → no create",
-    world: () => ({ ...base(), hr: hrWith([employee("E4", "OTHER"), employee("E5", "OTHER")], [...UNITS, unit("OTHER")]) }),
+    world: () => ({
+      ...base(),
+      hr: hrWith([employee("E4", "OTHER"), employee("E5", "OTHER")], [...UNITS, unit("OTHER")]),
+    }),
     conflicts: ["unmapped_unit OTHER"],
     changes: [],
-    check: (p) => expect(p.conflicts[0]).toMatchObject({ hrValue: { reason: "no_mapping", employeeCount: 2, sample: ["E4", "E5"] } }),
+    check: (p) =>
+      expect(p.conflicts[0]).toMatchObject({
+        hrValue: { reason: "no_mapping", employeeCount: 2, sample: ["E4", "E5"] },
+      }),
   },
   {
     name: "unmapped_unit: employee without a unit, and one in a closed unit",
     world: () => ({
       ...base(),
-      hr: hrWith([employee("E4", undefined), employee("E5", "OLD")], [...UNITS, unit("OLD", "HQ", { active: false })]),
+      hr: hrWith(
+        [employee("E4", undefined), employee("E5", "OLD")],
+        [...UNITS, unit("OLD", "HQ", { active: false })],
+      ),
     }),
     conflicts: ["unmapped_unit ", "unmapped_unit OLD"],
     changes: [],
@@ -169,7 +260,10 @@ const TABLE: Row[] = [
     world: () => ({
       ...base(),
       hr: hrWith(
-        [employee("E4", "OTHER", { status: "terminated" }), employee("E5", "OTHER", { status: "onboarding", hireDate: "2025-06-01" })],
+        [
+          employee("E4", "OTHER", { status: "terminated" }),
+          employee("E5", "OTHER", { status: "onboarding", hireDate: "2025-06-01" }),
+        ],
         [...UNITS, unit("OTHER")],
       ),
     }),
@@ -180,21 +274,32 @@ const TABLE: Row[] = [
     name: "both_changed: name changed in HR and IM → name blocked, mobile still updated",
     world: () => {
       const w = base();
-      return { ...w, hr: withEmployee(HR, "E1", { name: "HR Name", mobile: "+8613811111111" }), im: withUser(w.im, "E1", { name: "IM Name" }) };
+      return {
+        ...w,
+        hr: withEmployee(HR, "E1", { name: "HR Name", mobile: "+8613811111111" }),
+        im: withUser(w.im, "E1", { name: "IM Name" }),
+      };
     },
     conflicts: ["both_changed E1#name"],
     changes: ["account.update E1"],
     check: (p) => {
       expect(p.changes[0]).toMatchObject({ after: { fields: { mobile: "+8613811111111" } } });
       expect(p.changes[0].after).not.toHaveProperty("fields.name");
-      expect(p.conflicts[0]).toMatchObject({ hrValue: { employeeNo: "E1", field: "name", value: "HR Name" }, imValue: { imUserId: "E1", value: "IM Name" } });
+      expect(p.conflicts[0]).toMatchObject({
+        hrValue: { employeeNo: "E1", field: "name", value: "HR Name" },
+        imValue: { imUserId: "E1", value: "IM Name" },
+      });
     },
   },
   {
     name: "both_changed: both sides changed to the same value → no conflict, just memory",
     world: () => {
       const w = base();
-      return { ...w, hr: withEmployee(HR, "E1", { name: "Same" }), im: withUser(w.im, "E1", { name: "Same" }) };
+      return {
+        ...w,
+        hr: withEmployee(HR, "E1", { name: "Same" }),
+        im: withUser(w.im, "E1", { name: "Same" }),
+      };
     },
     conflicts: [],
     changes: [],
@@ -203,29 +308,57 @@ const TABLE: Row[] = [
     name: "orphan_im_user: IM user unknown to HR and not created by OrgBridge",
     world: () => {
       const w = base();
-      return { ...w, im: { ...w.im, users: [...w.im.users, { imUserId: "bot", name: "Bot", email: "bot@corp.example", groupIds: [], enabled: true }] } };
+      return {
+        ...w,
+        im: {
+          ...w.im,
+          users: [
+            ...w.im.users,
+            {
+              imUserId: "bot",
+              name: "Bot",
+              email: "bot@corp.example",
+              groupIds: [],
+              enabled: true,
+            },
+          ],
+        },
+      };
     },
     conflicts: ["orphan_im_user bot"],
     changes: [],
   },
   {
     name: "mapping_group_deleted: LINK to an IM group that no longer exists → its people are not moved",
-    world: () => ({ ...base(), mappings: [...MAPPINGS, mirror("SALES", { mode: "LINK", imGroupExternalId: "gone" })] }),
+    world: () => ({
+      ...base(),
+      mappings: [...MAPPINGS, mirror("SALES", { mode: "LINK", imGroupExternalId: "gone" })],
+    }),
     conflicts: ["mapping_group_deleted SALES"],
     changes: [],
   },
   {
     name: "mapping_group_deleted: LINK without a group id",
-    world: () => ({ ...base(), hr: hrWith([employee("E4", "SALES")]), mappings: [...MAPPINGS, mirror("SALES", { mode: "LINK" })] }),
+    world: () => ({
+      ...base(),
+      hr: hrWith([employee("E4", "SALES")]),
+      mappings: [...MAPPINGS, mirror("SALES", { mode: "LINK" })],
+    }),
     conflicts: ["mapping_group_deleted SALES"],
     changes: [],
   },
   {
     name: "depth_exceeded: units deeper than the IM allows are not created, nor their people",
-    world: () => ({ ...base(), memory: { groups: [], accounts: [], unitGroups: [] }, im: { groups: [], users: [] }, options: options({ capabilities: { departments: true, groupChats: false, maxDepth: 2 } }) }),
+    world: () => ({
+      ...base(),
+      memory: { groups: [], accounts: [], unitGroups: [] },
+      im: { groups: [], users: [] },
+      options: options({ capabilities: { departments: true, groupChats: false, maxDepth: 2 } }),
+    }),
     conflicts: ["depth_exceeded BE", "depth_exceeded FE"],
     changes: ["group.create HQ", "group.create RD", "group.create SALES", "account.create E3"],
-    check: (p) => expect(p.conflicts[0]).toMatchObject({ hrValue: { unitCode: "BE", depth: 3, maxDepth: 2 } }),
+    check: (p) =>
+      expect(p.conflicts[0]).toMatchObject({ hrValue: { unitCode: "BE", depth: 3, maxDepth: 2 } }),
   },
   {
     name: "invalid_group_name: a forbidden character blocks the unit and its subtree",
@@ -233,25 +366,41 @@ const TABLE: Row[] = [
       ...base(),
       im: { groups: [], users: [] },
       memory: { groups: [], accounts: [], unitGroups: [] },
-      hr: { units: UNITS.map((u) => (u.code === "RD" ? { ...u, name: "R&D: Core" } : u)), employees: EMPLOYEES },
+      hr: {
+        units: UNITS.map((u) => (u.code === "RD" ? { ...u, name: "R&D: Core" } : u)),
+        employees: EMPLOYEES,
+      },
     }),
     conflicts: ["invalid_group_name RD"],
     changes: ["group.create HQ", "group.create SALES", "account.create E3"],
-    check: (p) => expect(p.conflicts[0]).toMatchObject({ hrValue: { unitCode: "RD", template: "{name}", error: "forbidden_char" } }),
+    check: (p) =>
+      expect(p.conflicts[0]).toMatchObject({
+        hrValue: { unitCode: "RD", template: "{name}", error: "forbidden_char" },
+      }),
   },
   {
     name: "group_not_empty: an excluded unit's group still holds people OrgBridge no longer moves",
     world: () => ({ ...base(), mappings: [...MAPPINGS, mirror("SALES", { mode: "EXCLUDE" })] }),
     conflicts: ["group_not_empty g-SALES"],
     changes: [],
-    check: (p) => expect(p.conflicts[0]).toMatchObject({ hrValue: { unitCode: "SALES" }, imValue: { memberIds: ["E3"], childGroupIds: [] } }),
+    check: (p) =>
+      expect(p.conflicts[0]).toMatchObject({
+        hrValue: { unitCode: "SALES" },
+        imValue: { memberIds: ["E3"], childGroupIds: [] },
+      }),
   },
   {
     name: "deletion_threshold: 2 of 3 accounts disabled → held with a conflict",
     world: () => ({ ...base(), hr: { units: UNITS, employees: [EMPLOYEES[0]] } }),
     conflicts: ["deletion_threshold destructive:"],
     changes: ["account.disable E2", "account.disable E3"],
-    check: (p) => expect(p.summary).toMatchObject({ held: true, destructive: 2, destructiveLimit: 0, managedAccounts: 3 }),
+    check: (p) =>
+      expect(p.summary).toMatchObject({
+        held: true,
+        destructive: 2,
+        destructiveLimit: 0,
+        managedAccounts: 3,
+      }),
   },
 ];
 
@@ -292,7 +441,9 @@ describe("detectConflicts (through planSync)", () => {
       expect(a).toEqual(b);
       expect(new Set(a).size).toBe(a.length);
     }
-    const all = TABLE.flatMap((r) => plan(r.world()).conflicts.map((c) => `${c.fingerprint} ${c.type} ${c.subjectKey}`));
+    const all = TABLE.flatMap((r) =>
+      plan(r.world()).conflicts.map((c) => `${c.fingerprint} ${c.type} ${c.subjectKey}`),
+    );
     const byFingerprint = new Map<string, string>();
     for (const line of all) {
       const [fp, ...rest] = line.split(" ");
@@ -310,7 +461,10 @@ describe("detectConflicts (through planSync)", () => {
         memory: w.memory,
         mappings: w.mappings,
         options: { ...w.options, fingerprintScope: scope },
-        im: { ...w.im, groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, name } : g)) },
+        im: {
+          ...w.im,
+          groups: w.im.groups.map((g) => (g.externalId === "g-FE" ? { ...g, name } : g)),
+        },
       }).conflicts[0].fingerprint;
     };
     expect(renamed("A", "conn-1")).toBe(renamed("B", "conn-1"));
@@ -322,7 +476,18 @@ describe("detectConflicts (through planSync)", () => {
     const p = planSync(
       input({
         hr: { units: UNITS, employees: [employee("E1", "FE", { status: "terminated" })] },
-        im: { groups: [], users: [{ imUserId: "legacy", name: "Old", email: "E1@corp.example", groupIds: [], enabled: true }] },
+        im: {
+          groups: [],
+          users: [
+            {
+              imUserId: "legacy",
+              name: "Old",
+              email: "E1@corp.example",
+              groupIds: [],
+              enabled: true,
+            },
+          ],
+        },
         mappings: MAPPINGS,
       }),
     );
@@ -333,9 +498,16 @@ describe("detectConflicts (through planSync)", () => {
 describe("detectConflicts edge cases", () => {
   it("a DELETED account whose IM user still exists is not re-created over it", () => {
     const w = synced();
-    const memory = { ...w.memory, accounts: w.memory.accounts.map((a) => (a.employeeNo === "E1" ? { ...a, state: "DELETED" as const } : a)) };
+    const memory = {
+      ...w.memory,
+      accounts: w.memory.accounts.map((a) =>
+        a.employeeNo === "E1" ? { ...a, state: "DELETED" as const } : a,
+      ),
+    };
     const p = plan({ ...w, memory });
-    expect(p.conflicts.map((c) => `${c.type} ${c.subjectKey}`)).toEqual(["account_owned_by_other E1"]);
+    expect(p.conflicts.map((c) => `${c.type} ${c.subjectKey}`)).toEqual([
+      "account_owned_by_other E1",
+    ]);
     expect(ops(p)).toEqual([]);
   });
 });

@@ -93,7 +93,10 @@ export function detectConflicts(input: DetectConflictsInput): DetectConflictsRes
     }
   }
 
-  const homeless = new Map<string, { reason: "no_mapping" | "inactive" | "no_unit"; employeeNos: string[] }>();
+  const homeless = new Map<
+    string,
+    { reason: "no_mapping" | "inactive" | "no_unit"; employeeNos: string[] }
+  >();
   for (const e of index.employees) {
     if (!wantsAccount(e)) continue;
     const target = e.unitCode ? unitTargets.get(e.unitCode) : undefined;
@@ -112,7 +115,12 @@ export function detectConflicts(input: DetectConflictsInput): DetectConflictsRes
       buildConflict({
         type: "unmapped_unit",
         subjectKey: unitCode,
-        hrValue: { unitCode, reason, employeeCount: employeeNos.length, sample: employeeNos.slice(0, SAMPLE) },
+        hrValue: {
+          unitCode,
+          reason,
+          employeeCount: employeeNos.length,
+          sample: employeeNos.slice(0, SAMPLE),
+        },
         imValue: null,
         detail:
           reason === "no_unit"
@@ -129,7 +137,11 @@ export function detectConflicts(input: DetectConflictsInput): DetectConflictsRes
   for (const target of unitTargets.values()) {
     if (target.kind !== "group" || !target.mirror?.externalId) continue;
     const group = index.imGroups.get(target.mirror.externalId)!;
-    const state = compareGroupState({ target: target.mirror, group, memory: index.groupMemory.get(group.externalId) });
+    const state = compareGroupState({
+      target: target.mirror,
+      group,
+      memory: index.groupMemory.get(group.externalId),
+    });
     if (state.name === "conflict") {
       const last = index.groupMemory.get(group.externalId)!;
       conflicts.push(
@@ -187,7 +199,11 @@ export function detectConflicts(input: DetectConflictsInput): DetectConflictsRes
   }
 
   // Per employee: both sides changed, or someone else in IM owns the contact.
-  const ownedBy = (field: ContactField, value: string | undefined, exceptId: string | undefined): string[] => {
+  const ownedBy = (
+    field: ContactField,
+    value: string | undefined,
+    exceptId: string | undefined,
+  ): string[] => {
     const key = normalizeContact(field, value);
     if (!key) return [];
     const ids = (field === "email" ? index.imUsersByEmail : index.imUsersByMobile).get(key) ?? [];
@@ -250,7 +266,11 @@ export function detectConflicts(input: DetectConflictsInput): DetectConflictsRes
     if (owners.size > 0) {
       const list = [...owners.entries()]
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([imUserId, on]) => ({ imUserId, name: index.imUsers.get(imUserId)!.name, matchedOn: [...on].sort() }));
+        .map(([imUserId, on]) => ({
+          imUserId,
+          name: index.imUsers.get(imUserId)!.name,
+          matchedOn: [...on].sort(),
+        }));
       conflicts.push(
         buildConflict({
           type: "account_owned_by_other",

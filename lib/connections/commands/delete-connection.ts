@@ -7,7 +7,9 @@ export async function deleteConnection(id: string, actor: Actor): Promise<{ id: 
   return db.$transaction(async (tx) => {
     const row = await tx.connection.findUnique({
       where: { id },
-      include: { _count: { select: { mappings: true, syncRuns: true, imGroups: true, imAccounts: true } } },
+      include: {
+        _count: { select: { mappings: true, syncRuns: true, imGroups: true, imAccounts: true } },
+      },
     });
     if (!row) throw notFound("Connection");
     await tx.connection.delete({ where: { id } });
@@ -15,7 +17,13 @@ export async function deleteConnection(id: string, actor: Actor): Promise<{ id: 
       action: "connection.deleted",
       targetType: "connection",
       targetId: id,
-      before: { name: row.name, provider: row.provider, kind: row.kind, config: row.config, dependents: row._count },
+      before: {
+        name: row.name,
+        provider: row.provider,
+        kind: row.kind,
+        config: row.config,
+        dependents: row._count,
+      },
     });
     return { id };
   });

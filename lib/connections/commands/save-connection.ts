@@ -15,9 +15,16 @@ function providerSchemas(kind: "HR_SOURCE" | "IM_TARGET", provider: string) {
 }
 
 /** Parses with the provider's schema; issues are re-rooted under `config.` / `secrets.` so they name the form field. */
-function parseUnder(schema: z.ZodType, value: unknown, root: "config" | "secrets"): Record<string, unknown> {
+function parseUnder(
+  schema: z.ZodType,
+  value: unknown,
+  root: "config" | "secrets",
+): Record<string, unknown> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: [root, ...issue.path] })));
+  if (!parsed.success)
+    throw new z.ZodError(
+      parsed.error.issues.map((issue) => ({ ...issue, path: [root, ...issue.path] })),
+    );
   return parsed.data as Record<string, unknown>;
 }
 
@@ -26,33 +33,70 @@ function parseUnder(schema: z.ZodType, value: unknown, root: "config" | "secrets
  * provider's schemas before anything is written; secrets are stored encrypted,
  * and on update an empty secret keeps the stored one. Audited without secrets.
  */
-export async function saveConnection(input: SaveConnectionInput, actor: Actor): Promise<{ id: string; created: boolean }> {
+export async function saveConnection(
+  input: SaveConnectionInput,
+  actor: Actor,
+): Promise<{ id: string; created: boolean }> {
   const data = saveConnectionSchema.parse(input);
-  const existing = data.id ? await db.connection.findUnique({ where: { id: data.id }, omit: { secretsCipher: false } }) : null;
+  const existing = data.id
+    ? await db.connection.findUnique({ where: { id: data.id }, omit: { secretsCipher: false } })
+    : null;
   if (data.id && !existing) throw notFound("Connection");
   if (existing && (existing.kind !== data.kind || existing.provider !== data.provider)) {
-    throw invalid("provider", "The provider of a saved connection cannot change; create a new connection instead.");
+    throw invalid(
+      "provider",
+      "The provider of a saved connection cannot change; create a new connection instead.",
+    );
   }
   const def = providerSchemas(data.kind, data.provider);
   const config = parseUnder(def.configSchema, data.config, "config");
-  const stored = existing?.secretsCipher ? decryptSecrets<Record<string, unknown>>(existing.secretsCipher) : {};
+  const stored = existing?.secretsCipher
+    ? decryptSecrets<Record<string, unknown>>(existing.secretsCipher)
+    : {};
   const secrets = parseUnder(def.secretsSchema, mergeSecrets(stored, data.secrets), "secrets");
   // Names of the secret fields that were typed in, never their values.
   const credentialsChanged = Object.keys(data.secrets).filter((k) => data.secrets[k] !== "");
-  const fields = { kind: data.kind, provider: data.provider, name: data.name, enabled: data.enabled, config: config as Prisma.InputJsonValue };
+  const fields = {
+    kind: data.kind,
+    provider: data.provider,
+    name: data.name,
+    enabled: data.enabled,
+    config: config as Prisma.InputJsonValue,
+  };
 
   return db.$transaction(async (tx) => {
-    const clash = await tx.connection.findUnique({ where: { kind_name: { kind: data.kind, name: data.name } }, select: { id: true } });
-    if (clash && clash.id !== existing?.id) throw invalid("name", "A connection of this kind with this name already exists.");
+    const clash = await tx.connection.findUnique({
+      where: { kind_name: { kind: data.kind, name: data.name } },
+      select: { id: true },
+    });
+    if (clash && clash.id !== existing?.id)
+      throw invalid("name", "A connection of this kind with this name already exists.");
     const row = existing
-      ? await tx.connection.update({ where: { id: existing.id }, data: { ...fields, secretsCipher: encryptSecrets(secrets) } })
+      ? await tx.connection.update({
+          where: { id: existing.id },
+          data: { ...fields, secretsCipher: encryptSecrets(secrets) },
+        })
       : await tx.connection.create({ data: { ...fields, secretsCipher: encryptSecrets(secrets) } });
     await recordAudit(tx, actor, {
       action: existing ? "connection.updated" : "connection.created",
       targetType: "connection",
       targetId: row.id,
-      before: existing ? { name: existing.name, provider: existing.provider, enabled: existing.enabled, config: existing.config } : undefined,
-      after: { name: row.name, provider: row.provider, kind: row.kind, enabled: row.enabled, config: row.config, credentialsChanged },
+      before: existing
+        ? {
+            name: existing.name,
+            provider: existing.provider,
+            enabled: existing.enabled,
+            config: existing.config,
+          }
+        : undefined,
+      after: {
+        name: row.name,
+        provider: row.provider,
+        kind: row.kind,
+        enabled: row.enabled,
+        config: row.config,
+        credentialsChanged,
+      },
     });
     return { id: row.id, created: !existing };
   });

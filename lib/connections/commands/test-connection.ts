@@ -1,4 +1,8 @@
-import { isConnectorError, type ConnectionTestResult, type ConnectorRuntimeOptions } from "@/lib/connectors";
+import {
+  isConnectorError,
+  type ConnectionTestResult,
+  type ConnectorRuntimeOptions,
+} from "@/lib/connectors";
 import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
@@ -9,19 +13,35 @@ export type TestConnectionOptions = {
   runtime?: ConnectorRuntimeOptions;
 };
 
-export type TestConnectionOutcome = ConnectionTestResult & { health: "HEALTHY" | "FAILING"; checkedAt: Date };
+export type TestConnectionOutcome = ConnectionTestResult & {
+  health: "HEALTHY" | "FAILING";
+  checkedAt: Date;
+};
 
 // Someone is waiting on the button: fail fast rather than run the sync engine's full backoff.
-const CONSOLE_RUNTIME: ConnectorRuntimeOptions = { retry: { maxAttempts: 2, baseDelayMs: 250 }, timeoutMs: 10_000 };
+const CONSOLE_RUNTIME: ConnectorRuntimeOptions = {
+  retry: { maxAttempts: 2, baseDelayMs: 250 },
+  timeoutMs: 10_000,
+};
 
-async function probe(row: Parameters<typeof connectorForConnection>[0], runtime: ConnectorRuntimeOptions): Promise<ConnectionTestResult> {
+async function probe(
+  row: Parameters<typeof connectorForConnection>[0],
+  runtime: ConnectorRuntimeOptions,
+): Promise<ConnectionTestResult> {
   try {
     return await connectorForConnection(row, runtime).testConnection();
   } catch (err) {
     // Building the connector failed: stored config/secrets no longer valid, or secrets not decryptable.
-    if (isConnectorError(err)) return { ok: false, code: err.code, message: err.message, latencyMs: 0 };
+    if (isConnectorError(err))
+      return { ok: false, code: err.code, message: err.message, latencyMs: 0 };
     console.error("[test-connection]", err instanceof Error ? err.name : err);
-    return { ok: false, code: "secrets_unreadable", message: "The stored secrets could not be decrypted with ORGBRIDGE_SECRET_KEY; enter them again.", latencyMs: 0 };
+    return {
+      ok: false,
+      code: "secrets_unreadable",
+      message:
+        "The stored secrets could not be decrypted with ORGBRIDGE_SECRET_KEY; enter them again.",
+      latencyMs: 0,
+    };
   }
 }
 
@@ -29,7 +49,11 @@ async function probe(row: Parameters<typeof connectorForConnection>[0], runtime:
  * Calls the platform with the stored config and secrets, records the outcome as
  * the connection's health (with the platform's code on failure) and audits it.
  */
-export async function testConnection(id: string, actor: Actor, options: TestConnectionOptions = {}): Promise<TestConnectionOutcome> {
+export async function testConnection(
+  id: string,
+  actor: Actor,
+  options: TestConnectionOptions = {},
+): Promise<TestConnectionOutcome> {
   const row = await db.connection.findUnique({ where: { id }, omit: { secretsCipher: false } });
   if (!row) throw notFound("Connection");
   const result = await probe(row, { ...CONSOLE_RUNTIME, ...options.runtime });
@@ -38,13 +62,23 @@ export async function testConnection(id: string, actor: Actor, options: TestConn
   await db.$transaction(async (tx) => {
     await tx.connection.update({
       where: { id },
-      data: { health, healthMessage: result.code ? `[${result.code}] ${result.message}` : result.message, lastCheckedAt: checkedAt },
+      data: {
+        health,
+        healthMessage: result.code ? `[${result.code}] ${result.message}` : result.message,
+        lastCheckedAt: checkedAt,
+      },
     });
     await recordAudit(tx, actor, {
       action: "connection.tested",
       targetType: "connection",
       targetId: id,
-      after: { name: row.name, ok: result.ok, code: result.code ?? null, message: result.message, latencyMs: result.latencyMs },
+      after: {
+        name: row.name,
+        ok: result.ok,
+        code: result.code ?? null,
+        message: result.message,
+        latencyMs: result.latencyMs,
+      },
     });
   });
   return { ...result, health, checkedAt };

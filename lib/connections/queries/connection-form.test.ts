@@ -13,7 +13,16 @@ const formOf = (provider: string) => forms.find((f) => f.provider === provider)!
 
 describe("listProviderForms", () => {
   it("covers every provider of both kinds", () => {
-    expect(forms.map((f) => `${f.kind}:${f.provider}`)).toEqual(expect.arrayContaining(["HR_SOURCE:sandbox-hr", "HR_SOURCE:rest", "HR_SOURCE:scim", "IM_TARGET:wecom", "IM_TARGET:sandbox-im", "IM_TARGET:slack"]));
+    expect(forms.map((f) => `${f.kind}:${f.provider}`)).toEqual(
+      expect.arrayContaining([
+        "HR_SOURCE:sandbox-hr",
+        "HR_SOURCE:rest",
+        "HR_SOURCE:scim",
+        "IM_TARGET:wecom",
+        "IM_TARGET:sandbox-im",
+        "IM_TARGET:slack",
+      ]),
+    );
   });
 
   it("never carries a secret default to the browser", () => {
@@ -30,13 +39,26 @@ describe("describeProviderFields", () => {
     ["agentId", { type: "number", required: true }],
     ["rateLimit", { type: "json", required: false }],
   ])("wecom config %s", (key, expected) => {
-    expect(formOf("wecom").configFields.find((f) => f.key === key)).toMatchObject({ ...expected, secret: false });
+    expect(formOf("wecom").configFields.find((f) => f.key === key)).toMatchObject({
+      ...expected,
+      secret: false,
+    });
   });
 
   it("reads labels, help and secret flags from .meta()", () => {
     const [contact, agent] = formOf("wecom").secretFields;
-    expect(contact).toMatchObject({ key: "contactSecret", secret: true, required: true, label: { en: "Contact sync secret" } });
-    expect(agent).toMatchObject({ key: "agentSecret", secret: true, required: false, help: { en: expect.stringContaining("contact secret") } });
+    expect(contact).toMatchObject({
+      key: "contactSecret",
+      secret: true,
+      required: true,
+      label: { en: "Contact sync secret" },
+    });
+    expect(agent).toMatchObject({
+      key: "agentSecret",
+      secret: true,
+      required: false,
+      help: { en: expect.stringContaining("contact secret") },
+    });
   });
 
   it.each([
@@ -47,7 +69,11 @@ describe("describeProviderFields", () => {
     [{ anyOf: [{ const: false }, { type: "object" }] }, "json"],
     [{ type: "object" }, "json"],
   ])("maps %j to %s", (node, type) => {
-    expect(describeProviderFields({ properties: { x: node } })[0]).toMatchObject({ key: "x", type, label: { en: "x" } });
+    expect(describeProviderFields({ properties: { x: node } })[0]).toMatchObject({
+      key: "x",
+      type,
+      label: { en: "x" },
+    });
   });
 });
 
@@ -55,12 +81,31 @@ describe("form values", () => {
   const wecom = formOf("wecom");
 
   it("round-trips a saved config; secrets start empty", () => {
-    const values = toFormValues(wecom, { name: "W", enabled: true, config: { corpId: "ww1", agentId: 7, rateLimit: false } });
-    expect(values.config).toMatchObject({ corpId: "ww1", agentId: "7", rateLimit: "false", baseUrl: "https://qyapi.weixin.qq.com/cgi-bin" });
+    const values = toFormValues(wecom, {
+      name: "W",
+      enabled: true,
+      config: { corpId: "ww1", agentId: 7, rateLimit: false },
+    });
+    expect(values.config).toMatchObject({
+      corpId: "ww1",
+      agentId: "7",
+      rateLimit: "false",
+      baseUrl: "https://qyapi.weixin.qq.com/cgi-bin",
+    });
     expect(values.secrets).toEqual({ contactSecret: "", agentSecret: "" });
-    const { input, badJson } = fromFormValues({ ...values, secrets: { contactSecret: "s", agentSecret: "" } }, wecom, "c1");
+    const { input, badJson } = fromFormValues(
+      { ...values, secrets: { contactSecret: "s", agentSecret: "" } },
+      wecom,
+      "c1",
+    );
     expect(badJson).toEqual([]);
-    expect(input).toMatchObject({ id: "c1", kind: "IM_TARGET", provider: "wecom", config: { corpId: "ww1", agentId: 7, rateLimit: false }, secrets: { contactSecret: "s" } });
+    expect(input).toMatchObject({
+      id: "c1",
+      kind: "IM_TARGET",
+      provider: "wecom",
+      config: { corpId: "ww1", agentId: 7, rateLimit: false },
+      secrets: { contactSecret: "s" },
+    });
   });
 
   it.each([
@@ -69,7 +114,9 @@ describe("form values", () => {
     ["", []],
   ])("JSON field %s", (text, bad) => {
     const values = toFormValues(wecom);
-    expect(fromFormValues({ ...values, config: { ...values.config, rateLimit: text } }, wecom).badJson).toEqual(bad);
+    expect(
+      fromFormValues({ ...values, config: { ...values.config, rateLimit: text } }, wecom).badJson,
+    ).toEqual(bad);
   });
 });
 
@@ -83,13 +130,25 @@ describe("connectionFormSchema (browser) agrees with the registry (server)", () 
     [{ corpId: "c", agentId: 1 }, {}],
     [{ corpId: "c", agentId: 1 }, { contactSecret: "s" }],
   ])("config %j secrets %j", (config, secrets) => {
-    const browser = connectionFormSchema(wecom, { editing: false }).safeParse({ ...base, config, secrets });
-    const server = imProviders.wecom.configSchema.safeParse(config).success && imProviders.wecom.secretsSchema.safeParse(secrets).success;
+    const browser = connectionFormSchema(wecom, { editing: false }).safeParse({
+      ...base,
+      config,
+      secrets,
+    });
+    const server =
+      imProviders.wecom.configSchema.safeParse(config).success &&
+      imProviders.wecom.secretsSchema.safeParse(secrets).success;
     expect(browser.success).toBe(server);
   });
 
   it("on edit no secret is required", () => {
-    expect(connectionFormSchema(wecom, { editing: true }).safeParse({ ...base, config: { corpId: "c", agentId: 1 }, secrets: {} }).success).toBe(true);
+    expect(
+      connectionFormSchema(wecom, { editing: true }).safeParse({
+        ...base,
+        config: { corpId: "c", agentId: 1 },
+        secrets: {},
+      }).success,
+    ).toBe(true);
   });
 });
 

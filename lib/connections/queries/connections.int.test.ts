@@ -15,7 +15,11 @@ setupTestDb();
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 
 const actor: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
-const creds = { corpId: "ww-conn-test", corpSecret: `s3cret-${randomBytes(6).toString("hex")}`, agentId: 1000002 };
+const creds = {
+  corpId: "ww-conn-test",
+  corpSecret: `s3cret-${randomBytes(6).toString("hex")}`,
+  agentId: 1000002,
+};
 const tag = () => `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
 
 async function stored(id: string) {
@@ -24,13 +28,21 @@ async function stored(id: string) {
 }
 async function auditFor(id: string) {
   const { db } = await import("@/lib/core/db");
-  return db.auditLog.findMany({ where: { targetType: "connection", targetId: id }, orderBy: { createdAt: "asc" } });
+  return db.auditLog.findMany({
+    where: { targetType: "connection", targetId: id },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 describe("connections", () => {
   let im: SandboxImServer;
   beforeAll(async () => {
-    im = await startSandboxIm({ ...creds, port: 0, databaseUrl: inject("databaseUrl"), rateLimit: false });
+    im = await startSandboxIm({
+      ...creds,
+      port: 0,
+      databaseUrl: inject("databaseUrl"),
+      rateLimit: false,
+    });
   });
   afterAll(async () => {
     await im?.close();
@@ -45,23 +57,44 @@ describe("connections", () => {
   });
 
   it("encrypts secrets, keeps them on an edit with an empty field, and audits without them", async () => {
-    const { id, created } = await saveConnection({ ...sandboxIm(`IM ${tag()}`, creds.corpSecret), secrets: { contactSecret: creds.corpSecret, agentSecret: "agent-s3cret" } }, actor);
+    const { id, created } = await saveConnection(
+      {
+        ...sandboxIm(`IM ${tag()}`, creds.corpSecret),
+        secrets: { contactSecret: creds.corpSecret, agentSecret: "agent-s3cret" },
+      },
+      actor,
+    );
     expect(created).toBe(true);
     const row = await stored(id);
     expect(row.secretsCipher).toMatch(/^v1:/);
     expect(row.secretsCipher).not.toContain(creds.corpSecret);
-    expect(decryptSecrets(row.secretsCipher!)).toEqual({ contactSecret: creds.corpSecret, agentSecret: "agent-s3cret" });
+    expect(decryptSecrets(row.secretsCipher!)).toEqual({
+      contactSecret: creds.corpSecret,
+      agentSecret: "agent-s3cret",
+    });
 
-    await saveConnection({ ...sandboxIm("Renamed " + tag(), ""), id, enabled: false, secrets: { contactSecret: "", agentSecret: "rotated" } }, actor);
+    await saveConnection(
+      {
+        ...sandboxIm("Renamed " + tag(), ""),
+        id,
+        enabled: false,
+        secrets: { contactSecret: "", agentSecret: "rotated" },
+      },
+      actor,
+    );
     const edited = await stored(id);
     expect(edited.enabled).toBe(false);
-    expect(decryptSecrets(edited.secretsCipher!)).toEqual({ contactSecret: creds.corpSecret, agentSecret: "rotated" });
+    expect(decryptSecrets(edited.secretsCipher!)).toEqual({
+      contactSecret: creds.corpSecret,
+      agentSecret: "rotated",
+    });
 
     const audit = await auditFor(id);
     expect(audit.map((a) => a.action)).toEqual(["connection.created", "connection.updated"]);
     expect(audit[1].after).toMatchObject({ enabled: false, credentialsChanged: ["agentSecret"] });
     const text = JSON.stringify(audit);
-    for (const secret of [creds.corpSecret, "agent-s3cret", "rotated"]) expect(text).not.toContain(secret);
+    for (const secret of [creds.corpSecret, "agent-s3cret", "rotated"])
+      expect(text).not.toContain(secret);
 
     const listed = (await listConnections()).find((c) => c.id === id)!;
     expect(JSON.stringify(listed)).not.toContain("v1:");
@@ -76,7 +109,10 @@ describe("connections", () => {
     const { db } = await import("@/lib/core/db");
     const name = `Bad ${tag()}`;
     const auditBefore = await db.auditLog.count();
-    const error = await saveConnection({ kind: "IM_TARGET", provider: "wecom", name, config, secrets }, actor).catch((e: unknown) => e);
+    const error = await saveConnection(
+      { kind: "IM_TARGET", provider: "wecom", name, config, secrets },
+      actor,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues.map((i) => i.path.join("."))).toContain(field);
     expect(await db.connection.count({ where: { name } })).toBe(0);
@@ -86,8 +122,13 @@ describe("connections", () => {
   it("refuses a duplicate name and a provider change, naming the field", async () => {
     const name = `Dup ${tag()}`;
     const { id } = await saveConnection(sandboxIm(name, creds.corpSecret), actor);
-    await expect(saveConnection(sandboxIm(name, creds.corpSecret), actor)).rejects.toMatchObject({ code: "invalid", field: "name" });
-    await expect(saveConnection({ ...sandboxIm(name, ""), id, provider: "wecom" }, actor)).rejects.toMatchObject({ field: "provider" });
+    await expect(saveConnection(sandboxIm(name, creds.corpSecret), actor)).rejects.toMatchObject({
+      code: "invalid",
+      field: "name",
+    });
+    await expect(
+      saveConnection({ ...sandboxIm(name, ""), id, provider: "wecom" }, actor),
+    ).rejects.toMatchObject({ field: "provider" });
   });
 
   it("tests against the real sandbox IM: HEALTHY with the right secret, FAILING with the platform code otherwise", async () => {
@@ -113,7 +154,16 @@ describe("connections", () => {
   });
 
   it("reports an unreachable platform as FAILING without waiting out the full backoff", async () => {
-    const { id } = await saveConnection({ kind: "IM_TARGET", provider: "wecom", name: `Down ${tag()}`, config: { baseUrl: "http://127.0.0.1:9/cgi-bin", corpId: "c", agentId: 1 }, secrets: { contactSecret: "x" } }, actor);
+    const { id } = await saveConnection(
+      {
+        kind: "IM_TARGET",
+        provider: "wecom",
+        name: `Down ${tag()}`,
+        config: { baseUrl: "http://127.0.0.1:9/cgi-bin", corpId: "c", agentId: 1 },
+        secrets: { contactSecret: "x" },
+      },
+      actor,
+    );
     const outcome = await testConnection(id, actor);
     expect(outcome).toMatchObject({ ok: false, health: "FAILING" });
     expect(outcome.message).toMatch(/\S/);
@@ -131,7 +181,10 @@ describe("connections", () => {
     await deleteConnection(id, actor);
     const { db } = await import("@/lib/core/db");
     expect(await db.connection.findUnique({ where: { id } })).toBeNull();
-    expect((await auditFor(id)).map((a) => a.action)).toEqual(["connection.created", "connection.deleted"]);
+    expect((await auditFor(id)).map((a) => a.action)).toEqual([
+      "connection.created",
+      "connection.deleted",
+    ]);
     await expect(deleteConnection(id, actor)).rejects.toMatchObject({ code: "not_found" });
   });
 });

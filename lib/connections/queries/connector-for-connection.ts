@@ -1,4 +1,10 @@
-import { createHrSource, createImTarget, type ConnectorRuntimeOptions, type HrSource, type ImTarget } from "@/lib/connectors";
+import {
+  createHrSource,
+  createImTarget,
+  type ConnectorRuntimeOptions,
+  type HrSource,
+  type ImTarget,
+} from "@/lib/connectors";
 import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import type { ConnectionKind } from "../save-connection-schema";
 
@@ -15,10 +21,22 @@ export type ConnectorSource = {
  * both to the registry, which validates them with the provider's schemas.
  * Throws ConnectorError (bad config/secrets, unknown provider) or a decryption error.
  */
-export function connectorForConnection(row: ConnectorSource & { kind: "IM_TARGET" }, runtime?: ConnectorRuntimeOptions): ImTarget;
-export function connectorForConnection(row: ConnectorSource & { kind: "HR_SOURCE" }, runtime?: ConnectorRuntimeOptions): HrSource;
-export function connectorForConnection(row: ConnectorSource, runtime?: ConnectorRuntimeOptions): ImTarget | HrSource;
-export function connectorForConnection(row: ConnectorSource, runtime?: ConnectorRuntimeOptions): ImTarget | HrSource {
+export function connectorForConnection(
+  row: ConnectorSource & { kind: "IM_TARGET" },
+  runtime?: ConnectorRuntimeOptions,
+): ImTarget;
+export function connectorForConnection(
+  row: ConnectorSource & { kind: "HR_SOURCE" },
+  runtime?: ConnectorRuntimeOptions,
+): HrSource;
+export function connectorForConnection(
+  row: ConnectorSource,
+  runtime?: ConnectorRuntimeOptions,
+): ImTarget | HrSource;
+export function connectorForConnection(
+  row: ConnectorSource,
+  runtime?: ConnectorRuntimeOptions,
+): ImTarget | HrSource {
   const secrets = row.secretsCipher ? decryptSecrets(row.secretsCipher) : {};
   return row.kind === "IM_TARGET"
     ? createImTarget(row.provider, row.config, secrets, runtime)

@@ -3,7 +3,10 @@ import type { ProviderForm } from "./list-provider-forms";
 import type { SaveConnectionInput } from "../save-connection-schema";
 import type { ConnectionFormValues } from "./to-form-values";
 
-function fromFormValue(field: FieldSpec, raw: string | boolean | undefined): { value?: unknown; badJson?: true } {
+function fromFormValue(
+  field: FieldSpec,
+  raw: string | boolean | undefined,
+): { value?: unknown; badJson?: true } {
   if (field.type === "boolean") return { value: raw === true };
   // An empty input means "not set": the schema's default (or its required-field issue) applies.
   if (typeof raw !== "string" || raw.trim() === "") return {};
@@ -17,7 +20,14 @@ function fromFormValue(field: FieldSpec, raw: string | boolean | undefined): { v
 }
 
 /** Turns the form's text back into typed input for the schema; JSON that does not parse is reported by field key. */
-export function fromFormValues(values: ConnectionFormValues, form: ProviderForm, id?: string): { input: SaveConnectionInput & Required<Pick<SaveConnectionInput, "config" | "secrets">>; badJson: string[] } {
+export function fromFormValues(
+  values: ConnectionFormValues,
+  form: ProviderForm,
+  id?: string,
+): {
+  input: SaveConnectionInput & Required<Pick<SaveConnectionInput, "config" | "secrets">>;
+  badJson: string[];
+} {
   const badJson: string[] = [];
   const config: Record<string, unknown> = {};
   for (const field of form.configFields) {
@@ -25,9 +35,19 @@ export function fromFormValues(values: ConnectionFormValues, form: ProviderForm,
     if (bad) badJson.push(field.key);
     else if (value !== undefined) config[field.key] = value;
   }
-  const secrets = Object.fromEntries(form.secretFields.map((f) => [f.key, values.secrets[f.key] ?? ""]).filter(([, v]) => v !== ""));
+  const secrets = Object.fromEntries(
+    form.secretFields.map((f) => [f.key, values.secrets[f.key] ?? ""]).filter(([, v]) => v !== ""),
+  );
   return {
-    input: { ...(id ? { id } : {}), kind: form.kind, provider: form.provider, name: values.name, enabled: values.enabled, config, secrets },
+    input: {
+      ...(id ? { id } : {}),
+      kind: form.kind,
+      provider: form.provider,
+      name: values.name,
+      enabled: values.enabled,
+      config,
+      secrets,
+    },
     badJson,
   };
 }

@@ -20,7 +20,9 @@ export type ConnectionSummary = {
 export async function listConnections(): Promise<ConnectionSummary[]> {
   const rows = await db.connection.findMany({
     orderBy: [{ kind: "asc" }, { name: "asc" }],
-    include: { _count: { select: { mappings: true, syncRuns: true, imGroups: true, imAccounts: true } } },
+    include: {
+      _count: { select: { mappings: true, syncRuns: true, imGroups: true, imAccounts: true } },
+    },
   });
   return rows.map((row) => ({
     id: row.id,
@@ -28,7 +30,10 @@ export async function listConnections(): Promise<ConnectionSummary[]> {
     provider: row.provider,
     name: row.name,
     enabled: row.enabled,
-    config: row.config && typeof row.config === "object" && !Array.isArray(row.config) ? (row.config as Record<string, unknown>) : {},
+    config:
+      row.config && typeof row.config === "object" && !Array.isArray(row.config)
+        ? (row.config as Record<string, unknown>)
+        : {},
     health: row.health,
     healthMessage: row.healthMessage,
     lastCheckedAt: row.lastCheckedAt,

@@ -15,13 +15,22 @@ export type ProviderForm = {
 };
 
 // Sandbox providers default their secrets to the sandbox's credentials: those must not reach the browser.
-const withoutDefaults = (schema: object): object => JSON.parse(JSON.stringify(schema, (k, v) => (k === "default" ? undefined : v)));
+const withoutDefaults = (schema: object): object =>
+  JSON.parse(JSON.stringify(schema, (k, v) => (k === "default" ? undefined : v)));
 
 /** The connection form for every registered provider, HR sources first. */
 export function listProviderForms(): ProviderForm[] {
   const entries = [
-    ...Object.entries(hrProviders).map(([provider, def]) => ({ kind: "HR_SOURCE" as const, provider, label: def.label })),
-    ...Object.entries(imProviders).map(([provider, def]) => ({ kind: "IM_TARGET" as const, provider, label: def.label })),
+    ...Object.entries(hrProviders).map(([provider, def]) => ({
+      kind: "HR_SOURCE" as const,
+      provider,
+      label: def.label,
+    })),
+    ...Object.entries(imProviders).map(([provider, def]) => ({
+      kind: "IM_TARGET" as const,
+      provider,
+      label: def.label,
+    })),
   ];
   return entries.map(({ kind, provider, label }) => {
     const schemas = providerFormSchemas(kind === "HR_SOURCE" ? "hr" : "im", provider);

@@ -18,12 +18,20 @@ function toFormValue(field: FieldSpec, value: unknown): string | boolean {
 }
 
 /** Initial form values: the saved config (or the schema defaults) and always-empty secrets. */
-export function toFormValues(form: ProviderForm | undefined, saved?: { name: string; enabled: boolean; config: Record<string, unknown> }): ConnectionFormValues {
+export function toFormValues(
+  form: ProviderForm | undefined,
+  saved?: { name: string; enabled: boolean; config: Record<string, unknown> },
+): ConnectionFormValues {
   return {
     provider: form?.provider ?? "",
     name: saved?.name ?? "",
     enabled: saved?.enabled ?? true,
-    config: Object.fromEntries((form?.configFields ?? []).map((f) => [f.key, toFormValue(f, saved?.config[f.key] ?? f.default)])),
+    config: Object.fromEntries(
+      (form?.configFields ?? []).map((f) => [
+        f.key,
+        toFormValue(f, saved?.config[f.key] ?? f.default),
+      ]),
+    ),
     secrets: Object.fromEntries((form?.secretFields ?? []).map((f) => [f.key, ""])),
   };
 }

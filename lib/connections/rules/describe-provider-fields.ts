@@ -24,7 +24,11 @@ type JsonSchemaNode = {
 };
 
 function fieldType(node: JsonSchemaNode): FieldSpec["type"] {
-  const types = Array.isArray(node.type) ? node.type.filter((t) => t !== "null") : node.type ? [node.type] : [];
+  const types = Array.isArray(node.type)
+    ? node.type.filter((t) => t !== "null")
+    : node.type
+      ? [node.type]
+      : [];
   if (types.length !== 1) return "json";
   const [type] = types;
   if (type === "string") return node.enum ? "enum" : node.format === "uri" ? "url" : "string";
@@ -35,7 +39,10 @@ function fieldType(node: JsonSchemaNode): FieldSpec["type"] {
 
 /** Reads the top-level fields of a provider's JSON Schema (zod `toJSONSchema`, `.meta()` labels kept). */
 export function describeProviderFields(schema: object): FieldSpec[] {
-  const { properties = {}, required = [] } = schema as { properties?: Record<string, JsonSchemaNode>; required?: string[] };
+  const { properties = {}, required = [] } = schema as {
+    properties?: Record<string, JsonSchemaNode>;
+    required?: string[];
+  };
   return Object.entries(properties).map(([key, node]) => {
     const type = fieldType(node);
     return {

@@ -17,7 +17,10 @@ export type PlatformCallContext = {
  * - on "token invalid/expired": drop the token, fetch a new one, and try once more;
  * - on throttled/transient: back off (honouring Retry-After, pausing the whole connection) and retry.
  */
-export function callPlatform<T>(ctx: PlatformCallContext, send: (token: string | undefined) => Promise<T>): Promise<T> {
+export function callPlatform<T>(
+  ctx: PlatformCallContext,
+  send: (token: string | undefined) => Promise<T>,
+): Promise<T> {
   const clock = ctx.clock ?? ctx.retry?.clock ?? systemClock;
   return withRetry(
     async () => {

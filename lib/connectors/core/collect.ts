@@ -13,7 +13,11 @@ export function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /** Runs `fn` over `items` with at most `concurrency` in flight, keeping result order. */
-export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -30,7 +34,11 @@ export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (
  * Maps an (async) stream through `fn` with up to `concurrency` calls in flight, yielding results in
  * input order (per-item detail reads of a listing). An error surfaces when its item's turn comes.
  */
-export async function* mapAhead<T, R>(items: AsyncIterable<T> | Iterable<T>, concurrency: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
+export async function* mapAhead<T, R>(
+  items: AsyncIterable<T> | Iterable<T>,
+  concurrency: number,
+  fn: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
   const inFlight: Promise<R>[] = [];
   for await (const item of items) {
     const result = fn(item);

@@ -1,4 +1,5 @@
-export type ConnectorErrorKind = "auth" | "not_found" | "conflict" | "throttled" | "invalid" | "transient";
+export type ConnectorErrorKind =
+  "auth" | "not_found" | "conflict" | "throttled" | "invalid" | "transient";
 
 export type ConnectorErrorInit = {
   kind: ConnectorErrorKind;
@@ -41,7 +42,13 @@ export class ConnectorError extends Error {
   }
 
   toJSON() {
-    return { kind: this.kind, platform: this.platform, code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
+    return {
+      kind: this.kind,
+      platform: this.platform,
+      code: this.code,
+      message: this.message,
+      retryAfterMs: this.retryAfterMs,
+    };
   }
 }
 

@@ -31,7 +31,10 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /** One HTTP exchange. Network failures and timeouts become transient ConnectorErrors; statuses are left to the caller. */
-export async function httpRequest(platform: string, options: HttpRequestOptions): Promise<HttpResponse> {
+export async function httpRequest(
+  platform: string,
+  options: HttpRequestOptions,
+): Promise<HttpResponse> {
   const url = new URL(options.url);
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
@@ -94,7 +97,12 @@ export function kindForStatus(status: number): ConnectorErrorKind | undefined {
 }
 
 /** Throws a ConnectorError for a non-2xx response, using the status and the platform's message. */
-export function throwForStatus(platform: string, res: HttpResponse, what: string, detail?: { code?: string; message?: string }): void {
+export function throwForStatus(
+  platform: string,
+  res: HttpResponse,
+  what: string,
+  detail?: { code?: string; message?: string },
+): void {
   const kind = kindForStatus(res.status);
   if (!kind) return;
   throw new ConnectorError({

@@ -30,7 +30,11 @@ describe("createRateLimiter", () => {
 
   it("paces grants evenly over the finest window, or bursts when asked", async () => {
     const clock = createFakeClock();
-    const smooth = createRateLimiter({ limits: { perSecond: 10, perMinute: 100 }, clock, safetyMargin: 0 });
+    const smooth = createRateLimiter({
+      limits: { perSecond: 10, perMinute: 100 },
+      clock,
+      safetyMargin: 0,
+    });
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
       await smooth.acquire();
@@ -39,7 +43,12 @@ describe("createRateLimiter", () => {
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     expect(Math.min(...gaps)).toBe(100);
 
-    const bursty = createRateLimiter({ limits: { perSecond: 10 }, clock, safetyMargin: 0, smooth: false });
+    const bursty = createRateLimiter({
+      limits: { perSecond: 10 },
+      clock,
+      safetyMargin: 0,
+      smooth: false,
+    });
     const start = clock.now();
     for (let i = 0; i < 10; i++) await bursty.acquire();
     expect(clock.now()).toBe(start);

@@ -5,9 +5,24 @@ import { systemClock, type Clock } from "./clock";
 export const rateLimitSchema = z.union([
   z.literal(false),
   z.object({
-    perSecond: z.number().int().positive().optional().meta({ label: { zh: "每秒请求数", en: "Requests per second" } }),
-    perMinute: z.number().int().positive().optional().meta({ label: { zh: "每分钟请求数", en: "Requests per minute" } }),
-    perHour: z.number().int().positive().optional().meta({ label: { zh: "每小时请求数", en: "Requests per hour" } }),
+    perSecond: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ label: { zh: "每秒请求数", en: "Requests per second" } }),
+    perMinute: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ label: { zh: "每分钟请求数", en: "Requests per minute" } }),
+    perHour: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ label: { zh: "每小时请求数", en: "Requests per hour" } }),
   }),
 ]);
 
@@ -46,7 +61,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const limits = options.limits || {};
   const windows: Window[] = [];
   const add = (limit: number | undefined, ms: number) => {
-    if (limit) windows.push({ windowMs: ms * (1 + margin), grants: new Float64Array(limit).fill(-Infinity), next: 0 });
+    if (limit)
+      windows.push({
+        windowMs: ms * (1 + margin),
+        grants: new Float64Array(limit).fill(-Infinity),
+        next: 0,
+      });
   };
   add(limits.perSecond, 1_000);
   add(limits.perMinute, 60_000);

@@ -53,6 +53,8 @@ describe("withRetry", () => {
   });
 
   it("rethrows foreign errors untouched", async () => {
-    await expect(withRetry(async () => Promise.reject(new TypeError("boom")))).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      withRetry(async () => Promise.reject(new TypeError("boom"))),
+    ).rejects.toBeInstanceOf(TypeError);
   });
 });

@@ -15,14 +15,20 @@ export type RetryOptions = {
   random?: () => number;
 };
 
-export const defaultRetry: Required<Pick<RetryOptions, "maxAttempts" | "baseDelayMs" | "maxDelayMs">> = {
+export const defaultRetry: Required<
+  Pick<RetryOptions, "maxAttempts" | "baseDelayMs" | "maxDelayMs">
+> = {
   maxAttempts: 6,
   baseDelayMs: 500,
   maxDelayMs: 60_000,
 };
 
 /** Wait before retry `attempt` (1-based): the platform's Retry-After when given, else full-jitter exponential backoff. */
-export function backoffDelay(attempt: number, error: ConnectorError, options: RetryOptions = {}): number {
+export function backoffDelay(
+  attempt: number,
+  error: ConnectorError,
+  options: RetryOptions = {},
+): number {
   const random = options.random ?? Math.random;
   const base = options.baseDelayMs ?? defaultRetry.baseDelayMs;
   const max = options.maxDelayMs ?? defaultRetry.maxDelayMs;
@@ -35,7 +41,10 @@ export function backoffDelay(attempt: number, error: ConnectorError, options: Re
 }
 
 /** Runs `fn`, retrying throttled and transient ConnectorErrors with backoff; anything else is thrown at once. */
-export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const clock = options.clock ?? systemClock;
   const maxAttempts = options.maxAttempts ?? defaultRetry.maxAttempts;
   for (let attempt = 1; ; attempt++) {

@@ -6,7 +6,10 @@ describe("createTokenCache", () => {
   it("reuses a token until shortly before expiry, then refreshes", async () => {
     const clock = createFakeClock();
     let n = 0;
-    const cache = createTokenCache({ clock, fetch: async () => ({ token: `t${++n}`, expiresInSeconds: 7_200 }) });
+    const cache = createTokenCache({
+      clock,
+      fetch: async () => ({ token: `t${++n}`, expiresInSeconds: 7_200 }),
+    });
     expect(await cache.get()).toBe("t1");
     clock.advance(6_800_000); // 400 s left: still outside the 300 s refresh margin
     expect(await cache.get()).toBe("t1");
@@ -16,7 +19,9 @@ describe("createTokenCache", () => {
 
   it("shares one refresh between concurrent callers", async () => {
     let n = 0;
-    const cache = createTokenCache({ fetch: async () => ({ token: `t${++n}`, expiresInSeconds: 60 }) });
+    const cache = createTokenCache({
+      fetch: async () => ({ token: `t${++n}`, expiresInSeconds: 60 }),
+    });
     const tokens = await Promise.all([cache.get(), cache.get(), cache.get()]);
     expect(tokens).toEqual(["t1", "t1", "t1"]);
     expect(n).toBe(1);
@@ -24,7 +29,9 @@ describe("createTokenCache", () => {
 
   it("invalidates only the token that was rejected", async () => {
     let n = 0;
-    const cache = createTokenCache({ fetch: async () => ({ token: `t${++n}`, expiresInSeconds: 60 }) });
+    const cache = createTokenCache({
+      fetch: async () => ({ token: `t${++n}`, expiresInSeconds: 60 }),
+    });
     await cache.get();
     cache.invalidate("stale-other");
     expect(await cache.get()).toBe("t1");

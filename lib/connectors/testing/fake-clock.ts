@@ -1,7 +1,9 @@
 import type { Clock } from "../core/clock";
 
 /** Virtual time: sleep() advances the clock at once, so tests never wait and never race the wall clock. */
-export function createFakeClock(start = 1_700_000_000_000): Clock & { sleeps: number[]; advance: (ms: number) => void } {
+export function createFakeClock(
+  start = 1_700_000_000_000,
+): Clock & { sleeps: number[]; advance: (ms: number) => void } {
   let now = start;
   const sleeps: number[] = [];
   return {

@@ -21,7 +21,9 @@ export type FakeServer = {
 };
 
 /** A tiny node:http server for contract tests: the handler returns the platform's documented response shape. */
-export async function startFakeServer(handler: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>): Promise<FakeServer> {
+export async function startFakeServer(
+  handler: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>,
+): Promise<FakeServer> {
   const requests: FakeRequest[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -36,7 +38,14 @@ export async function startFakeServer(handler: (req: FakeRequest) => FakeRespons
         body = Object.fromEntries(new URLSearchParams(rawBody));
       }
     }
-    const fakeReq: FakeRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody };
+    const fakeReq: FakeRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      rawBody,
+    };
     requests.push(fakeReq);
     try {
       const out = await handler(fakeReq);

@@ -19,7 +19,11 @@ export type WecomHarness = {
 
 const rand = () => randomInt(10_000_000, 99_999_999);
 
-async function expectConnectorError(promise: Promise<unknown>, kind: ConnectorError["kind"], code?: string) {
+async function expectConnectorError(
+  promise: Promise<unknown>,
+  kind: ConnectorError["kind"],
+  code?: string,
+) {
   const err = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -53,7 +57,11 @@ export function describeWecomContract(name: string, setup: () => Promise<WecomHa
 
     it("reports a healthy connection, and a wrong secret as an auth failure despite HTTP 200", async () => {
       expect((await target.testConnection()).ok).toBe(true);
-      const bad = createWecomTarget({ baseUrl: h.baseUrl, corpId: h.corpId, agentId: h.agentId, rateLimit: false }, { contactSecret: "wrong" }, { clock });
+      const bad = createWecomTarget(
+        { baseUrl: h.baseUrl, corpId: h.corpId, agentId: h.agentId, rateLimit: false },
+        { contactSecret: "wrong" },
+        { clock },
+      );
       const result = await bad.testConnection();
       expect(result).toMatchObject({ ok: false, code: "40001" });
     });
@@ -63,10 +71,16 @@ export function describeWecomContract(name: string, setup: () => Promise<WecomHa
     it("creates, renames, lists and refuses to delete non-empty departments", async () => {
       parent = (await target.createGroup({ name: `${tag}-研发中心` })).id;
       child = (await target.createGroup({ name: `${tag}-前端组`, parentId: parent, order: 2 })).id;
-      await expectConnectorError(target.createGroup({ name: `${tag}-前端组`, parentId: parent }), "conflict", "60008");
+      await expectConnectorError(
+        target.createGroup({ name: `${tag}-前端组`, parentId: parent }),
+        "conflict",
+        "60008",
+      );
       await target.updateGroup(child, { name: `${tag}-Web 组` });
       const groups = await collect(target.listGroups());
-      expect(groups).toContainEqual(expect.objectContaining({ id: child, name: `${tag}-Web 组`, parentId: parent }));
+      expect(groups).toContainEqual(
+        expect.objectContaining({ id: child, name: `${tag}-Web 组`, parentId: parent }),
+      );
       expect(groups.find((g) => g.id === "1")?.parentId).toBeUndefined();
       await expectConnectorError(target.deleteGroup(parent), "conflict", "60006");
       await expectConnectorError(target.updateGroup("987654", { name: "x" }), "not_found", "60003");
@@ -75,14 +89,53 @@ export function describeWecomContract(name: string, setup: () => Promise<WecomHa
     const ids = [`${tag}-Zhang.San`, `${tag}-li_si`, `${tag}-wang@wu`, `${tag}-zhao-liu`];
     it("creates users and enforces userid (case-insensitive), mobile and email uniqueness", async () => {
       const m0 = mobile();
-      const created = await target.createUser({ id: ids[0], name: "张三", mobile: m0, email: `${tag}.zs@example.com`, title: "工程师", groupIds: [child] });
+      const created = await target.createUser({
+        id: ids[0],
+        name: "张三",
+        mobile: m0,
+        email: `${tag}.zs@example.com`,
+        title: "工程师",
+        groupIds: [child],
+      });
       expect(created.id).toBe(ids[0]);
-      for (const id of ids.slice(1)) await target.createUser({ id, name: id, mobile: mobile(), groupIds: [child, parent] });
-      await expectConnectorError(target.createUser({ id: ids[0].toUpperCase(), name: "x", mobile: mobile(), groupIds: [child] }), "conflict", "60102");
-      await expectConnectorError(target.createUser({ id: `${tag}-dup-m`, name: "x", mobile: m0, groupIds: [child] }), "conflict", "60104");
-      await expectConnectorError(target.createUser({ id: `${tag}-dup-e`, name: "x", email: `${tag}.zs@example.com`, groupIds: [child] }), "conflict", "60106");
-      await expectConnectorError(target.createUser({ id: `${tag}-noc`, name: "x", groupIds: [child] }), "invalid", "60129");
-      expect(await target.getUser(ids[0].toLowerCase())).toMatchObject({ name: "张三", title: "工程师", groupIds: [child], enabled: true });
+      for (const id of ids.slice(1))
+        await target.createUser({ id, name: id, mobile: mobile(), groupIds: [child, parent] });
+      await expectConnectorError(
+        target.createUser({
+          id: ids[0].toUpperCase(),
+          name: "x",
+          mobile: mobile(),
+          groupIds: [child],
+        }),
+        "conflict",
+        "60102",
+      );
+      await expectConnectorError(
+        target.createUser({ id: `${tag}-dup-m`, name: "x", mobile: m0, groupIds: [child] }),
+        "conflict",
+        "60104",
+      );
+      await expectConnectorError(
+        target.createUser({
+          id: `${tag}-dup-e`,
+          name: "x",
+          email: `${tag}.zs@example.com`,
+          groupIds: [child],
+        }),
+        "conflict",
+        "60106",
+      );
+      await expectConnectorError(
+        target.createUser({ id: `${tag}-noc`, name: "x", groupIds: [child] }),
+        "invalid",
+        "60129",
+      );
+      expect(await target.getUser(ids[0].toLowerCase())).toMatchObject({
+        name: "张三",
+        title: "工程师",
+        groupIds: [child],
+        enabled: true,
+      });
       expect(await target.getUser(`${tag}-nobody`)).toBeNull();
       await expectConnectorError(target.deleteGroup(child), "conflict", "60005");
     });
@@ -99,7 +152,11 @@ export function describeWecomContract(name: string, setup: () => Promise<WecomHa
     it("updates, moves, disables and deletes users", async () => {
       await target.updateUser(ids[1], { title: "经理" });
       await target.setGroupMembership(ids[1], [parent]);
-      expect(await target.getUser(ids[1])).toMatchObject({ title: "经理", groupIds: [parent], mainGroupId: parent });
+      expect(await target.getUser(ids[1])).toMatchObject({
+        title: "经理",
+        groupIds: [parent],
+        mainGroupId: parent,
+      });
       await target.setGroupMembership(ids[1], [child], { managedGroupIds: [child] });
       expect((await target.getUser(ids[1]))?.groupIds.sort()).toEqual([child, parent].sort());
       await target.disableUser(ids[2]);
@@ -110,14 +167,32 @@ export function describeWecomContract(name: string, setup: () => Promise<WecomHa
     });
 
     it("sends messages and reports invalid recipients", async () => {
-      const sent = await target.sendMessage({ to: [ids[0], ids[1], ids[2], `${tag}-ghost`], format: "text", text: "工资条已发放" });
+      const sent = await target.sendMessage({
+        to: [ids[0], ids[1], ids[2], `${tag}-ghost`],
+        format: "text",
+        text: "工资条已发放",
+      });
       expect(sent.messageId).toBeTruthy();
       expect(sent.invalidRecipients.sort()).toEqual([ids[2], `${tag}-ghost`].sort());
-      const none = await target.sendMessage({ to: [`${tag}-ghost`], format: "markdown", text: "**hi**" });
+      const none = await target.sendMessage({
+        to: [`${tag}-ghost`],
+        format: "markdown",
+        text: "**hi**",
+      });
       expect(none).toMatchObject({ messageId: undefined, invalidRecipients: [`${tag}-ghost`] });
-      const long = await target.sendMessage({ to: [ids[0]], format: "text", text: "长".repeat(1_000) });
+      const long = await target.sendMessage({
+        to: [ids[0]],
+        format: "text",
+        text: "长".repeat(1_000),
+      });
       expect(long.truncated).toBe(true);
-      const card = await target.sendMessage({ to: [ids[0]], format: "card", title: "绩效", text: "请填写", url: "https://example.com/r" });
+      const card = await target.sendMessage({
+        to: [ids[0]],
+        format: "card",
+        title: "绩效",
+        text: "请填写",
+        url: "https://example.com/r",
+      });
       expect(card.invalidRecipients).toEqual([]);
     });
 

@@ -1,4 +1,5 @@
-const SECRET_FIELD = /"([^"]*(?:secret|password|token|signature|authorization)[^"]*)"\s*:\s*"[^"]*"/gi;
+const SECRET_FIELD =
+  /"([^"]*(?:secret|password|token|signature|authorization)[^"]*)"\s*:\s*"[^"]*"/gi;
 
 /** Masks the values of secret-looking JSON fields in a logged body. */
 export function maskBody(body: string): string {

@@ -18,7 +18,12 @@ export async function searchApiLog(filter: ApiLogFilter) {
     const base = Number(filter.status[0]) * 100;
     and.push({ status: { gte: base, lt: base + 100 } });
   }
-  if (filter.token) and.push({ token: { OR: [{ name: { contains: filter.token, mode: "insensitive" } }, { prefix: filter.token }] } });
+  if (filter.token)
+    and.push({
+      token: {
+        OR: [{ name: { contains: filter.token, mode: "insensitive" } }, { prefix: filter.token }],
+      },
+    });
   const where = { AND: and };
   const [rows, total] = await Promise.all([
     db.apiRequestLog.findMany({
@@ -35,6 +40,8 @@ export async function searchApiLog(filter: ApiLogFilter) {
 
 /** Deletes request-log rows older than the retention period; returns how many. */
 export async function pruneApiLog(retentionDays: number, now = new Date()): Promise<number> {
-  const { count } = await db.apiRequestLog.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - retentionDays * 86_400_000) } } });
+  const { count } = await db.apiRequestLog.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - retentionDays * 86_400_000) } },
+  });
   return count;
 }

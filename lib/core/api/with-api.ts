@@ -12,24 +12,42 @@ import { maskBody, truncate } from "./mask-body";
 
 type Ctx<P> = { request: Request; params: P; actor: Actor; requestId: string; ip: string | null };
 type Guard =
-  | { kind: "session"; area: Area; mode?: "view" | "edit" }
-  | { kind: "token"; scope: TokenScope };
+  { kind: "session"; area: Area; mode?: "view" | "edit" } | { kind: "token"; scope: TokenScope };
 
 type Handler<P> = (ctx: Ctx<P> & { user?: CurrentUser; token?: VerifiedToken }) => Promise<unknown>;
 
 function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof ZodError) {
     const issues = err.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
-    return Response.json({ error: { code: "invalid", message: `Invalid ${issues[0]?.field || "input"}: ${issues[0]?.message}`, issues }, requestId }, { status: 422 });
+    return Response.json(
+      {
+        error: {
+          code: "invalid",
+          message: `Invalid ${issues[0]?.field || "input"}: ${issues[0]?.message}`,
+          issues,
+        },
+        requestId,
+      },
+      { status: 422 },
+    );
   }
   if (err instanceof AppError) {
-    return Response.json({ error: { code: err.code, message: err.message, field: err.field }, requestId }, { status: err.status });
+    return Response.json(
+      { error: { code: err.code, message: err.message, field: err.field }, requestId },
+      { status: err.status },
+    );
   }
   if (err instanceof SyntaxError) {
-    return Response.json({ error: { code: "bad_json", message: "The request body is not valid JSON." }, requestId }, { status: 400 });
+    return Response.json(
+      { error: { code: "bad_json", message: "The request body is not valid JSON." }, requestId },
+      { status: 400 },
+    );
   }
   console.error(`[api ${requestId}]`, err);
-  return Response.json({ error: { code: "internal", message: "Something went wrong on our side.", requestId } }, { status: 500 });
+  return Response.json(
+    { error: { code: "internal", message: "Something went wrong on our side.", requestId } },
+    { status: 500 },
+  );
 }
 
 /**
@@ -50,13 +68,28 @@ export function withApi<P = Record<string, string>>(guard: Guard, handler: Handl
       if (guard.kind === "token") {
         token = await verifyToken(request.headers.get("authorization"), guard.scope, ip);
         if (request.method !== "GET") requestBody = await request.clone().text();
-        const result = await handler({ request, params: await context.params, requestId, ip, token, actor: { type: "token", id: token.id, name: token.name, ip } });
+        const result = await handler({
+          request,
+          params: await context.params,
+          requestId,
+          ip,
+          token,
+          actor: { type: "token", id: token.id, name: token.name, ip },
+        });
         response = result instanceof Response ? result : Response.json(result);
       } else {
         const user = await getCurrentUser();
         if (!user) throw unauthorized();
-        if (!((guard.mode ?? "view") === "view" ? canView : canEdit)(user.roles, guard.area)) throw forbiddenError();
-        const result = await handler({ request, params: await context.params, requestId, ip, user, actor: { type: "user", id: user.id, name: user.name, ip } });
+        if (!((guard.mode ?? "view") === "view" ? canView : canEdit)(user.roles, guard.area))
+          throw forbiddenError();
+        const result = await handler({
+          request,
+          params: await context.params,
+          requestId,
+          ip,
+          user,
+          actor: { type: "user", id: user.id, name: user.name, ip },
+        });
         response = result instanceof Response ? result : Response.json(result);
       }
     } catch (err) {
@@ -64,7 +97,13 @@ export function withApi<P = Record<string, string>>(guard: Guard, handler: Handl
     }
     response.headers.set("x-request-id", requestId);
     if (guard.kind === "token" && new URL(request.url).pathname.startsWith("/api/v1/")) {
-      await logApiRequest(request, response, { requestId, ip, tokenId: token?.id, requestBody, latencyMs: Math.round(performance.now() - started) });
+      await logApiRequest(request, response, {
+        requestId,
+        ip,
+        tokenId: token?.id,
+        requestBody,
+        latencyMs: Math.round(performance.now() - started),
+      });
     }
     return response;
   };
@@ -73,7 +112,13 @@ export function withApi<P = Record<string, string>>(guard: Guard, handler: Handl
 async function logApiRequest(
   request: Request,
   response: Response,
-  meta: { requestId: string; ip: string | null; tokenId?: string; requestBody?: string; latencyMs: number },
+  meta: {
+    requestId: string;
+    ip: string | null;
+    tokenId?: string;
+    requestBody?: string;
+    latencyMs: number;
+  },
 ) {
   try {
     const responseText = await response.clone().text();

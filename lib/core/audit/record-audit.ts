@@ -20,7 +20,8 @@ export type AuditEntry = {
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
 // Names that hold credentials. Plain "key" (a category key, an idempotency key) is an identifier, not a secret.
-const SECRET_KEYS = /secret|password|token$|hash|cipher|(api|private|signing|access|event|encryption|app)_?key$/i;
+const SECRET_KEYS =
+  /secret|password|token$|hash|cipher|(api|private|signing|access|event|encryption|app)_?key$/i;
 
 /** Drops secret-looking fields so the audit log never stores what it must not show. */
 export function redact(value: unknown): unknown {
@@ -44,7 +45,8 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
-      before: entry.before === undefined ? undefined : (redact(entry.before) as Prisma.InputJsonValue),
+      before:
+        entry.before === undefined ? undefined : (redact(entry.before) as Prisma.InputJsonValue),
       after: entry.after === undefined ? undefined : (redact(entry.after) as Prisma.InputJsonValue),
     },
   });

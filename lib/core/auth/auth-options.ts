@@ -49,7 +49,13 @@ export function authOptions(): NextAuthOptions {
         if (!profile?.sub) return false;
         const p = profile as OidcProfile;
         const userId = await signInUser(
-          { sub: p.sub, email: p.email, name: p.name, employeeNo: p.employee_no, groups: p[e.OIDC_ROLE_CLAIM] },
+          {
+            sub: p.sub,
+            email: p.email,
+            name: p.name,
+            employeeNo: p.employee_no,
+            groups: p[e.OIDC_ROLE_CLAIM],
+          },
           { roleMap: e.OIDC_ROLE_MAP, unknownUsers: e.OIDC_UNKNOWN_USERS },
         );
         if (!userId) return "/signin?error=NotAnEmployee";

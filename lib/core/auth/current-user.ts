@@ -19,5 +19,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session?.uid) return null;
   const user = await db.user.findUnique({ where: { id: session.uid } });
   if (!user) return null;
-  return { id: user.id, name: user.name, email: user.email, roles: effectiveRoles(user), employeeId: user.employeeId };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roles: effectiveRoles(user),
+    employeeId: user.employeeId,
+  };
 });

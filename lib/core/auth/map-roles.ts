@@ -9,7 +9,11 @@ export type MapRolesInput = {
 
 /** Roles the IdP grants. Everyone signed in is at least an EMPLOYEE (of themself); admins come from groups. */
 export function mapRoles({ groups, roleMap }: MapRolesInput): Role[] {
-  const list = Array.isArray(groups) ? groups : typeof groups === "string" ? groups.split(/[\s,]+/) : [];
+  const list = Array.isArray(groups)
+    ? groups
+    : typeof groups === "string"
+      ? groups.split(/[\s,]+/)
+      : [];
   const roles = new Set<Role>(["EMPLOYEE"]);
   for (const g of list) for (const r of roleMap[String(g)] ?? []) roles.add(r);
   return [...roles].sort();

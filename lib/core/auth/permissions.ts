@@ -13,13 +13,21 @@ export const AREAS = {
   callbacks: { path: "/callbacks", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   connections: { path: "/connections", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   imPreview: { path: "/im-preview", view: ["HR_ADMIN", "IT_ADMIN"], edit: [] },
-  hrSimulator: { path: "/hr-simulator", view: ["HR_ADMIN", "IT_ADMIN"], edit: ["HR_ADMIN", "IT_ADMIN"] },
+  hrSimulator: {
+    path: "/hr-simulator",
+    view: ["HR_ADMIN", "IT_ADMIN"],
+    edit: ["HR_ADMIN", "IT_ADMIN"],
+  },
   jobs: { path: "/jobs", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   tokens: { path: "/tokens", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   apiLog: { path: "/api-log", view: ["IT_ADMIN"], edit: [] },
   audit: { path: "/audit", view: ["IT_ADMIN", "HR_ADMIN"], edit: [] },
   users: { path: "/users", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
-  me: { path: "/me", view: ["EMPLOYEE", "HR_ADMIN", "IT_ADMIN"], edit: ["EMPLOYEE", "HR_ADMIN", "IT_ADMIN"] },
+  me: {
+    path: "/me",
+    view: ["EMPLOYEE", "HR_ADMIN", "IT_ADMIN"],
+    edit: ["EMPLOYEE", "HR_ADMIN", "IT_ADMIN"],
+  },
 } as const satisfies Record<string, { path: string; view: readonly Role[]; edit: readonly Role[] }>;
 
 export type Area = keyof typeof AREAS;

@@ -7,7 +7,10 @@ import { getCurrentUser, type CurrentUser } from "./current-user";
  * For pages: the signed-in user who may see (or change) an area. Not signed in
  * → redirect to sign-in and back; signed in without the role → the 403 page.
  */
-export async function requireArea(area: Area, mode: "view" | "edit" = "view"): Promise<CurrentUser> {
+export async function requireArea(
+  area: Area,
+  mode: "view" | "edit" = "view",
+): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) {
     const path = (await headers()).get("x-orgbridge-path") ?? "/";

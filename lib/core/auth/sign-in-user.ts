@@ -23,11 +23,18 @@ export type SignInOptions = {
  * record (by employee-number claim, else e-mail). Returns the user id, or null
  * when the person is refused.
  */
-export async function signInUser(claims: SignInClaims, opts: SignInOptions): Promise<string | null> {
+export async function signInUser(
+  claims: SignInClaims,
+  opts: SignInOptions,
+): Promise<string | null> {
   const employee =
-    (claims.employeeNo ? await db.employee.findUnique({ where: { employeeNo: claims.employeeNo } }) : null) ??
+    (claims.employeeNo
+      ? await db.employee.findUnique({ where: { employeeNo: claims.employeeNo } })
+      : null) ??
     (claims.email
-      ? await db.employee.findFirst({ where: { email: { equals: claims.email, mode: "insensitive" } } })
+      ? await db.employee.findFirst({
+          where: { email: { equals: claims.email, mode: "insensitive" } },
+        })
       : null);
   if (!employee && opts.unknownUsers === "refuse") return null;
   const idpRoles = mapRoles({ groups: claims.groups, roleMap: opts.roleMap });
@@ -35,8 +42,21 @@ export async function signInUser(claims: SignInClaims, opts: SignInOptions): Pro
     const before = await tx.user.findUnique({ where: { subject: claims.sub } });
     const user = await tx.user.upsert({
       where: { subject: claims.sub },
-      create: { subject: claims.sub, email: claims.email, name: claims.name, idpRoles, employeeId: employee?.id, lastLoginAt: new Date() },
-      update: { email: claims.email, name: claims.name, idpRoles, employeeId: employee?.id ?? null, lastLoginAt: new Date() },
+      create: {
+        subject: claims.sub,
+        email: claims.email,
+        name: claims.name,
+        idpRoles,
+        employeeId: employee?.id,
+        lastLoginAt: new Date(),
+      },
+      update: {
+        email: claims.email,
+        name: claims.name,
+        idpRoles,
+        employeeId: employee?.id ?? null,
+        lastLoginAt: new Date(),
+      },
     });
     await recordAudit(
       tx,

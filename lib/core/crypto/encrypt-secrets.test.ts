@@ -51,7 +51,9 @@ describe("encryptSecrets / decryptSecrets", () => {
     const fresh = encryptSecrets({ v: "new" }, { keys: rotated });
     expect(fresh.split(":")[1]).toBe(rotated[0].id);
     expect(needsReencryption(fresh, rotated)).toBe(false);
-    expect(() => decryptSecrets(fresh, { keys: loadSecretKeys(k1) })).toThrow(/not in ORGBRIDGE_SECRET_KEY/);
+    expect(() => decryptSecrets(fresh, { keys: loadSecretKeys(k1) })).toThrow(
+      /not in ORGBRIDGE_SECRET_KEY/,
+    );
   });
 
   it.each([

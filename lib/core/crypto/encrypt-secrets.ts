@@ -19,25 +19,44 @@ export function encryptSecrets(secrets: unknown, options: EncryptSecretsOptions 
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key.key, iv);
   if (options.aad) cipher.setAAD(Buffer.from(options.aad, "utf8"));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(secrets), "utf8"), cipher.final()]);
+  const ciphertext = Buffer.concat([
+    cipher.update(JSON.stringify(secrets), "utf8"),
+    cipher.final(),
+  ]);
   const tag = cipher.getAuthTag();
-  return [VERSION, key.id, iv.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(":");
+  return [
+    VERSION,
+    key.id,
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    tag.toString("base64url"),
+  ].join(":");
 }
 
 /** Reverses encryptSecrets. Throws on a wrong key, a different `aad`, or any tampering. */
-export function decryptSecrets<T = unknown>(sealed: string, options: EncryptSecretsOptions = {}): T {
+export function decryptSecrets<T = unknown>(
+  sealed: string,
+  options: EncryptSecretsOptions = {},
+): T {
   const parts = sealed.split(":");
-  if (parts.length !== 5 || parts[0] !== VERSION) throw new Error("Not an OrgBridge secrets ciphertext (expected v1:<keyId>:…).");
+  if (parts.length !== 5 || parts[0] !== VERSION)
+    throw new Error("Not an OrgBridge secrets ciphertext (expected v1:<keyId>:…).");
   const [, keyId, ivText, dataText, tagText] = parts;
   const keys = options.keys ?? loadSecretKeys();
   const key = keys.find((k) => k.id === keyId);
-  if (!key) throw new Error(`Secrets were encrypted with key ${keyId}, which is not in ORGBRIDGE_SECRET_KEY.`);
+  if (!key)
+    throw new Error(
+      `Secrets were encrypted with key ${keyId}, which is not in ORGBRIDGE_SECRET_KEY.`,
+    );
   const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(ivText, "base64url"));
   if (options.aad) decipher.setAAD(Buffer.from(options.aad, "utf8"));
   decipher.setAuthTag(Buffer.from(tagText, "base64url"));
   let plain: string;
   try {
-    plain = Buffer.concat([decipher.update(Buffer.from(dataText, "base64url")), decipher.final()]).toString("utf8");
+    plain = Buffer.concat([
+      decipher.update(Buffer.from(dataText, "base64url")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     throw new Error("Secrets ciphertext failed authentication (tampered, or a different key/aad).");
   }

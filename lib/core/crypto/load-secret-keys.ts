@@ -11,9 +11,13 @@ export type SecretKey = {
  * Parses `ORGBRIDGE_SECRET_KEY`: one or more base64 32-byte keys, comma-separated.
  * The first key encrypts; every key can decrypt (rotation: prepend the new key, re-encrypt, drop the old).
  */
-export function loadSecretKeys(raw: string | undefined = process.env.ORGBRIDGE_SECRET_KEY): SecretKey[] {
+export function loadSecretKeys(
+  raw: string | undefined = process.env.ORGBRIDGE_SECRET_KEY,
+): SecretKey[] {
   if (!raw || !raw.trim()) {
-    throw new Error("ORGBRIDGE_SECRET_KEY is not set (base64 of 32 random bytes; `openssl rand -base64 32`).");
+    throw new Error(
+      "ORGBRIDGE_SECRET_KEY is not set (base64 of 32 random bytes; `openssl rand -base64 32`).",
+    );
   }
   return raw
     .split(",")
@@ -22,7 +26,9 @@ export function loadSecretKeys(raw: string | undefined = process.env.ORGBRIDGE_S
     .map((part, index) => {
       const key = Buffer.from(part, "base64");
       if (key.length !== 32) {
-        throw new Error(`ORGBRIDGE_SECRET_KEY entry ${index + 1} is ${key.length} bytes after base64 decoding; expected 32.`);
+        throw new Error(
+          `ORGBRIDGE_SECRET_KEY entry ${index + 1} is ${key.length} bytes after base64 decoding; expected 32.`,
+        );
       }
       return { id: keyIdOf(key), key };
     });

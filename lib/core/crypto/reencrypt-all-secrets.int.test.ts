@@ -11,7 +11,12 @@ describe("key rotation", () => {
   it("reports rows no configured key can open instead of failing", async () => {
     process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
     const orphan = await db.connection.create({
-      data: { kind: "HR_SOURCE", provider: "rest", name: `orphan-${Date.now()}`, secretsCipher: encryptSecrets({ token: "t" }) },
+      data: {
+        kind: "HR_SOURCE",
+        provider: "rest",
+        name: `orphan-${Date.now()}`,
+        secretsCipher: encryptSecrets({ token: "t" }),
+      },
     });
     process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
     expect((await reencryptAllSecrets()).unreadable).toContain(`connection:${orphan.id}`);
@@ -22,10 +27,20 @@ describe("key rotation", () => {
     const newKey = randomBytes(32).toString("base64");
     process.env.ORGBRIDGE_SECRET_KEY = oldKey;
     const conn = await db.connection.create({
-      data: { kind: "IM_TARGET", provider: "wecom", name: `rot-${Date.now()}`, secretsCipher: encryptSecrets({ contactSecret: "s3cret" }) },
+      data: {
+        kind: "IM_TARGET",
+        provider: "wecom",
+        name: `rot-${Date.now()}`,
+        secretsCipher: encryptSecrets({ contactSecret: "s3cret" }),
+      },
     });
     const ep = await db.callbackEndpoint.create({
-      data: { name: "rot", url: "https://oa.example/hook", eventTypes: ["sync.completed"], secretCipher: encryptSecrets("whsec_x") },
+      data: {
+        name: "rot",
+        url: "https://oa.example/hook",
+        eventTypes: ["sync.completed"],
+        secretCipher: encryptSecrets("whsec_x"),
+      },
     });
 
     process.env.ORGBRIDGE_SECRET_KEY = `${newKey},${oldKey}`;
@@ -34,16 +49,29 @@ describe("key rotation", () => {
     expect(first.endpoints).toBeGreaterThanOrEqual(1);
 
     process.env.ORGBRIDGE_SECRET_KEY = newKey; // the old key can now be dropped
-    const c = await db.connection.findUniqueOrThrow({ where: { id: conn.id }, omit: { secretsCipher: false } });
+    const c = await db.connection.findUniqueOrThrow({
+      where: { id: conn.id },
+      omit: { secretsCipher: false },
+    });
     expect(decryptSecrets(c.secretsCipher!)).toEqual({ contactSecret: "s3cret" });
-    const e = await db.callbackEndpoint.findUniqueOrThrow({ where: { id: ep.id }, omit: { secretCipher: false } });
+    const e = await db.callbackEndpoint.findUniqueOrThrow({
+      where: { id: ep.id },
+      omit: { secretCipher: false },
+    });
     expect(decryptSecrets(e.secretCipher)).toBe("whsec_x");
-    expect(await db.auditLog.count({ where: { targetId: conn.id, action: "connection.secrets_reencrypted" } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { targetId: conn.id, action: "connection.secrets_reencrypted" },
+      }),
+    ).toBe(1);
 
     process.env.ORGBRIDGE_SECRET_KEY = `${newKey},${oldKey}`;
     const second = await reencryptAllSecrets();
     expect(second.unreadable).not.toContain(`connection:${conn.id}`);
-    const again = await db.connection.findUniqueOrThrow({ where: { id: conn.id }, omit: { secretsCipher: false } });
+    const again = await db.connection.findUniqueOrThrow({
+      where: { id: conn.id },
+      omit: { secretsCipher: false },
+    });
     expect(again.secretsCipher).toBe(c.secretsCipher);
   });
 });

@@ -9,7 +9,11 @@ import { decryptSecrets, encryptSecrets, needsReencryption } from "./encrypt-sec
  * skipped, and rows no configured key can open are reported, not fatal (the
  * operator must add that key back before removing it).
  */
-export async function reencryptAllSecrets(): Promise<{ connections: number; endpoints: number; unreadable: string[] }> {
+export async function reencryptAllSecrets(): Promise<{
+  connections: number;
+  endpoints: number;
+  unreadable: string[];
+}> {
   let connections = 0;
   let endpoints = 0;
   const unreadable: string[] = [];
@@ -30,22 +34,39 @@ export async function reencryptAllSecrets(): Promise<{ connections: number; endp
     const sealed = encryptSecrets(opened.value);
     await db.$transaction(async (tx) => {
       await tx.connection.update({ where: { id: c.id }, data: { secretsCipher: sealed } });
-      await recordAudit(tx, actor, { action: "connection.secrets_reencrypted", targetType: "connection", targetId: c.id, after: { keyId: sealed.split(":")[1] } });
+      await recordAudit(tx, actor, {
+        action: "connection.secrets_reencrypted",
+        targetType: "connection",
+        targetId: c.id,
+        after: { keyId: sealed.split(":")[1] },
+      });
     });
     connections++;
   }
-  const eps = await db.callbackEndpoint.findMany({ select: { id: true, secretCipher: true, previousSecretCipher: true } });
+  const eps = await db.callbackEndpoint.findMany({
+    select: { id: true, secretCipher: true, previousSecretCipher: true },
+  });
   for (const e of eps) {
     const stale = [e.secretCipher, e.previousSecretCipher].some((s) => s && needsReencryption(s));
     if (!stale) continue;
     const current = tryDecrypt(e.secretCipher, `callback_endpoint:${e.id}`);
-    const previous = e.previousSecretCipher ? tryDecrypt(e.previousSecretCipher, `callback_endpoint:${e.id}:previous`) : null;
+    const previous = e.previousSecretCipher
+      ? tryDecrypt(e.previousSecretCipher, `callback_endpoint:${e.id}:previous`)
+      : null;
     if (!current.ok || (previous && !previous.ok)) continue;
     const secretCipher = encryptSecrets(current.value);
     const previousSecretCipher = previous?.ok ? encryptSecrets(previous.value) : null;
     await db.$transaction(async (tx) => {
-      await tx.callbackEndpoint.update({ where: { id: e.id }, data: { secretCipher, previousSecretCipher } });
-      await recordAudit(tx, actor, { action: "endpoint.secrets_reencrypted", targetType: "callback_endpoint", targetId: e.id, after: { keyId: secretCipher.split(":")[1] } });
+      await tx.callbackEndpoint.update({
+        where: { id: e.id },
+        data: { secretCipher, previousSecretCipher },
+      });
+      await recordAudit(tx, actor, {
+        action: "endpoint.secrets_reencrypted",
+        targetType: "callback_endpoint",
+        targetId: e.id,
+        after: { keyId: secretCipher.split(":")[1] },
+      });
     });
     endpoints++;
   }

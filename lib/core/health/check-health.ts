@@ -10,11 +10,17 @@ export type Health = {
 export async function checkHealth(version: string): Promise<Health> {
   const started = performance.now();
   try {
-    const [row] = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
+    const [row] = await db.$queryRaw<
+      { version: string }[]
+    >`SELECT current_setting('server_version') AS version`;
     return {
       status: "ok",
       version,
-      database: { ok: true, latencyMs: Math.round(performance.now() - started), server: `PostgreSQL ${row.version}` },
+      database: {
+        ok: true,
+        latencyMs: Math.round(performance.now() - started),
+        server: `PostgreSQL ${row.version}`,
+      },
     };
   } catch (err) {
     console.error("health: database check failed", err);

@@ -18,7 +18,9 @@ describe("messages", () => {
   it("no message is empty", () => {
     for (const messages of [en, zh]) {
       for (const key of keys(messages)) {
-        const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages);
+        const value = key
+          .split(".")
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages);
         expect(value, key).toMatch(/\S/);
       }
     }

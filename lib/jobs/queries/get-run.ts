@@ -4,9 +4,14 @@ import { db } from "@/lib/core/db";
 export async function getRun(id: string) {
   const run = await db.jobRun.findUnique({
     where: { id },
-    include: { steps: { orderBy: [{ seq: { sort: "asc", nulls: "last" } }, { startedAt: "asc" }] } },
+    include: {
+      steps: { orderBy: [{ seq: { sort: "asc", nulls: "last" } }, { startedAt: "asc" }] },
+    },
   });
   if (!run) return null;
-  const fn = await db.jobFunction.findUnique({ where: { id: run.functionId }, select: { name: true } });
+  const fn = await db.jobFunction.findUnique({
+    where: { id: run.functionId },
+    select: { name: true },
+  });
   return { ...run, functionName: fn?.name ?? run.functionId };
 }

@@ -6,14 +6,23 @@ export { RUN_STATUSES, type RunRow };
 
 export const runFilterSchema = z.object({
   // Empty form values mean "any".
-  function: z.string().max(200).optional().transform((v) => v || undefined),
-  status: z.enum([...RUN_STATUSES, ""]).optional().transform((v) => v || undefined),
+  function: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+  status: z
+    .enum([...RUN_STATUSES, ""])
+    .optional()
+    .transform((v) => v || undefined),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type RunFilter = z.output<typeof runFilterSchema>;
 
 /** Recent job runs for the console, newest first, as plain JSON (the list polls it). */
-export async function listRuns(filter: RunFilter): Promise<{ runs: RunRow[]; functions: { id: string; name: string }[] }> {
+export async function listRuns(
+  filter: RunFilter,
+): Promise<{ runs: RunRow[]; functions: { id: string; name: string }[] }> {
   const [runs, functions] = await Promise.all([
     db.jobRun.findMany({
       where: { functionId: filter.function, status: filter.status },

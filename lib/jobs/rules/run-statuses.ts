@@ -1,4 +1,12 @@
-export const RUN_STATUSES = ["QUEUED", "RUNNING", "SLEEPING", "WAITING", "COMPLETED", "FAILED", "CANCELLED"] as const;
+export const RUN_STATUSES = [
+  "QUEUED",
+  "RUNNING",
+  "SLEEPING",
+  "WAITING",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export type RunRow = {

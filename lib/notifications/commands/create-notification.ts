@@ -7,14 +7,22 @@ import type { Notification, Prisma } from "@/lib/generated/prisma/client";
 import { matchAudience } from "../queries/audience-sql";
 import { findNotifyTarget } from "../queries/find-notify-target";
 import { firstIssueError } from "../rules/first-issue-error";
-import { DEFAULT_MAX_BODY_BYTES, notificationInputSchemaFor, type NotificationRecipients } from "../notification-input-schema";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  notificationInputSchemaFor,
+  type NotificationRecipients,
+} from "../notification-input-schema";
 import { isUniqueViolation } from "../rules/unique-violation";
 
 export type CreateNotificationOptions = {
   /** The caller's Idempotency-Key: the same key (from the same caller) returns the original notification. */
   idempotencyKey?: string;
   /** Event sender (tests inject one); default the Inngest client. */
-  send?: (name: "notification/requested", data: { notificationId: string }, id: string) => Promise<unknown>;
+  send?: (
+    name: "notification/requested",
+    data: { notificationId: string },
+    id: string,
+  ) => Promise<unknown>;
 };
 
 export type CreateNotificationResult = {
@@ -46,31 +54,63 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
  * unknown names returned. Idempotency keys are scoped to the caller (actor), so two integrations
  * cannot collide or read each other's notifications.
  */
-export async function createNotification(actor: Actor, input: unknown, options: CreateNotificationOptions = {}): Promise<CreateNotificationResult> {
+export async function createNotification(
+  actor: Actor,
+  input: unknown,
+  options: CreateNotificationOptions = {},
+): Promise<CreateNotificationResult> {
   const send = options.send ?? ((name, data, id) => sendEvent(name, data, id));
   let scopedKey: string | null = null;
   if (options.idempotencyKey !== undefined) {
-    if (!IDEMPOTENCY_KEY.test(options.idempotencyKey)) throw invalid("Idempotency-Key", "Idempotency-Key must be 1–200 printable ASCII characters without spaces.");
+    if (!IDEMPOTENCY_KEY.test(options.idempotencyKey))
+      throw invalid(
+        "Idempotency-Key",
+        "Idempotency-Key must be 1–200 printable ASCII characters without spaces.",
+      );
     scopedKey = `${actor.type}:${actor.id}:${options.idempotencyKey}`;
     const original = await db.notification.findUnique({ where: { idempotencyKey: scopedKey } });
     if (original) return replay(original, send);
   }
 
   const target = await findNotifyTarget();
-  const parsed = notificationInputSchemaFor(target?.capabilities?.maxTextBytes ?? DEFAULT_MAX_BODY_BYTES).safeParse(input);
+  const parsed = notificationInputSchemaFor(
+    target?.capabilities?.maxTextBytes ?? DEFAULT_MAX_BODY_BYTES,
+  ).safeParse(input);
   if (!parsed.success) throw firstIssueError(parsed.error);
   const data = parsed.data;
 
-  const category = await db.notificationCategory.findUnique({ where: { key: data.category }, select: { id: true, key: true, version: true, archived: true } });
-  if (!category) throw invalid("category", `Unknown category "${data.category}"; use the key of an existing notification category.`);
-  if (category.archived) throw invalid("category", `Category "${data.category}" is archived and accepts no new notifications.`);
+  const category = await db.notificationCategory.findUnique({
+    where: { key: data.category },
+    select: { id: true, key: true, version: true, archived: true },
+  });
+  if (!category)
+    throw invalid(
+      "category",
+      `Unknown category "${data.category}"; use the key of an existing notification category.`,
+    );
+  if (category.archived)
+    throw invalid(
+      "category",
+      `Category "${data.category}" is archived and accepts no new notifications.`,
+    );
 
   const match = await matchAudience(db, data.recipients);
-  const [{ n: count }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Employee" e WHERE ${match.condition}`;
+  const [{ n: count }] = await db.$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM "Employee" e WHERE ${match.condition}`;
   const { condition: _condition, ...unknown } = match;
   if (count === 0) {
-    const names = [...unknown.unknownEmployeeNos, ...unknown.inactiveEmployeeNos, ...unknown.unknownOrgUnits];
-    throw invalid("recipients", names.length ? `No active employee in the audience (unknown or inactive: ${names.slice(0, 20).join(", ")}).` : "No active employee in the audience.");
+    const names = [
+      ...unknown.unknownEmployeeNos,
+      ...unknown.inactiveEmployeeNos,
+      ...unknown.unknownOrgUnits,
+    ];
+    throw invalid(
+      "recipients",
+      names.length
+        ? `No active employee in the audience (unknown or inactive: ${names.slice(0, 20).join(", ")}).`
+        : "No active employee in the audience.",
+    );
   }
   const audience: StoredAudience = { recipients: data.recipients, ...unknown };
 
@@ -94,7 +134,14 @@ export async function createNotification(actor: Actor, input: unknown, options: 
         action: "notification.created",
         targetType: "notification",
         targetId: row.id,
-        after: { category: category.key, categoryVersion: category.version, title: data.title, recipients: summarise(data.recipients), audience: count, idempotencyKey: options.idempotencyKey ?? null },
+        after: {
+          category: category.key,
+          categoryVersion: category.version,
+          title: data.title,
+          recipients: summarise(data.recipients),
+          audience: count,
+          idempotencyKey: options.idempotencyKey ?? null,
+        },
       });
       return row;
     });
@@ -106,7 +153,11 @@ export async function createNotification(actor: Actor, input: unknown, options: 
     }
     throw err;
   }
-  await send("notification/requested", { notificationId: notification.id }, dispatchEventId(notification.id));
+  await send(
+    "notification/requested",
+    { notificationId: notification.id },
+    dispatchEventId(notification.id),
+  );
   return { notification, created: true, ...unknown };
 }
 
@@ -115,9 +166,17 @@ export function dispatchEventId(notificationId: string): string {
   return `notification-${notificationId}`;
 }
 
-async function replay(original: Notification, send: NonNullable<CreateNotificationOptions["send"]>): Promise<CreateNotificationResult> {
+async function replay(
+  original: Notification,
+  send: NonNullable<CreateNotificationOptions["send"]>,
+): Promise<CreateNotificationResult> {
   // The first request may have died between commit and send; the event id makes a re-send harmless.
-  if (original.status === "QUEUED") await send("notification/requested", { notificationId: original.id }, dispatchEventId(original.id));
+  if (original.status === "QUEUED")
+    await send(
+      "notification/requested",
+      { notificationId: original.id },
+      dispatchEventId(original.id),
+    );
   const stored = (original.audience ?? {}) as Partial<StoredAudience>;
   return {
     notification: original,
@@ -131,7 +190,11 @@ async function replay(original: Notification, send: NonNullable<CreateNotificati
 function summarise(r: NotificationRecipients) {
   return {
     everyone: r.everyone ?? false,
-    employeeNos: r.employeeNos ? (r.employeeNos.length > 50 ? `${r.employeeNos.length} employee numbers` : r.employeeNos) : [],
+    employeeNos: r.employeeNos
+      ? r.employeeNos.length > 50
+        ? `${r.employeeNos.length} employee numbers`
+        : r.employeeNos
+      : [],
     orgUnits: r.orgUnits ?? [],
   };
 }

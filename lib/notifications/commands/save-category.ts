@@ -10,7 +10,8 @@ import { categoryInputSchema } from "../category-input-schema";
 import { firstIssueError } from "../rules/first-issue-error";
 import { isUniqueViolation } from "../rules/unique-violation";
 
-const duplicateKey = (key: string) => invalid("key", `A category with the key "${key}" already exists; choose another key.`);
+const duplicateKey = (key: string) =>
+  invalid("key", `A category with the key "${key}" already exists; choose another key.`);
 
 function parsePolicy(input: unknown): NotificationPolicy {
   const parsed = categoryInputSchema.safeParse(input);
@@ -18,9 +19,20 @@ function parsePolicy(input: unknown): NotificationPolicy {
   return parsed.data;
 }
 
-async function writeVersion(tx: Prisma.TransactionClient, categoryId: string, version: number, policy: NotificationPolicy, actor: Actor) {
+async function writeVersion(
+  tx: Prisma.TransactionClient,
+  categoryId: string,
+  version: number,
+  policy: NotificationPolicy,
+  actor: Actor,
+) {
   await tx.notificationCategoryVersion.create({
-    data: { categoryId, version, policy: policy as unknown as Prisma.InputJsonValue, createdBy: actor.id },
+    data: {
+      categoryId,
+      version,
+      policy: policy as unknown as Prisma.InputJsonValue,
+      createdBy: actor.id,
+    },
   });
 }
 
@@ -29,10 +41,23 @@ export async function createCategory(actor: Actor, input: unknown): Promise<Noti
   const policy = parsePolicy(input);
   try {
     return await db.$transaction(async (tx) => {
-      if (await tx.notificationCategory.findUnique({ where: { key: policy.key }, select: { id: true } })) throw duplicateKey(policy.key);
-      const category = await tx.notificationCategory.create({ data: { ...policyToRow(policy), version: 1 } });
+      if (
+        await tx.notificationCategory.findUnique({
+          where: { key: policy.key },
+          select: { id: true },
+        })
+      )
+        throw duplicateKey(policy.key);
+      const category = await tx.notificationCategory.create({
+        data: { ...policyToRow(policy), version: 1 },
+      });
       await writeVersion(tx, category.id, 1, policy, actor);
-      await recordAudit(tx, actor, { action: "notification_category.created", targetType: "notification_category", targetId: category.id, after: { version: 1, ...policy } });
+      await recordAudit(tx, actor, {
+        action: "notification_category.created",
+        targetType: "notification_category",
+        targetId: category.id,
+        after: { version: 1, ...policy },
+      });
       return category;
     });
   } catch (err) {
@@ -45,21 +70,37 @@ export async function createCategory(actor: Actor, input: unknown): Promise<Noti
  * Replaces a category's policy: bumps `version` and stores the new version row, so notifications
  * sent earlier keep the policy they were sent under. Saving an identical policy changes nothing.
  */
-export async function updateCategory(actor: Actor, id: string, input: unknown): Promise<NotificationCategory> {
+export async function updateCategory(
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<NotificationCategory> {
   const policy = parsePolicy(input);
   try {
     return await db.$transaction(async (tx) => {
       // Row lock: two editors saving at once get consecutive versions, not a unique violation.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "NotificationCategory" WHERE id = ${id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "NotificationCategory" WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) throw notFound("Notification category");
       const existing = await tx.notificationCategory.findUniqueOrThrow({ where: { id } });
-      if (policy.key !== existing.key && (await tx.notificationCategory.findUnique({ where: { key: policy.key }, select: { id: true } }))) {
+      if (
+        policy.key !== existing.key &&
+        (await tx.notificationCategory.findUnique({
+          where: { key: policy.key },
+          select: { id: true },
+        }))
+      ) {
         throw duplicateKey(policy.key);
       }
       const before = safePolicy(existing);
-      if (before && JSON.stringify(policyToRow(before)) === JSON.stringify(policyToRow(policy))) return existing;
+      if (before && JSON.stringify(policyToRow(before)) === JSON.stringify(policyToRow(policy)))
+        return existing;
       const version = existing.version + 1;
-      const category = await tx.notificationCategory.update({ where: { id }, data: { ...policyToRow(policy), version } });
+      const category = await tx.notificationCategory.update({
+        where: { id },
+        data: { ...policyToRow(policy), version },
+      });
       await writeVersion(tx, id, version, policy, actor);
       await recordAudit(tx, actor, {
         action: "notification_category.updated",
@@ -77,7 +118,11 @@ export async function updateCategory(actor: Actor, id: string, input: unknown): 
 }
 
 /** Archives (or, with `archived: false`, restores) a category: archived ones accept no new notifications. Audited. */
-export async function archiveCategory(actor: Actor, id: string, archived = true): Promise<NotificationCategory> {
+export async function archiveCategory(
+  actor: Actor,
+  id: string,
+  archived = true,
+): Promise<NotificationCategory> {
   return db.$transaction(async (tx) => {
     const existing = await tx.notificationCategory.findUnique({ where: { id } });
     if (!existing) throw notFound("Notification category");

@@ -11,7 +11,12 @@ export type PreferenceActor = Actor & { employeeId: string | null };
  * linked to their sign-in); mandatory and archived categories are refused with nothing written.
  * Upserts the preference and audits the change in one transaction.
  */
-export async function setPreference(actor: PreferenceActor, employeeId: string, categoryKey: string, optedIn: boolean) {
+export async function setPreference(
+  actor: PreferenceActor,
+  employeeId: string,
+  categoryKey: string,
+  optedIn: boolean,
+) {
   const input = setPreferenceSchema.parse({ categoryKey, optedIn });
   if (!actor.employeeId || actor.employeeId !== employeeId) {
     throw forbiddenError("You can only change your own notification preferences.");
@@ -21,9 +26,18 @@ export async function setPreference(actor: PreferenceActor, employeeId: string, 
       where: { key: input.categoryKey },
       select: { id: true, key: true, mandatory: true, archived: true },
     });
-    if (!category || category.archived) throw new AppError(404, "not_found", `Notification category "${input.categoryKey}" not found.`, "categoryKey");
+    if (!category || category.archived)
+      throw new AppError(
+        404,
+        "not_found",
+        `Notification category "${input.categoryKey}" not found.`,
+        "categoryKey",
+      );
     if (category.mandatory) {
-      throw invalid("optedIn", `"${category.key}" is mandatory: HR requires everyone to receive it, so it cannot be turned off or on.`);
+      throw invalid(
+        "optedIn",
+        `"${category.key}" is mandatory: HR requires everyone to receive it, so it cannot be turned off or on.`,
+      );
     }
     const existing = await tx.notificationPreference.findUnique({
       where: { employeeId_categoryId: { employeeId, categoryId: category.id } },
@@ -43,6 +57,10 @@ export async function setPreference(actor: PreferenceActor, employeeId: string, 
       before: { category: category.key, optedIn: existing?.optedIn ?? null },
       after: { category: category.key, optedIn: saved.optedIn },
     });
-    return { categoryKey: category.key, optedIn: saved.optedIn, updatedAt: saved.updatedAt.toISOString() };
+    return {
+      categoryKey: category.key,
+      optedIn: saved.optedIn,
+      updatedAt: saved.updatedAt.toISOString(),
+    };
   });
 }

@@ -1,6 +1,11 @@
 import { db } from "@/lib/core/db";
 import { countSentToday } from "../queries/count-sent-today";
-import { decideRecipients, deferralSlot, type DecisionCounts, type RecipientState } from "../rules/decide-recipients";
+import {
+  decideRecipients,
+  deferralSlot,
+  type DecisionCounts,
+  type RecipientState,
+} from "../rules/decide-recipients";
 import { loadDispatchContext } from "../queries/load-dispatch-context";
 import { writeDeliveryUpdates } from "./write-delivery-updates";
 
@@ -21,7 +26,14 @@ export type EvaluateDeliveriesResult = DecisionCounts & {
   nextDueAt: string | null;
 };
 
-type Row = { id: string; employeeId: string; timeZone: string | null; optedIn: boolean | null; hasAccount: boolean; active: boolean };
+type Row = {
+  id: string;
+  employeeId: string;
+  timeZone: string | null;
+  optedIn: boolean | null;
+  hasAccount: boolean;
+  active: boolean;
+};
 
 /**
  * One evaluation pass: every new delivery and every deferred one now due is run through the
@@ -29,7 +41,9 @@ type Row = { id: string; employeeId: string; timeZone: string | null; optedIn: b
  * outcomes are written in bulk. Deferred ones are re-evaluated when they come due, because counts
  * and preferences change overnight.
  */
-export async function evaluateDeliveries(options: EvaluateDeliveriesOptions): Promise<EvaluateDeliveriesResult> {
+export async function evaluateDeliveries(
+  options: EvaluateDeliveriesOptions,
+): Promise<EvaluateDeliveriesResult> {
   const ctx = await loadDispatchContext(options.notificationId);
   const clock = options.now ?? new Date();
   // A sleep never ends early in production; under a test engine that skips sleeps this keeps the pass at the slot.
@@ -47,9 +61,22 @@ export async function evaluateDeliveries(options: EvaluateDeliveriesOptions): Pr
 
   const sentToday =
     ctx.policy.throttlePerDay != null && rows.length > 0
-      ? await countSentToday({ categoryId: ctx.notification.categoryId, notificationId: options.notificationId, recipients: rows, companyTimeZone: ctx.companyTimeZone, now })
+      ? await countSentToday({
+          categoryId: ctx.notification.categoryId,
+          notificationId: options.notificationId,
+          recipients: rows,
+          companyTimeZone: ctx.companyTimeZone,
+          now,
+        })
       : new Map<string, number>();
-  const states: RecipientState[] = rows.map((r) => ({ id: r.id, timeZone: r.timeZone, optedIn: r.optedIn, hasAccount: r.hasAccount, active: r.active, sentToday: sentToday.get(r.employeeId) ?? 0 }));
+  const states: RecipientState[] = rows.map((r) => ({
+    id: r.id,
+    timeZone: r.timeZone,
+    optedIn: r.optedIn,
+    hasAccount: r.hasAccount,
+    active: r.active,
+    sentToday: sentToday.get(r.employeeId) ?? 0,
+  }));
 
   const started = performance.now();
   const { updates, counts } = decideRecipients({
@@ -57,7 +84,9 @@ export async function evaluateDeliveries(options: EvaluateDeliveriesOptions): Pr
     policy: ctx.policy,
     companyTimeZone: ctx.companyTimeZone,
     now,
-    noAccountError: ctx.target ? `The employee has no active account on the IM target "${ctx.target.name}".` : "No IM target connection is configured.",
+    noAccountError: ctx.target
+      ? `The employee has no active account on the IM target "${ctx.target.name}".`
+      : "No IM target connection is configured.",
   });
   const policyMs = performance.now() - started;
   await writeDeliveryUpdates(updates);
@@ -65,5 +94,10 @@ export async function evaluateDeliveries(options: EvaluateDeliveriesOptions): Pr
   const [{ next }] = await db.$queryRaw<{ next: string | null }[]>`
     SELECT to_char(min("deferredUntil"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS next
     FROM "NotificationDelivery" WHERE "notificationId" = ${options.notificationId} AND status = 'DEFERRED'`;
-  return { evaluated: rows.length, ...counts, policyMs: Math.round(policyMs), nextDueAt: next ? deferralSlot(new Date(next)).toISOString() : null };
+  return {
+    evaluated: rows.length,
+    ...counts,
+    policyMs: Math.round(policyMs),
+    nextDueAt: next ? deferralSlot(new Date(next)).toISOString() : null,
+  };
 }

@@ -37,7 +37,8 @@ function zoneAtLocalHour(from: number, to: number): string {
   const utcHour = new Date().getUTCHours();
   for (let offset = -12; offset <= 14; offset++) {
     const local = (((utcHour + offset) % 24) + 24) % 24;
-    if (local >= from && local < to) return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+    if (local >= from && local < to)
+      return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
   }
   throw new Error("no zone found");
 }
@@ -63,7 +64,11 @@ describe("notifications against the sandbox IM", () => {
   let im: SandboxImServer;
   let connectionId: string;
   const sent: { name: string; data: { notificationId: string }; id: string }[] = [];
-  const send = async (name: "notification/requested", data: { notificationId: string }, id: string) => {
+  const send = async (
+    name: "notification/requested",
+    data: { notificationId: string },
+    id: string,
+  ) => {
     sent.push({ name, data, id });
   };
   const db = async () => (await import("@/lib/core/db")).db;
@@ -77,9 +82,16 @@ describe("notifications against the sandbox IM", () => {
       `TRUNCATE "NotificationDelivery", "Notification", "NotificationPreference", "NotificationCategoryVersion", "NotificationCategory", "ImAccount", "Employee", "OrgUnit", "Connection", "AuditLog", "SandboxImUser", "SandboxImMessage", "CallbackEndpoint", "CallbackEvent" CASCADE`,
     );
     im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
-    ({ connectionId } = await createSandboxConnections(d, { hrUrl: "http://127.0.0.1:9", imBaseUrl: im.baseUrl, creds }));
+    ({ connectionId } = await createSandboxConnections(d, {
+      hrUrl: "http://127.0.0.1:9",
+      imBaseUrl: im.baseUrl,
+      creds,
+    }));
 
-    const unit = (code: string, path: string, parentId?: string) => d.orgUnit.create({ data: { code, name: code, path, depth: path.split("/").length - 2, parentId } });
+    const unit = (code: string, path: string, parentId?: string) =>
+      d.orgUnit.create({
+        data: { code, name: code, path, depth: path.split("/").length - 2, parentId },
+      });
     const root = await unit("XH", "/XH");
     const rd = await unit("XH-RD", "/XH/XH-RD", root.id);
     const fe = await unit("XH-RD-FE", "/XH/XH-RD/XH-RD-FE", rd.id);
@@ -88,7 +100,13 @@ describe("notifications against the sandbox IM", () => {
     await unit("XH-RDX", "/XH/XH-RDX", root.id);
 
     const { target } = await openImTarget(connectionId);
-    const people: { no: string; unitId: string; zone: string; status?: "TERMINATED"; account: "real" | "ghost" | "none" }[] = [
+    const people: {
+      no: string;
+      unitId: string;
+      zone: string;
+      status?: "TERMINATED";
+      account: "real" | "ghost" | "none";
+    }[] = [
       { no: "N001", unitId: rd.id, zone: dayZone, account: "real" },
       { no: "N002", unitId: fe.id, zone: dayZone, account: "real" }, // opts out
       { no: "N003", unitId: fe.id, zone: quietZone, account: "real" }, // in quiet hours
@@ -99,9 +117,27 @@ describe("notifications against the sandbox IM", () => {
       { no: "N008", unitId: hrUnit.id, zone: dayZone, account: "real" }, // outside the subtree
     ];
     for (const p of people) {
-      const e = await d.employee.create({ data: { employeeNo: p.no, name: `员工${p.no}`, orgUnitId: p.unitId, timeZone: p.zone, status: p.status ?? "ACTIVE", email: `${p.no}@n.example` } });
-      if (p.account === "real") await target.createUser({ id: p.no, name: e.name, email: e.email!, groupIds: ["1"] });
-      if (p.account !== "none") await d.imAccount.create({ data: { connectionId, employeeId: e.id, imUserId: p.account === "ghost" ? "ghost-N006" : p.no, state: "ACTIVE" } });
+      const e = await d.employee.create({
+        data: {
+          employeeNo: p.no,
+          name: `员工${p.no}`,
+          orgUnitId: p.unitId,
+          timeZone: p.zone,
+          status: p.status ?? "ACTIVE",
+          email: `${p.no}@n.example`,
+        },
+      });
+      if (p.account === "real")
+        await target.createUser({ id: p.no, name: e.name, email: e.email!, groupIds: ["1"] });
+      if (p.account !== "none")
+        await d.imAccount.create({
+          data: {
+            connectionId,
+            employeeId: e.id,
+            imUserId: p.account === "ghost" ? "ghost-N006" : p.no,
+            state: "ACTIVE",
+          },
+        });
     }
   });
   afterAll(async () => {
@@ -111,39 +147,84 @@ describe("notifications against the sandbox IM", () => {
   it("creates categories versioned and audited; a duplicate key is an error on key", async () => {
     const d = await db();
     const created = await createCategory(hr, birthdayPolicy);
-    expect(created).toMatchObject({ key: "birthday-test", version: 1, quietStart: "21:00", throttlePerDay: 1 });
-    await expect(createCategory(hr, birthdayPolicy)).rejects.toMatchObject({ field: "key", status: 422 });
-    const updated = await updateCategory(hr, created.id, { ...birthdayPolicy, nameEn: "Birthday wishes (test)" });
+    expect(created).toMatchObject({
+      key: "birthday-test",
+      version: 1,
+      quietStart: "21:00",
+      throttlePerDay: 1,
+    });
+    await expect(createCategory(hr, birthdayPolicy)).rejects.toMatchObject({
+      field: "key",
+      status: 422,
+    });
+    const updated = await updateCategory(hr, created.id, {
+      ...birthdayPolicy,
+      nameEn: "Birthday wishes (test)",
+    });
     expect(updated.version).toBe(2);
     // Saving the same policy again is not a new version.
-    expect((await updateCategory(hr, created.id, { ...birthdayPolicy, nameEn: "Birthday wishes (test)" })).version).toBe(2);
-    const versions = await d.notificationCategoryVersion.findMany({ where: { categoryId: created.id }, orderBy: { version: "asc" } });
+    expect(
+      (
+        await updateCategory(hr, created.id, {
+          ...birthdayPolicy,
+          nameEn: "Birthday wishes (test)",
+        })
+      ).version,
+    ).toBe(2);
+    const versions = await d.notificationCategoryVersion.findMany({
+      where: { categoryId: created.id },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((v) => [v.version, (v.policy as { nameEn: string }).nameEn])).toEqual([
       [1, "Birthday (test)"],
       [2, "Birthday wishes (test)"],
     ]);
-    expect(await d.auditLog.count({ where: { targetId: created.id, action: { startsWith: "notification_category." } } })).toBe(2);
-    await expect(updateCategory(hr, created.id, { ...birthdayPolicy, quietHours: { ...birthdayPolicy.quietHours, timeZone: "Mars/Olympus" } })).rejects.toMatchObject({
+    expect(
+      await d.auditLog.count({
+        where: { targetId: created.id, action: { startsWith: "notification_category." } },
+      }),
+    ).toBe(2);
+    await expect(
+      updateCategory(hr, created.id, {
+        ...birthdayPolicy,
+        quietHours: { ...birthdayPolicy.quietHours, timeZone: "Mars/Olympus" },
+      }),
+    ).rejects.toMatchObject({
       field: "quietHours.timeZone",
     });
-    expect((await d.notificationCategory.findUniqueOrThrow({ where: { id: created.id } })).version).toBe(2);
+    expect(
+      (await d.notificationCategory.findUniqueOrThrow({ where: { id: created.id } })).version,
+    ).toBe(2);
   });
 
   it("previews the audience: active employees of the subtree, unknown names listed", async () => {
-    const preview = await previewAudience({ orgUnits: [{ code: "XH-RD", includeDescendants: true }, { code: "NOPE" }], employeeNos: ["N008", "N007", "X999"] }, { includeIds: true });
+    const preview = await previewAudience(
+      {
+        orgUnits: [{ code: "XH-RD", includeDescendants: true }, { code: "NOPE" }],
+        employeeNos: ["N008", "N007", "X999"],
+      },
+      { includeIds: true },
+    );
     expect(preview.count).toBe(7); // N001–N006 + N008; N007 is terminated, XH-RDX is not in the subtree
     expect(preview.employeeIds).toHaveLength(7);
     expect(preview.unknownEmployeeNos).toEqual(["X999"]);
     expect(preview.inactiveEmployeeNos).toEqual(["N007"]);
     expect(preview.unknownOrgUnits).toEqual(["NOPE"]);
-    expect((await previewAudience({ orgUnits: [{ code: "XH-RD", includeDescendants: false }] })).count).toBe(1);
+    expect(
+      (await previewAudience({ orgUnits: [{ code: "XH-RD", includeDescendants: false }] })).count,
+    ).toBe(1);
     expect((await previewAudience({ everyone: true })).count).toBe(7);
   });
 
   it("rejects bad input naming the field and writes nothing", async () => {
     const d = await db();
     const before = [await d.notification.count(), await d.auditLog.count()];
-    const base = { category: "birthday-test", recipients: { employeeNos: ["N001"] }, title: "生日快乐", body: "祝你生日快乐！" };
+    const base = {
+      category: "birthday-test",
+      recipients: { employeeNos: ["N001"] },
+      title: "生日快乐",
+      body: "祝你生日快乐！",
+    };
     const cases: [unknown, string][] = [
       [{ ...base, category: "no-such-category" }, "category"],
       [{ ...base, recipients: { employeeNos: ["X1", "N007"] } }, "recipients"],
@@ -164,38 +245,75 @@ describe("notifications against the sandbox IM", () => {
 
   it("the same idempotency key returns the original, also when two requests race", async () => {
     const d = await db();
-    const input = { category: "birthday-test", recipients: { employeeNos: ["N001"] }, title: "t", body: "b" };
+    const input = {
+      category: "birthday-test",
+      recipients: { employeeNos: ["N001"] },
+      title: "t",
+      body: "b",
+    };
     const first = await createNotification(actor, input, { idempotencyKey: "idem-1", send });
-    const again = await createNotification(actor, { ...input, body: "changed" }, { idempotencyKey: "idem-1", send });
+    const again = await createNotification(
+      actor,
+      { ...input, body: "changed" },
+      { idempotencyKey: "idem-1", send },
+    );
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.notification.id).toBe(first.notification.id);
     // Another caller with the same key is a different notification.
-    const other = await createNotification({ ...actor, id: "tok-scrm" }, input, { idempotencyKey: "idem-1", send });
+    const other = await createNotification({ ...actor, id: "tok-scrm" }, input, {
+      idempotencyKey: "idem-1",
+      send,
+    });
     expect(other.notification.id).not.toBe(first.notification.id);
 
-    const race = await Promise.all([1, 2, 3].map(() => createNotification(actor, input, { idempotencyKey: "idem-race", send })));
+    const race = await Promise.all(
+      [1, 2, 3].map(() => createNotification(actor, input, { idempotencyKey: "idem-race", send })),
+    );
     expect(new Set(race.map((r) => r.notification.id)).size).toBe(1);
     expect(race.filter((r) => r.created)).toHaveLength(1);
-    expect(await d.notification.count({ where: { idempotencyKey: { endsWith: ":idem-race" } } })).toBe(1);
-    expect(sent.filter((e) => e.data.notificationId === first.notification.id).every((e) => e.id === `notification-${first.notification.id}`)).toBe(true);
+    expect(
+      await d.notification.count({ where: { idempotencyKey: { endsWith: ":idem-race" } } }),
+    ).toBe(1);
+    expect(
+      sent
+        .filter((e) => e.data.notificationId === first.notification.id)
+        .every((e) => e.id === `notification-${first.notification.id}`),
+    ).toBe(true);
     await d.notification.deleteMany({});
   });
 
   it("sends to an org subtree: the inbox and the delivery log agree (opted out, quiet hours, no account, refused)", async () => {
     const d = await db();
-    const category = await d.notificationCategory.findUniqueOrThrow({ where: { key: "birthday-test" } });
+    const category = await d.notificationCategory.findUniqueOrThrow({
+      where: { key: "birthday-test" },
+    });
     const n2 = await d.employee.findUniqueOrThrow({ where: { employeeNo: "N002" } });
-    await d.notificationPreference.create({ data: { employeeId: n2.id, categoryId: category.id, optedIn: false } });
+    await d.notificationPreference.create({
+      data: { employeeId: n2.id, categoryId: category.id, optedIn: false },
+    });
 
     const { notification, unknownEmployeeNos } = await createNotification(
       actor,
-      { category: "birthday-test", recipients: { orgUnits: [{ code: "XH-RD", includeDescendants: true }], employeeNos: ["X404"] }, title: "生日快乐", body: "祝你生日快乐！", link: "https://hr.example/cards/1" },
+      {
+        category: "birthday-test",
+        recipients: {
+          orgUnits: [{ code: "XH-RD", includeDescendants: true }],
+          employeeNos: ["X404"],
+        },
+        title: "生日快乐",
+        body: "祝你生日快乐！",
+        link: "https://hr.example/cards/1",
+      },
       { idempotencyKey: "subtree-1", send },
     );
     expect(unknownEmployeeNos).toEqual(["X404"]);
     expect(notification).toMatchObject({ categoryVersion: 2, status: "QUEUED", recipientCount: 6 });
-    expect(sent.at(-1)).toEqual({ name: "notification/requested", data: { notificationId: notification.id }, id: `notification-${notification.id}` });
+    expect(sent.at(-1)).toEqual({
+      name: "notification/requested",
+      data: { notificationId: notification.id },
+      id: `notification-${notification.id}`,
+    });
 
     expect(await prepareDispatch(notification.id)).toEqual({ skip: false, recipients: 6 });
     expect(await prepareDispatch(notification.id)).toEqual({ skip: false, recipients: 6 }); // repeatable
@@ -206,14 +324,37 @@ describe("notifications against the sandbox IM", () => {
     expect(result).toEqual({ sent: 2, failed: 1, remaining: false });
     // No system subscribes yet: nothing is emitted. Then an OA subscribes and hears of each confirmed delivery, once.
     expect(await emitDeliveredEvents(notification.id)).toEqual({ emitted: 0, failed: 0 });
-    await d.callbackEndpoint.create({ data: { name: "OA", url: "https://oa.example/hooks", eventTypes: ["notification.delivered"], secretCipher: "unused-here" } });
+    await d.callbackEndpoint.create({
+      data: {
+        name: "OA",
+        url: "https://oa.example/hooks",
+        eventTypes: ["notification.delivered"],
+        secretCipher: "unused-here",
+      },
+    });
     expect(await emitDeliveredEvents(notification.id)).toEqual({ emitted: 2, failed: 0 });
     expect(await emitDeliveredEvents(notification.id)).toEqual({ emitted: 0, failed: 0 });
-    const told = await d.callbackEvent.findMany({ where: { type: "notification.delivered" }, include: { deliveries: true } });
-    expect(told.map((e) => (e.data as { employeeNo: string }).employeeNo).sort()).toEqual(["N001", "N004"]);
-    expect(told[0]).toMatchObject({ source: "notifications", data: expect.objectContaining({ notificationId: notification.id, categoryKey: "birthday-test" }), deliveries: [expect.anything()] });
+    const told = await d.callbackEvent.findMany({
+      where: { type: "notification.delivered" },
+      include: { deliveries: true },
+    });
+    expect(told.map((e) => (e.data as { employeeNo: string }).employeeNo).sort()).toEqual([
+      "N001",
+      "N004",
+    ]);
+    expect(told[0]).toMatchObject({
+      source: "notifications",
+      data: expect.objectContaining({
+        notificationId: notification.id,
+        categoryKey: "birthday-test",
+      }),
+      deliveries: [expect.anything()],
+    });
 
-    const rows = await d.notificationDelivery.findMany({ where: { notificationId: notification.id }, include: { employee: true } });
+    const rows = await d.notificationDelivery.findMany({
+      where: { notificationId: notification.id },
+      include: { employee: true },
+    });
     const by = Object.fromEntries(rows.map((r) => [r.employee.employeeNo, r]));
     expect(Object.keys(by).sort()).toEqual(["N001", "N002", "N003", "N004", "N005", "N006"]);
     for (const no of ["N001", "N004"]) {
@@ -225,8 +366,16 @@ describe("notifications against the sandbox IM", () => {
     }
     expect(by.N002).toMatchObject({ status: "SUPPRESSED", reason: "opted_out", imMessageId: null });
     expect(await listInbox(im.db, "N002")).toHaveLength(0);
-    const quietEnd = quietHoursEndAt({ at: evaluatedAt, window: birthdayPolicy.quietHours, timeZone: quietZone })!;
-    expect(by.N003).toMatchObject({ status: "DEFERRED", reason: "quiet_hours_defer", deferredUntil: quietEnd });
+    const quietEnd = quietHoursEndAt({
+      at: evaluatedAt,
+      window: birthdayPolicy.quietHours,
+      timeZone: quietZone,
+    })!;
+    expect(by.N003).toMatchObject({
+      status: "DEFERRED",
+      reason: "quiet_hours_defer",
+      deferredUntil: quietEnd,
+    });
     expect(by.N003.deferredUntil!.toISOString()).toMatch(/T\d\d:00:00\.000Z$/);
     expect(await listInbox(im.db, "N003")).toHaveLength(0);
     expect(by.N005).toMatchObject({ status: "FAILED", reason: "no_im_account" });
@@ -237,35 +386,82 @@ describe("notifications against the sandbox IM", () => {
     expect((await finishDispatch(notification.id)).status).toBe("DISPATCHING");
 
     // When the deferral comes due, it is evaluated again and goes out.
-    const later = await evaluateDeliveries({ notificationId: notification.id, dueAt: first.nextDueAt });
+    const later = await evaluateDeliveries({
+      notificationId: notification.id,
+      dueAt: first.nextDueAt,
+    });
     expect(later).toMatchObject({ evaluated: 1, send: 1, nextDueAt: null });
-    expect(await sendDueDeliveries({ notificationId: notification.id })).toEqual({ sent: 1, failed: 0, remaining: false });
-    const n3 = await d.notificationDelivery.findFirstOrThrow({ where: { notificationId: notification.id, employee: { employeeNo: "N003" } } });
+    expect(await sendDueDeliveries({ notificationId: notification.id })).toEqual({
+      sent: 1,
+      failed: 0,
+      remaining: false,
+    });
+    const n3 = await d.notificationDelivery.findFirstOrThrow({
+      where: { notificationId: notification.id, employee: { employeeNo: "N003" } },
+    });
     expect(n3).toMatchObject({ status: "SENT", deferredUntil: quietEnd });
     expect((await listInbox(im.db, "N003"))[0].msgid).toBe(n3.imMessageId);
     const done = await finishDispatch(notification.id);
-    expect(done).toMatchObject({ status: "COMPLETED", counts: { sent: 3, suppressed: 1, failed: 2, deferred: 0, queued: 0, total: 6 } });
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      counts: { sent: 3, suppressed: 1, failed: 2, deferred: 0, queued: 0, total: 6 },
+    });
 
     // The throttle (1 a day, drop) now holds back a second birthday notice to those who got one today.
-    const second = await createNotification(actor, { category: "birthday-test", recipients: { employeeNos: ["N001", "N004"] }, title: "再次", body: "第二条" }, { send });
+    const second = await createNotification(
+      actor,
+      {
+        category: "birthday-test",
+        recipients: { employeeNos: ["N001", "N004"] },
+        title: "再次",
+        body: "第二条",
+      },
+      { send },
+    );
     await prepareDispatch(second.notification.id);
-    expect(await evaluateDeliveries({ notificationId: second.notification.id })).toMatchObject({ suppressed: 2, send: 0 });
-    expect(await d.notificationDelivery.count({ where: { notificationId: second.notification.id, reason: "throttled_drop" } })).toBe(2);
+    expect(await evaluateDeliveries({ notificationId: second.notification.id })).toMatchObject({
+      suppressed: 2,
+      send: 0,
+    });
+    expect(
+      await d.notificationDelivery.count({
+        where: { notificationId: second.notification.id, reason: "throttled_drop" },
+      }),
+    ).toBe(2);
   });
 
   it("keeps the category version a notification was accepted under", async () => {
     const d = await db();
-    const category = await d.notificationCategory.findUniqueOrThrow({ where: { key: "birthday-test" } });
-    const { notification } = await createNotification(actor, { category: "birthday-test", recipients: { employeeNos: ["N008"] }, title: "v2", body: "v2" }, { send });
+    const category = await d.notificationCategory.findUniqueOrThrow({
+      where: { key: "birthday-test" },
+    });
+    const { notification } = await createNotification(
+      actor,
+      { category: "birthday-test", recipients: { employeeNos: ["N008"] }, title: "v2", body: "v2" },
+      { send },
+    );
     // HR turns the category opt-in only after the notification was accepted; it still goes out under version 2.
-    await updateCategory(hr, category.id, { ...birthdayPolicy, nameEn: "Birthday wishes (test)", defaultOptIn: false, throttlePerDay: null });
+    await updateCategory(hr, category.id, {
+      ...birthdayPolicy,
+      nameEn: "Birthday wishes (test)",
+      defaultOptIn: false,
+      throttlePerDay: null,
+    });
     await prepareDispatch(notification.id);
-    expect(await evaluateDeliveries({ notificationId: notification.id })).toMatchObject({ send: 1 });
+    expect(await evaluateDeliveries({ notificationId: notification.id })).toMatchObject({
+      send: 1,
+    });
     await sendDueDeliveries({ notificationId: notification.id });
     expect(await countDeliveries(notification.id)).toMatchObject({ sent: 1 });
 
     await archiveCategory(hr, category.id);
-    await expect(createNotification(actor, { category: "birthday-test", recipients: { everyone: true }, title: "x", body: "y" }, { send })).rejects.toMatchObject({ field: "category" });
+    await expect(
+      createNotification(
+        actor,
+        { category: "birthday-test", recipients: { everyone: true }, title: "x", body: "y" },
+        { send },
+      ),
+    ).rejects.toMatchObject({ field: "category" });
     await archiveCategory(hr, category.id, false);
   });
 
@@ -279,23 +475,62 @@ describe("notifications against the sandbox IM", () => {
     });
     const connection = await d.connection.findUniqueOrThrow({ where: { id: connectionId } });
     const config = connection.config as Record<string, unknown>;
-    await d.connection.update({ where: { id: connectionId }, data: { config: { ...config, baseUrl: `http://127.0.0.1:${closedPort}/cgi-bin` } } });
-    await createCategory(hr, { ...birthdayPolicy, key: "outage-test", mandatory: true, quietHours: { ...birthdayPolicy.quietHours, enabled: false }, throttlePerDay: null });
+    await d.connection.update({
+      where: { id: connectionId },
+      data: { config: { ...config, baseUrl: `http://127.0.0.1:${closedPort}/cgi-bin` } },
+    });
+    await createCategory(hr, {
+      ...birthdayPolicy,
+      key: "outage-test",
+      mandatory: true,
+      quietHours: { ...birthdayPolicy.quietHours, enabled: false },
+      throttlePerDay: null,
+    });
     try {
-      const { notification } = await createNotification(actor, { category: "outage-test", recipients: { employeeNos: ["N001", "N004", "N008"] }, title: "停机", body: "今晚停机" }, { send });
+      const { notification } = await createNotification(
+        actor,
+        {
+          category: "outage-test",
+          recipients: { employeeNos: ["N001", "N004", "N008"] },
+          title: "停机",
+          body: "今晚停机",
+        },
+        { send },
+      );
       await prepareDispatch(notification.id);
       await evaluateDeliveries({ notificationId: notification.id, now: new Date() });
       const inboxBefore = await d.sandboxImMessage.count();
-      const error = await sendDueDeliveries({ notificationId: notification.id, runtime: { retry: { maxAttempts: 1 } } }).catch((e: unknown) => e);
+      const error = await sendDueDeliveries({
+        notificationId: notification.id,
+        runtime: { retry: { maxAttempts: 1 } },
+      }).catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "ConnectorError", kind: "transient" });
       expect(await countDeliveries(notification.id)).toMatchObject({ sent: 0, queued: 3 });
-      expect(await failDueDeliveries(notification.id, `Not confirmed by the IM platform after retries: ${(error as Error).message}`)).toBe(3);
-      const rows = await d.notificationDelivery.findMany({ where: { notificationId: notification.id } });
-      expect(rows.every((r) => r.status === "FAILED" && r.imMessageId === null && r.sentAt === null && r.error?.startsWith("Not confirmed"))).toBe(true);
+      expect(
+        await failDueDeliveries(
+          notification.id,
+          `Not confirmed by the IM platform after retries: ${(error as Error).message}`,
+        ),
+      ).toBe(3);
+      const rows = await d.notificationDelivery.findMany({
+        where: { notificationId: notification.id },
+      });
+      expect(
+        rows.every(
+          (r) =>
+            r.status === "FAILED" &&
+            r.imMessageId === null &&
+            r.sentAt === null &&
+            r.error?.startsWith("Not confirmed"),
+        ),
+      ).toBe(true);
       expect(await d.sandboxImMessage.count()).toBe(inboxBefore);
       expect((await finishDispatch(notification.id)).status).toBe("FAILED");
     } finally {
-      await d.connection.update({ where: { id: connectionId }, data: { config: config as object } });
+      await d.connection.update({
+        where: { id: connectionId },
+        data: { config: config as object },
+      });
     }
   });
 
@@ -303,27 +538,69 @@ describe("notifications against the sandbox IM", () => {
     const d = await db();
     await ensureDemoNotificationCategories();
     expect(await ensureDemoNotificationCategories()).toEqual([]);
-    expect((await d.notificationCategory.findMany({ where: { key: { in: ["system-change", "emergency", "birthday", "benefits"] } } })).length).toBe(4);
+    expect(
+      (
+        await d.notificationCategory.findMany({
+          where: { key: { in: ["system-change", "emergency", "birthday", "benefits"] } },
+        })
+      ).length,
+    ).toBe(4);
     // N002 opted out while the category was still optional; mandatory now, so the opt-out is overridden.
-    const emergency = await d.notificationCategory.findUniqueOrThrow({ where: { key: "emergency" } });
+    const emergency = await d.notificationCategory.findUniqueOrThrow({
+      where: { key: "emergency" },
+    });
     const n2employee = await d.employee.findUniqueOrThrow({ where: { employeeNo: "N002" } });
-    await d.notificationPreference.create({ data: { employeeId: n2employee.id, categoryId: emergency.id, optedIn: false } });
-    const { notification } = await createNotification(actor, { category: "emergency", recipients: { orgUnits: [{ code: "XH-RD-FE", includeDescendants: true }] }, title: "台风预警", body: "今晚台风登陆，请居家办公。" }, { send });
+    await d.notificationPreference.create({
+      data: { employeeId: n2employee.id, categoryId: emergency.id, optedIn: false },
+    });
+    const { notification } = await createNotification(
+      actor,
+      {
+        category: "emergency",
+        recipients: { orgUnits: [{ code: "XH-RD-FE", includeDescendants: true }] },
+        title: "台风预警",
+        body: "今晚台风登陆，请居家办公。",
+      },
+      { send },
+    );
     const { notificationDispatch } = await import("@/inngest/functions/notification-dispatch");
-    const run = await new InngestTestEngine({ function: notificationDispatch }).execute({ events: [{ name: "notification/requested", data: { notificationId: notification.id } }] });
+    const run = await new InngestTestEngine({ function: notificationDispatch }).execute({
+      events: [{ name: "notification/requested", data: { notificationId: notification.id } }],
+    });
     // Emergency is mandatory and urgent: N002's opt-out and N003's quiet hours do not hold it back.
-    expect(run.result).toMatchObject({ status: "COMPLETED", counts: { sent: 3, failed: 2, suppressed: 0, deferred: 0, total: 5 } });
-    const n2 = await d.notificationDelivery.findFirstOrThrow({ where: { notificationId: notification.id, employee: { employeeNo: "N002" } } });
+    expect(run.result).toMatchObject({
+      status: "COMPLETED",
+      counts: { sent: 3, failed: 2, suppressed: 0, deferred: 0, total: 5 },
+    });
+    const n2 = await d.notificationDelivery.findFirstOrThrow({
+      where: { notificationId: notification.id, employee: { employeeNo: "N002" } },
+    });
     expect(n2).toMatchObject({ status: "SENT", reason: "mandatory_override" });
-    expect((await listInbox(im.db, "N002"))[0]).toMatchObject({ msgid: n2.imMessageId, text: expect.stringContaining("台风预警") });
-    const n3 = await d.notificationDelivery.findFirstOrThrow({ where: { notificationId: notification.id, employee: { employeeNo: "N003" } } });
+    expect((await listInbox(im.db, "N002"))[0]).toMatchObject({
+      msgid: n2.imMessageId,
+      text: expect.stringContaining("台风预警"),
+    });
+    const n3 = await d.notificationDelivery.findFirstOrThrow({
+      where: { notificationId: notification.id, employee: { employeeNo: "N003" } },
+    });
     expect(n3.reason).toBe("urgent_bypass");
-    expect(await d.notification.findUniqueOrThrow({ where: { id: notification.id } })).toMatchObject({ status: "COMPLETED", recipientCount: 5, completedAt: expect.any(Date) });
+    expect(
+      await d.notification.findUniqueOrThrow({ where: { id: notification.id } }),
+    ).toMatchObject({ status: "COMPLETED", recipientCount: 5, completedAt: expect.any(Date) });
   });
 
   it("the Inngest function sleeps until quiet hours end, then re-evaluates and sends", async () => {
     const d = await db();
-    const { notification } = await createNotification(actor, { category: "system-change", recipients: { employeeNos: ["N001", "N003"] }, title: "VPN 维护", body: "周六 VPN 升级。" }, { send });
+    const { notification } = await createNotification(
+      actor,
+      {
+        category: "system-change",
+        recipients: { employeeNos: ["N001", "N003"] },
+        title: "VPN 维护",
+        body: "周六 VPN 升级。",
+      },
+      { send },
+    );
     const { notificationDispatch } = await import("@/inngest/functions/notification-dispatch");
     // @inngest/test pauses at a sleep; the mock stands for the executor waking the run at the slot.
     const run = await new InngestTestEngine({ function: notificationDispatch }).execute({
@@ -331,10 +608,15 @@ describe("notifications against the sandbox IM", () => {
       steps: [{ id: "wait-0", handler: () => null }],
     });
     expect(run.result).toMatchObject({ status: "COMPLETED", counts: { sent: 2, total: 2 } });
-    const n3 = await d.notificationDelivery.findFirstOrThrow({ where: { notificationId: notification.id, employee: { employeeNo: "N003" } } });
+    const n3 = await d.notificationDelivery.findFirstOrThrow({
+      where: { notificationId: notification.id, employee: { employeeNo: "N003" } },
+    });
     // Deferred to 08:00 on N003's clock, then sent in the next round.
     expect(n3.deferredUntil?.toISOString()).toMatch(/T\d\d:00:00\.000Z$/);
     expect(n3).toMatchObject({ status: "SENT", reason: "deliver_now" });
-    expect((await listInbox(im.db, "N003"))[0]).toMatchObject({ msgid: n3.imMessageId, text: expect.stringContaining("VPN 维护") });
+    expect((await listInbox(im.db, "N003"))[0]).toMatchObject({
+      msgid: n3.imMessageId,
+      text: expect.stringContaining("VPN 维护"),
+    });
   });
 });

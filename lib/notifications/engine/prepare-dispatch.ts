@@ -14,9 +14,16 @@ export type PrepareDispatchResult = {
  * INSERT … SELECT (safe to repeat: existing rows are kept), then marks the notification DISPATCHING.
  */
 export async function prepareDispatch(notificationId: string): Promise<PrepareDispatchResult> {
-  const n = await db.notification.findUnique({ where: { id: notificationId }, select: { status: true, audience: true } });
+  const n = await db.notification.findUnique({
+    where: { id: notificationId },
+    select: { status: true, audience: true },
+  });
   if (!n) throw new Error(`Notification ${notificationId} not found`);
-  if (n.status === "COMPLETED" || n.status === "FAILED") return { skip: true, recipients: await db.notificationDelivery.count({ where: { notificationId } }) };
+  if (n.status === "COMPLETED" || n.status === "FAILED")
+    return {
+      skip: true,
+      recipients: await db.notificationDelivery.count({ where: { notificationId } }),
+    };
   const audience = n.audience as unknown as StoredAudience;
   const match = await matchAudience(db, audience.recipients);
   const now = new Date().toISOString();
@@ -26,6 +33,9 @@ export async function prepareDispatch(notificationId: string): Promise<PrepareDi
     FROM "Employee" e WHERE ${match.condition}
     ON CONFLICT ("notificationId", "employeeId") DO NOTHING`;
   const recipients = await db.notificationDelivery.count({ where: { notificationId } });
-  await db.notification.update({ where: { id: notificationId }, data: { status: "DISPATCHING", recipientCount: recipients } });
+  await db.notification.update({
+    where: { id: notificationId },
+    data: { status: "DISPATCHING", recipientCount: recipients },
+  });
   return { skip: false, recipients };
 }

@@ -1,4 +1,10 @@
-import { isConnectorError, type ConnectorRuntimeOptions, type ImMessageFormat, type ImTarget, type SendMessageResult } from "@/lib/connectors";
+import {
+  isConnectorError,
+  type ConnectorRuntimeOptions,
+  type ImMessageFormat,
+  type ImTarget,
+  type SendMessageResult,
+} from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 import { PLATFORM_BATCH_LIMITS, planBatches } from "@/lib/notifications/rules/plan-batches";
 import { openImTarget } from "@/lib/connections/engine/open-connection";
@@ -35,16 +41,33 @@ type Due = { id: string; imUserId: string | null };
  * retryable platform failure (outage, throttling) marks nothing and is thrown after the other calls
  * settle, so the step is retried and only what was not confirmed is sent again.
  */
-export async function sendDueDeliveries(options: SendDueDeliveriesOptions): Promise<SendDueDeliveriesResult> {
+export async function sendDueDeliveries(
+  options: SendDueDeliveriesOptions,
+): Promise<SendDueDeliveriesResult> {
   const ctx = await loadDispatchContext(options.notificationId);
   if (!ctx.target) {
-    const failed = await failDueDeliveries(options.notificationId, "No IM target connection is configured.", "no_im_target");
+    const failed = await failDueDeliveries(
+      options.notificationId,
+      "No IM target connection is configured.",
+      "no_im_target",
+    );
     return { sent: 0, failed, remaining: false };
   }
   // Few in-connector retries: a longer outage is the step's to retry (Inngest backoff), not one request's.
-  const opened = await openImTarget(ctx.target.connectionId, { retry: { maxAttempts: 3 }, ...options.runtime });
-  const known = PLATFORM_BATCH_LIMITS[ctx.target.provider === "sandbox-im" ? "wecom" : (ctx.target.provider as keyof typeof PLATFORM_BATCH_LIMITS)];
-  const maxPerCall = Math.max(1, Math.min(opened.target.capabilities.maxRecipientsPerCall, known ?? Infinity));
+  const opened = await openImTarget(ctx.target.connectionId, {
+    retry: { maxAttempts: 3 },
+    ...options.runtime,
+  });
+  const known =
+    PLATFORM_BATCH_LIMITS[
+      ctx.target.provider === "sandbox-im"
+        ? "wecom"
+        : (ctx.target.provider as keyof typeof PLATFORM_BATCH_LIMITS)
+    ];
+  const maxPerCall = Math.max(
+    1,
+    Math.min(opened.target.capabilities.maxRecipientsPerCall, known ?? Infinity),
+  );
   const limit = options.limit ?? sendChunkSize(maxPerCall);
 
   const rows = await db.$queryRaw<Due[]>`
@@ -57,8 +80,18 @@ export async function sendDueDeliveries(options: SendDueDeliveriesOptions): Prom
 
   const failures: DeliveryUpdate[] = rows
     .filter((r) => !r.imUserId)
-    .map((r) => ({ id: r.id, status: "FAILED", reason: "no_im_account", deferredUntil: null, error: `The employee has no active account on the IM target "${ctx.target!.name}".` }));
-  const batches = planBatches({ items: rows.filter((r) => r.imUserId), deliverAt: () => null, maxPerCall });
+    .map((r) => ({
+      id: r.id,
+      status: "FAILED",
+      reason: "no_im_account",
+      deferredUntil: null,
+      error: `The employee has no active account on the IM target "${ctx.target!.name}".`,
+    }));
+  const batches = planBatches({
+    items: rows.filter((r) => r.imUserId),
+    deliverAt: () => null,
+    maxPerCall,
+  });
 
   let sent = 0;
   let retryable: unknown;
@@ -67,7 +100,11 @@ export async function sendDueDeliveries(options: SendDueDeliveriesOptions): Prom
     // After a retryable failure, start no new call: the platform is likely down and the step will be retried.
     for (let batch = queue.shift(); batch && !retryable; batch = queue.shift()) {
       try {
-        const outcome = await sendBatch(opened.target, ctx, batch.items as { id: string; imUserId: string }[]);
+        const outcome = await sendBatch(
+          opened.target,
+          ctx,
+          batch.items as { id: string; imUserId: string }[],
+        );
         sent += outcome.sent;
         failures.push(...outcome.failed);
       } catch (err) {
@@ -75,23 +112,45 @@ export async function sendDueDeliveries(options: SendDueDeliveriesOptions): Prom
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, Math.max(1, batches.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 4, Math.max(1, batches.length)) }, worker),
+  );
   await writeDeliveryUpdates(failures);
-  if (failures.length) await db.$executeRaw`UPDATE "NotificationDelivery" SET attempts = attempts + 1 WHERE id = ANY(${failures.map((f) => f.id)}::text[])`;
+  if (failures.length)
+    await db.$executeRaw`UPDATE "NotificationDelivery" SET attempts = attempts + 1 WHERE id = ANY(${failures.map((f) => f.id)}::text[])`;
   if (retryable) throw retryable;
-  const more = await db.notificationDelivery.findFirst({ where: { notificationId: options.notificationId, status: "QUEUED", reason: { not: null } }, select: { id: true } });
+  const more = await db.notificationDelivery.findFirst({
+    where: { notificationId: options.notificationId, status: "QUEUED", reason: { not: null } },
+    select: { id: true },
+  });
   return { sent, failed: failures.length, remaining: more !== null };
 }
 
 /** One platform call (plus one with the fallback channel if the platform rejects the format). Throws only retryable errors. */
-async function sendBatch(target: ImTarget, ctx: DispatchContext, items: { id: string; imUserId: string }[]): Promise<{ sent: number; failed: DeliveryUpdate[] }> {
-  const formats: ImMessageFormat[] = [ctx.policy.channel, ...(ctx.policy.fallbackChannel ? [ctx.policy.fallbackChannel] : [])];
+async function sendBatch(
+  target: ImTarget,
+  ctx: DispatchContext,
+  items: { id: string; imUserId: string }[],
+): Promise<{ sent: number; failed: DeliveryUpdate[] }> {
+  const formats: ImMessageFormat[] = [
+    ctx.policy.channel,
+    ...(ctx.policy.fallbackChannel ? [ctx.policy.fallbackChannel] : []),
+  ];
   const { title, body, link } = ctx.notification;
   let result: SendMessageResult | undefined;
   let lastError: unknown;
   for (const format of formats) {
     try {
-      result = await target.sendMessage(composeMessage({ to: items.map((i) => i.imUserId), format, title, body, link, idempotencyKey: `${ctx.notification.id}:${items[0].id}:${format}` }));
+      result = await target.sendMessage(
+        composeMessage({
+          to: items.map((i) => i.imUserId),
+          format,
+          title,
+          body,
+          link,
+          idempotencyKey: `${ctx.notification.id}:${items[0].id}:${format}`,
+        }),
+      );
       break;
     } catch (err) {
       if (!isConnectorError(err) || err.retryable) throw err;
@@ -101,14 +160,33 @@ async function sendBatch(target: ImTarget, ctx: DispatchContext, items: { id: st
   }
   if (!result) {
     const e = lastError as { platform?: string; code?: string; message?: string };
-    const error = `${e.platform ?? "im"} ${e.code ?? "error"}: ${e.message ?? String(lastError)}`.slice(0, 1_000);
-    return { sent: 0, failed: items.map((i) => ({ id: i.id, status: "FAILED", reason: "platform_error", deferredUntil: null, error })) };
+    const error =
+      `${e.platform ?? "im"} ${e.code ?? "error"}: ${e.message ?? String(lastError)}`.slice(
+        0,
+        1_000,
+      );
+    return {
+      sent: 0,
+      failed: items.map((i) => ({
+        id: i.id,
+        status: "FAILED",
+        reason: "platform_error",
+        deferredUntil: null,
+        error,
+      })),
+    };
   }
   const refused = new Set(result.invalidRecipients.map((u) => u.toLowerCase()));
   const ok = items.filter((i) => !refused.has(i.imUserId.toLowerCase()));
   const failed: DeliveryUpdate[] = items
     .filter((i) => refused.has(i.imUserId.toLowerCase()))
-    .map((i) => ({ id: i.id, status: "FAILED", reason: "invalid_recipient", deferredUntil: null, error: `The IM platform refused recipient ${i.imUserId} (unknown, disabled or outside the app's visibility).` }));
+    .map((i) => ({
+      id: i.id,
+      status: "FAILED",
+      reason: "invalid_recipient",
+      deferredUntil: null,
+      error: `The IM platform refused recipient ${i.imUserId} (unknown, disabled or outside the app's visibility).`,
+    }));
   if (ok.length) {
     const messageId = result.messageId ?? result.messageIds[0] ?? null;
     const now = new Date().toISOString();

@@ -7,7 +7,10 @@ const CHUNK = 10_000;
  * Writes many delivery outcomes with one UPDATE … FROM unnest(…) per 10k rows. Times travel as ISO
  * text cast to timestamp(3), which drops the "Z" and keeps the UTC wall time Prisma stores.
  */
-export async function writeDeliveryUpdates(updates: readonly DeliveryUpdate[], now = new Date()): Promise<void> {
+export async function writeDeliveryUpdates(
+  updates: readonly DeliveryUpdate[],
+  now = new Date(),
+): Promise<void> {
   for (let i = 0; i < updates.length; i += CHUNK) {
     const part = updates.slice(i, i + CHUNK);
     await db.$executeRaw`

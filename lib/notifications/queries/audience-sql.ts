@@ -20,17 +20,24 @@ export type AudienceMatch = {
  * employee numbers are one bind value) and lists the names that matched nothing. Subtrees follow
  * the materialised `path` ("/XH/XH-RD" covers "/XH/XH-RD/…").
  */
-export async function matchAudience(reader: Reader, recipients: NotificationRecipientsInput): Promise<AudienceMatch> {
+export async function matchAudience(
+  reader: Reader,
+  recipients: NotificationRecipientsInput,
+): Promise<AudienceMatch> {
   const nos = [...new Set(recipients.employeeNos ?? [])];
   const units = recipients.orgUnits ?? [];
   const codes = [...new Set(units.map((u) => u.code))];
 
   const found = nos.length
-    ? await reader.$queryRaw<{ employeeNo: string; status: string }[]>`SELECT "employeeNo", status::text AS status FROM "Employee" WHERE "employeeNo" = ANY(${nos}::text[])`
+    ? await reader.$queryRaw<
+        { employeeNo: string; status: string }[]
+      >`SELECT "employeeNo", status::text AS status FROM "Employee" WHERE "employeeNo" = ANY(${nos}::text[])`
     : [];
   const statusOf = new Map(found.map((f) => [f.employeeNo, f.status]));
   const unitRows = codes.length
-    ? await reader.$queryRaw<{ id: string; code: string; path: string }[]>`SELECT id, code, path FROM "OrgUnit" WHERE code = ANY(${codes}::text[])`
+    ? await reader.$queryRaw<
+        { id: string; code: string; path: string }[]
+      >`SELECT id, code, path FROM "OrgUnit" WHERE code = ANY(${codes}::text[])`
     : [];
   const unitOf = new Map(unitRows.map((u) => [u.code, u]));
 

@@ -2,7 +2,12 @@ import { db } from "@/lib/core/db";
 import { localDayRange } from "@/lib/notifications/rules/local-day-range";
 
 /** Notifications of a category the platform confirmed to an employee in their local day around `at`. */
-export async function countSentToday(options: { employeeId: string; categoryId: string; at: Date; timeZone: string }) {
+export async function countSentToday(options: {
+  employeeId: string;
+  categoryId: string;
+  at: Date;
+  timeZone: string;
+}) {
   const { start, end } = localDayRange(options.at, options.timeZone);
   return db.notificationDelivery.count({
     where: {

@@ -1,7 +1,12 @@
 import { imProviders, isImProvider, type ImCapabilities } from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 
-export type NotifyTarget = { connectionId: string; name: string; provider: string; capabilities: ImCapabilities | null };
+export type NotifyTarget = {
+  connectionId: string;
+  name: string;
+  provider: string;
+  capabilities: ImCapabilities | null;
+};
 
 /**
  * The IM target notifications go through: the first enabled IM_TARGET connection (by creation),

@@ -29,12 +29,17 @@ export async function getCategory(key: string) {
   } catch {
     policy = null;
   }
-  const userIds = [...new Set(row.versions.map((v) => v.createdBy).filter((v): v is string => !!v))];
-  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const userIds = [
+    ...new Set(row.versions.map((v) => v.createdBy).filter((v): v is string => !!v)),
+  ];
+  const users = userIds.length
+    ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+    : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   const versions: CategoryVersionView[] = row.versions.map((v, i) => {
     const stored = (v.policy ?? {}) as Partial<NotificationPolicy>;
-    const previous = i > 0 ? ((row.versions[i - 1].policy ?? {}) as Partial<NotificationPolicy>) : null;
+    const previous =
+      i > 0 ? ((row.versions[i - 1].policy ?? {}) as Partial<NotificationPolicy>) : null;
     return {
       version: v.version,
       policy: stored,

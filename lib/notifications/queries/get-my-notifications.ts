@@ -6,13 +6,30 @@ import { explainStoredReason, type StoredReasonText } from "../rules/explain-sto
 import { loadPolicyVersions } from "./load-policy-versions";
 import type { DeliveryStatus } from "../console-schemas";
 
-export type MyCategory = Pick<CategoryRow, "key" | "nameZh" | "nameEn" | "descriptionZh" | "descriptionEn" | "mandatory" | "urgent" | "defaultOptIn"> & {
+export type MyCategory = Pick<
+  CategoryRow,
+  | "key"
+  | "nameZh"
+  | "nameEn"
+  | "descriptionZh"
+  | "descriptionEn"
+  | "mandatory"
+  | "urgent"
+  | "defaultOptIn"
+> & {
   /** The stored choice, null when the employee never chose (the default applies). */
   preference: boolean | null;
   /** Whether notifications of it reach the employee now (mandatory, or the choice, or the default). */
   receiving: boolean;
   /** Quiet hours as they apply to this employee; null when the category has none. */
-  quiet: { start: string; end: string; weekdays: number[]; timeZone: string; ownZone: boolean; bypass: boolean } | null;
+  quiet: {
+    start: string;
+    end: string;
+    weekdays: number[];
+    timeZone: string;
+    ownZone: boolean;
+    bypass: boolean;
+  } | null;
 };
 
 export type MyDelivery = {
@@ -30,18 +47,40 @@ export type MyDelivery = {
 
 /** What /me shows an employee: every live category with their choice and quiet hours, and what was sent to them. */
 export async function getMyNotifications(employeeId: string, recent = 20) {
-  const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { timeZone: true } });
-  const zone = employee && isValidTimeZone(employee.timeZone) ? employee.timeZone : companyTimeZone();
+  const employee = await db.employee.findUnique({
+    where: { id: employeeId },
+    select: { timeZone: true },
+  });
+  const zone =
+    employee && isValidTimeZone(employee.timeZone) ? employee.timeZone : companyTimeZone();
   const [categories, preferences, deliveries] = await Promise.all([
-    db.notificationCategory.findMany({ where: { archived: false }, orderBy: [{ mandatory: "desc" }, { key: "asc" }] }),
-    db.notificationPreference.findMany({ where: { employeeId }, select: { categoryId: true, optedIn: true } }),
+    db.notificationCategory.findMany({
+      where: { archived: false },
+      orderBy: [{ mandatory: "desc" }, { key: "asc" }],
+    }),
+    db.notificationPreference.findMany({
+      where: { employeeId },
+      select: { categoryId: true, optedIn: true },
+    }),
     db.notificationDelivery.findMany({
       where: { employeeId },
       orderBy: { createdAt: "desc" },
       take: recent,
       select: {
-        id: true, status: true, reason: true, deferredUntil: true, sentAt: true, createdAt: true,
-        notification: { select: { title: true, categoryId: true, categoryVersion: true, category: { select: { nameZh: true, nameEn: true } } } },
+        id: true,
+        status: true,
+        reason: true,
+        deferredUntil: true,
+        sentAt: true,
+        createdAt: true,
+        notification: {
+          select: {
+            title: true,
+            categoryId: true,
+            categoryVersion: true,
+            category: { select: { nameZh: true, nameEn: true } },
+          },
+        },
       },
     }),
   ]);
@@ -61,11 +100,23 @@ export async function getMyNotifications(employeeId: string, recent = 20) {
       receiving: c.mandatory || (preference ?? c.defaultOptIn),
       quiet:
         c.quietEnabled && c.quietStart && c.quietEnd
-          ? { start: c.quietStart, end: c.quietEnd, weekdays: c.quietWeekdays, timeZone: c.quietTimeZone ?? zone, ownZone: !c.quietTimeZone, bypass: c.mandatory && c.urgent && c.quietAction === "DELIVER" }
+          ? {
+              start: c.quietStart,
+              end: c.quietEnd,
+              weekdays: c.quietWeekdays,
+              timeZone: c.quietTimeZone ?? zone,
+              ownZone: !c.quietTimeZone,
+              bypass: c.mandatory && c.urgent && c.quietAction === "DELIVER",
+            }
           : null,
     };
   });
-  const policies = await loadPolicyVersions(deliveries.map((d) => ({ categoryId: d.notification.categoryId, version: d.notification.categoryVersion })));
+  const policies = await loadPolicyVersions(
+    deliveries.map((d) => ({
+      categoryId: d.notification.categoryId,
+      version: d.notification.categoryVersion,
+    })),
+  );
   const recentDeliveries: MyDelivery[] = deliveries.map((d) => ({
     id: d.id,
     title: d.notification.title,
@@ -77,7 +128,8 @@ export async function getMyNotifications(employeeId: string, recent = 20) {
       code: d.reason,
       deferredUntil: d.deferredUntil,
       timeZone: zone,
-      policy: policies.get(`${d.notification.categoryId}:${d.notification.categoryVersion}`) ?? null,
+      policy:
+        policies.get(`${d.notification.categoryId}:${d.notification.categoryVersion}`) ?? null,
     }),
     deferredUntil: d.deferredUntil?.toISOString() ?? null,
     sentAt: d.sentAt?.toISOString() ?? null,

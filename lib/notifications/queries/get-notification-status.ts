@@ -21,9 +21,16 @@ export type GetNotificationStatusOptions = {
 };
 
 /** A notification's status and its deliveries counted by outcome (the REST status endpoint). */
-export async function getNotificationStatus(id: string, options: GetNotificationStatusOptions = {}): Promise<NotificationStatusView> {
-  const n = await db.notification.findUnique({ where: { id }, include: { category: { select: { key: true } } } });
-  if (!n || (options.requestedBy && n.requestedBy !== options.requestedBy)) throw notFound("Notification");
+export async function getNotificationStatus(
+  id: string,
+  options: GetNotificationStatusOptions = {},
+): Promise<NotificationStatusView> {
+  const n = await db.notification.findUnique({
+    where: { id },
+    include: { category: { select: { key: true } } },
+  });
+  if (!n || (options.requestedBy && n.requestedBy !== options.requestedBy))
+    throw notFound("Notification");
   return {
     id: n.id,
     category: n.category.key,

@@ -9,7 +9,11 @@ export async function getNotification(id: string) {
     include: { category: { select: { key: true, nameZh: true, nameEn: true, version: true } } },
   });
   if (!n) return null;
-  const grouped = await db.notificationDelivery.groupBy({ by: ["notificationId", "status"], where: { notificationId: id }, _count: { _all: true } });
+  const grouped = await db.notificationDelivery.groupBy({
+    by: ["notificationId", "status"],
+    where: { notificationId: id },
+    _count: { _all: true },
+  });
   const names = await requesterNames([n.requestedBy]);
   return {
     id: n.id,

@@ -25,11 +25,22 @@ export type DeliveryRow = {
 };
 
 /** One page of a notification's per-recipient outcomes in 工号 order, filtered by status. */
-export async function listDeliveries(notificationId: string, filter: DeliveryFilter, pageSize = DELIVERIES_PAGE_SIZE) {
+export async function listDeliveries(
+  notificationId: string,
+  filter: DeliveryFilter,
+  pageSize = DELIVERIES_PAGE_SIZE,
+) {
   const where = { notificationId, status: filter.status };
-  const notification = await db.notification.findUnique({ where: { id: notificationId }, select: { categoryId: true, categoryVersion: true } });
+  const notification = await db.notification.findUnique({
+    where: { id: notificationId },
+    select: { categoryId: true, categoryVersion: true },
+  });
   const policy = notification
-    ? ((await loadPolicyVersions([{ categoryId: notification.categoryId, version: notification.categoryVersion }])).get(`${notification.categoryId}:${notification.categoryVersion}`) ?? null)
+    ? ((
+        await loadPolicyVersions([
+          { categoryId: notification.categoryId, version: notification.categoryVersion },
+        ])
+      ).get(`${notification.categoryId}:${notification.categoryVersion}`) ?? null)
     : null;
   const company = companyTimeZone();
   const total = await db.notificationDelivery.count({ where });
@@ -41,27 +52,40 @@ export async function listDeliveries(notificationId: string, filter: DeliveryFil
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: {
-      id: true, status: true, reason: true, deferredUntil: true, imMessageId: true, error: true, attempts: true, sentAt: true, updatedAt: true,
+      id: true,
+      status: true,
+      reason: true,
+      deferredUntil: true,
+      imMessageId: true,
+      error: true,
+      attempts: true,
+      sentAt: true,
+      updatedAt: true,
       employee: { select: { employeeNo: true, name: true, nameEn: true, timeZone: true } },
     },
   });
   const items: DeliveryRow[] = rows.map(({ employee, ...d }) => {
     const timeZone = isValidTimeZone(employee.timeZone) ? employee.timeZone : company;
     return {
-    id: d.id,
-    employeeNo: employee.employeeNo,
-    employeeName: employee.name,
-    employeeNameEn: employee.nameEn,
-    timeZone: employee.timeZone,
-    status: d.status,
-    reason: d.reason,
-    reasonText: explainStoredReason({ code: d.reason, deferredUntil: d.deferredUntil, timeZone, policy }),
-    deferredUntil: d.deferredUntil?.toISOString() ?? null,
-    imMessageId: d.imMessageId,
-    error: d.error,
-    attempts: d.attempts,
-    sentAt: d.sentAt?.toISOString() ?? null,
-    updatedAt: d.updatedAt.toISOString(),
+      id: d.id,
+      employeeNo: employee.employeeNo,
+      employeeName: employee.name,
+      employeeNameEn: employee.nameEn,
+      timeZone: employee.timeZone,
+      status: d.status,
+      reason: d.reason,
+      reasonText: explainStoredReason({
+        code: d.reason,
+        deferredUntil: d.deferredUntil,
+        timeZone,
+        policy,
+      }),
+      deferredUntil: d.deferredUntil?.toISOString() ?? null,
+      imMessageId: d.imMessageId,
+      error: d.error,
+      attempts: d.attempts,
+      sentAt: d.sentAt?.toISOString() ?? null,
+      updatedAt: d.updatedAt.toISOString(),
     };
   });
   return { items, total, page, pages, pageSize };

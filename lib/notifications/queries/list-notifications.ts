@@ -4,7 +4,11 @@ import { resolveWallTime } from "@/lib/notifications/rules/resolve-wall-time";
 import { companyTimeZone } from "./company-time-zone";
 import { requesterNames } from "./requester-names";
 import { emptyOutcomeCounts, outcomeCountsById, type OutcomeCounts } from "../rules/outcome-counts";
-import { NOTIFICATIONS_PAGE_SIZE, type NotificationListFilter, type NotificationStatus } from "../console-schemas";
+import {
+  NOTIFICATIONS_PAGE_SIZE,
+  type NotificationListFilter,
+  type NotificationStatus,
+} from "../console-schemas";
 
 export type NotificationRow = {
   id: string;
@@ -26,15 +30,27 @@ export type NotificationRow = {
 /** Midnight of a YYYY-MM-DD in the company's zone (the log's date filter is a company calendar day). */
 function dayStart(date: string, plusDays = 0): Date {
   const [year, month, day] = date.split("-").map(Number);
-  return new Date(resolveWallTime({ year, month, day: day + plusDays, hour: 0, minute: 0 }, companyTimeZone()).earliest);
+  return new Date(
+    resolveWallTime({ year, month, day: day + plusDays, hour: 0, minute: 0 }, companyTimeZone())
+      .earliest,
+  );
 }
 
 /** One page of the notification log, newest first, with delivery counts by outcome per row. */
-export async function listNotifications(filter: NotificationListFilter, pageSize = NOTIFICATIONS_PAGE_SIZE) {
+export async function listNotifications(
+  filter: NotificationListFilter,
+  pageSize = NOTIFICATIONS_PAGE_SIZE,
+) {
   const where: Prisma.NotificationWhereInput = {
     category: filter.category ? { key: filter.category } : undefined,
     status: filter.status,
-    createdAt: filter.from || filter.to ? { gte: filter.from ? dayStart(filter.from) : undefined, lt: filter.to ? dayStart(filter.to, 1) : undefined } : undefined,
+    createdAt:
+      filter.from || filter.to
+        ? {
+            gte: filter.from ? dayStart(filter.from) : undefined,
+            lt: filter.to ? dayStart(filter.to, 1) : undefined,
+          }
+        : undefined,
   };
   const total = await db.notification.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -45,12 +61,23 @@ export async function listNotifications(filter: NotificationListFilter, pageSize
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: {
-      id: true, title: true, categoryVersion: true, status: true, recipientCount: true, requestedBy: true, createdAt: true, completedAt: true,
+      id: true,
+      title: true,
+      categoryVersion: true,
+      status: true,
+      recipientCount: true,
+      requestedBy: true,
+      createdAt: true,
+      completedAt: true,
       category: { select: { key: true, nameZh: true, nameEn: true } },
     },
   });
   const grouped = rows.length
-    ? await db.notificationDelivery.groupBy({ by: ["notificationId", "status"], where: { notificationId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    ? await db.notificationDelivery.groupBy({
+        by: ["notificationId", "status"],
+        where: { notificationId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
     : [];
   const counts = outcomeCountsById(grouped);
   const names = await requesterNames(rows.map((r) => r.requestedBy));

@@ -6,7 +6,13 @@ export async function listOrgUnitChildren(parentCode: string | null) {
     where: { active: true, parent: parentCode ? { code: parentCode } : null },
     orderBy: { code: "asc" },
     take: 500,
-    select: { code: true, name: true, nameEn: true, depth: true, _count: { select: { children: { where: { active: true } } } } },
+    select: {
+      code: true,
+      name: true,
+      nameEn: true,
+      depth: true,
+      _count: { select: { children: { where: { active: true } } } },
+    },
   });
   return rows.map(({ _count, ...u }) => ({ ...u, hasChildren: _count.children > 0 }));
 }

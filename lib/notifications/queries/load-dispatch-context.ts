@@ -1,12 +1,24 @@
 import { db } from "@/lib/core/db";
 import type { NotificationStatus } from "@/lib/generated/prisma/client";
 import { policyFromRow } from "@/lib/notifications/rules/policy-from-row";
-import { notificationPolicySchema, type NotificationPolicy } from "@/lib/notifications/policy-schema";
+import {
+  notificationPolicySchema,
+  type NotificationPolicy,
+} from "@/lib/notifications/policy-schema";
 import { companyTimeZone } from "./company-time-zone";
 import { findNotifyTarget, type NotifyTarget } from "./find-notify-target";
 
 export type DispatchContext = {
-  notification: { id: string; title: string; body: string; link: string | null; status: NotificationStatus; categoryId: string; categoryKey: string; categoryVersion: number };
+  notification: {
+    id: string;
+    title: string;
+    body: string;
+    link: string | null;
+    status: NotificationStatus;
+    categoryId: string;
+    categoryKey: string;
+    categoryVersion: number;
+  };
   /** The policy of the category version the notification was accepted under (history is not rewritten). */
   policy: NotificationPolicy;
   target: NotifyTarget | null;
@@ -29,7 +41,16 @@ export async function loadDispatchContext(notificationId: string): Promise<Dispa
   else if (n.category.version === n.categoryVersion) policy = policyFromRow(n.category);
   else throw new Error(`Category ${n.category.key} has no stored version ${n.categoryVersion}`);
   return {
-    notification: { id: n.id, title: n.title, body: n.body, link: n.link, status: n.status, categoryId: n.categoryId, categoryKey: n.category.key, categoryVersion: n.categoryVersion },
+    notification: {
+      id: n.id,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      status: n.status,
+      categoryId: n.categoryId,
+      categoryKey: n.category.key,
+      categoryVersion: n.categoryVersion,
+    },
     policy,
     target: await findNotifyTarget(),
     companyTimeZone: companyTimeZone(),

@@ -21,13 +21,20 @@ export type AudiencePreview = {
 };
 
 /** Who a notification to `recipients` would reach right now: the compose form's recipient preview. */
-export async function previewAudience(recipients: NotificationRecipientsInput, options: PreviewAudienceOptions = {}): Promise<AudiencePreview> {
+export async function previewAudience(
+  recipients: NotificationRecipientsInput,
+  options: PreviewAudienceOptions = {},
+): Promise<AudiencePreview> {
   const match = await matchAudience(db, recipients);
   const { condition, ...unknown } = match;
   if (options.includeIds) {
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT e.id FROM "Employee" e WHERE ${condition} ORDER BY e."employeeNo"`;
+    const rows = await db.$queryRaw<
+      { id: string }[]
+    >`SELECT e.id FROM "Employee" e WHERE ${condition} ORDER BY e."employeeNo"`;
     return { count: rows.length, employeeIds: rows.map((r) => r.id), ...unknown };
   }
-  const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Employee" e WHERE ${condition}`;
+  const [{ n }] = await db.$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM "Employee" e WHERE ${condition}`;
   return { count: n, ...unknown };
 }

@@ -14,9 +14,19 @@ export async function searchEmployees(q: string, limit = 10) {
     },
     orderBy: { employeeNo: "asc" },
     take: limit,
-    select: { employeeNo: true, name: true, nameEn: true, timeZone: true, orgUnit: { select: { name: true, nameEn: true } } },
+    select: {
+      employeeNo: true,
+      name: true,
+      nameEn: true,
+      timeZone: true,
+      orgUnit: { select: { name: true, nameEn: true } },
+    },
   });
-  return rows.map(({ orgUnit, ...e }) => ({ ...e, orgUnitName: orgUnit?.name ?? null, orgUnitNameEn: orgUnit?.nameEn ?? null }));
+  return rows.map(({ orgUnit, ...e }) => ({
+    ...e,
+    orgUnitName: orgUnit?.name ?? null,
+    orgUnitNameEn: orgUnit?.nameEn ?? null,
+  }));
 }
 
 export type EmployeeOption = Awaited<ReturnType<typeof searchEmployees>>[number];

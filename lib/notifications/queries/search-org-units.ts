@@ -6,12 +6,24 @@ export async function searchOrgUnits(q: string, limit = 15) {
     where: {
       active: true,
       ...(q
-        ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q } }, { nameEn: { contains: q, mode: "insensitive" } }] }
+        ? {
+            OR: [
+              { code: { contains: q, mode: "insensitive" } },
+              { name: { contains: q } },
+              { nameEn: { contains: q, mode: "insensitive" } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ depth: "asc" }, { code: "asc" }],
     take: limit,
-    select: { code: true, name: true, nameEn: true, depth: true, _count: { select: { children: { where: { active: true } } } } },
+    select: {
+      code: true,
+      name: true,
+      nameEn: true,
+      depth: true,
+      _count: { select: { children: { where: { active: true } } } },
+    },
   });
   return rows.map(({ _count, ...u }) => ({ ...u, hasChildren: _count.children > 0 }));
 }

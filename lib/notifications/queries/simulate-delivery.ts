@@ -1,6 +1,9 @@
 import { db } from "@/lib/core/db";
 import { AppError, notFound } from "@/lib/core/errors";
-import { evaluateDelivery, type DeliveryDecision } from "@/lib/notifications/rules/evaluate-delivery";
+import {
+  evaluateDelivery,
+  type DeliveryDecision,
+} from "@/lib/notifications/rules/evaluate-delivery";
 import { explainKey, type ExplainedDecision } from "@/lib/notifications/rules/explain";
 import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
 import { policyFromRow } from "@/lib/notifications/rules/policy-from-row";
@@ -34,7 +37,9 @@ export type SimulationResult = {
  * either for a real employee (zone, stored preference and today's real deliveries) or for a
  * hypothetical recipient in a zone.
  */
-export async function simulateDelivery(input: z.output<typeof simulateDeliverySchema>): Promise<SimulationResult> {
+export async function simulateDelivery(
+  input: z.output<typeof simulateDeliverySchema>,
+): Promise<SimulationResult> {
   const category = await db.notificationCategory.findUnique({ where: { key: input.categoryKey } });
   if (!category) throw notFound(`Category "${input.categoryKey}"`);
   const policy = policyFromRow(category);
@@ -50,7 +55,8 @@ export async function simulateDelivery(input: z.output<typeof simulateDeliverySc
       where: { employeeNo: input.employeeNo },
       select: { id: true, employeeNo: true, name: true, nameEn: true, timeZone: true },
     });
-    if (!row) throw new AppError(404, "not_found", `Employee ${input.employeeNo} not found.`, "employeeNo");
+    if (!row)
+      throw new AppError(404, "not_found", `Employee ${input.employeeNo} not found.`, "employeeNo");
     employee = { employeeNo: row.employeeNo, name: row.name, nameEn: row.nameEn };
     timeZone = isValidTimeZone(row.timeZone) ? row.timeZone : company;
     now = localDateTimeToInstant(input.sendAt, timeZone);
@@ -59,7 +65,12 @@ export async function simulateDelivery(input: z.output<typeof simulateDeliverySc
       select: { optedIn: true },
     });
     optedIn = pref?.optedIn ?? null;
-    sentToday = await countSentToday({ employeeId: row.id, categoryId: category.id, at: now, timeZone });
+    sentToday = await countSentToday({
+      employeeId: row.id,
+      categoryId: category.id,
+      at: now,
+      timeZone,
+    });
   } else {
     timeZone = input.timeZone;
     now = localDateTimeToInstant(input.sendAt, timeZone);
@@ -78,7 +89,12 @@ export async function simulateDelivery(input: z.output<typeof simulateDeliverySc
     action: decision.action,
     explained: explainKey(decision),
     sendAt: now.toISOString(),
-    deliverAt: decision.action === "send" ? now.toISOString() : decision.action === "defer" ? decision.at.toISOString() : null,
+    deliverAt:
+      decision.action === "send"
+        ? now.toISOString()
+        : decision.action === "defer"
+          ? decision.at.toISOString()
+          : null,
     timeZone,
     employee,
     optedIn,

@@ -43,7 +43,10 @@ export type DecisionCounts = { send: number; deferred: number; suppressed: numbe
  * suppress (opted out / not opted in / throttled), or fail `no_im_account` when it should go now
  * but the employee has nowhere to receive it. Pure; the dispatcher writes the result in bulk.
  */
-export function decideRecipients(options: DecideRecipientsOptions): { updates: DeliveryUpdate[]; counts: DecisionCounts } {
+export function decideRecipients(options: DecideRecipientsOptions): {
+  updates: DeliveryUpdate[];
+  counts: DecisionCounts;
+} {
   const { rows, policy, companyTimeZone, now, noAccountError } = options;
   const counts: DecisionCounts = { send: 0, deferred: 0, suppressed: 0, failed: 0 };
   const updates: DeliveryUpdate[] = new Array(rows.length);
@@ -51,22 +54,58 @@ export function decideRecipients(options: DecideRecipientsOptions): { updates: D
     const r = rows[i];
     if (r.active === false) {
       counts.suppressed++;
-      updates[i] = { id: r.id, status: "SUPPRESSED", reason: "employee_inactive", deferredUntil: null, error: null };
+      updates[i] = {
+        id: r.id,
+        status: "SUPPRESSED",
+        reason: "employee_inactive",
+        deferredUntil: null,
+        error: null,
+      };
       continue;
     }
-    const decision = evaluateDelivery({ policy, recipient: { timeZone: r.timeZone, optedIn: r.optedIn }, companyTimeZone, now, sentTodayForCategory: r.sentToday });
+    const decision = evaluateDelivery({
+      policy,
+      recipient: { timeZone: r.timeZone, optedIn: r.optedIn },
+      companyTimeZone,
+      now,
+      sentTodayForCategory: r.sentToday,
+    });
     if (decision.action === "suppress") {
       counts.suppressed++;
-      updates[i] = { id: r.id, status: "SUPPRESSED", reason: decision.reason.code, deferredUntil: null, error: null };
+      updates[i] = {
+        id: r.id,
+        status: "SUPPRESSED",
+        reason: decision.reason.code,
+        deferredUntil: null,
+        error: null,
+      };
     } else if (decision.action === "defer") {
       counts.deferred++;
-      updates[i] = { id: r.id, status: "DEFERRED", reason: decision.reason.code, deferredUntil: decision.at, error: null };
+      updates[i] = {
+        id: r.id,
+        status: "DEFERRED",
+        reason: decision.reason.code,
+        deferredUntil: decision.at,
+        error: null,
+      };
     } else if (!r.hasAccount) {
       counts.failed++;
-      updates[i] = { id: r.id, status: "FAILED", reason: "no_im_account", deferredUntil: null, error: noAccountError };
+      updates[i] = {
+        id: r.id,
+        status: "FAILED",
+        reason: "no_im_account",
+        deferredUntil: null,
+        error: noAccountError,
+      };
     } else {
       counts.send++;
-      updates[i] = { id: r.id, status: "QUEUED", reason: decision.reason.code, deferredUntil: null, error: null };
+      updates[i] = {
+        id: r.id,
+        status: "QUEUED",
+        reason: decision.reason.code,
+        deferredUntil: null,
+        error: null,
+      };
     }
   }
   return { updates, counts };

@@ -6,17 +6,35 @@ describe("diffPolicies", () => {
   const base = makePolicy();
   it.each([
     ["nothing changed", base, []],
-    ["a name", { ...base, nameEn: "Reviews" }, [{ field: "nameEn", before: base.nameEn, after: "Reviews" }]],
+    [
+      "a name",
+      { ...base, nameEn: "Reviews" },
+      [{ field: "nameEn", before: base.nameEn, after: "Reviews" }],
+    ],
     [
       "quiet hours window",
       { ...base, quietHours: { ...base.quietHours, start: "21:00", weekdays: [5, 1] } },
       [
         { field: "quietHours.start", before: base.quietHours.start, after: "21:00" },
-        { field: "quietHours.weekdays", before: [...base.quietHours.weekdays].sort().join(","), after: "1,5" },
+        {
+          field: "quietHours.weekdays",
+          before: [...base.quietHours.weekdays].sort().join(","),
+          after: "1,5",
+        },
       ],
     ],
-    ["throttle set", { ...base, throttlePerDay: 3 }, [{ field: "throttlePerDay", before: "—", after: "3" }]],
-    ["empty description = none", { ...base, descriptionEn: "" }, base.descriptionEn ? [{ field: "descriptionEn", before: base.descriptionEn, after: "—" }] : []],
+    [
+      "throttle set",
+      { ...base, throttlePerDay: 3 },
+      [{ field: "throttlePerDay", before: "—", after: "3" }],
+    ],
+    [
+      "empty description = none",
+      { ...base, descriptionEn: "" },
+      base.descriptionEn
+        ? [{ field: "descriptionEn", before: base.descriptionEn, after: "—" }]
+        : [],
+    ],
   ] as const)("%s", (_name, after, expected) => {
     expect(diffPolicies(base, after as typeof base)).toEqual(expected);
   });

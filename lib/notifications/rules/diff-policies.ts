@@ -4,9 +4,23 @@ import type { NotificationPolicy } from "@/lib/notifications/policy-schema";
 export type PolicyChange = { field: PolicyField; before: string; after: string };
 
 export const POLICY_FIELDS = [
-  "nameZh", "nameEn", "descriptionZh", "descriptionEn", "mandatory", "urgent", "defaultOptIn",
-  "quietHours.enabled", "quietHours.start", "quietHours.end", "quietHours.weekdays", "quietHours.timeZone",
-  "quietAction", "channel", "fallbackChannel", "throttlePerDay", "throttleAction",
+  "nameZh",
+  "nameEn",
+  "descriptionZh",
+  "descriptionEn",
+  "mandatory",
+  "urgent",
+  "defaultOptIn",
+  "quietHours.enabled",
+  "quietHours.start",
+  "quietHours.end",
+  "quietHours.weekdays",
+  "quietHours.timeZone",
+  "quietAction",
+  "channel",
+  "fallbackChannel",
+  "throttlePerDay",
+  "throttleAction",
 ] as const;
 export type PolicyField = (typeof POLICY_FIELDS)[number];
 
@@ -28,7 +42,10 @@ function show(value: unknown): string {
  * The fields that differ between an older and a newer stored policy, in form order. Stored
  * versions are JSON and may predate a field, so both sides are read leniently.
  */
-export function diffPolicies(before: Partial<NotificationPolicy> | null, after: Partial<NotificationPolicy>): PolicyChange[] {
+export function diffPolicies(
+  before: Partial<NotificationPolicy> | null,
+  after: Partial<NotificationPolicy>,
+): PolicyChange[] {
   if (!before) return [];
   const changes: PolicyChange[] = [];
   for (const field of POLICY_FIELDS) {

@@ -31,8 +31,15 @@ describe("instantToLocalDateTime", () => {
 
   it("round-trips outside DST changes", () => {
     const at = new Date("2026-05-05T12:34:00.000Z");
-    for (const zone of ["Asia/Shanghai", "Europe/London", "America/Sao_Paulo", "Australia/Lord_Howe"]) {
-      expect(localDateTimeToInstant(instantToLocalDateTime(at, zone), zone).toISOString()).toBe(at.toISOString());
+    for (const zone of [
+      "Asia/Shanghai",
+      "Europe/London",
+      "America/Sao_Paulo",
+      "Australia/Lord_Howe",
+    ]) {
+      expect(localDateTimeToInstant(instantToLocalDateTime(at, zone), zone).toISOString()).toBe(
+        at.toISOString(),
+      );
     }
   });
 });

@@ -2,7 +2,10 @@ import type { Actor } from "@/lib/core/audit/record-audit";
 import { recordAudit } from "@/lib/core/audit/record-audit";
 import { db } from "@/lib/core/db";
 import { invalid, notFound } from "@/lib/core/errors";
-import { applyMappingToSubtreeSchema, type ApplyMappingToSubtreeInput } from "../org-mapping-schemas";
+import {
+  applyMappingToSubtreeSchema,
+  type ApplyMappingToSubtreeInput,
+} from "../org-mapping-schemas";
 
 export type ApplyMappingToSubtreeOptions = ApplyMappingToSubtreeInput & {
   /** Who is changing the mappings (audited). */
@@ -16,7 +19,9 @@ export type ApplyMappingToSubtreeResult = { units: number; replaced: number; uni
  * descendants_only): MIRROR/EXCLUDE replace the units' own mappings, NONE clears
  * them. One audit row lists the mappings it replaced.
  */
-export async function applyMappingToSubtree(options: ApplyMappingToSubtreeOptions): Promise<ApplyMappingToSubtreeResult> {
+export async function applyMappingToSubtree(
+  options: ApplyMappingToSubtreeOptions,
+): Promise<ApplyMappingToSubtreeResult> {
   const parsed = applyMappingToSubtreeSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -24,28 +29,68 @@ export async function applyMappingToSubtree(options: ApplyMappingToSubtreeOption
   }
   const input = parsed.data;
   return db.$transaction(async (tx) => {
-    const unit = await tx.orgUnit.findUnique({ where: { id: input.orgUnitId }, select: { id: true, code: true, name: true, path: true } });
+    const unit = await tx.orgUnit.findUnique({
+      where: { id: input.orgUnitId },
+      select: { id: true, code: true, name: true, path: true },
+    });
     if (!unit) throw notFound("Org unit");
-    const connection = await tx.connection.findUnique({ where: { id: input.connectionId }, select: { kind: true } });
-    if (!connection || connection.kind !== "IM_TARGET") throw invalid("connectionId", "Choose an IM target connection.");
-    const descendants = await tx.orgUnit.findMany({ where: { path: { startsWith: `${unit.path}/` } }, select: { id: true } });
-    const unitIds = [...(input.scope === "unit_and_descendants" ? [unit.id] : []), ...descendants.map((d) => d.id)];
+    const connection = await tx.connection.findUnique({
+      where: { id: input.connectionId },
+      select: { kind: true },
+    });
+    if (!connection || connection.kind !== "IM_TARGET")
+      throw invalid("connectionId", "Choose an IM target connection.");
+    const descendants = await tx.orgUnit.findMany({
+      where: { path: { startsWith: `${unit.path}/` } },
+      select: { id: true },
+    });
+    const unitIds = [
+      ...(input.scope === "unit_and_descendants" ? [unit.id] : []),
+      ...descendants.map((d) => d.id),
+    ];
     const replaced = await tx.orgMapping.findMany({
       where: { connectionId: input.connectionId, orgUnitId: { in: unitIds } },
-      select: { mode: true, includeDescendants: true, namingTemplate: true, orgUnit: { select: { code: true } }, imGroup: { select: { externalId: true } } },
+      select: {
+        mode: true,
+        includeDescendants: true,
+        namingTemplate: true,
+        orgUnit: { select: { code: true } },
+        imGroup: { select: { externalId: true } },
+      },
     });
-    await tx.orgMapping.deleteMany({ where: { connectionId: input.connectionId, orgUnitId: { in: unitIds } } });
+    await tx.orgMapping.deleteMany({
+      where: { connectionId: input.connectionId, orgUnitId: { in: unitIds } },
+    });
     if (input.mode !== "NONE") {
       await tx.orgMapping.createMany({
-        data: unitIds.map((orgUnitId) => ({ orgUnitId, connectionId: input.connectionId, mode: input.mode as "MIRROR" | "EXCLUDE", includeDescendants: true, namingTemplate: input.namingTemplate })),
+        data: unitIds.map((orgUnitId) => ({
+          orgUnitId,
+          connectionId: input.connectionId,
+          mode: input.mode as "MIRROR" | "EXCLUDE",
+          includeDescendants: true,
+          namingTemplate: input.namingTemplate,
+        })),
       });
     }
     await recordAudit(tx, options.actor, {
       action: "mapping.subtree_applied",
       targetType: "org_unit",
       targetId: unit.id,
-      before: replaced.map((m) => ({ orgUnitCode: m.orgUnit.code, mode: m.mode, includeDescendants: m.includeDescendants, namingTemplate: m.namingTemplate, imGroupExternalId: m.imGroup?.externalId ?? null })),
-      after: { orgUnitCode: unit.code, connectionId: input.connectionId, mode: input.mode, scope: input.scope, namingTemplate: input.namingTemplate, units: unitIds.length },
+      before: replaced.map((m) => ({
+        orgUnitCode: m.orgUnit.code,
+        mode: m.mode,
+        includeDescendants: m.includeDescendants,
+        namingTemplate: m.namingTemplate,
+        imGroupExternalId: m.imGroup?.externalId ?? null,
+      })),
+      after: {
+        orgUnitCode: unit.code,
+        connectionId: input.connectionId,
+        mode: input.mode,
+        scope: input.scope,
+        namingTemplate: input.namingTemplate,
+        units: unitIds.length,
+      },
     });
     return { units: unitIds.length, replaced: replaced.length, unitName: unit.name };
   });

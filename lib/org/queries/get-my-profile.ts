@@ -7,7 +7,14 @@ export async function getMyProfile(employeeId: string) {
     include: {
       orgUnit: { select: { name: true, nameEn: true, path: true } },
       manager: { select: { name: true, nameEn: true } },
-      imAccounts: { select: { imUserId: true, state: true, updatedAt: true, connection: { select: { name: true, provider: true } } } },
+      imAccounts: {
+        select: {
+          imUserId: true,
+          state: true,
+          updatedAt: true,
+          connection: { select: { name: true, provider: true } },
+        },
+      },
     },
   });
 }

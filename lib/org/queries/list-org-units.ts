@@ -13,7 +13,15 @@ export async function listOrgUnits({ cursor, limit }: ListOrgUnitsOptions) {
     where: cursor ? { code: { gt: cursor } } : undefined,
     orderBy: { code: "asc" },
     take: limit + 1,
-    select: { code: true, name: true, nameEn: true, path: true, depth: true, active: true, parent: { select: { code: true } } },
+    select: {
+      code: true,
+      name: true,
+      nameEn: true,
+      path: true,
+      depth: true,
+      active: true,
+      parent: { select: { code: true } },
+    },
   });
   const page = rows.slice(0, limit);
   return {

@@ -6,7 +6,15 @@ import type { OrgMappingSummary, OrgTreeUnit, UnitMapping } from "../types";
 
 export type OrgTree = { units: OrgTreeUnit[]; summary: OrgMappingSummary };
 
-type UnitRow = { id: string; code: string; name: string; nameEn: string | null; parentId: string | null; directCount: number; subtreeCount: number };
+type UnitRow = {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  parentId: string | null;
+  directCount: number;
+  subtreeCount: number;
+};
 
 /**
  * Open HR units with their employee counts (one query: subtree counts add each
@@ -37,7 +45,13 @@ export async function loadOrgTree(connectionId: string | null): Promise<OrgTree>
     connectionId
       ? db.orgMapping.findMany({
           where: { connectionId },
-          select: { mode: true, includeDescendants: true, namingTemplate: true, orgUnit: { select: { code: true } }, imGroup: { select: { externalId: true, name: true } } },
+          select: {
+            mode: true,
+            includeDescendants: true,
+            namingTemplate: true,
+            orgUnit: { select: { code: true } },
+            imGroup: { select: { externalId: true, name: true } },
+          },
         })
       : [],
   ]);
@@ -49,20 +63,36 @@ export async function loadOrgTree(connectionId: string | null): Promise<OrgTree>
       mode: m.mode,
       includeDescendants: m.includeDescendants,
       namingTemplate: m.namingTemplate,
-      ...(m.imGroup ? { imGroupExternalId: m.imGroup.externalId, imGroupName: m.imGroup.name } : {}),
+      ...(m.imGroup
+        ? { imGroupExternalId: m.imGroup.externalId, imGroupName: m.imGroup.name }
+        : {}),
     };
     own.set(m.orgUnit.code, unitMapping);
     mappings.push({ orgUnitCode: m.orgUnit.code, ...unitMapping });
   }
-  const units = rows.map((r) => ({ ...r, parentId: r.parentId && codeById.has(r.parentId) ? r.parentId : null }));
+  const units = rows.map((r) => ({
+    ...r,
+    parentId: r.parentId && codeById.has(r.parentId) ? r.parentId : null,
+  }));
   const effective = computeEffectiveMappings({
-    units: units.map((u) => ({ code: u.code, parentCode: u.parentId ? codeById.get(u.parentId) : null })),
+    units: units.map((u) => ({
+      code: u.code,
+      parentCode: u.parentId ? codeById.get(u.parentId) : null,
+    })),
     mappings,
   });
   const out: OrgTreeUnit[] = units.map((u) => {
     const e = effective.get(u.code);
-    const governing = e?.mapping && e.fromUnitCode ? { ...own.get(e.fromUnitCode)!, fromUnitCode: e.fromUnitCode } : null;
-    return { ...u, own: own.get(u.code) ?? null, effective: governing, status: e?.status ?? "unmapped" };
+    const governing =
+      e?.mapping && e.fromUnitCode
+        ? { ...own.get(e.fromUnitCode)!, fromUnitCode: e.fromUnitCode }
+        : null;
+    return {
+      ...u,
+      own: own.get(u.code) ?? null,
+      effective: governing,
+      status: e?.status ?? "unmapped",
+    };
   });
   return { units: out, summary: summariseOrgMapping(out) };
 }

@@ -14,9 +14,18 @@ const UNITS = [
   { code: "HR", parentCode: "XH" },
 ];
 
-const m = (orgUnitCode: string, mode: Mapping["mode"], includeDescendants = true): Mapping => ({ orgUnitCode, mode, includeDescendants, namingTemplate: "{name}" });
+const m = (orgUnitCode: string, mode: Mapping["mode"], includeDescendants = true): Mapping => ({
+  orgUnitCode,
+  mode,
+  includeDescendants,
+  namingTemplate: "{name}",
+});
 
-type Row = { name: string; mappings: Mapping[]; expect: Record<string, [status: string, from: string | null]> };
+type Row = {
+  name: string;
+  mappings: Mapping[];
+  expect: Record<string, [status: string, from: string | null]>;
+};
 
 const CASES: Row[] = [
   {
@@ -27,22 +36,45 @@ const CASES: Row[] = [
   {
     name: "root MIRROR with descendants is inherited all the way down",
     mappings: [m("XH", "MIRROR")],
-    expect: { XH: ["mapped", "XH"], RD: ["inherited", "XH"], FE: ["inherited", "XH"], FE1: ["inherited", "XH"], HR: ["inherited", "XH"] },
+    expect: {
+      XH: ["mapped", "XH"],
+      RD: ["inherited", "XH"],
+      FE: ["inherited", "XH"],
+      FE1: ["inherited", "XH"],
+      HR: ["inherited", "XH"],
+    },
   },
   {
     name: "EXCLUDE with descendants excludes the subtree and stops inheritance",
     mappings: [m("XH", "MIRROR"), m("RD", "EXCLUDE")],
-    expect: { XH: ["mapped", "XH"], RD: ["excluded", "RD"], FE: ["excluded", "RD"], FE1: ["excluded", "RD"], BE: ["excluded", "RD"], HR: ["inherited", "XH"] },
+    expect: {
+      XH: ["mapped", "XH"],
+      RD: ["excluded", "RD"],
+      FE: ["excluded", "RD"],
+      FE1: ["excluded", "RD"],
+      BE: ["excluded", "RD"],
+      HR: ["inherited", "XH"],
+    },
   },
   {
     name: "EXCLUDE without descendants leaves the subtree unmapped",
     mappings: [m("XH", "MIRROR"), m("RD", "EXCLUDE", false)],
-    expect: { RD: ["excluded", "RD"], FE: ["unmapped", null], FE1: ["unmapped", null], HR: ["inherited", "XH"] },
+    expect: {
+      RD: ["excluded", "RD"],
+      FE: ["unmapped", null],
+      FE1: ["unmapped", null],
+      HR: ["inherited", "XH"],
+    },
   },
   {
     name: "an explicit mapping below an EXCLUDE re-includes its subtree",
     mappings: [m("XH", "MIRROR"), m("RD", "EXCLUDE"), m("FE", "LINK")],
-    expect: { RD: ["excluded", "RD"], FE: ["mapped", "FE"], FE1: ["inherited", "FE"], BE: ["excluded", "RD"] },
+    expect: {
+      RD: ["excluded", "RD"],
+      FE: ["mapped", "FE"],
+      FE1: ["inherited", "FE"],
+      BE: ["excluded", "RD"],
+    },
   },
   {
     name: "MIRROR without descendants maps only the unit; an ancestor above it still governs below",
@@ -52,7 +84,12 @@ const CASES: Row[] = [
   {
     name: "MIRROR without descendants and nothing above leaves the children unmapped",
     mappings: [m("RD", "MIRROR", false)],
-    expect: { XH: ["unmapped", null], RD: ["mapped", "RD"], FE: ["unmapped", null], BE: ["unmapped", null] },
+    expect: {
+      XH: ["unmapped", null],
+      RD: ["mapped", "RD"],
+      FE: ["unmapped", null],
+      BE: ["unmapped", null],
+    },
   },
   {
     name: "nearest ancestor wins",
@@ -71,7 +108,10 @@ describe("computeEffectiveMappings", () => {
   });
 
   it("agrees with the unit order not mattering (parents after children)", () => {
-    const result = computeEffectiveMappings({ units: [...UNITS].reverse(), mappings: [m("XH", "MIRROR"), m("RD", "EXCLUDE")] });
+    const result = computeEffectiveMappings({
+      units: [...UNITS].reverse(),
+      mappings: [m("XH", "MIRROR"), m("RD", "EXCLUDE")],
+    });
     expect(result.get("FE1")?.status).toBe("excluded");
     expect(result.get("HR")?.status).toBe("inherited");
   });

@@ -15,11 +15,36 @@ const codes = (rows: { node: { code: string } }[]) => rows.map((r) => r.node.cod
 describe("flattenVisibleRows", () => {
   it.each([
     { name: "collapsed shows roots", expanded: [], query: "", want: ["XH"] },
-    { name: "expanded root shows children sorted by code", expanded: ["1"], query: "", want: ["XH", "XH-HR", "XH-RD"] },
-    { name: "depth-first", expanded: ["1", "2"], query: "", want: ["XH", "XH-HR", "XH-RD", "XH-RD-BE", "XH-RD-FE"] },
-    { name: "search shows matches with ancestors open", expanded: [], query: "前端", want: ["XH", "XH-RD", "XH-RD-FE", "XH-RD-FE-01"] },
-    { name: "search by code, case-insensitive", expanded: [], query: "xh-hr", want: ["XH", "XH-HR"] },
-    { name: "a match the user opens shows all its children", expanded: ["2"], query: "后端", want: ["XH", "XH-RD", "XH-RD-BE", "XH-RD-FE"] },
+    {
+      name: "expanded root shows children sorted by code",
+      expanded: ["1"],
+      query: "",
+      want: ["XH", "XH-HR", "XH-RD"],
+    },
+    {
+      name: "depth-first",
+      expanded: ["1", "2"],
+      query: "",
+      want: ["XH", "XH-HR", "XH-RD", "XH-RD-BE", "XH-RD-FE"],
+    },
+    {
+      name: "search shows matches with ancestors open",
+      expanded: [],
+      query: "前端",
+      want: ["XH", "XH-RD", "XH-RD-FE", "XH-RD-FE-01"],
+    },
+    {
+      name: "search by code, case-insensitive",
+      expanded: [],
+      query: "xh-hr",
+      want: ["XH", "XH-HR"],
+    },
+    {
+      name: "a match the user opens shows all its children",
+      expanded: ["2"],
+      query: "后端",
+      want: ["XH", "XH-RD", "XH-RD-BE", "XH-RD-FE"],
+    },
     { name: "no match shows nothing", expanded: [], query: "nope", want: [] },
   ])("$name", ({ expanded, query, want }) => {
     expect(codes(flattenVisibleRows(index, { expanded: new Set(expanded), query }))).toEqual(want);

@@ -8,7 +8,13 @@ export type TreeIndex<T extends TreeNode> = {
   byId: Map<string, T>;
 };
 
-export type VisibleRow<T extends TreeNode> = { node: T; depth: number; hasChildren: boolean; expanded: boolean; match: boolean };
+export type VisibleRow<T extends TreeNode> = {
+  node: T;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  match: boolean;
+};
 
 /** Children lists sorted by code, built once per data load. */
 export function indexTree<T extends TreeNode>(nodes: readonly T[]): TreeIndex<T> {
@@ -39,7 +45,10 @@ export type FlattenOptions = {
  * The rows to draw, depth-first. With a search, only matches and their
  * ancestors show (ancestors open); a match the user expands shows its children.
  */
-export function flattenVisibleRows<T extends TreeNode>(index: TreeIndex<T>, options: FlattenOptions): VisibleRow<T>[] {
+export function flattenVisibleRows<T extends TreeNode>(
+  index: TreeIndex<T>,
+  options: FlattenOptions,
+): VisibleRow<T>[] {
   const q = options.query.trim().toLowerCase();
   const matches = new Set<string>();
   const onPath = new Set<string>();
@@ -48,7 +57,11 @@ export function flattenVisibleRows<T extends TreeNode>(index: TreeIndex<T>, opti
       if (!n.name.toLowerCase().includes(q) && !n.code.toLowerCase().includes(q)) continue;
       matches.add(n.id);
       const seen = new Set<string>();
-      for (let p = n.parentId ? index.byId.get(n.parentId) : undefined; p && !seen.has(p.id); p = p.parentId ? index.byId.get(p.parentId) : undefined) {
+      for (
+        let p = n.parentId ? index.byId.get(n.parentId) : undefined;
+        p && !seen.has(p.id);
+        p = p.parentId ? index.byId.get(p.parentId) : undefined
+      ) {
         seen.add(p.id);
         onPath.add(p.id);
       }
@@ -58,7 +71,8 @@ export function flattenVisibleRows<T extends TreeNode>(index: TreeIndex<T>, opti
   const stack: { node: T; depth: number }[] = [];
   const push = (list: readonly T[], depth: number, filter: boolean) => {
     for (let i = list.length - 1; i >= 0; i--) {
-      if (!filter || matches.has(list[i].id) || onPath.has(list[i].id)) stack.push({ node: list[i], depth });
+      if (!filter || matches.has(list[i].id) || onPath.has(list[i].id))
+        stack.push({ node: list[i], depth });
     }
   };
   push(index.roots, 0, !!q);
@@ -70,7 +84,13 @@ export function flattenVisibleRows<T extends TreeNode>(index: TreeIndex<T>, opti
     const children = index.childrenOf.get(node.id) ?? [];
     const userOpen = options.expanded.has(node.id);
     const expanded = children.length > 0 && (userOpen || onPath.has(node.id));
-    rows.push({ node, depth, hasChildren: children.length > 0, expanded, match: matches.has(node.id) });
+    rows.push({
+      node,
+      depth,
+      hasChildren: children.length > 0,
+      expanded,
+      match: matches.has(node.id),
+    });
     if (expanded) push(children, depth + 1, !!q && !userOpen);
   }
   return rows;

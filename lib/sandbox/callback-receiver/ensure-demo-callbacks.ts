@@ -1,5 +1,9 @@
 import type { Actor } from "@/lib/core/audit/record-audit";
-import { getCallbackNetworkPolicy, NETWORK_POLICY_KEY, setCallbackNetworkPolicy } from "@/lib/callbacks/commands/allow-list";
+import {
+  getCallbackNetworkPolicy,
+  NETWORK_POLICY_KEY,
+  setCallbackNetworkPolicy,
+} from "@/lib/callbacks/commands/allow-list";
 import { createEndpoint } from "@/lib/callbacks/commands/endpoints";
 import type { CallbackEventType } from "@/lib/callbacks/rules/event-catalogue";
 import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
@@ -7,7 +11,14 @@ import { db } from "@/lib/core/db";
 
 export const DEMO_ENDPOINT_NAME = "Sandbox receiver (demo)";
 const actor: Actor = { type: "system", id: "demo-setup", name: "Local stack setup" };
-const demoTypes: CallbackEventType[] = ["learning.course.completed", "learning.exam.passed", "learning.certificate.issued", "sync.completed", "conflict.opened", "webhook.test"];
+const demoTypes: CallbackEventType[] = [
+  "learning.course.completed",
+  "learning.exam.passed",
+  "learning.certificate.issued",
+  "sync.completed",
+  "conflict.opened",
+  "webhook.test",
+];
 
 /**
  * Local stack only (scripts/lib/services.ts, sandboxes on): the first time, writes a callback
@@ -15,7 +26,9 @@ const demoTypes: CallbackEventType[] = ["learning.course.completed", "learning.e
  * as "demo-setup" and visible in the console; an existing policy is never changed. Then makes
  * sure the demo endpoint exists. Production never runs this: its default policy exempts nothing.
  */
-export async function ensureDemoCallbacks(receiverUrl: string): Promise<{ endpointId: string; policyWritten: boolean; created: boolean; notes: string[] }> {
+export async function ensureDemoCallbacks(
+  receiverUrl: string,
+): Promise<{ endpointId: string; policyWritten: boolean; created: boolean; notes: string[] }> {
   const notes: string[] = [];
   let policyWritten = false;
   if (!(await db.setting.findUnique({ where: { key: NETWORK_POLICY_KEY } }))) {
@@ -23,17 +36,25 @@ export async function ensureDemoCallbacks(receiverUrl: string): Promise<{ endpoi
     policyWritten = true;
   } else {
     const policy = await getCallbackNetworkPolicy();
-    if (!policy.allowHttp || !policy.allowList.includes("127.0.0.1")) notes.push("the callback network policy does not allow http://127.0.0.1, so the demo endpoint's deliveries will be blocked");
+    if (!policy.allowHttp || !policy.allowList.includes("127.0.0.1"))
+      notes.push(
+        "the callback network policy does not allow http://127.0.0.1, so the demo endpoint's deliveries will be blocked",
+      );
   }
-  const existing = await db.callbackEndpoint.findFirst({ where: { name: DEMO_ENDPOINT_NAME }, select: { id: true, url: true } });
+  const existing = await db.callbackEndpoint.findFirst({
+    where: { name: DEMO_ENDPOINT_NAME },
+    select: { id: true, url: true },
+  });
   if (existing) {
-    if (existing.url !== receiverUrl) notes.push(`the demo endpoint points at ${existing.url}, not ${receiverUrl}`);
+    if (existing.url !== receiverUrl)
+      notes.push(`the demo endpoint points at ${existing.url}, not ${receiverUrl}`);
     return { endpointId: existing.id, policyWritten, created: false, notes };
   }
   const { endpoint } = await createEndpoint(actor, {
     name: DEMO_ENDPOINT_NAME,
     url: receiverUrl,
-    description: "本地沙箱接收端：用 standardwebhooks 库校验签名并记录收到的回调。 Local sandbox receiver: verifies signatures with the standardwebhooks library and records what it got.",
+    description:
+      "本地沙箱接收端：用 standardwebhooks 库校验签名并记录收到的回调。 Local sandbox receiver: verifies signatures with the standardwebhooks library and records what it got.",
     eventTypes: demoTypes,
   });
   return { endpointId: endpoint.id, policyWritten, created: true, notes };
@@ -41,9 +62,16 @@ export async function ensureDemoCallbacks(receiverUrl: string): Promise<{ endpoi
 
 /** The demo endpoint's signing secrets (current, and the previous one during a rotation): what the receiving system would have configured. */
 export async function demoEndpointSecrets(endpointId: string): Promise<string[]> {
-  const row = await db.callbackEndpoint.findUnique({ where: { id: endpointId }, omit: { secretCipher: false, previousSecretCipher: false } });
+  const row = await db.callbackEndpoint.findUnique({
+    where: { id: endpointId },
+    omit: { secretCipher: false, previousSecretCipher: false },
+  });
   if (!row) return [];
   const secrets = [decryptSecrets<string>(row.secretCipher)];
-  if (row.previousSecretCipher && (!row.previousSecretExpiresAt || row.previousSecretExpiresAt > new Date())) secrets.push(decryptSecrets<string>(row.previousSecretCipher));
+  if (
+    row.previousSecretCipher &&
+    (!row.previousSecretExpiresAt || row.previousSecretExpiresAt > new Date())
+  )
+    secrets.push(decryptSecrets<string>(row.previousSecretCipher));
   return secrets;
 }

@@ -20,7 +20,8 @@ export type ReceivedCallback = {
 };
 
 /** A scripted answer: a status with headers/body, hang up without answering, or never answer. */
-export type ReceiverReply = { status: number; headers?: Record<string, string>; body?: string | Buffer } | "close" | "hang";
+export type ReceiverReply =
+  { status: number; headers?: Record<string, string>; body?: string | Buffer } | "close" | "hang";
 
 export type CallbackReceiverOptions = {
   /** Port; 0 = any free one. */
@@ -58,7 +59,9 @@ function readBody(req: IncomingMessage): Promise<string> {
  * request with the `standardwebhooks` library (not OrgBridge's code, as a real receiver would),
  * records what arrived and answers as scripted. A sandbox: never the real thing.
  */
-export async function startCallbackReceiver(options: CallbackReceiverOptions = {}): Promise<CallbackReceiver> {
+export async function startCallbackReceiver(
+  options: CallbackReceiverOptions = {},
+): Promise<CallbackReceiver> {
   let secrets = options.secrets ?? [];
   const keep = options.keep ?? 10_000;
   const received: ReceivedCallback[] = [];
@@ -67,7 +70,8 @@ export async function startCallbackReceiver(options: CallbackReceiverOptions = {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
     let verifiedWith: number | null = null;
     let verifyError: string | null = secrets.length === 0 ? "no secret configured" : null;
     for (const [i, secret] of secrets.entries()) {
@@ -99,7 +103,9 @@ export async function startCallbackReceiver(options: CallbackReceiverOptions = {
     };
     received.push(call);
     if (received.length > keep) received.shift();
-    const reply = options.reply ? await options.reply(call, received.length) : { status: verifiedWith === null ? 401 : 204 };
+    const reply = options.reply
+      ? await options.reply(call, received.length)
+      : { status: verifiedWith === null ? 401 : 204 };
     if (reply === "hang") return;
     if (reply === "close") {
       req.socket.destroy();
@@ -113,8 +119,13 @@ export async function startCallbackReceiver(options: CallbackReceiverOptions = {
   const server = createServer((req, res) => {
     if (req.method === "GET") {
       // What arrived lately, newest first, for people looking at the demo.
-      const recent = received.slice(-50).reverse().map(({ headers: _h, ...rest }) => rest);
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify({ sandbox: "callback receiver", received: recent }, null, 2));
+      const recent = received
+        .slice(-50)
+        .reverse()
+        .map(({ headers: _h, ...rest }) => rest);
+      res
+        .writeHead(200, { "content-type": "application/json; charset=utf-8" })
+        .end(JSON.stringify({ sandbox: "callback receiver", received: recent }, null, 2));
       return;
     }
     handle(req, res).catch(() => res.destroy());
@@ -123,7 +134,9 @@ export async function startCallbackReceiver(options: CallbackReceiverOptions = {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}/`,

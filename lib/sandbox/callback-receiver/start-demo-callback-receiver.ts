@@ -6,12 +6,18 @@ import { startCallbackReceiver, type CallbackReceiver } from "./start-callback-r
  * It verifies every delivery with the standardwebhooks library using the endpoint's secrets
  * (re-read every 10 s, so a rotation in the console is picked up) and lists what it got at GET /.
  */
-export async function startDemoCallbackReceiver(options: { port: number; log: (line: string) => void }): Promise<CallbackReceiver> {
+export async function startDemoCallbackReceiver(options: {
+  port: number;
+  log: (line: string) => void;
+}): Promise<CallbackReceiver> {
   const receiver = await startCallbackReceiver({ port: options.port });
   let refresh: NodeJS.Timeout | undefined;
   try {
     const demo = await ensureDemoCallbacks(receiver.url);
-    if (demo.policyWritten) options.log("callbacks: allowed http:// and 127.0.0.1 in the callback network policy for the sandbox receiver (local stack only; audited)");
+    if (demo.policyWritten)
+      options.log(
+        "callbacks: allowed http:// and 127.0.0.1 in the callback network policy for the sandbox receiver (local stack only; audited)",
+      );
     if (demo.created) options.log(`callbacks: created the demo endpoint → ${receiver.url}`);
     for (const note of demo.notes) options.log(`callbacks: ${note}`);
     const load = async () => receiver.setSecrets(await demoEndpointSecrets(demo.endpointId));

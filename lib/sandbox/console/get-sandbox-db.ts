@@ -8,7 +8,10 @@ const globalForSandbox = globalThis as unknown as { orgbridgeSandboxDb?: Sandbox
 export function getSandboxDb(): SandboxDb {
   if (!globalForSandbox.orgbridgeSandboxDb) {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (the run command sets it for the embedded PostgreSQL).");
+    if (!url)
+      throw new Error(
+        "DATABASE_URL is not set (the run command sets it for the embedded PostgreSQL).",
+      );
     globalForSandbox.orgbridgeSandboxDb = createSandboxDb(url, 3);
   }
   return globalForSandbox.orgbridgeSandboxDb;

@@ -3,8 +3,17 @@ import { z } from "zod";
 // Shared by the simulator forms and the server action; imports no database code.
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD");
-const optionalDay = z.union([day, z.literal("")]).optional().transform((v) => v || undefined);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const optionalDay = z
+  .union([day, z.literal("")])
+  .optional()
+  .transform((v) => v || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
 const unitCode = z.string().trim().min(1, "Choose a department").max(64);
 const employeeNo = z.string().trim().min(1, "Choose an employee").max(32);
 
@@ -12,9 +21,18 @@ export const hireSchema = z.object({
   kind: z.literal("hire"),
   name: z.string().trim().min(1, "Name is required").max(64),
   nameEn: optionalText(64),
-  email: z.union([z.email("Enter a valid e-mail address").max(120), z.literal("")]).optional().transform((v) => v || undefined),
+  email: z
+    .union([z.email("Enter a valid e-mail address").max(120), z.literal("")])
+    .optional()
+    .transform((v) => v || undefined),
   mobile: z
-    .union([z.string().trim().regex(/^\+?[0-9-]{5,20}$/, "Enter a valid mobile number"), z.literal("")])
+    .union([
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9-]{5,20}$/, "Enter a valid mobile number"),
+      z.literal(""),
+    ])
     .optional()
     .transform((v) => v || undefined),
   title: optionalText(64),
@@ -51,7 +69,11 @@ export const moveDepartmentSchema = z.object({
 
 export const bulkHireSchema = z.object({
   kind: z.literal("bulkHire"),
-  count: z.number("Enter a number").int("Enter a whole number").min(1, "At least 1").max(500, "At most 500"),
+  count: z
+    .number("Enter a number")
+    .int("Enter a whole number")
+    .min(1, "At least 1")
+    .max(500, "At most 500"),
   unitCode,
 });
 

@@ -26,7 +26,11 @@ describe("IM preview queries", () => {
 
   it("before any sync: only the root, no members", async () => {
     const tree = await loadImDirectoryTree(sandboxDb);
-    expect(tree).toMatchObject({ departments: 1, members: 0, root: { id: 1, members: 0, totalMembers: 0, children: [] } });
+    expect(tree).toMatchObject({
+      departments: 1,
+      members: 0,
+      root: { id: 1, members: 0, totalMembers: 0, children: [] },
+    });
   });
 
   it("counts members per department and below, pages a department's members, finds members", async () => {
@@ -39,14 +43,33 @@ describe("IM preview queries", () => {
     });
     await sandboxDb.sandboxImUser.createMany({
       data: [
-        ...Array.from({ length: 7 }, (_, i) => ({ userid: `FE${i}`, useridLower: `fe${i}`, name: `前端${i}`, departments: [3], email: `fe${i}@x.example` })),
-        { userid: "Both", useridLower: "both", name: "两边", departments: [2, 4], mainDepartment: 4, enable: 0, mobile: "13800000000" },
+        ...Array.from({ length: 7 }, (_, i) => ({
+          userid: `FE${i}`,
+          useridLower: `fe${i}`,
+          name: `前端${i}`,
+          departments: [3],
+          email: `fe${i}@x.example`,
+        })),
+        {
+          userid: "Both",
+          useridLower: "both",
+          name: "两边",
+          departments: [2, 4],
+          mainDepartment: 4,
+          enable: 0,
+          mobile: "13800000000",
+        },
       ],
     });
     const tree = await loadImDirectoryTree(sandboxDb);
     expect(tree).toMatchObject({ departments: 4, members: 8 });
     const [rd, sales] = tree.root!.children;
-    expect(rd).toMatchObject({ id: 2, members: 1, totalMembers: 8, children: [{ id: 3, members: 7, totalMembers: 7 }] });
+    expect(rd).toMatchObject({
+      id: 2,
+      members: 1,
+      totalMembers: 8,
+      children: [{ id: 3, members: 7, totalMembers: 7 }],
+    });
     expect(sales).toMatchObject({ id: 4, members: 1, totalMembers: 1 });
     expect(tree.root!.totalMembers).toBe(9);
 
@@ -54,10 +77,14 @@ describe("IM preview queries", () => {
     expect(page2).toMatchObject({ total: 7, page: 2, pages: 2 });
     expect(page2.members.map((m) => m.userid)).toEqual(["FE5", "FE6"]);
     const rdMembers = await listImDepartmentMembers(sandboxDb, 2);
-    expect(rdMembers.members).toEqual([{ userid: "Both", name: "两边", position: null, enabled: false, isMain: false }]);
+    expect(rdMembers.members).toEqual([
+      { userid: "Both", name: "两边", position: null, enabled: false, isMain: false },
+    ]);
 
     expect((await searchImMembers(sandboxDb, "fe")).map((m) => m.userid)).toHaveLength(7);
-    expect(await searchImMembers(sandboxDb, "两")).toEqual([{ userid: "Both", name: "两边", enabled: false }]);
+    expect(await searchImMembers(sandboxDb, "两")).toEqual([
+      { userid: "Both", name: "两边", enabled: false },
+    ]);
     expect(await findImMember(sandboxDb, "BOTH")).toMatchObject({ userid: "Both", enabled: false });
     expect(await findImMember(sandboxDb, "nobody")).toBeNull();
   });
@@ -66,15 +93,23 @@ describe("IM preview queries", () => {
     const result = await renameImDepartment({ id: 3, name: "Web 前端部" }, actor, sandboxDb);
     expect(result).toEqual({ id: 3, before: "前端开发部", after: "Web 前端部" });
     const { db } = await import("@/lib/core/db");
-    expect(await db.auditLog.findFirst({ where: { actorId: actor.id }, orderBy: { createdAt: "desc" } })).toMatchObject({
+    expect(
+      await db.auditLog.findFirst({ where: { actorId: actor.id }, orderBy: { createdAt: "desc" } }),
+    ).toMatchObject({
       action: "sandbox_im.department_renamed",
       targetId: "3",
       before: { name: "前端开发部" },
       after: { name: "Web 前端部" },
     });
-    await expect(renameImDepartment({ id: 4, name: "研发中心" }, actor, sandboxDb)).rejects.toMatchObject({ field: "name" });
-    await expect(renameImDepartment({ id: 404, name: "x" }, actor, sandboxDb)).rejects.toBeInstanceOf(AppError);
+    await expect(
+      renameImDepartment({ id: 4, name: "研发中心" }, actor, sandboxDb),
+    ).rejects.toMatchObject({ field: "name" });
+    await expect(
+      renameImDepartment({ id: 404, name: "x" }, actor, sandboxDb),
+    ).rejects.toBeInstanceOf(AppError);
     expect(await db.auditLog.count({ where: { actorId: actor.id } })).toBe(1);
-    expect((await sandboxDb.sandboxImDepartment.findUniqueOrThrow({ where: { id: 4 } })).name).toBe("销售部");
+    expect((await sandboxDb.sandboxImDepartment.findUniqueOrThrow({ where: { id: 4 } })).name).toBe(
+      "销售部",
+    );
   });
 });

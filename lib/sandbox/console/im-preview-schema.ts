@@ -14,6 +14,10 @@ export type ImPreviewParams = z.output<typeof imPreviewParamsSchema>;
 
 export const renameImDepartmentSchema = z.object({
   id: z.number().int().positive(),
-  name: z.string().trim().min(1, "Name is required").max(32, "At most 32 characters (a WeCom limit)"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name is required")
+    .max(32, "At most 32 characters (a WeCom limit)"),
 });
 export type RenameImDepartmentInput = z.input<typeof renameImDepartmentSchema>;

@@ -10,7 +10,10 @@ export type HrDepartmentOption = {
 
 /** Every sandbox HR department in tree order (parents before children), for the simulator's pickers. */
 export async function listHrDepartments(db: SandboxDb): Promise<HrDepartmentOption[]> {
-  const units = await db.sandboxHrUnit.findMany({ select: { code: true, name: true, parentCode: true, active: true }, orderBy: { code: "asc" } });
+  const units = await db.sandboxHrUnit.findMany({
+    select: { code: true, name: true, parentCode: true, active: true },
+    orderBy: { code: "asc" },
+  });
   const codes = new Set(units.map((u) => u.code));
   const children = new Map<string | null, typeof units>();
   for (const u of units) {
@@ -30,6 +33,7 @@ export async function listHrDepartments(db: SandboxDb): Promise<HrDepartmentOpti
   };
   walk(null, 0);
   // Departments caught in a parent cycle are never reached from a root; list them flat at the end.
-  for (const u of units) if (!seen.has(u.code)) out.push({ code: u.code, name: u.name, depth: 0, active: u.active });
+  for (const u of units)
+    if (!seen.has(u.code)) out.push({ code: u.code, name: u.name, depth: 0, active: u.active });
   return out;
 }

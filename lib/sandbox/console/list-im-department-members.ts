@@ -17,12 +17,21 @@ export type ListImDepartmentMembersOptions = {
 };
 
 /** One page of the members directly in a sandbox IM department, by userid. */
-export async function listImDepartmentMembers(db: SandboxDb, departmentId: number, options: ListImDepartmentMembersOptions = {}) {
+export async function listImDepartmentMembers(
+  db: SandboxDb,
+  departmentId: number,
+  options: ListImDepartmentMembersOptions = {},
+) {
   const size = options.size ?? 50;
   const page = Math.max(1, options.page ?? 1);
   const where = { departments: { has: departmentId } };
   const [rows, total] = await Promise.all([
-    db.sandboxImUser.findMany({ where, orderBy: { useridLower: "asc" }, skip: (page - 1) * size, take: size }),
+    db.sandboxImUser.findMany({
+      where,
+      orderBy: { useridLower: "asc" },
+      skip: (page - 1) * size,
+      take: size,
+    }),
     db.sandboxImUser.count({ where }),
   ]);
   const members: ImMemberRow[] = rows.map((u) => ({

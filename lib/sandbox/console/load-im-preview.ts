@@ -34,8 +34,18 @@ export async function loadImPreview(db: SandboxDb, params: ImPreviewParams) {
   ]);
   const department = params.dept ? findNode(tree.root, params.dept) : null;
   const [members, messages] = await Promise.all([
-    department ? listImDepartmentMembers(db, department.id, { page: params.page, size: IM_PREVIEW_LIMITS.members }) : Promise.resolve(null),
-    member ? listInbox(db, member.userid, { limit: IM_PREVIEW_LIMITS.messages, before: params.before ? new Date(params.before) : undefined }) : Promise.resolve(null),
+    department
+      ? listImDepartmentMembers(db, department.id, {
+          page: params.page,
+          size: IM_PREVIEW_LIMITS.members,
+        })
+      : Promise.resolve(null),
+    member
+      ? listInbox(db, member.userid, {
+          limit: IM_PREVIEW_LIMITS.messages,
+          before: params.before ? new Date(params.before) : undefined,
+        })
+      : Promise.resolve(null),
   ]);
   return { tree, matches, member, department, members, messages };
 }

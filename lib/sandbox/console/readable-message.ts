@@ -1,7 +1,13 @@
 export type ReadableBlock = { kind: "heading" | "quote" | "text"; text: string };
 export type ReadableMessage = { title?: string; blocks: ReadableBlock[] };
 
-const decodeEntities = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 // WeCom markdown: headings, **bold**, [text](url), `code`, > quotes and <font color="info|comment|warning">.
 function inlineMarkdown(line: string): string {
@@ -28,7 +34,10 @@ function markdownBlocks(source: string): ReadableBlock[] {
 
 // A textcard's description may hold <div class="gray|normal|highlight"> and <br>: one line per div.
 function cardBlocks(description: string): ReadableBlock[] {
-  const text = description.replace(/<br\s*\/?>/gi, "\n").replace(/<\/div>/gi, "\n").replace(/<[^>]+>/g, "");
+  const text = description
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/div>/gi, "\n")
+    .replace(/<[^>]+>/g, "");
   return decodeEntities(text)
     .split("\n")
     .map((l) => l.trim())
@@ -37,7 +46,11 @@ function cardBlocks(description: string): ReadableBlock[] {
 }
 
 /** What an IM message says, as plain blocks the console can show without rendering HTML or markdown. */
-export function toReadableMessage(msg: { msgtype: string; title?: string; text: string }): ReadableMessage {
+export function toReadableMessage(msg: {
+  msgtype: string;
+  title?: string;
+  text: string;
+}): ReadableMessage {
   switch (msg.msgtype) {
     case "markdown":
       return { blocks: markdownBlocks(msg.text) };

@@ -13,7 +13,11 @@ export type SearchHrEmployeesOptions = {
 };
 
 /** Sandbox HR employees whose name, English name or number contains the query (case-insensitive). */
-export async function searchHrEmployees(db: SandboxDb, query: string, options: SearchHrEmployeesOptions = {}): Promise<HrEmployeeMatch[]> {
+export async function searchHrEmployees(
+  db: SandboxDb,
+  query: string,
+  options: SearchHrEmployeesOptions = {},
+): Promise<HrEmployeeMatch[]> {
   const q = query.trim();
   if (!q) return [];
   return db.sandboxHrEmployee.findMany({

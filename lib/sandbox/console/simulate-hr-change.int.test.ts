@@ -34,7 +34,10 @@ async function snapshot() {
 /** Runs `fn`, expects an AppError naming `field`, and checks nothing was written. */
 async function expectRefused(fn: () => Promise<unknown>, field: string) {
   const before = await snapshot();
-  const err = await fn().then(() => null, (e: unknown) => e);
+  const err = await fn().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).field).toBe(field);
   expect((err as AppError).message).toContain(field);
@@ -51,12 +54,38 @@ describe("HR simulator (console)", () => {
   });
 
   it("a hire shows up first in recent changes with version 1, and is audited with the actor", async () => {
-    const summary = await simulate({ kind: "hire", name: "测试 新人", nameEn: "New Hire", email: "new.hire@demo.example", unitCode: "RD-FE", hireDate: "" });
-    expect(summary).toMatchObject({ kind: "hire", count: 1, name: "测试 新人", version: 1, unitName: "前端组" });
+    const summary = await simulate({
+      kind: "hire",
+      name: "测试 新人",
+      nameEn: "New Hire",
+      email: "new.hire@demo.example",
+      unitCode: "RD-FE",
+      hireDate: "",
+    });
+    expect(summary).toMatchObject({
+      kind: "hire",
+      count: 1,
+      name: "测试 新人",
+      version: 1,
+      unitName: "前端组",
+    });
     const [first] = await listRecentHrChanges(sandboxDb, { limit: 5 });
-    expect(first).toMatchObject({ type: "employee", key: summary.keys[0], name: "测试 新人", version: 1, unitCode: "RD-FE", status: "active" });
+    expect(first).toMatchObject({
+      type: "employee",
+      key: summary.keys[0],
+      name: "测试 新人",
+      version: 1,
+      unitCode: "RD-FE",
+      status: "active",
+    });
     const audit = (await auditRows()).at(-1);
-    expect(audit).toMatchObject({ action: "sandbox_hr.hire", targetType: "sandbox_hr_employee", targetId: summary.keys[0], actorName: "李娜", ip: "127.0.0.1" });
+    expect(audit).toMatchObject({
+      action: "sandbox_hr.hire",
+      targetType: "sandbox_hr_employee",
+      targetId: summary.keys[0],
+      actorName: "李娜",
+      ip: "127.0.0.1",
+    });
   });
 
   it("a transfer bumps the version and records where the employee was", async () => {
@@ -70,12 +99,29 @@ describe("HR simulator (console)", () => {
   });
 
   it("terminate, rename and move each bump one record's version", async () => {
-    expect(await simulate({ kind: "terminate", employeeNo: "E00016", reason: "个人原因", date: "2026-01-31" })).toMatchObject({ version: 2 });
-    const left = await sandboxDb.sandboxHrEmployee.findUniqueOrThrow({ where: { employeeNo: "E00016" } });
+    expect(
+      await simulate({
+        kind: "terminate",
+        employeeNo: "E00016",
+        reason: "个人原因",
+        date: "2026-01-31",
+      }),
+    ).toMatchObject({ version: 2 });
+    const left = await sandboxDb.sandboxHrEmployee.findUniqueOrThrow({
+      where: { employeeNo: "E00016" },
+    });
     expect(left).toMatchObject({ status: "terminated", terminationReason: "个人原因" });
-    expect(await simulate({ kind: "renameDepartment", unitCode: "RD-QA", name: "质量保障组" })).toMatchObject({ name: "质量保障组", version: 2 });
-    expect(await simulate({ kind: "moveDepartment", unitCode: "MKT", parentCode: "SALES" })).toMatchObject({ keys: ["MKT"], version: 2, unitName: "销售部" });
-    expect((await listRecentHrChanges(sandboxDb, { limit: 1 }))[0]).toMatchObject({ type: "unit", key: "MKT", unitCode: "SALES" });
+    expect(
+      await simulate({ kind: "renameDepartment", unitCode: "RD-QA", name: "质量保障组" }),
+    ).toMatchObject({ name: "质量保障组", version: 2 });
+    expect(
+      await simulate({ kind: "moveDepartment", unitCode: "MKT", parentCode: "SALES" }),
+    ).toMatchObject({ keys: ["MKT"], version: 2, unitName: "销售部" });
+    expect((await listRecentHrChanges(sandboxDb, { limit: 1 }))[0]).toMatchObject({
+      type: "unit",
+      key: "MKT",
+      unitCode: "SALES",
+    });
   });
 
   it("bulk hire N puts N new employees into the department, audited once", async () => {
@@ -84,28 +130,68 @@ describe("HR simulator (console)", () => {
     const recent = await listRecentHrChanges(sandboxDb, { limit: 3 });
     expect(recent.map((r) => r.key).sort()).toEqual([...summary.keys].sort());
     expect(recent.every((r) => r.unitCode === "HR" && r.version === 1)).toBe(true);
-    expect((await auditRows()).at(-1)).toMatchObject({ action: "sandbox_hr.bulkHire", targetId: null, after: { count: 3 } });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: "sandbox_hr.bulkHire",
+      targetId: null,
+      after: { count: 3 },
+    });
     const gone = await simulate({ kind: "bulkTerminate", employeeNos: summary.keys.slice(0, 2) });
     expect(gone).toMatchObject({ count: 2, version: 2 });
   });
 
   it.each<[string, HrSimulationInput, string]>([
-    ["hire into an unknown department", { kind: "hire", name: "无部门", unitCode: "NOPE" }, "unitCode"],
-    ["transfer of an unknown employee", { kind: "transfer", employeeNo: "E99999", unitCode: "RD" }, "employeeNo"],
-    ["transfer into an unknown department", { kind: "transfer", employeeNo: "E00012", unitCode: "NOPE" }, "unitCode"],
-    ["terminate someone who already left", { kind: "terminate", employeeNo: "E00016" }, "employeeNo"],
-    ["move under an unknown parent", { kind: "moveDepartment", unitCode: "RD", parentCode: "NOPE" }, "parentCode"],
-    ["move a department under its own child", { kind: "moveDepartment", unitCode: "RD", parentCode: "RD-FE" }, "parentCode"],
-    ["bulk hire into an unknown department", { kind: "bulkHire", count: 2, unitCode: "NOPE" }, "unitCode"],
-    ["bulk terminate with an unknown number", { kind: "bulkTerminate", employeeNos: ["E00013", "E99998"] }, "employeeNos"],
+    [
+      "hire into an unknown department",
+      { kind: "hire", name: "无部门", unitCode: "NOPE" },
+      "unitCode",
+    ],
+    [
+      "transfer of an unknown employee",
+      { kind: "transfer", employeeNo: "E99999", unitCode: "RD" },
+      "employeeNo",
+    ],
+    [
+      "transfer into an unknown department",
+      { kind: "transfer", employeeNo: "E00012", unitCode: "NOPE" },
+      "unitCode",
+    ],
+    [
+      "terminate someone who already left",
+      { kind: "terminate", employeeNo: "E00016" },
+      "employeeNo",
+    ],
+    [
+      "move under an unknown parent",
+      { kind: "moveDepartment", unitCode: "RD", parentCode: "NOPE" },
+      "parentCode",
+    ],
+    [
+      "move a department under its own child",
+      { kind: "moveDepartment", unitCode: "RD", parentCode: "RD-FE" },
+      "parentCode",
+    ],
+    [
+      "bulk hire into an unknown department",
+      { kind: "bulkHire", count: 2, unitCode: "NOPE" },
+      "unitCode",
+    ],
+    [
+      "bulk terminate with an unknown number",
+      { kind: "bulkTerminate", employeeNos: ["E00013", "E99998"] },
+      "employeeNos",
+    ],
   ])("refuses %s, naming the field, with nothing written", async (_name, input, field) => {
     await expectRefused(() => simulate(input), field);
   });
 
   it("refuses malformed input before touching anything", async () => {
     const before = await snapshot();
-    await expect(simulate({ kind: "hire", name: "x", unitCode: "RD", email: "not-an-email" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["email"] })] });
-    await expect(simulate({ kind: "bulkHire", count: 501, unitCode: "RD" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["count"] })] });
+    await expect(
+      simulate({ kind: "hire", name: "x", unitCode: "RD", email: "not-an-email" }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["email"] })] });
+    await expect(simulate({ kind: "bulkHire", count: 501, unitCode: "RD" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["count"] })],
+    });
     expect(await snapshot()).toEqual(before);
   });
 

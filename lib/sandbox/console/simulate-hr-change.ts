@@ -1,17 +1,30 @@
 import { recordAudit, type Actor, type AuditEntry } from "@/lib/core/audit/record-audit";
 import { db } from "@/lib/core/db";
 import { AppError, invalid } from "@/lib/core/errors";
-import type { SandboxHrEmployeeJson, SandboxHrUnitJson } from "@/lib/sandbox/hr/serialize-hr-records";
+import type {
+  SandboxHrEmployeeJson,
+  SandboxHrUnitJson,
+} from "@/lib/sandbox/hr/serialize-hr-records";
 import { bulkHire, bulkTerminate } from "@/lib/sandbox/hr/simulator/bulk-simulations";
 import { hireEmployee } from "@/lib/sandbox/hr/simulator/hire-employee";
 import { moveDepartment } from "@/lib/sandbox/hr/simulator/move-department";
 import { renameDepartment } from "@/lib/sandbox/hr/simulator/rename-department";
-import { SimulationError, type SimulationResult, type SimulatorContext } from "@/lib/sandbox/hr/simulator/simulator-context";
+import {
+  SimulationError,
+  type SimulationResult,
+  type SimulatorContext,
+} from "@/lib/sandbox/hr/simulator/simulator-context";
 import { terminateEmployee } from "@/lib/sandbox/hr/simulator/terminate-employee";
 import { transferEmployee } from "@/lib/sandbox/hr/simulator/transfer-employee";
 import type { SandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
 import type { HrWebhookTarget } from "@/lib/sandbox/hr/emit-hr-webhook";
-import { hrSimulationSchema, type HrSimulation, type HrSimulationInput, type HrSimulationKind, type HrSimulationSummary } from "./hr-simulation-schema";
+import {
+  hrSimulationSchema,
+  type HrSimulation,
+  type HrSimulationInput,
+  type HrSimulationKind,
+  type HrSimulationSummary,
+} from "./hr-simulation-schema";
 
 export type SimulateHrChangeOptions = {
   /** The sandbox HR tables (the console's own client in the app, the test database in tests). */
@@ -43,11 +56,16 @@ async function unitOrFail(sdb: SandboxDb, code: string, field: string) {
 async function activeEmployeeOrFail(sdb: SandboxDb, employeeNo: string) {
   const employee = await sdb.sandboxHrEmployee.findUnique({ where: { employeeNo } });
   if (!employee) throw invalid("employeeNo", `employeeNo: no employee with number ${employeeNo}`);
-  if (employee.status === "terminated") throw invalid("employeeNo", `employeeNo: ${employeeNo} has already left`);
+  if (employee.status === "terminated")
+    throw invalid("employeeNo", `employeeNo: ${employeeNo} has already left`);
   return employee;
 }
 
-async function run(sdb: SandboxDb, input: HrSimulation, webhook: HrWebhookTarget | undefined): Promise<Outcome> {
+async function run(
+  sdb: SandboxDb,
+  input: HrSimulation,
+  webhook: HrWebhookTarget | undefined,
+): Promise<Outcome> {
   const ctx: SimulatorContext = { db: sdb, webhook };
   switch (input.kind) {
     case "hire": {
@@ -58,31 +76,68 @@ async function run(sdb: SandboxDb, input: HrSimulation, webhook: HrWebhookTarget
     case "transfer": {
       const before = await activeEmployeeOrFail(sdb, input.employeeNo);
       const unit = await unitOrFail(sdb, input.unitCode, "unitCode");
-      if (before.unitCode === input.unitCode) throw invalid("unitCode", `unitCode: ${input.employeeNo} is already in ${unit.name}`);
-      return { results: [await transferEmployee(ctx, input.employeeNo, { unitCode: input.unitCode, title: input.title })], unitName: unit.name, before: { unitCode: before.unitCode, title: before.title } };
+      if (before.unitCode === input.unitCode)
+        throw invalid("unitCode", `unitCode: ${input.employeeNo} is already in ${unit.name}`);
+      return {
+        results: [
+          await transferEmployee(ctx, input.employeeNo, {
+            unitCode: input.unitCode,
+            title: input.title,
+          }),
+        ],
+        unitName: unit.name,
+        before: { unitCode: before.unitCode, title: before.title },
+      };
     }
     case "terminate": {
       const before = await activeEmployeeOrFail(sdb, input.employeeNo);
-      return { results: [await terminateEmployee(ctx, input.employeeNo, { reason: input.reason, date: input.date })], before: { status: before.status } };
+      return {
+        results: [
+          await terminateEmployee(ctx, input.employeeNo, {
+            reason: input.reason,
+            date: input.date,
+          }),
+        ],
+        before: { status: before.status },
+      };
     }
     case "renameDepartment": {
       const before = await unitOrFail(sdb, input.unitCode, "unitCode");
-      return { results: [await renameDepartment(ctx, input.unitCode, input.name, input.nameEn)], before: { name: before.name, nameEn: before.nameEn } };
+      return {
+        results: [await renameDepartment(ctx, input.unitCode, input.name, input.nameEn)],
+        before: { name: before.name, nameEn: before.nameEn },
+      };
     }
     case "moveDepartment": {
       const before = await unitOrFail(sdb, input.unitCode, "unitCode");
       const parent = await unitOrFail(sdb, input.parentCode, "parentCode");
-      return { results: [await moveDepartment(ctx, input.unitCode, input.parentCode)], unitName: parent.name, before: { parentCode: before.parentCode } };
+      return {
+        results: [await moveDepartment(ctx, input.unitCode, input.parentCode)],
+        unitName: parent.name,
+        before: { parentCode: before.parentCode },
+      };
     }
     case "bulkHire": {
       const unit = await unitOrFail(sdb, input.unitCode, "unitCode");
-      return { results: await bulkHire(ctx, { count: input.count, unitCode: input.unitCode }), unitName: unit.name };
+      return {
+        results: await bulkHire(ctx, { count: input.count, unitCode: input.unitCode }),
+        unitName: unit.name,
+      };
     }
     case "bulkTerminate": {
-      const found = await sdb.sandboxHrEmployee.findMany({ where: { employeeNo: { in: input.employeeNos } }, select: { employeeNo: true, status: true } });
-      const active = new Set(found.filter((e) => e.status !== "terminated").map((e) => e.employeeNo));
+      const found = await sdb.sandboxHrEmployee.findMany({
+        where: { employeeNo: { in: input.employeeNos } },
+        select: { employeeNo: true, status: true },
+      });
+      const active = new Set(
+        found.filter((e) => e.status !== "terminated").map((e) => e.employeeNo),
+      );
       const bad = input.employeeNos.filter((no) => !active.has(no));
-      if (bad.length) throw invalid("employeeNos", `employeeNos: unknown or already left: ${bad.slice(0, 10).join(", ")}${bad.length > 10 ? "…" : ""}`);
+      if (bad.length)
+        throw invalid(
+          "employeeNos",
+          `employeeNos: unknown or already left: ${bad.slice(0, 10).join(", ")}${bad.length > 10 ? "…" : ""}`,
+        );
       return { results: await bulkTerminate(ctx, input.employeeNos, input.reason) };
     }
   }
@@ -97,7 +152,8 @@ function auditEntry(input: HrSimulation, outcome: Outcome): AuditEntry {
     targetType: isUnit ? "sandbox_hr_unit" : "sandbox_hr_employee",
     targetId: records.length === 1 ? key(records[0]) : null,
     before: outcome.before,
-    after: records.length === 1 ? records[0] : { count: records.length, keys: records.map(key), input },
+    after:
+      records.length === 1 ? records[0] : { count: records.length, keys: records.map(key), input },
   };
 }
 
@@ -105,7 +161,11 @@ function auditEntry(input: HrSimulation, outcome: Outcome): AuditEntry {
  * Makes one change in the sandbox HR system as HR would, and audits who did it. Bad input is
  * refused before anything is written, naming the form field at fault.
  */
-export async function simulateHrChange(raw: HrSimulationInput, actor: Actor, options: SimulateHrChangeOptions): Promise<HrSimulationSummary> {
+export async function simulateHrChange(
+  raw: HrSimulationInput,
+  actor: Actor,
+  options: SimulateHrChangeOptions,
+): Promise<HrSimulationSummary> {
   const input = hrSimulationSchema.parse(raw);
   let outcome: Outcome;
   try {

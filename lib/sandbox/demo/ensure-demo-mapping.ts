@@ -12,7 +12,10 @@ export type EnsureDemoMappingOptions = {
   rootUnitCode?: string;
 };
 
-export type EnsureDemoMappingResult = { created: boolean; reason?: "exists" | "no_connection" | "no_unit" };
+export type EnsureDemoMappingResult = {
+  created: boolean;
+  reason?: "exists" | "no_connection" | "no_unit";
+};
 
 /**
  * The embedded demo syncs out of the box: when the sandbox IM connection has no
@@ -20,27 +23,51 @@ export type EnsureDemoMappingResult = { created: boolean; reason?: "exists" | "n
  * groups named "{name}"). Audited as the system. A no-op once any mapping exists,
  * so an admin's mappings are never touched.
  */
-export async function ensureDemoMapping(options: EnsureDemoMappingOptions): Promise<EnsureDemoMappingResult> {
+export async function ensureDemoMapping(
+  options: EnsureDemoMappingOptions,
+): Promise<EnsureDemoMappingResult> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
   try {
     return await db.$transaction(async (tx) => {
       const connection = await tx.connection.findUnique({
-        where: { kind_name: { kind: "IM_TARGET", name: options.connectionName ?? SANDBOX_IM_CONNECTION } },
+        where: {
+          kind_name: { kind: "IM_TARGET", name: options.connectionName ?? SANDBOX_IM_CONNECTION },
+        },
         select: { id: true },
       });
       if (!connection) return { created: false, reason: "no_connection" as const };
-      if ((await tx.orgMapping.count({ where: { connectionId: connection.id } })) > 0) return { created: false, reason: "exists" as const };
-      const unit = await tx.orgUnit.findUnique({ where: { code: options.rootUnitCode ?? "XH" }, select: { id: true, code: true } });
+      if ((await tx.orgMapping.count({ where: { connectionId: connection.id } })) > 0)
+        return { created: false, reason: "exists" as const };
+      const unit = await tx.orgUnit.findUnique({
+        where: { code: options.rootUnitCode ?? "XH" },
+        select: { id: true, code: true },
+      });
       if (!unit) return { created: false, reason: "no_unit" as const };
       const mapping = await tx.orgMapping.create({
-        data: { orgUnitId: unit.id, connectionId: connection.id, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}" },
+        data: {
+          orgUnitId: unit.id,
+          connectionId: connection.id,
+          mode: "MIRROR",
+          includeDescendants: true,
+          namingTemplate: "{name}",
+        },
       });
-      await recordAudit(tx, { type: "system", id: "run-command" }, {
-        action: "mapping.created",
-        targetType: "org_mapping",
-        targetId: mapping.id,
-        after: { orgUnitCode: unit.code, connectionId: connection.id, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}" },
-      });
+      await recordAudit(
+        tx,
+        { type: "system", id: "run-command" },
+        {
+          action: "mapping.created",
+          targetType: "org_mapping",
+          targetId: mapping.id,
+          after: {
+            orgUnitCode: unit.code,
+            connectionId: connection.id,
+            mode: "MIRROR",
+            includeDescendants: true,
+            namingTemplate: "{name}",
+          },
+        },
+      );
       return { created: true };
     });
   } finally {

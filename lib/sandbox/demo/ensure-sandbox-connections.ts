@@ -18,7 +18,9 @@ export const SANDBOX_IM_CONNECTION = "Sandbox IM (WeCom API)";
  * sandboxes. Their URLs and secrets follow the running sandboxes on every start
  * (ports differ between profiles). Connections created by people are untouched.
  */
-export async function ensureSandboxConnections(opts: EnsureSandboxConnectionsOptions): Promise<void> {
+export async function ensureSandboxConnections(
+  opts: EnsureSandboxConnectionsOptions,
+): Promise<void> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.databaseUrl }) });
   try {
     const rows = [
@@ -27,7 +29,10 @@ export async function ensureSandboxConnections(opts: EnsureSandboxConnectionsOpt
         provider: "sandbox-hr",
         name: SANDBOX_HR_CONNECTION,
         config: { baseUrl: opts.hr.baseUrl },
-        secretsCipher: encryptSecrets({ token: opts.hr.token, webhookSecret: opts.hr.webhookSecret }),
+        secretsCipher: encryptSecrets({
+          token: opts.hr.token,
+          webhookSecret: opts.hr.webhookSecret,
+        }),
       },
       {
         kind: "IM_TARGET" as const,
@@ -39,7 +44,9 @@ export async function ensureSandboxConnections(opts: EnsureSandboxConnectionsOpt
     ];
     await db.$transaction(async (tx) => {
       for (const row of rows) {
-        const existing = await tx.connection.findUnique({ where: { kind_name: { kind: row.kind, name: row.name } } });
+        const existing = await tx.connection.findUnique({
+          where: { kind_name: { kind: row.kind, name: row.name } },
+        });
         await tx.connection.upsert({
           where: { kind_name: { kind: row.kind, name: row.name } },
           create: row,
@@ -47,7 +54,14 @@ export async function ensureSandboxConnections(opts: EnsureSandboxConnectionsOpt
         });
         if (!existing) {
           await tx.auditLog.create({
-            data: { actorType: "system", actorId: "run-command", action: "connection.created", targetType: "connection", targetId: row.name, after: { provider: row.provider, config: row.config } },
+            data: {
+              actorType: "system",
+              actorId: "run-command",
+              action: "connection.created",
+              targetType: "connection",
+              targetId: row.name,
+              after: { provider: row.provider, config: row.config },
+            },
           });
         }
       }

@@ -4,15 +4,33 @@ import type { DemoCompany } from "./generate-company";
 type SandboxHrTables = Pick<Prisma.TransactionClient, "sandboxHrUnit" | "sandboxHrEmployee">;
 
 /** Writes a generated company into the sandbox HR system's tables (the seed, tests and benches share it). */
-export async function writeCompanyToSandboxHr(db: SandboxHrTables, company: DemoCompany): Promise<void> {
+export async function writeCompanyToSandboxHr(
+  db: SandboxHrTables,
+  company: DemoCompany,
+): Promise<void> {
   await db.sandboxHrUnit.createMany({
-    data: company.units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, parentCode: u.parentCode, managerNo: u.managerNo })),
+    data: company.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      nameEn: u.nameEn,
+      parentCode: u.parentCode,
+      managerNo: u.managerNo,
+    })),
   });
   await db.sandboxHrEmployee.createMany({
     data: company.employees.map((e) => ({
-      employeeNo: e.employeeNo, name: e.name, nameEn: e.nameEn, email: e.email, mobile: e.mobile, title: e.title,
-      unitCode: e.unitCode, managerNo: e.managerNo, status: e.status, hireDate: new Date(e.hireDate),
-      timeZone: e.timeZone, locale: e.locale,
+      employeeNo: e.employeeNo,
+      name: e.name,
+      nameEn: e.nameEn,
+      email: e.email,
+      mobile: e.mobile,
+      title: e.title,
+      unitCode: e.unitCode,
+      managerNo: e.managerNo,
+      status: e.status,
+      hireDate: new Date(e.hireDate),
+      timeZone: e.timeZone,
+      locale: e.locale,
     })),
   });
 }

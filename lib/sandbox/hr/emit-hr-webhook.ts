@@ -29,7 +29,11 @@ export type EmitHrWebhookOptions = {
  * POSTs a signed change to OrgBridge, retrying failures a few times. Never throws: the sandbox
  * must keep serving even when the receiver is down. The webhook-id is the event id, constant across retries.
  */
-export async function emitHrWebhook(target: HrWebhookTarget, payload: HrWebhookPayload, options: EmitHrWebhookOptions = {}): Promise<DeliveryResult> {
+export async function emitHrWebhook(
+  target: HrWebhookTarget,
+  payload: HrWebhookPayload,
+  options: EmitHrWebhookOptions = {},
+): Promise<DeliveryResult> {
   const attempts = options.attempts ?? 4;
   const body = JSON.stringify(payload);
   let last: DeliveryResult = { ok: false, attempts: 0 };
@@ -54,7 +58,8 @@ export async function emitHrWebhook(target: HrWebhookTarget, payload: HrWebhookP
     } catch (err) {
       last = { ok: false, attempts: attempt, error: (err as Error).message };
     }
-    if (attempt < attempts) await new Promise((r) => setTimeout(r, (options.baseDelayMs ?? 500) * 4 ** (attempt - 1)));
+    if (attempt < attempts)
+      await new Promise((r) => setTimeout(r, (options.baseDelayMs ?? 500) * 4 ** (attempt - 1)));
   }
   return last;
 }

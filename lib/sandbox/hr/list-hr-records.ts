@@ -17,7 +17,8 @@ type Cursor = { at: string; key: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.key])).toString("base64url");
 function decode(raw: string): Cursor {
   const [at, key] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [string, string];
-  if (typeof at !== "string" || typeof key !== "string" || Number.isNaN(Date.parse(at))) throw new Error("bad cursor");
+  if (typeof at !== "string" || typeof key !== "string" || Number.isNaN(Date.parse(at)))
+    throw new Error("bad cursor");
   return { at, key };
 }
 
@@ -35,22 +36,64 @@ async function list<Row extends { updatedAt: Date }, T>(
 ): Promise<ListHrRecordsResult<T>> {
   const since = q.updatedSince ? { updatedAt: { gte: q.updatedSince } } : {};
   if (q.page !== undefined) {
-    const orderBy = q.updatedSince ? [{ updatedAt: "asc" }, { [keyField]: "asc" }] : [{ [keyField]: "asc" }];
-    const rows = await find({ where: since, orderBy, skip: (q.page - 1) * q.size, take: q.size + 1 });
-    return { items: rows.slice(0, q.size).map(serialize), next: rows.length > q.size ? String(q.page + 1) : null, total: await count(since) };
+    const orderBy = q.updatedSince
+      ? [{ updatedAt: "asc" }, { [keyField]: "asc" }]
+      : [{ [keyField]: "asc" }];
+    const rows = await find({
+      where: since,
+      orderBy,
+      skip: (q.page - 1) * q.size,
+      take: q.size + 1,
+    });
+    return {
+      items: rows.slice(0, q.size).map(serialize),
+      next: rows.length > q.size ? String(q.page + 1) : null,
+      total: await count(since),
+    };
   }
   const c = q.cursor ? decode(q.cursor) : undefined;
-  const after = c ? { OR: [{ updatedAt: { gt: new Date(c.at) } }, { updatedAt: new Date(c.at), [keyField]: { gt: c.key } }] } : {};
-  const rows = await find({ where: { AND: [since, after] }, orderBy: [{ updatedAt: "asc" }, { [keyField]: "asc" }], take: q.size + 1 });
+  const after = c
+    ? {
+        OR: [
+          { updatedAt: { gt: new Date(c.at) } },
+          { updatedAt: new Date(c.at), [keyField]: { gt: c.key } },
+        ],
+      }
+    : {};
+  const rows = await find({
+    where: { AND: [since, after] },
+    orderBy: [{ updatedAt: "asc" }, { [keyField]: "asc" }],
+    take: q.size + 1,
+  });
   const page = rows.slice(0, q.size);
   const last = page[page.length - 1];
-  return { items: page.map(serialize), next: rows.length > q.size && last ? encode({ at: last.updatedAt.toISOString(), key: key(last) }) : null };
+  return {
+    items: page.map(serialize),
+    next:
+      rows.length > q.size && last
+        ? encode({ at: last.updatedAt.toISOString(), key: key(last) })
+        : null,
+  };
 }
 
 export function listDepartmentsPage(db: SandboxDb, q: ListHrRecordsQuery) {
-  return list(q, "code", (r) => r.code, (a) => db.sandboxHrUnit.findMany(a as never), (where) => db.sandboxHrUnit.count({ where }), serializeUnit);
+  return list(
+    q,
+    "code",
+    (r) => r.code,
+    (a) => db.sandboxHrUnit.findMany(a as never),
+    (where) => db.sandboxHrUnit.count({ where }),
+    serializeUnit,
+  );
 }
 
 export function listEmployeesPage(db: SandboxDb, q: ListHrRecordsQuery) {
-  return list(q, "employeeNo", (r) => r.employeeNo, (a) => db.sandboxHrEmployee.findMany(a as never), (where) => db.sandboxHrEmployee.count({ where }), serializeEmployee);
+  return list(
+    q,
+    "employeeNo",
+    (r) => r.employeeNo,
+    (a) => db.sandboxHrEmployee.findMany(a as never),
+    (where) => db.sandboxHrEmployee.count({ where }),
+    serializeEmployee,
+  );
 }

@@ -24,13 +24,20 @@ export const DEMO_DEPARTMENTS: [string, string, string, string | null][] = [
 ];
 
 /** Seeds the sandbox HR directory (no webhooks: a full sync picks it up). Idempotent per employee number. */
-export async function seedSandboxHr(db: SandboxDb, options: SeedSandboxHrOptions = {}): Promise<{ units: number; employees: number }> {
+export async function seedSandboxHr(
+  db: SandboxDb,
+  options: SeedSandboxHrOptions = {},
+): Promise<{ units: number; employees: number }> {
   if (options.reset) {
     await db.sandboxHrEmployee.deleteMany();
     await db.sandboxHrUnit.deleteMany();
   }
   for (const [code, name, nameEn, parentCode] of DEMO_DEPARTMENTS) {
-    await db.sandboxHrUnit.upsert({ where: { code }, update: {}, create: { code, name, nameEn, parentCode } });
+    await db.sandboxHrUnit.upsert({
+      where: { code },
+      update: {},
+      create: { code, name, nameEn, parentCode },
+    });
   }
   const count = options.employees ?? 60;
   const units = DEMO_DEPARTMENTS.map(([code]) => code);
@@ -40,12 +47,24 @@ export async function seedSandboxHr(db: SandboxDb, options: SeedSandboxHrOptions
     const unitCode = n <= units.length ? units[n - 1] : units[1 + (n % (units.length - 1))];
     const isManager = n <= units.length;
     const parent = DEMO_DEPARTMENTS.find(([c]) => c === unitCode)?.[3];
-    const managerNo = isManager ? (parent ? managers.get(parent) : undefined) : managers.get(unitCode);
+    const managerNo = isManager
+      ? parent
+        ? managers.get(parent)
+        : undefined
+      : managers.get(unitCode);
     const person = generatePerson(n, employeeNo);
     await db.sandboxHrEmployee.upsert({
       where: { employeeNo },
       update: {},
-      create: { employeeNo, ...person, title: isManager ? "负责人" : person.title, unitCode, managerNo, status: n % 29 === 0 ? "on_leave" : "active", hireDate: new Date(Date.UTC(2018 + (n % 6), n % 12, 1 + (n % 27))) },
+      create: {
+        employeeNo,
+        ...person,
+        title: isManager ? "负责人" : person.title,
+        unitCode,
+        managerNo,
+        status: n % 29 === 0 ? "on_leave" : "active",
+        hireDate: new Date(Date.UTC(2018 + (n % 6), n % 12, 1 + (n % 27))),
+      },
     });
     if (isManager) {
       managers.set(unitCode, employeeNo);

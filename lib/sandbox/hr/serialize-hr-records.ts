@@ -34,7 +34,16 @@ export type SandboxHrEmployeeJson = {
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export function serializeUnit(u: SandboxHrUnit): SandboxHrUnitJson {
-  return { code: u.code, name: u.name, nameEn: u.nameEn, parentCode: u.parentCode, managerNo: u.managerNo, active: u.active, version: Number(u.version), updatedAt: u.updatedAt.toISOString() };
+  return {
+    code: u.code,
+    name: u.name,
+    nameEn: u.nameEn,
+    parentCode: u.parentCode,
+    managerNo: u.managerNo,
+    active: u.active,
+    version: Number(u.version),
+    updatedAt: u.updatedAt.toISOString(),
+  };
 }
 
 export function serializeEmployee(e: SandboxHrEmployee): SandboxHrEmployeeJson {

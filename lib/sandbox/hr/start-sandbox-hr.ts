@@ -41,10 +41,16 @@ function parseListQuery(params: URLSearchParams): ListHrRecordsQuery | string {
   const size = Number(params.get("size") ?? 100);
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) return `size must be 1–${MAX_PAGE}`;
   const page = params.get("page");
-  if (page !== null && (!Number.isInteger(Number(page)) || Number(page) < 1)) return "page must be ≥ 1";
+  if (page !== null && (!Number.isInteger(Number(page)) || Number(page) < 1))
+    return "page must be ≥ 1";
   const since = params.get("updatedSince");
   if (since && Number.isNaN(Date.parse(since))) return "updatedSince must be an ISO date-time";
-  return { size, page: page === null ? undefined : Number(page), cursor: params.get("cursor") ?? undefined, updatedSince: since ? new Date(since) : undefined };
+  return {
+    size,
+    page: page === null ? undefined : Number(page),
+    cursor: params.get("cursor") ?? undefined,
+    updatedSince: since ? new Date(since) : undefined,
+  };
 }
 
 type Simulate = (ctx: SimulatorContext, b: any) => Promise<unknown>;
@@ -71,7 +77,8 @@ export async function startSandboxHr(options: StartSandboxHrOptions): Promise<Sa
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://sandbox");
     if (url.pathname === "/health") return sendJson(res, 200, { ok: true });
-    if (req.headers.authorization !== `Bearer ${token}`) return sendJson(res, 401, { error: "unauthorized", message: "Bearer token required" });
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return sendJson(res, 401, { error: "unauthorized", message: "Bearer token required" });
     const [, api, resource, id] = url.pathname.split("/");
     if (api !== "api") return sendJson(res, 404, { error: "not_found" });
 
@@ -79,14 +86,24 @@ export async function startSandboxHr(options: StartSandboxHrOptions): Promise<Sa
       if (id) {
         const row =
           resource === "departments"
-            ? await db.sandboxHrUnit.findUnique({ where: { code: decodeURIComponent(id) } }).then((r) => r && serializeUnit(r))
-            : await db.sandboxHrEmployee.findUnique({ where: { employeeNo: decodeURIComponent(id) } }).then((r) => r && serializeEmployee(r));
+            ? await db.sandboxHrUnit
+                .findUnique({ where: { code: decodeURIComponent(id) } })
+                .then((r) => r && serializeUnit(r))
+            : await db.sandboxHrEmployee
+                .findUnique({ where: { employeeNo: decodeURIComponent(id) } })
+                .then((r) => r && serializeEmployee(r));
         return row ? sendJson(res, 200, row) : sendJson(res, 404, { error: "not_found" });
       }
       const q = parseListQuery(url.searchParams);
       if (typeof q === "string") return sendJson(res, 400, { error: "invalid_query", message: q });
       try {
-        return sendJson(res, 200, resource === "departments" ? await listDepartmentsPage(db, q) : await listEmployeesPage(db, q));
+        return sendJson(
+          res,
+          200,
+          resource === "departments"
+            ? await listDepartmentsPage(db, q)
+            : await listEmployeesPage(db, q),
+        );
       } catch {
         return sendJson(res, 400, { error: "invalid_query", message: "bad cursor" });
       }
@@ -100,7 +117,12 @@ export async function startSandboxHr(options: StartSandboxHrOptions): Promise<Sa
         const list = Array.isArray(out) ? out : [out];
         return sendJson(res, 200, { events: list.map((r) => (r as { event: unknown }).event) });
       } catch (err) {
-        if (err instanceof SimulationError) return sendJson(res, err.code === "not_found" ? 404 : err.code === "conflict" ? 409 : 422, { error: err.code, message: err.message });
+        if (err instanceof SimulationError)
+          return sendJson(
+            res,
+            err.code === "not_found" ? 404 : err.code === "conflict" ? 409 : 422,
+            { error: err.code, message: err.message },
+          );
         throw err;
       }
     }

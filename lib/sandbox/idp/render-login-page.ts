@@ -1,7 +1,10 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 const TEXT = {
   en: {
@@ -27,11 +30,17 @@ const TEXT = {
 };
 
 /** The IdP's own sign-in page: plain HTML, no script, labelled fields. */
-export function renderLoginPage(opts: { uid: string; error: boolean; login: string; locale?: string }): string {
+export function renderLoginPage(opts: {
+  uid: string;
+  error: boolean;
+  login: string;
+  locale?: string;
+}): string {
   const lang = opts.locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
   const t = TEXT[lang];
   const rows = DEMO_ACCOUNTS.map(
-    (a) => `<tr><td><code>${escape(a.login)}</code></td><td>${escape(a.name)}</td><td>${escape(a.description[lang])}</td></tr>`,
+    (a) =>
+      `<tr><td><code>${escape(a.login)}</code></td><td>${escape(a.name)}</td><td>${escape(a.description[lang])}</td></tr>`,
   ).join("");
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -22,7 +22,12 @@ function loadKeys(stateDir: string): KeyFile {
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const keys: KeyFile = {
-    jwk: { ...privateKey.export({ format: "jwk" }), kid: randomBytes(8).toString("hex"), use: "sig", alg: "RS256" },
+    jwk: {
+      ...privateKey.export({ format: "jwk" }),
+      kid: randomBytes(8).toString("hex"),
+      use: "sig",
+      alg: "RS256",
+    },
     cookieKeys: [randomBytes(32).toString("hex")],
   };
   mkdirSync(stateDir, { recursive: true });
@@ -77,9 +82,14 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     // The console is the company's own first-party app: consent is implied, as in most workforce IdPs.
     loadExistingGrant: async (ctx) => {
-      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ||
+        ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope("openid email profile groups employee offline_access");
       await grant.save();
       return grant;
@@ -102,7 +112,14 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
       };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    ttl: { Session: 8 * 3600, Interaction: 3600, Grant: 8 * 3600, AccessToken: 3600, IdToken: 3600, RefreshToken: 8 * 3600 },
+    ttl: {
+      Session: 8 * 3600,
+      Interaction: 3600,
+      Grant: 8 * 3600,
+      AccessToken: 3600,
+      IdToken: 3600,
+      RefreshToken: 8 * 3600,
+    },
     renderError: async (ctx, out) => {
       ctx.type = "html";
       ctx.body = `<!doctype html><meta charset="utf-8"><title>Sign-in error</title><body style="font-family:system-ui;padding:3rem"><h1>Sign-in error</h1><p>${String(out.error)}: ${String(out.error_description ?? "")}</p></body>`;
@@ -119,7 +136,12 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
     try {
       const details = await provider.interactionDetails(req, res);
       if (match[2] === "/abort") {
-        await provider.interactionFinished(req, res, { error: "access_denied", error_description: "The user cancelled the sign-in." }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: "access_denied", error_description: "The user cancelled the sign-in." },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
       if (req.method === "POST" && match[2] === "/login") {
@@ -127,17 +149,41 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
         const account = findDemoAccount(form.get("login") ?? "");
         if (!account || form.get("password") !== DEMO_PASSWORD) {
           res.writeHead(401, { "content-type": "text/html; charset=utf-8" });
-          res.end(renderLoginPage({ uid: details.uid, error: true, login: form.get("login") ?? "", locale: req.headers["accept-language"] }));
+          res.end(
+            renderLoginPage({
+              uid: details.uid,
+              error: true,
+              login: form.get("login") ?? "",
+              locale: req.headers["accept-language"],
+            }),
+          );
           return;
         }
-        await provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: account.sub } },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end(renderLoginPage({ uid: details.uid, error: false, login: "", locale: req.headers["accept-language"] }));
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+      });
+      res.end(
+        renderLoginPage({
+          uid: details.uid,
+          error: false,
+          login: "",
+          locale: req.headers["accept-language"],
+        }),
+      );
     } catch (err) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-      res.end(`Sign-in session expired or invalid (${(err as Error).message}). Go back to OrgBridge and sign in again.`);
+      res.end(
+        `Sign-in session expired or invalid (${(err as Error).message}). Go back to OrgBridge and sign in again.`,
+      );
     }
   });
   await new Promise<void>((resolve, reject) => {

@@ -30,7 +30,19 @@ export async function listSandboxDirectory(db: SandboxDb): Promise<SandboxDirect
     db.sandboxImUser.findMany({ orderBy: { useridLower: "asc" } }),
   ]);
   const nodes = new Map<number, SandboxDirectoryNode>(
-    departments.map((d) => [d.id, { id: d.id, name: d.name, nameEn: d.nameEn ?? undefined, parentId: d.parentId, order: d.order, members: [], children: [], totalMembers: 0 }]),
+    departments.map((d) => [
+      d.id,
+      {
+        id: d.id,
+        name: d.name,
+        nameEn: d.nameEn ?? undefined,
+        parentId: d.parentId,
+        order: d.order,
+        members: [],
+        children: [],
+        totalMembers: 0,
+      },
+    ]),
   );
   for (const u of users) {
     for (const deptId of u.departments) {
@@ -46,8 +58,17 @@ export async function listSandboxDirectory(db: SandboxDb): Promise<SandboxDirect
     }
   }
   for (const node of nodes.values()) nodes.get(node.parentId)?.children.push(node);
-  const root = nodes.get(1) ?? { id: 1, name: "(root)", parentId: 0, order: 0, members: [], children: [], totalMembers: 0 };
-  const count = (n: SandboxDirectoryNode): number => (n.totalMembers = n.members.length + n.children.reduce((s, c) => s + count(c), 0));
+  const root = nodes.get(1) ?? {
+    id: 1,
+    name: "(root)",
+    parentId: 0,
+    order: 0,
+    members: [],
+    children: [],
+    totalMembers: 0,
+  };
+  const count = (n: SandboxDirectoryNode): number =>
+    (n.totalMembers = n.members.length + n.children.reduce((s, c) => s + count(c), 0));
   count(root);
   return root;
 }

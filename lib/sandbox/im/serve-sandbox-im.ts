@@ -17,7 +17,9 @@ const server = await startSandboxIm({
   corpId: env.SANDBOX_IM_CORP_ID ?? SANDBOX_IM_DEFAULTS.corpId,
   corpSecret: env.SANDBOX_IM_CORP_SECRET ?? SANDBOX_IM_DEFAULTS.corpSecret,
   agentId: Number(env.SANDBOX_IM_AGENT_ID ?? SANDBOX_IM_DEFAULTS.agentId),
-  rateLimit: env.SANDBOX_IM_RATE_PER_MINUTE ? { perMinute: Number(env.SANDBOX_IM_RATE_PER_MINUTE) } : false,
+  rateLimit: env.SANDBOX_IM_RATE_PER_MINUTE
+    ? { perMinute: Number(env.SANDBOX_IM_RATE_PER_MINUTE) }
+    : false,
   tokenTtlSeconds: env.SANDBOX_IM_TOKEN_TTL ? Number(env.SANDBOX_IM_TOKEN_TTL) : undefined,
   recordRequests: env.SANDBOX_IM_RECORD === "1",
 });

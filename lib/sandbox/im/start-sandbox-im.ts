@@ -4,9 +4,23 @@ import { createSandboxDb, type SandboxDb } from "../shared/create-sandbox-db";
 import { readJsonBody, sendJson } from "../shared/read-json-body";
 import { createMutex, createSlidingWindow } from "../shared/sliding-window";
 import type { WecomHandler, WecomHandlerContext } from "./handlers/handler-context";
-import { createDepartment, deleteDepartment, getDepartment, listDepartments, simpleListDepartments, updateDepartment } from "./handlers/department-handlers";
+import {
+  createDepartment,
+  deleteDepartment,
+  getDepartment,
+  listDepartments,
+  simpleListDepartments,
+  updateDepartment,
+} from "./handlers/department-handlers";
 import { sendMessage } from "./handlers/message-handlers";
-import { batchDeleteUsers, createUser, deleteUser, getUser, listUserIds, updateUser } from "./handlers/user-handlers";
+import {
+  batchDeleteUsers,
+  createUser,
+  deleteUser,
+  getUser,
+  listUserIds,
+  updateUser,
+} from "./handlers/user-handlers";
 import { ensureRootDepartment } from "./reset-sandbox-im";
 import { createTokenStore } from "./token-store";
 import { WC, WecomFailure } from "./wecom-codes";
@@ -74,8 +88,17 @@ const ROUTES: Record<string, { method: "GET" | "POST"; handler: WecomHandler }> 
 export async function startSandboxIm(options: StartSandboxImOptions): Promise<SandboxImServer> {
   const db = createSandboxDb(options.databaseUrl);
   await ensureRootDepartment(db);
-  const tokens = createTokenStore({ db, corpId: options.corpId, ttlSeconds: options.tokenTtlSeconds ?? 7_200 });
-  const limit = options.rateLimit ? createSlidingWindow(options.rateLimit.perMinute, (options.rateLimit.windowSeconds ?? 60) * 1_000) : undefined;
+  const tokens = createTokenStore({
+    db,
+    corpId: options.corpId,
+    ttlSeconds: options.tokenTtlSeconds ?? 7_200,
+  });
+  const limit = options.rateLimit
+    ? createSlidingWindow(
+        options.rateLimit.perMinute,
+        (options.rateLimit.windowSeconds ?? 60) * 1_000,
+      )
+    : undefined;
   const perMinuteQuota = createSlidingWindow(30, 60_000);
   const perHourQuota = createSlidingWindow(1_000, 3_600_000);
   const exclusive = createMutex();
@@ -83,7 +106,9 @@ export async function startSandboxIm(options: StartSandboxImOptions): Promise<Sa
   let tokenFetches = 0;
   let faults = { left: 0, errcode: WC.FREQUENCY as number };
 
-  async function answer(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function answer(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const path = url.pathname.replace(/^\/cgi-bin/, "");
     // Out-of-band for benches in another process: not a WeCom API, so not counted or limited.
@@ -92,17 +117,27 @@ export async function startSandboxIm(options: StartSandboxImOptions): Promise<Sa
       if (url.searchParams.get("reset") === "1") log.length = 0;
       return { status: 200, body };
     }
-    if (limit && !limit.tryTake(path)) return { status: 200, body: { errcode: WC.FREQUENCY, errmsg: "api freq out of limit" } };
+    if (limit && !limit.tryTake(path))
+      return { status: 200, body: { errcode: WC.FREQUENCY, errmsg: "api freq out of limit" } };
     if (path === "/gettoken") {
       tokenFetches++;
-      if (url.searchParams.get("corpid") !== options.corpId) return { status: 200, body: { errcode: WC.INVALID_CORPID, errmsg: "invalid corpid" } };
-      if (url.searchParams.get("corpsecret") !== options.corpSecret) return { status: 200, body: { errcode: WC.INVALID_SECRET, errmsg: "invalid credential" } };
+      if (url.searchParams.get("corpid") !== options.corpId)
+        return { status: 200, body: { errcode: WC.INVALID_CORPID, errmsg: "invalid corpid" } };
+      if (url.searchParams.get("corpsecret") !== options.corpSecret)
+        return { status: 200, body: { errcode: WC.INVALID_SECRET, errmsg: "invalid credential" } };
       return { status: 200, body: { errcode: 0, errmsg: "ok", ...(await tokens.issue()) } };
     }
     const route = ROUTES[path];
     if (!route) return { status: 404, body: { errcode: 404, errmsg: "not found" } };
     const tokenError = await tokens.check(url.searchParams.get("access_token"));
-    if (tokenError) return { status: 200, body: { errcode: tokenError, errmsg: tokenError === WC.TOKEN_EXPIRED ? "access_token expired" : "invalid access_token" } };
+    if (tokenError)
+      return {
+        status: 200,
+        body: {
+          errcode: tokenError,
+          errmsg: tokenError === WC.TOKEN_EXPIRED ? "access_token expired" : "invalid access_token",
+        },
+      };
     if (faults.left > 0) {
       faults.left--;
       return { status: 200, body: { errcode: faults.errcode, errmsg: "injected fault" } };
@@ -110,7 +145,8 @@ export async function startSandboxIm(options: StartSandboxImOptions): Promise<Sa
     let body: unknown = {};
     if (route.method === "POST") {
       body = await readJsonBody(req);
-      if (body === null || (body !== undefined && typeof body !== "object")) return { status: 200, body: { errcode: WC.BAD_JSON, errmsg: "data format error" } };
+      if (body === null || (body !== undefined && typeof body !== "object"))
+        return { status: 200, body: { errcode: WC.BAD_JSON, errmsg: "data format error" } };
     }
     const ctx: WecomHandlerContext = {
       db,
@@ -124,7 +160,8 @@ export async function startSandboxIm(options: StartSandboxImOptions): Promise<Sa
       const result = await route.handler(ctx);
       return { status: 200, body: { errcode: 0, errmsg: "ok", ...result } };
     } catch (err) {
-      if (err instanceof WecomFailure) return { status: 200, body: { errcode: err.errcode, errmsg: err.message, ...err.extra } };
+      if (err instanceof WecomFailure)
+        return { status: 200, body: { errcode: err.errcode, errmsg: err.message, ...err.extra } };
       console.error("[sandbox-im]", path, err);
       return { status: 200, body: { errcode: WC.BUSY, errmsg: "system busy" } };
     }
@@ -134,7 +171,8 @@ export async function startSandboxIm(options: StartSandboxImOptions): Promise<Sa
     const at = Date.now();
     answer(req)
       .then(({ status, body }) => {
-        if (options.recordRequests && !req.url?.startsWith("/_sandbox")) log.push({ at, path: (req.url ?? "").split("?")[0], errcode: Number(body.errcode ?? 0) });
+        if (options.recordRequests && !req.url?.startsWith("/_sandbox"))
+          log.push({ at, path: (req.url ?? "").split("?")[0], errcode: Number(body.errcode ?? 0) });
         sendJson(res, status, body);
       })
       .catch(() => sendJson(res, 200, { errcode: WC.BUSY, errmsg: "system busy" }));

@@ -17,10 +17,16 @@ export function createTokenStore({ db, corpId, ttlSeconds }: TokenStoreOptions) 
     /** WeCom hands back the still-valid token on a repeated gettoken, with its remaining lifetime. */
     async issue(): Promise<{ access_token: string; expires_in: number }> {
       const now = Date.now();
-      const current = await db.sandboxImToken.findFirst({ where: { corpid: corpId, expiresAt: { gt: new Date(now + 1_000) } }, orderBy: { expiresAt: "desc" } });
+      const current = await db.sandboxImToken.findFirst({
+        where: { corpid: corpId, expiresAt: { gt: new Date(now + 1_000) } },
+        orderBy: { expiresAt: "desc" },
+      });
       if (current) {
         cache.set(current.token, current.expiresAt.getTime());
-        return { access_token: current.token, expires_in: Math.floor((current.expiresAt.getTime() - now) / 1_000) };
+        return {
+          access_token: current.token,
+          expires_in: Math.floor((current.expiresAt.getTime() - now) / 1_000),
+        };
       }
       const token = randomBytes(48).toString("base64url");
       const expiresAt = new Date(now + ttlSeconds * 1_000);

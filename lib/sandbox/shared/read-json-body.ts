@@ -18,7 +18,12 @@ export async function readJsonBody(req: IncomingMessage, limit = 1_000_000): Pro
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
 }

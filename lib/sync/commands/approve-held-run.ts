@@ -16,13 +16,21 @@ export type DecideHeldRunOptions = {
  * disables/deletes), then request a new sync, which proceeds with the same set.
  * The held run keeps its status and records who approved it.
  */
-export async function approveHeldRun(options: DecideHeldRunOptions & { send?: SendSyncEvent }): Promise<{ eventId: string }> {
+export async function approveHeldRun(
+  options: DecideHeldRunOptions & { send?: SendSyncEvent },
+): Promise<{ eventId: string }> {
   const resolvedBy = options.actor.name ?? options.actor.id;
   const { connectionId } = await db.$transaction(async (tx) => {
     const { run, conflict } = await loadHeldRun(tx, options.runId);
     const now = new Date();
-    await tx.syncConflict.update({ where: { id: conflict.id }, data: { status: "RESOLVED", resolution: "KEEP_HR", resolvedBy, resolvedAt: now } });
-    await tx.syncRun.update({ where: { id: run.id }, data: { approvedBy: resolvedBy, approvedAt: now } });
+    await tx.syncConflict.update({
+      where: { id: conflict.id },
+      data: { status: "RESOLVED", resolution: "KEEP_HR", resolvedBy, resolvedAt: now },
+    });
+    await tx.syncRun.update({
+      where: { id: run.id },
+      data: { approvedBy: resolvedBy, approvedAt: now },
+    });
     await recordAudit(tx, options.actor, {
       action: "sync.approved",
       targetType: "sync_run",
@@ -33,5 +41,11 @@ export async function approveHeldRun(options: DecideHeldRunOptions & { send?: Se
     return run;
   });
   // After the commit, so the new plan finds the approval.
-  return requestSync({ connectionId, dryRun: false, actor: options.actor, send: options.send, reason: { approvedRunId: options.runId } });
+  return requestSync({
+    connectionId,
+    dryRun: false,
+    actor: options.actor,
+    send: options.send,
+    reason: { approvedRunId: options.runId },
+  });
 }

@@ -6,15 +6,32 @@ import { openHrSource } from "@/lib/connections/engine/open-connection";
 /** Bodies larger than this are refused before any parsing (an HR record is a few KB). */
 export const MAX_HR_WEBHOOK_BYTES = 256 * 1024;
 
-export type HrWebhookResponse = { status: number; body: { accepted: boolean; eventId?: string; error?: { code: string; message: string } } };
+export type HrWebhookResponse = {
+  status: number;
+  body: { accepted: boolean; eventId?: string; error?: { code: string; message: string } };
+};
 
-const refuse = (status: number, code: string, message: string): HrWebhookResponse => ({ status, body: { accepted: false, error: { code, message } } });
+const refuse = (status: number, code: string, message: string): HrWebhookResponse => ({
+  status,
+  body: { accepted: false, error: { code, message } },
+});
 
 /** The record checked against the event's schema: a 400 naming the field, or the send to run. */
-function checked<T>(parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, send: (data: T) => Promise<unknown>): { refused: HrWebhookResponse } | { run: () => Promise<unknown> } {
+function checked<T>(
+  parsed:
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  send: (data: T) => Promise<unknown>,
+): { refused: HrWebhookResponse } | { run: () => Promise<unknown> } {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { refused: refuse(400, "bad_record", `data.${issue.path.slice(1).map(String).join(".")}: ${issue.message}`) };
+    return {
+      refused: refuse(
+        400,
+        "bad_record",
+        `data.${issue.path.slice(1).map(String).join(".")}: ${issue.message}`,
+      ),
+    };
   }
   return { run: () => send(parsed.data) };
 }
@@ -35,8 +52,11 @@ export type ReceiveHrWebhookOptions = {
  * 202 accepted · 400 malformed · 401 unsigned or badly signed · 404 no such HR source ·
  * 413 too large · 503 the job queue is unreachable (the source should retry).
  */
-export async function receiveHrWebhook(options: ReceiveHrWebhookOptions): Promise<HrWebhookResponse> {
-  if (Buffer.byteLength(options.body) > MAX_HR_WEBHOOK_BYTES) return refuse(413, "too_large", `Body over ${MAX_HR_WEBHOOK_BYTES} bytes`);
+export async function receiveHrWebhook(
+  options: ReceiveHrWebhookOptions,
+): Promise<HrWebhookResponse> {
+  if (Buffer.byteLength(options.body) > MAX_HR_WEBHOOK_BYTES)
+    return refuse(413, "too_large", `Body over ${MAX_HR_WEBHOOK_BYTES} bytes`);
   let source;
   try {
     source = (await openHrSource(options.connectionId)).source;
@@ -47,16 +67,26 @@ export async function receiveHrWebhook(options: ReceiveHrWebhookOptions): Promis
   try {
     change = source.verifyWebhook(options.headers, options.body);
   } catch (err) {
-    if (err instanceof ConnectorError && err.kind === "auth") return refuse(401, err.code, err.message);
+    if (err instanceof ConnectorError && err.kind === "auth")
+      return refuse(401, err.code, err.message);
     if (err instanceof ConnectorError) return refuse(400, err.code, err.message);
     return refuse(400, "malformed", "The webhook could not be read");
   }
-  const common = { hrConnectionId: options.connectionId, webhookId: change.id, occurredAt: change.occurredAt, record: change.data };
+  const common = {
+    hrConnectionId: options.connectionId,
+    webhookId: change.id,
+    occurredAt: change.occurredAt,
+    record: change.data,
+  };
   const eventId = `hr-webhook:${options.connectionId}:${change.id}`;
   const send =
     change.type === "employee.changed"
-      ? checked(eventSchemas["hr/employee.changed"].safeParse(common), (data) => sendEvent("hr/employee.changed", data, eventId))
-      : checked(eventSchemas["hr/org-unit.changed"].safeParse(common), (data) => sendEvent("hr/org-unit.changed", data, eventId));
+      ? checked(eventSchemas["hr/employee.changed"].safeParse(common), (data) =>
+          sendEvent("hr/employee.changed", data, eventId),
+        )
+      : checked(eventSchemas["hr/org-unit.changed"].safeParse(common), (data) =>
+          sendEvent("hr/org-unit.changed", data, eventId),
+        );
   if ("refused" in send) return send.refused;
   try {
     await send.run();

@@ -12,14 +12,26 @@ export async function rejectHeldRun(options: DecideHeldRunOptions): Promise<void
   await db.$transaction(async (tx) => {
     const { run, conflict } = await loadHeldRun(tx, options.runId);
     const now = new Date();
-    await tx.syncConflict.update({ where: { id: conflict.id }, data: { status: "RESOLVED", resolution: "KEEP_IM", resolvedBy, resolvedAt: now } });
-    await tx.syncRun.update({ where: { id: run.id }, data: { status: "REJECTED", finishedAt: now } });
+    await tx.syncConflict.update({
+      where: { id: conflict.id },
+      data: { status: "RESOLVED", resolution: "KEEP_IM", resolvedBy, resolvedAt: now },
+    });
+    await tx.syncRun.update({
+      where: { id: run.id },
+      data: { status: "REJECTED", finishedAt: now },
+    });
     await recordAudit(tx, options.actor, {
       action: "sync.rejected",
       targetType: "sync_run",
       targetId: run.id,
-      before: { status: "AWAITING_APPROVAL", conflict: { status: conflict.status, resolution: conflict.resolution } },
-      after: { status: "REJECTED", conflict: { id: conflict.id, status: "RESOLVED", resolution: "KEEP_IM" } },
+      before: {
+        status: "AWAITING_APPROVAL",
+        conflict: { status: conflict.status, resolution: conflict.resolution },
+      },
+      after: {
+        status: "REJECTED",
+        conflict: { id: conflict.id, status: "RESOLVED", resolution: "KEEP_IM" },
+      },
     });
   });
 }

@@ -15,27 +15,62 @@ describe("sync settings", () => {
   });
 
   it("reads the defaults when nothing is stored", async () => {
-    expect(await getSyncSettings()).toMatchObject({ schedule: "30 2 * * *", timeZone: "Asia/Shanghai", terminationDefault: "end_of_day", terminationByReason: [], deleteAfterDays: 30, safetyPercent: 10, safetyAbsolute: 50 });
+    expect(await getSyncSettings()).toMatchObject({
+      schedule: "30 2 * * *",
+      timeZone: "Asia/Shanghai",
+      terminationDefault: "end_of_day",
+      terminationByReason: [],
+      deleteAfterDays: 30,
+      safetyPercent: 10,
+      safetyAbsolute: 50,
+    });
   });
 
   it("saves what the planner and the scheduler then read, keeps operator-only name rules, and audits before and after", async () => {
     const d = await db();
-    await d.setting.create({ data: { key: SYNC_SETTINGS_KEY, value: { nameRules: { maxLength: 32, forbiddenChars: "/" } } } });
+    await d.setting.create({
+      data: {
+        key: SYNC_SETTINGS_KEY,
+        value: { nameRules: { maxLength: 32, forbiddenChars: "/" } },
+      },
+    });
     const input = {
-      schedule: "0 */6 * * *", timeZone: "Asia/Singapore", createBeforeStartDays: 5, onLeave: "suspend" as const, terminationDefault: "immediate" as const,
-      terminationByReason: [{ reason: "合同到期", timing: "end_of_day" as const }], deleteAfterDays: null, safetyPercent: 5, safetyAbsolute: 20,
+      schedule: "0 */6 * * *",
+      timeZone: "Asia/Singapore",
+      createBeforeStartDays: 5,
+      onLeave: "suspend" as const,
+      terminationDefault: "immediate" as const,
+      terminationByReason: [{ reason: "合同到期", timing: "end_of_day" as const }],
+      deleteAfterDays: null,
+      safetyPercent: 5,
+      safetyAbsolute: 20,
     };
     await saveSyncSettings(actor, input);
     expect(await loadPlanSettings()).toEqual({
-      lifecycle: { createBeforeStartDays: 5, onLeave: "suspend", termination: { default: "immediate", byReason: { 合同到期: "end_of_day" } }, deleteAfterDays: null },
+      lifecycle: {
+        createBeforeStartDays: 5,
+        onLeave: "suspend",
+        termination: { default: "immediate", byReason: { 合同到期: "end_of_day" } },
+        deleteAfterDays: null,
+      },
       safety: { percent: 5, absolute: 20 },
       timeZone: "Asia/Singapore",
       nameRules: { maxLength: 32, forbiddenChars: "/" },
     });
-    expect(await loadSyncSchedule()).toEqual({ schedule: "0 */6 * * *", timeZone: "Asia/Singapore" });
+    expect(await loadSyncSchedule()).toEqual({
+      schedule: "0 */6 * * *",
+      timeZone: "Asia/Singapore",
+    });
     const audit = await d.auditLog.findFirstOrThrow({ where: { action: "sync.settings_updated" } });
-    expect(audit).toMatchObject({ actorId: "u-it", targetId: SYNC_SETTINGS_KEY, before: { nameRules: { maxLength: 32, forbiddenChars: "/" } } });
-    expect(audit.after).toMatchObject({ schedule: "0 */6 * * *", safety: { percent: 5, absolute: 20 } });
+    expect(audit).toMatchObject({
+      actorId: "u-it",
+      targetId: SYNC_SETTINGS_KEY,
+      before: { nameRules: { maxLength: 32, forbiddenChars: "/" } },
+    });
+    expect(audit.after).toMatchObject({
+      schedule: "0 */6 * * *",
+      safety: { percent: 5, absolute: 20 },
+    });
 
     await saveSyncSettings(actor, { ...input, schedule: null });
     expect((await loadSyncSchedule()).schedule).toBeNull();
@@ -45,10 +80,17 @@ describe("sync settings", () => {
     const d = await db();
     const before = await d.setting.findUniqueOrThrow({ where: { key: SYNC_SETTINGS_KEY } });
     const audits = await d.auditLog.count();
-    const err = await saveSyncSettings(actor, { ...(await getSyncSettings()), updatedAt: undefined, updatedBy: undefined, timeZone: "Mars/Olympus" }).catch((e: unknown) => e);
+    const err = await saveSyncSettings(actor, {
+      ...(await getSyncSettings()),
+      updatedAt: undefined,
+      updatedBy: undefined,
+      timeZone: "Mars/Olympus",
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZodError);
     expect((err as ZodError).issues.map((i) => i.path.join("."))).toContain("timeZone");
-    expect((await d.setting.findUniqueOrThrow({ where: { key: SYNC_SETTINGS_KEY } })).value).toEqual(before.value);
+    expect(
+      (await d.setting.findUniqueOrThrow({ where: { key: SYNC_SETTINGS_KEY } })).value,
+    ).toEqual(before.value);
     expect(await d.auditLog.count()).toBe(audits);
   });
 });

@@ -7,22 +7,38 @@ const DEFAULT_SCHEDULE = "30 2 * * *";
 
 /** The scheduled full sync's cron expression (company time zone), or null when switched off. */
 export async function loadSyncSchedule(): Promise<{ schedule: string | null; timeZone: string }> {
-  const [row, plan] = await Promise.all([db.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } }), loadPlanSettings()]);
+  const [row, plan] = await Promise.all([
+    db.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } }),
+    loadPlanSettings(),
+  ]);
   const value = (row?.value ?? {}) as { schedule?: unknown };
-  const schedule = value.schedule === null ? null : typeof value.schedule === "string" ? value.schedule : DEFAULT_SCHEDULE;
+  const schedule =
+    value.schedule === null
+      ? null
+      : typeof value.schedule === "string"
+        ? value.schedule
+        : DEFAULT_SCHEDULE;
   return { schedule, timeZone: plan.timeZone };
 }
 
 /** The settings as the form edits them (stored values over the defaults). */
-export async function getSyncSettings(): Promise<SyncSettings & { updatedAt: Date | null; updatedBy: string | null }> {
-  const [plan, { schedule }, row] = await Promise.all([loadPlanSettings(), loadSyncSchedule(), db.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } })]);
+export async function getSyncSettings(): Promise<
+  SyncSettings & { updatedAt: Date | null; updatedBy: string | null }
+> {
+  const [plan, { schedule }, row] = await Promise.all([
+    loadPlanSettings(),
+    loadSyncSchedule(),
+    db.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } }),
+  ]);
   return {
     schedule,
     timeZone: plan.timeZone,
     createBeforeStartDays: plan.lifecycle.createBeforeStartDays,
     onLeave: plan.lifecycle.onLeave,
     terminationDefault: plan.lifecycle.termination.default,
-    terminationByReason: Object.entries(plan.lifecycle.termination.byReason).map(([reason, timing]) => ({ reason, timing })),
+    terminationByReason: Object.entries(plan.lifecycle.termination.byReason).map(
+      ([reason, timing]) => ({ reason, timing }),
+    ),
     deleteAfterDays: plan.lifecycle.deleteAfterDays,
     safetyPercent: plan.safety.percent,
     safetyAbsolute: plan.safety.absolute,
@@ -43,7 +59,10 @@ export async function saveSyncSettings(actor: Actor, raw: unknown): Promise<Sync
     lifecycle: {
       createBeforeStartDays: input.createBeforeStartDays,
       onLeave: input.onLeave,
-      termination: { default: input.terminationDefault, byReason: Object.fromEntries(input.terminationByReason.map((r) => [r.reason, r.timing])) },
+      termination: {
+        default: input.terminationDefault,
+        byReason: Object.fromEntries(input.terminationByReason.map((r) => [r.reason, r.timing])),
+      },
       deleteAfterDays: input.deleteAfterDays,
     },
     safety: { percent: input.safetyPercent, absolute: input.safetyAbsolute },
@@ -52,9 +71,22 @@ export async function saveSyncSettings(actor: Actor, raw: unknown): Promise<Sync
     const before = await tx.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } });
     const kept = (before?.value ?? {}) as Record<string, unknown>;
     // nameRules (set by operators, not this form) survive a save.
-    const next = { ...(kept.nameRules ? { nameRules: kept.nameRules } : {}), ...value } as Prisma.InputJsonValue;
-    await tx.setting.upsert({ where: { key: SYNC_SETTINGS_KEY }, create: { key: SYNC_SETTINGS_KEY, value: next, updatedBy: actor.id }, update: { value: next, updatedBy: actor.id } });
-    await recordAudit(tx, actor, { action: "sync.settings_updated", targetType: "setting", targetId: SYNC_SETTINGS_KEY, before: before?.value ?? null, after: value });
+    const next = {
+      ...(kept.nameRules ? { nameRules: kept.nameRules } : {}),
+      ...value,
+    } as Prisma.InputJsonValue;
+    await tx.setting.upsert({
+      where: { key: SYNC_SETTINGS_KEY },
+      create: { key: SYNC_SETTINGS_KEY, value: next, updatedBy: actor.id },
+      update: { value: next, updatedBy: actor.id },
+    });
+    await recordAudit(tx, actor, {
+      action: "sync.settings_updated",
+      targetType: "setting",
+      targetId: SYNC_SETTINGS_KEY,
+      before: before?.value ?? null,
+      after: value,
+    });
   });
   return input;
 }

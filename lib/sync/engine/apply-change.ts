@@ -1,7 +1,15 @@
 import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
 import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
-import { findUnitGroup, forgetGroupMemory, saveAccountMemories, saveCreatedGroups, setUnitGroup, type AccountRowPatch, type CreatedGroup } from "./memory-rows";
+import {
+  findUnitGroup,
+  forgetGroupMemory,
+  saveAccountMemories,
+  saveCreatedGroups,
+  setUnitGroup,
+  type AccountRowPatch,
+  type CreatedGroup,
+} from "./memory-rows";
 
 /** A SyncChange row as stored (before/after are the planner's JSON). */
 export type StoredChange = {
@@ -27,7 +35,11 @@ export type ApplyChangeOptions = {
   now?: Date;
 };
 
-export type ApplyChangeResult = { status: "APPLIED" | "FAILED" | "SKIPPED"; errorCode?: string; error?: string };
+export type ApplyChangeResult = {
+  status: "APPLIED" | "FAILED" | "SKIPPED";
+  errorCode?: string;
+  error?: string;
+};
 
 type RecordMemory = (tx: Prisma.TransactionClient) => Promise<void>;
 
@@ -68,26 +80,48 @@ export async function applyChange(options: ApplyChangeOptions): Promise<ApplyCha
   const outcome = await performChange(ctx, change);
   if (!outcome) return { status: change.status as "APPLIED" | "SKIPPED" };
   const [recorded] = await recordOutcomes(options.connectionId, [outcome]);
-  return { status: recorded.status, ...(recorded.errorCode ? { errorCode: recorded.errorCode, error: recorded.error } : {}) };
+  return {
+    status: recorded.status,
+    ...(recorded.errorCode ? { errorCode: recorded.errorCode, error: recorded.error } : {}),
+  };
 }
 
 /**
  * The IM half of `applyChange`: calls the connector and returns what to record, without writing
  * anything (null: the change is already APPLIED or SKIPPED). Never throws for an IM refusal.
  */
-export async function performChange(ctx: ApplyContext, change: StoredChange): Promise<ChangeOutcome | null> {
+export async function performChange(
+  ctx: ApplyContext,
+  change: StoredChange,
+): Promise<ChangeOutcome | null> {
   if (change.status === "APPLIED" || change.status === "SKIPPED") return null;
-  const planned = { op: change.op, targetType: change.targetType, targetKey: change.targetKey, before: change.before, after: change.after } as PlannedChange;
+  const planned = {
+    op: change.op,
+    targetType: change.targetType,
+    targetKey: change.targetKey,
+    before: change.before,
+    after: change.after,
+  } as PlannedChange;
   try {
     const outcome = await perform(ctx, planned);
     if (outcome === "not_due") {
       const after = planned.after as { effectiveAt?: string };
-      return { changeId: change.id, status: "SKIPPED", errorCode: "not_due", error: `Takes effect at ${after.effectiveAt}; a later run applies it.` };
+      return {
+        changeId: change.id,
+        status: "SKIPPED",
+        errorCode: "not_due",
+        error: `Takes effect at ${after.effectiveAt}; a later run applies it.`,
+      };
     }
     return { changeId: change.id, status: "APPLIED", memory: outcome };
   } catch (err) {
     const failure = describeFailure(err);
-    return { changeId: change.id, status: "FAILED", errorCode: failure.code, error: failure.message };
+    return {
+      changeId: change.id,
+      status: "FAILED",
+      errorCode: failure.code,
+      error: failure.message,
+    };
   }
 }
 
@@ -96,7 +130,10 @@ export async function performChange(ctx: ApplyContext, change: StoredChange): Pr
  * in bulk) and every change's status. An applied change whose account memory cannot be written (the
  * employee left the directory meanwhile) is marked FAILED. Returns the outcomes as recorded.
  */
-export async function recordOutcomes(connectionId: string, outcomes: ChangeOutcome[]): Promise<ChangeOutcome[]> {
+export async function recordOutcomes(
+  connectionId: string,
+  outcomes: ChangeOutcome[],
+): Promise<ChangeOutcome[]> {
   if (outcomes.length === 0) return [];
   return db.$transaction(
     async (tx) => {
@@ -111,11 +148,23 @@ export async function recordOutcomes(connectionId: string, outcomes: ChangeOutco
         }
       }
       await saveCreatedGroups(tx, connectionId, created);
-      const accounts = outcomes.flatMap((o) => (o.memory?.kind === "account" ? [{ employeeNo: o.memory.employeeNo, patch: o.memory.patch }] : []));
-      const unwritten = accounts.length > 0 ? await saveAccountMemories(tx, connectionId, accounts) : new Set<string>();
+      const accounts = outcomes.flatMap((o) =>
+        o.memory?.kind === "account"
+          ? [{ employeeNo: o.memory.employeeNo, patch: o.memory.patch }]
+          : [],
+      );
+      const unwritten =
+        accounts.length > 0
+          ? await saveAccountMemories(tx, connectionId, accounts)
+          : new Set<string>();
       const recorded = outcomes.map((o): ChangeOutcome => {
         if (o.memory?.kind !== "account" || !unwritten.has(o.memory.employeeNo)) return o;
-        return { changeId: o.changeId, status: "FAILED", errorCode: "error", error: `Employee ${o.memory.employeeNo} is not in the directory, or has no IM account remembered` };
+        return {
+          changeId: o.changeId,
+          status: "FAILED",
+          errorCode: "error",
+          error: `Employee ${o.memory.employeeNo} is not in the directory, or has no IM account remembered`,
+        };
       });
       const at = new Date().toISOString();
       await tx.$executeRaw`
@@ -143,16 +192,25 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
   const { target, connectionId, rootGroupId } = options;
   const unitGroups = options.unitGroups ?? new Map<string, string | null>();
   const unitGroup = async (code: string): Promise<string | undefined> => {
-    if (!unitGroups.has(code)) unitGroups.set(code, (await findUnitGroup(connectionId, code)) ?? null);
+    if (!unitGroups.has(code))
+      unitGroups.set(code, (await findUnitGroup(connectionId, code)) ?? null);
     return unitGroups.get(code) ?? undefined;
   };
   const rows = (write: RecordMemory): MemoryWrite => ({ kind: "rows", write });
-  const account = (patch: AccountRowPatch): MemoryWrite => ({ kind: "account", employeeNo: c.targetKey, patch });
+  const account = (patch: AccountRowPatch): MemoryWrite => ({
+    kind: "account",
+    employeeNo: c.targetKey,
+    patch,
+  });
   const resolve = async (ref: GroupRef | null): Promise<string | undefined> => {
     if (!ref) return undefined;
     if ("externalId" in ref) return ref.externalId;
     const id = await unitGroup(ref.pendingUnitCode);
-    if (!id) throw new ApplyFailure("parent_not_created", `Group for unit ${ref.pendingUnitCode} was not created earlier in the run`);
+    if (!id)
+      throw new ApplyFailure(
+        "parent_not_created",
+        `Group for unit ${ref.pendingUnitCode} was not created earlier in the run`,
+      );
     return id;
   };
 
@@ -163,26 +221,46 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       const parent = await resolve(c.after.parent);
       const id = existing ?? (await createGroupOnce(target, c.after.name, parent ?? rootGroupId));
       unitGroups.set(c.after.unitCode, id);
-      return { kind: "groupCreated", group: { orgUnitCode: c.after.unitCode, externalId: id, name: c.after.name, parentExternalId: parent ?? null } };
+      return {
+        kind: "groupCreated",
+        group: {
+          orgUnitCode: c.after.unitCode,
+          externalId: id,
+          name: c.after.name,
+          parentExternalId: parent ?? null,
+        },
+      };
     }
     case "group.rename": {
       await target.updateGroup(c.after.externalId, { name: c.after.name });
       return rows(async (tx) => {
         await tx.imGroup.updateMany({
           where: { connectionId, externalId: c.after.externalId },
-          data: { name: c.after.name, lastSyncedName: c.after.name, acceptedHrName: c.after.hrName ?? null },
+          data: {
+            name: c.after.name,
+            lastSyncedName: c.after.name,
+            acceptedHrName: c.after.hrName ?? null,
+          },
         });
       });
     }
     case "group.move": {
       const parent = await resolve(c.after.parent);
       const platformParent = parent ?? rootGroupId;
-      if (!platformParent) throw new ApplyFailure("unsupported", "This platform has no root group to move a group to the top level");
+      if (!platformParent)
+        throw new ApplyFailure(
+          "unsupported",
+          "This platform has no root group to move a group to the top level",
+        );
       await target.updateGroup(c.after.externalId, { parentId: platformParent });
       return rows(async (tx) => {
         await tx.imGroup.updateMany({
           where: { connectionId, externalId: c.after.externalId },
-          data: { parentExternalId: parent ?? null, lastSyncedParentExternalId: parent ?? null, acceptedHrParentExternalId: c.after.hrParentExternalId ?? null },
+          data: {
+            parentExternalId: parent ?? null,
+            lastSyncedParentExternalId: parent ?? null,
+            acceptedHrParentExternalId: c.after.hrParentExternalId ?? null,
+          },
         });
       });
     }
@@ -198,15 +276,37 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       const groupIds = await resolveAll(c.after.groups, resolve);
       const { fields } = c.after;
       try {
-        await target.createUser({ id: c.after.imUserId, name: fields.name ?? c.targetKey, email: fields.email, mobile: fields.mobile, title: fields.title, employeeNo: c.targetKey, groupIds });
+        await target.createUser({
+          id: c.after.imUserId,
+          name: fields.name ?? c.targetKey,
+          email: fields.email,
+          mobile: fields.mobile,
+          title: fields.title,
+          employeeNo: c.targetKey,
+          groupIds,
+        });
       } catch (err) {
-        if (!(err instanceof ConnectorError && err.kind === "conflict" && (await isSameUser(target, c.after.imUserId, fields)))) throw err;
+        if (!(
+          err instanceof ConnectorError &&
+          err.kind === "conflict" &&
+          (await isSameUser(target, c.after.imUserId, fields))
+        ))
+          throw err;
       }
-      return account({ imUserId: c.after.imUserId, state: "ACTIVE", syncedHash: c.after.syncedHash, groupIds, disabledAt: null });
+      return account({
+        imUserId: c.after.imUserId,
+        state: "ACTIVE",
+        syncedHash: c.after.syncedHash,
+        groupIds,
+        disabledAt: null,
+      });
     }
     case "account.update": {
       const { fields } = c.after;
-      await target.updateUser(c.after.imUserId, { ...fields, ...(c.after.enabled ? { enabled: true } : {}) });
+      await target.updateUser(c.after.imUserId, {
+        ...fields,
+        ...(c.after.enabled ? { enabled: true } : {}),
+      });
       return account({
         ...(c.after.syncedHash ? { syncedHash: c.after.syncedHash } : {}),
         ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),
@@ -215,10 +315,15 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
     case "account.move": {
       const add = await resolveAll(c.after.add, resolve);
       const current = await target.getUser(c.after.imUserId);
-      if (!current) throw new ApplyFailure("not_found", `IM user ${c.after.imUserId} no longer exists`);
-      const next = [...new Set([...current.groupIds, ...add])].filter((id) => !c.after.remove.includes(id));
+      if (!current)
+        throw new ApplyFailure("not_found", `IM user ${c.after.imUserId} no longer exists`);
+      const next = [...new Set([...current.groupIds, ...add])].filter(
+        (id) => !c.after.remove.includes(id),
+      );
       // Main department follows HR: the first group the plan adds.
-      await target.setGroupMembership(c.after.imUserId, next, { mainGroupId: add[0] ?? current.mainGroupId });
+      await target.setGroupMembership(c.after.imUserId, next, {
+        mainGroupId: add[0] ?? current.mainGroupId,
+      });
       return account({ groupIds: next });
     }
     case "account.suspend": {
@@ -237,7 +342,10 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
   }
 }
 
-async function resolveAll(refs: GroupRef[], resolve: (ref: GroupRef) => Promise<string | undefined>): Promise<string[]> {
+async function resolveAll(
+  refs: GroupRef[],
+  resolve: (ref: GroupRef) => Promise<string | undefined>,
+): Promise<string[]> {
   const out: string[] = [];
   for (const ref of refs) {
     const id = await resolve(ref);
@@ -246,21 +354,33 @@ async function resolveAll(refs: GroupRef[], resolve: (ref: GroupRef) => Promise<
   return out;
 }
 
-async function createGroupOnce(target: ImTarget, name: string, parentId: string | undefined): Promise<string> {
+async function createGroupOnce(
+  target: ImTarget,
+  name: string,
+  parentId: string | undefined,
+): Promise<string> {
   try {
     return (await target.createGroup({ name, ...(parentId ? { parentId } : {}) })).id;
   } catch (err) {
     // A retried create whose first attempt reached IM: the sibling with this name is ours.
     if (!(err instanceof ConnectorError && err.kind === "conflict")) throw err;
-    for await (const g of target.listGroups()) if (g.name === name && g.parentId === parentId) return g.id;
+    for await (const g of target.listGroups())
+      if (g.name === name && g.parentId === parentId) return g.id;
     throw err;
   }
 }
 
-async function isSameUser(target: ImTarget, id: string, fields: { name?: string; email?: string; mobile?: string }): Promise<boolean> {
+async function isSameUser(
+  target: ImTarget,
+  id: string,
+  fields: { name?: string; email?: string; mobile?: string },
+): Promise<boolean> {
   const user = await target.getUser(id);
   if (!user || user.name !== fields.name) return false;
-  return (!!fields.email && user.email?.toLowerCase() === fields.email.toLowerCase()) || (!!fields.mobile && user.mobile === fields.mobile);
+  return (
+    (!!fields.email && user.email?.toLowerCase() === fields.email.toLowerCase()) ||
+    (!!fields.mobile && user.mobile === fields.mobile)
+  );
 }
 
 async function ignoreNotFound(fn: () => Promise<void>): Promise<void> {

@@ -1,7 +1,12 @@
 import type { ImTarget } from "@/lib/connectors";
 import { mapConcurrent } from "@/lib/connectors/core/collect";
 import { db } from "@/lib/core/db";
-import { performChange, recordOutcomes, type ApplyContext, type ChangeOutcome } from "./apply-change";
+import {
+  performChange,
+  recordOutcomes,
+  type ApplyContext,
+  type ChangeOutcome,
+} from "./apply-change";
 import { openImTarget } from "../../connections/engine/open-connection";
 import { platformRootGroup } from "./platform-root-group";
 
@@ -49,11 +54,18 @@ export type RunCounters = { applied: number; failed: number; skipped: number };
  * counts nothing twice).
  */
 export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<RunCounters> {
-  const run = await db.syncRun.findUniqueOrThrow({ where: { id: options.runId }, select: { connectionId: true, status: true, connection: { select: { config: true } } } });
+  const run = await db.syncRun.findUniqueOrThrow({
+    where: { id: options.runId },
+    select: { connectionId: true, status: true, connection: { select: { config: true } } },
+  });
   if (run.status === "RUNNING") {
     const target = options.target ?? (await openImTarget(run.connectionId)).target;
     const changes = await db.syncChange.findMany({
-      where: { runId: options.runId, seq: { gte: options.fromSeq, lte: options.toSeq }, status: "PLANNED" },
+      where: {
+        runId: options.runId,
+        seq: { gte: options.fromSeq, lte: options.toSeq },
+        status: "PLANNED",
+      },
       orderBy: { seq: "asc" },
     });
     const ctx: ApplyContext = {
@@ -63,8 +75,10 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
       now: options.now,
       unitGroups: await loadUnitGroups(run.connectionId, changes),
     };
-    const unlimited = (run.connection.config as { rateLimit?: unknown } | null)?.rateLimit === false;
-    const concurrency = options.concurrency ?? (unlimited ? UNLIMITED_ACCOUNT_CONCURRENCY : ACCOUNT_CONCURRENCY);
+    const unlimited =
+      (run.connection.config as { rateLimit?: unknown } | null)?.rateLimit === false;
+    const concurrency =
+      options.concurrency ?? (unlimited ? UNLIMITED_ACCOUNT_CONCURRENCY : ACCOUNT_CONCURRENCY);
 
     // Outcomes wait here until a flush records them; flushes run one after another, in completion order.
     let pending: ChangeOutcome[] = [];
@@ -90,7 +104,9 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
         let wave: typeof segment = [];
         const inWave = new Set<string>();
         const runWave = async () => {
-          await mapConcurrent(wave, Math.min(concurrency, GROUP_CONCURRENCY), (change) => apply(change, GROUP_FLUSH));
+          await mapConcurrent(wave, Math.min(concurrency, GROUP_CONCURRENCY), (change) =>
+            apply(change, GROUP_FLUSH),
+          );
           wave = [];
           inWave.clear();
         };
@@ -100,8 +116,12 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
             await apply(change, GROUP_FLUSH);
             continue;
           }
-          const after = change.after as { unitCode: string; parent: { pendingUnitCode?: string } | null };
-          if (after.parent?.pendingUnitCode && inWave.has(after.parent.pendingUnitCode)) await runWave();
+          const after = change.after as {
+            unitCode: string;
+            parent: { pendingUnitCode?: string } | null;
+          };
+          if (after.parent?.pendingUnitCode && inWave.has(after.parent.pendingUnitCode))
+            await runWave();
           wave.push(change);
           inWave.add(after.unitCode);
         }
@@ -109,7 +129,8 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
       } else {
         // Accounts are independent of each other; one account's changes (disable then delete) stay in order.
         const byAccount = new Map<string, typeof segment>();
-        for (const change of segment) byAccount.set(change.targetKey, [...(byAccount.get(change.targetKey) ?? []), change]);
+        for (const change of segment)
+          byAccount.set(change.targetKey, [...(byAccount.get(change.targetKey) ?? []), change]);
         await mapConcurrent([...byAccount.values()], concurrency, async (list) => {
           for (const change of list) await apply(change, ACCOUNT_FLUSH);
         });
@@ -121,7 +142,10 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
 }
 
 /** The groups of every unit the batch's changes name (`pendingUnitCode` refs, created and deleted units), in one query. */
-async function loadUnitGroups(connectionId: string, changes: { op: string; targetKey: string; after: unknown }[]): Promise<Map<string, string | null>> {
+async function loadUnitGroups(
+  connectionId: string,
+  changes: { op: string; targetKey: string; after: unknown }[],
+): Promise<Map<string, string | null>> {
   const codes = new Set<string>();
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
@@ -132,21 +156,33 @@ async function loadUnitGroups(connectionId: string, changes: { op: string; targe
     }
   };
   for (const c of changes) {
-    if (c.op === "group.create" || c.op === "group.delete") codes.add(c.op === "group.create" ? (c.after as { unitCode: string }).unitCode : c.targetKey);
+    if (c.op === "group.create" || c.op === "group.delete")
+      codes.add(c.op === "group.create" ? (c.after as { unitCode: string }).unitCode : c.targetKey);
     visit(c.after);
   }
   const map = new Map<string, string | null>([...codes].map((code) => [code, null]));
   if (codes.size === 0) return map;
-  const rows = await db.imGroup.findMany({ where: { connectionId, orgUnitCode: { in: [...codes] }, deleted: false }, select: { orgUnitCode: true, externalId: true } });
+  const rows = await db.imGroup.findMany({
+    where: { connectionId, orgUnitCode: { in: [...codes] }, deleted: false },
+    select: { orgUnitCode: true, externalId: true },
+  });
   for (const r of rows) if (r.orgUnitCode) map.set(r.orgUnitCode, r.externalId);
   return map;
 }
 
 /** Recounts applied/failed/skipped from the run's change rows. */
 export async function refreshRunCounters(runId: string): Promise<RunCounters> {
-  const groups = await db.syncChange.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } });
+  const groups = await db.syncChange.groupBy({
+    by: ["status"],
+    where: { runId },
+    _count: { _all: true },
+  });
   const count = (s: string) => groups.find((g) => g.status === s)?._count._all ?? 0;
-  const counters = { applied: count("APPLIED"), failed: count("FAILED"), skipped: count("SKIPPED") };
+  const counters = {
+    applied: count("APPLIED"),
+    failed: count("FAILED"),
+    skipped: count("SKIPPED"),
+  };
   await db.syncRun.update({ where: { id: runId }, data: counters });
   return counters;
 }

@@ -1,7 +1,12 @@
 import { emitEvent } from "@/lib/callbacks/commands/emit-event";
 import { db } from "@/lib/core/db";
 
-const MODE = { FULL: "full", INCREMENTAL: "incremental", RECONCILE: "reconcile", DRY_RUN: "dry_run" } as const;
+const MODE = {
+  FULL: "full",
+  INCREMENTAL: "incremental",
+  RECONCILE: "reconcile",
+  DRY_RUN: "dry_run",
+} as const;
 const STATUS = { SUCCEEDED: "succeeded", PARTIAL: "partial", FAILED: "failed" } as const;
 
 export type EmitSyncEventsResult = { emitted: number; failed: number };
@@ -14,10 +19,17 @@ export type EmitSyncEventsResult = { emitted: number; failed: number };
  * without a query per change. A refused or failing emit is logged and counted, never fails the sync.
  */
 export async function emitSyncEvents(runId: string): Promise<EmitSyncEventsResult> {
-  const subscribed = new Set((await db.callbackEndpoint.findMany({ where: { enabled: true }, select: { eventTypes: true } })).flatMap((e) => e.eventTypes));
+  const subscribed = new Set(
+    (
+      await db.callbackEndpoint.findMany({ where: { enabled: true }, select: { eventTypes: true } })
+    ).flatMap((e) => e.eventTypes),
+  );
   const result: EmitSyncEventsResult = { emitted: 0, failed: 0 };
   if (subscribed.size === 0) return result;
-  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId }, include: { connection: { select: { provider: true } } } });
+  const run = await db.syncRun.findUniqueOrThrow({
+    where: { id: runId },
+    include: { connection: { select: { provider: true } } },
+  });
   const emit = async (id: string, type: string, data: unknown) => {
     if (!subscribed.has(type)) return;
     try {
@@ -32,13 +44,25 @@ export async function emitSyncEvents(runId: string): Promise<EmitSyncEventsResul
 
   if (subscribed.has("employee.provisioned") || subscribed.has("employee.deprovisioned")) {
     const changes = await db.syncChange.findMany({
-      where: { runId, status: "APPLIED", op: { in: ["account.create", "account.disable", "account.suspend", "account.delete"] } },
+      where: {
+        runId,
+        status: "APPLIED",
+        op: { in: ["account.create", "account.disable", "account.suspend", "account.delete"] },
+      },
       select: { id: true, op: true, targetKey: true, after: true, before: true, appliedAt: true },
       orderBy: { seq: "asc" },
     });
     const units = new Map(
-      (await db.employee.findMany({ where: { employeeNo: { in: changes.filter((c) => c.op === "account.create").map((c) => c.targetKey) } }, select: { employeeNo: true, orgUnit: { select: { code: true } } } }))
-        .map((e) => [e.employeeNo, e.orgUnit?.code]),
+      (
+        await db.employee.findMany({
+          where: {
+            employeeNo: {
+              in: changes.filter((c) => c.op === "account.create").map((c) => c.targetKey),
+            },
+          },
+          select: { employeeNo: true, orgUnit: { select: { code: true } } },
+        })
+      ).map((e) => [e.employeeNo, e.orgUnit?.code]),
     );
     for (const c of changes) {
       const after = (c.after ?? {}) as { imUserId?: string };
@@ -66,7 +90,10 @@ export async function emitSyncEvents(runId: string): Promise<EmitSyncEventsResul
   }
 
   if (subscribed.has("conflict.opened")) {
-    const conflicts = await db.syncConflict.findMany({ where: { runId, occurrences: 1, status: "OPEN" }, select: { id: true, type: true, subjectType: true, subjectKey: true, firstSeenAt: true } });
+    const conflicts = await db.syncConflict.findMany({
+      where: { runId, occurrences: 1, status: "OPEN" },
+      select: { id: true, type: true, subjectType: true, subjectKey: true, firstSeenAt: true },
+    });
     for (const c of conflicts) {
       await emit(`conflict.opened:${c.id}`, "conflict.opened", {
         conflictId: c.id,
@@ -80,7 +107,11 @@ export async function emitSyncEvents(runId: string): Promise<EmitSyncEventsResul
 
   const status = STATUS[run.status as keyof typeof STATUS];
   if (status) {
-    const applied = await db.syncChange.groupBy({ by: ["op"], where: { runId, status: "APPLIED" }, _count: { _all: true } });
+    const applied = await db.syncChange.groupBy({
+      by: ["op"],
+      where: { runId, status: "APPLIED" },
+      _count: { _all: true },
+    });
     const byOp = new Map(applied.map((g) => [g.op, g._count._all]));
     const count = (ops: string[]) => ops.reduce((sum, op) => sum + (byOp.get(op) ?? 0), 0);
     await emit(`sync.completed:${run.id}`, "sync.completed", {

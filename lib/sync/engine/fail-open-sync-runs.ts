@@ -6,7 +6,10 @@ import { failSyncRun } from "./finish-sync-run";
  * handler: runs are one at a time per IM connection, so the open one is the one that died.
  */
 export async function failOpenSyncRuns(connectionId: string, error: string): Promise<number> {
-  const open = await db.syncRun.findMany({ where: { connectionId, status: { in: ["QUEUED", "PLANNING", "RUNNING"] } }, select: { id: true } });
+  const open = await db.syncRun.findMany({
+    where: { connectionId, status: { in: ["QUEUED", "PLANNING", "RUNNING"] } },
+    select: { id: true },
+  });
   for (const run of open) await failSyncRun(run.id, error);
   return open.length;
 }

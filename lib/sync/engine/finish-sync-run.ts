@@ -8,12 +8,24 @@ export type FinishSyncRunResult = RunCounters & { status: "SUCCEEDED" | "PARTIAL
 /** Closes an applied run: SUCCEEDED when nothing failed, FAILED when nothing got through, PARTIAL otherwise; then tells subscribed systems (callbacks). */
 export async function finishSyncRun(runId: string): Promise<FinishSyncRunResult> {
   const counters = await refreshRunCounters(runId);
-  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { summary: true } });
-  const status = counters.failed === 0 ? "SUCCEEDED" : counters.applied === 0 ? "FAILED" : "PARTIAL";
-  const summary = { ...((run.summary as Record<string, unknown> | null) ?? {}), result: { ...counters, status } };
+  const run = await db.syncRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { summary: true },
+  });
+  const status =
+    counters.failed === 0 ? "SUCCEEDED" : counters.applied === 0 ? "FAILED" : "PARTIAL";
+  const summary = {
+    ...((run.summary as Record<string, unknown> | null) ?? {}),
+    result: { ...counters, status },
+  };
   await db.syncRun.update({
     where: { id: runId },
-    data: { status, finishedAt: new Date(), summary: summary as Prisma.InputJsonValue, ...(status === "FAILED" ? { error: `${counters.failed} changes failed` } : {}) },
+    data: {
+      status,
+      finishedAt: new Date(),
+      summary: summary as Prisma.InputJsonValue,
+      ...(status === "FAILED" ? { error: `${counters.failed} changes failed` } : {}),
+    },
   });
   await emitSyncEvents(runId);
   return { ...counters, status };

@@ -20,7 +20,12 @@ import { ensureDemoMapping } from "../../sandbox/demo/ensure-demo-mapping";
 import { openHrSource } from "../../connections/engine/open-connection";
 import { pullHrDirectory } from "./pull-hr-directory";
 import { runFullSync } from "./run-full-sync";
-import { listIncrementalTargets, mergeHrChange, runIncrementalSync, type HrChange } from "./run-incremental-sync";
+import {
+  listIncrementalTargets,
+  mergeHrChange,
+  runIncrementalSync,
+  type HrChange,
+} from "./run-incremental-sync";
 
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 // No executor listens here: a verified webhook that cannot be queued must answer 503 so HR retries.
@@ -37,13 +42,22 @@ function sign(payload: HrWebhookPayload | string, secret = webhookSecret, at = n
   const id = typeof payload === "string" ? "evt_raw" : payload.id;
   return {
     body,
-    headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign(id, at, body) },
+    headers: {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "webhook-signature": new Webhook(secret).sign(id, at, body),
+    },
   };
 }
 
 /** The plan's counts without the zeros. */
-const planned = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
-const asChange = (e: HrChangeEvent): HrChange => (e.type === "employee.changed" ? { kind: "employee", record: e.data } : { kind: "org_unit", record: e.data });
+const planned = (counts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+const asChange = (e: HrChangeEvent): HrChange =>
+  e.type === "employee.changed"
+    ? { kind: "employee", record: e.data }
+    : { kind: "org_unit", record: e.data };
 
 describe("HR webhooks and the incremental sync", () => {
   let hr: SandboxHrServer;
@@ -67,14 +81,28 @@ describe("HR webhooks and the incremental sync", () => {
     hr = await startSandboxHr({ port: 0, databaseUrl: url });
     im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
     await writeCompanyToSandboxHr(d, company);
-    ({ hrConnectionId, connectionId } = await createSandboxConnections(d, { hrUrl: hr.url, imBaseUrl: im.baseUrl, creds }));
-    await d.connection.update({ where: { id: hrConnectionId }, data: { secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) } });
+    ({ hrConnectionId, connectionId } = await createSandboxConnections(d, {
+      hrUrl: hr.url,
+      imBaseUrl: im.baseUrl,
+      creds,
+    }));
+    await d.connection.update({
+      where: { id: hrConnectionId },
+      data: { secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) },
+    });
     // A subscribed system (OA): sync runs tell it what they did through signed callbacks.
     await d.callbackEndpoint.create({
-      data: { name: "OA", url: "https://oa.example/hooks", eventTypes: ["employee.provisioned", "employee.deprovisioned", "sync.completed"], secretCipher: "unused-here" },
+      data: {
+        name: "OA",
+        url: "https://oa.example/hooks",
+        eventTypes: ["employee.provisioned", "employee.deprovisioned", "sync.completed"],
+        secretCipher: "unused-here",
+      },
     });
     await pullHrDirectory({ hrConnectionId });
-    expect(await ensureDemoMapping({ databaseUrl: url, connectionName: "Test IM" })).toEqual({ created: true });
+    expect(await ensureDemoMapping({ databaseUrl: url, connectionName: "Test IM" })).toEqual({
+      created: true,
+    });
     // Pushes wait for the initial full sync of a target.
     expect(await listIncrementalTargets()).toEqual([]);
     const first = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
@@ -88,23 +116,89 @@ describe("HR webhooks and the incremental sync", () => {
   });
 
   describe("the receiver refuses what it cannot trust, and stores nothing", () => {
-    const hire = (): HrWebhookPayload => ({ type: "employee.changed", id: `evt_${randomBytes(6).toString("hex")}`, occurredAt: new Date().toISOString(), data: { employeeNo: "XH990001", name: "冒名", status: "active", version: 1 } });
-    const cases: [string, () => { connectionId?: string; headers: Record<string, string>; body: string }, number, string][] = [
-      ["no signature", () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(hire()) }), 401, "bad_signature"],
-      ["signed with another secret", () => sign(hire(), `whsec_${randomBytes(24).toString("base64")}`), 401, "bad_signature"],
-      ["timestamp 10 minutes old", () => sign(hire(), webhookSecret, new Date(Date.now() - 10 * 60_000)), 401, "bad_signature"],
-      ["body changed after signing", () => { const s = sign(hire()); return { ...s, body: s.body.replace("冒名", "篡改") }; }, 401, "bad_signature"],
+    const hire = (): HrWebhookPayload => ({
+      type: "employee.changed",
+      id: `evt_${randomBytes(6).toString("hex")}`,
+      occurredAt: new Date().toISOString(),
+      data: { employeeNo: "XH990001", name: "冒名", status: "active", version: 1 },
+    });
+    const cases: [
+      string,
+      () => { connectionId?: string; headers: Record<string, string>; body: string },
+      number,
+      string,
+    ][] = [
+      [
+        "no signature",
+        () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(hire()) }),
+        401,
+        "bad_signature",
+      ],
+      [
+        "signed with another secret",
+        () => sign(hire(), `whsec_${randomBytes(24).toString("base64")}`),
+        401,
+        "bad_signature",
+      ],
+      [
+        "timestamp 10 minutes old",
+        () => sign(hire(), webhookSecret, new Date(Date.now() - 10 * 60_000)),
+        401,
+        "bad_signature",
+      ],
+      [
+        "body changed after signing",
+        () => {
+          const s = sign(hire());
+          return { ...s, body: s.body.replace("冒名", "篡改") };
+        },
+        401,
+        "bad_signature",
+      ],
       ["signed but not JSON", () => sign("{not json"), 401, "bad_signature"],
-      ["signed envelope of an unknown type", () => sign({ ...hire(), type: "payroll.changed" as never }), 400, "bad_payload"],
-      ["signed employee without a number", () => sign({ ...hire(), data: { name: "无工号", status: "active", version: 1 } }), 400, "bad_record"],
-      ["unknown HR source", () => ({ ...sign(hire()), connectionId: "no-such-connection" }), 404, "unknown_source"],
-      ["over the size limit", () => sign({ ...hire(), data: { employeeNo: "XH990002", name: "x".repeat(300_000), status: "active", version: 1 } }), 413, "too_large"],
+      [
+        "signed envelope of an unknown type",
+        () => sign({ ...hire(), type: "payroll.changed" as never }),
+        400,
+        "bad_payload",
+      ],
+      [
+        "signed employee without a number",
+        () => sign({ ...hire(), data: { name: "无工号", status: "active", version: 1 } }),
+        400,
+        "bad_record",
+      ],
+      [
+        "unknown HR source",
+        () => ({ ...sign(hire()), connectionId: "no-such-connection" }),
+        404,
+        "unknown_source",
+      ],
+      [
+        "over the size limit",
+        () =>
+          sign({
+            ...hire(),
+            data: {
+              employeeNo: "XH990002",
+              name: "x".repeat(300_000),
+              status: "active",
+              version: 1,
+            },
+          }),
+        413,
+        "too_large",
+      ],
     ];
     it.each(cases)("%s", async (_, make, status, code) => {
       const d = await db();
       const before = await d.employee.count();
       const req = make();
-      const res = await receiveHrWebhook({ connectionId: req.connectionId ?? hrConnectionId, headers: req.headers, body: req.body });
+      const res = await receiveHrWebhook({
+        connectionId: req.connectionId ?? hrConnectionId,
+        headers: req.headers,
+        body: req.body,
+      });
       expect(res).toMatchObject({ status, body: { accepted: false, error: { code } } });
       expect(await d.employee.count()).toBe(before);
       expect(await d.jobEvent.count()).toBe(0);
@@ -112,28 +206,63 @@ describe("HR webhooks and the incremental sync", () => {
 
     it("answers 503 when a verified change cannot be queued, so the HR source retries", async () => {
       const res = await receiveHrWebhook({ connectionId: hrConnectionId, ...sign(hire()) });
-      expect(res).toMatchObject({ status: 503, body: { accepted: false, error: { code: "queue_unavailable" } } });
+      expect(res).toMatchObject({
+        status: 503,
+        body: { accepted: false, error: { code: "queue_unavailable" } },
+      });
     });
   });
 
   it("a pushed hire creates the IM account in the mapped department, scoped to that employee", async () => {
-    const { event } = await hireEmployee(hr.simulator, { employeeNo: "XH910001", name: "韩雪", unitCode: "XH-RD-FE", email: "han.xue@incr.example", mobile: "13700000001" });
+    const { event } = await hireEmployee(hr.simulator, {
+      employeeNo: "XH910001",
+      name: "韩雪",
+      unitCode: "XH-RD-FE",
+      email: "han.xue@incr.example",
+      mobile: "13700000001",
+    });
     const merged = await mergeHrChange(await normalise(event));
     expect(merged).toMatchObject({ applied: true, employeeNos: ["XH910001"], placeholders: [] });
-    const run = await runIncrementalSync({ connectionId, employeeNos: merged.employeeNos, trigger: `hr-webhook:${event.id}` });
+    const run = await runIncrementalSync({
+      connectionId,
+      employeeNos: merged.employeeNos,
+      trigger: `hr-webhook:${event.id}`,
+    });
     expect(planned(run.plan.summary.counts)).toEqual({ "account.create": 1 });
     expect(run.finish).toMatchObject({ status: "SUCCEEDED", applied: 1, failed: 0 });
     const d = await db();
     const user = await d.sandboxImUser.findUniqueOrThrow({ where: { userid: "XH910001" } });
-    const fe = await d.imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: "XH-RD-FE" } });
+    const fe = await d.imGroup.findFirstOrThrow({
+      where: { connectionId, orgUnitCode: "XH-RD-FE" },
+    });
     expect(user.departments.map(String)).toEqual([fe.externalId]);
-    expect(await d.syncRun.findUniqueOrThrow({ where: { id: run.runId } })).toMatchObject({ kind: "INCREMENTAL", trigger: `hr-webhook:${event.id}` });
-    const told = await d.callbackEvent.findMany({ where: { source: "sync", data: { path: ["employeeNo"], equals: "XH910001" } }, include: { deliveries: true } });
+    expect(await d.syncRun.findUniqueOrThrow({ where: { id: run.runId } })).toMatchObject({
+      kind: "INCREMENTAL",
+      trigger: `hr-webhook:${event.id}`,
+    });
+    const told = await d.callbackEvent.findMany({
+      where: { source: "sync", data: { path: ["employeeNo"], equals: "XH910001" } },
+      include: { deliveries: true },
+    });
     expect(told).toEqual([
-      expect.objectContaining({ type: "employee.provisioned", data: expect.objectContaining({ imUserId: "XH910001", orgUnitCode: "XH-RD-FE", provider: "sandbox-im" }), deliveries: [expect.anything()] }),
+      expect.objectContaining({
+        type: "employee.provisioned",
+        data: expect.objectContaining({
+          imUserId: "XH910001",
+          orgUnitCode: "XH-RD-FE",
+          provider: "sandbox-im",
+        }),
+        deliveries: [expect.anything()],
+      }),
     ]);
-    expect(await d.callbackEvent.findUnique({ where: { id: `sync.completed:${run.runId}` } })).toMatchObject({
-      data: expect.objectContaining({ mode: "incremental", status: "succeeded", counts: expect.objectContaining({ created: 1 }) }),
+    expect(
+      await d.callbackEvent.findUnique({ where: { id: `sync.completed:${run.runId}` } }),
+    ).toMatchObject({
+      data: expect.objectContaining({
+        mode: "incremental",
+        status: "succeeded",
+        counts: expect.objectContaining({ created: 1 }),
+      }),
     });
   });
 
@@ -142,58 +271,153 @@ describe("HR webhooks and the incremental sync", () => {
     const change = await normalise(event);
     expect((await mergeHrChange(change)).applied).toBe(true);
     expect(await mergeHrChange(change)).toMatchObject({ applied: false, employeeNos: [] });
-    const older = { ...change, record: { ...change.record, version: 1, unitCode: "XH-RD-FE" } } as HrChange;
+    const older = {
+      ...change,
+      record: { ...change.record, version: 1, unitCode: "XH-RD-FE" },
+    } as HrChange;
     expect((await mergeHrChange(older)).applied).toBe(false);
     const d = await db();
-    expect((await d.employee.findUniqueOrThrow({ where: { employeeNo: "XH910001" }, include: { orgUnit: true } })).orgUnit?.code).toBe("XH-RD");
+    expect(
+      (
+        await d.employee.findUniqueOrThrow({
+          where: { employeeNo: "XH910001" },
+          include: { orgUnit: true },
+        })
+      ).orgUnit?.code,
+    ).toBe("XH-RD");
     // The transfer then moves the membership.
-    const run = await runIncrementalSync({ connectionId, employeeNos: ["XH910001"], trigger: "test" });
+    const run = await runIncrementalSync({
+      connectionId,
+      employeeNos: ["XH910001"],
+      trigger: "test",
+    });
     expect(planned(run.plan.summary.counts)).toEqual({ "account.move": 1 });
     const rd = await d.imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: "XH-RD" } });
-    expect((await d.sandboxImUser.findUniqueOrThrow({ where: { userid: "XH910001" } })).departments.map(String)).toEqual([rd.externalId]);
+    expect(
+      (await d.sandboxImUser.findUniqueOrThrow({ where: { userid: "XH910001" } })).departments.map(
+        String,
+      ),
+    ).toEqual([rd.externalId]);
   });
 
   it("an update that arrives before its create converges to the newest version", async () => {
-    const base = { employeeNo: "XH910002", name: "乔木", status: "active", unitCode: "XH-RD-FE", email: "qiao.mu@incr.example", mobile: "13700000002" };
-    const v2 = await normalise({ type: "employee.changed", id: "evt_v2", occurredAt: new Date().toISOString(), data: { ...base, title: "高级工程师", version: 2 } });
-    const v1 = await normalise({ type: "employee.changed", id: "evt_v1", occurredAt: new Date().toISOString(), data: { ...base, title: "工程师", version: 1 } });
+    const base = {
+      employeeNo: "XH910002",
+      name: "乔木",
+      status: "active",
+      unitCode: "XH-RD-FE",
+      email: "qiao.mu@incr.example",
+      mobile: "13700000002",
+    };
+    const v2 = await normalise({
+      type: "employee.changed",
+      id: "evt_v2",
+      occurredAt: new Date().toISOString(),
+      data: { ...base, title: "高级工程师", version: 2 },
+    });
+    const v1 = await normalise({
+      type: "employee.changed",
+      id: "evt_v1",
+      occurredAt: new Date().toISOString(),
+      data: { ...base, title: "工程师", version: 1 },
+    });
     expect((await mergeHrChange(v2)).applied).toBe(true);
     expect((await mergeHrChange(v1)).applied).toBe(false);
     const d = await db();
-    expect(await d.employee.findUniqueOrThrow({ where: { employeeNo: "XH910002" } })).toMatchObject({ title: "高级工程师", sourceVersion: 2n });
+    expect(await d.employee.findUniqueOrThrow({ where: { employeeNo: "XH910002" } })).toMatchObject(
+      { title: "高级工程师", sourceVersion: 2n },
+    );
   });
 
   it("a department that arrives before its parent hangs under a placeholder until the parent comes, then the sync nests the groups right", async () => {
-    const child = await normalise({ type: "org_unit.changed", id: "evt_child", occurredAt: new Date().toISOString(), data: { code: "XH-NEW-KID", name: "新业务一组", parentCode: "XH-NEW", active: true, version: 1 } });
+    const child = await normalise({
+      type: "org_unit.changed",
+      id: "evt_child",
+      occurredAt: new Date().toISOString(),
+      data: {
+        code: "XH-NEW-KID",
+        name: "新业务一组",
+        parentCode: "XH-NEW",
+        active: true,
+        version: 1,
+      },
+    });
     const merged = await mergeHrChange(child);
     expect(merged).toMatchObject({ applied: true, placeholders: ["XH-NEW"] });
     const d = await db();
-    expect(await d.orgUnit.findUniqueOrThrow({ where: { code: "XH-NEW" } })).toMatchObject({ name: "XH-NEW", sourceVersion: 0n });
-    const parent = await normalise({ type: "org_unit.changed", id: "evt_parent", occurredAt: new Date().toISOString(), data: { code: "XH-NEW", name: "新业务部", parentCode: "XH", active: true, version: 1 } });
+    expect(await d.orgUnit.findUniqueOrThrow({ where: { code: "XH-NEW" } })).toMatchObject({
+      name: "XH-NEW",
+      sourceVersion: 0n,
+    });
+    const parent = await normalise({
+      type: "org_unit.changed",
+      id: "evt_parent",
+      occurredAt: new Date().toISOString(),
+      data: { code: "XH-NEW", name: "新业务部", parentCode: "XH", active: true, version: 1 },
+    });
     expect((await mergeHrChange(parent)).applied).toBe(true);
-    const kid = await d.orgUnit.findUniqueOrThrow({ where: { code: "XH-NEW-KID" }, include: { parent: true } });
-    expect(kid).toMatchObject({ path: "/XH/XH-NEW/XH-NEW-KID", depth: 2, parent: expect.objectContaining({ code: "XH-NEW", name: "新业务部" }) });
+    const kid = await d.orgUnit.findUniqueOrThrow({
+      where: { code: "XH-NEW-KID" },
+      include: { parent: true },
+    });
+    expect(kid).toMatchObject({
+      path: "/XH/XH-NEW/XH-NEW-KID",
+      depth: 2,
+      parent: expect.objectContaining({ code: "XH-NEW", name: "新业务部" }),
+    });
 
     const run = await runIncrementalSync({ connectionId, employeeNos: [], trigger: "test" });
     expect(planned(run.plan.summary.counts)).toEqual({ "group.create": 2 });
-    const newGroup = await d.imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: "XH-NEW" } });
-    const kidGroup = await d.imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: "XH-NEW-KID" } });
-    const depts = await d.sandboxImDepartment.findMany({ where: { id: { in: [Number(newGroup.externalId), Number(kidGroup.externalId)] } } });
-    expect(depts.find((x) => String(x.id) === kidGroup.externalId)?.parentId).toBe(Number(newGroup.externalId));
+    const newGroup = await d.imGroup.findFirstOrThrow({
+      where: { connectionId, orgUnitCode: "XH-NEW" },
+    });
+    const kidGroup = await d.imGroup.findFirstOrThrow({
+      where: { connectionId, orgUnitCode: "XH-NEW-KID" },
+    });
+    const depts = await d.sandboxImDepartment.findMany({
+      where: { id: { in: [Number(newGroup.externalId), Number(kidGroup.externalId)] } },
+    });
+    expect(depts.find((x) => String(x.id) === kidGroup.externalId)?.parentId).toBe(
+      Number(newGroup.externalId),
+    );
     expect(depts.find((x) => String(x.id) === newGroup.externalId)?.name).toBe("新业务部");
   });
 
   it("the hr-incremental-sync function merges a termination and disables the account; a full sync afterwards agrees", async () => {
-    const { event } = await terminateEmployee(hr.simulator, "XH910001", { reason: "个人原因", date: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) });
+    const { event } = await terminateEmployee(hr.simulator, "XH910001", {
+      reason: "个人原因",
+      date: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
+    });
     const change = await normalise(event);
-    const data = { hrConnectionId, webhookId: event.id, occurredAt: event.occurredAt, record: change.record };
-    const out = await new InngestTestEngine({ function: hrIncrementalSync }).execute({ events: [{ name: "hr/employee.changed", data }] });
-    expect(out.result).toMatchObject({ merged: 1, runs: [expect.objectContaining({ connectionId, failed: 0 })] });
+    const data = {
+      hrConnectionId,
+      webhookId: event.id,
+      occurredAt: event.occurredAt,
+      record: change.record,
+    };
+    const out = await new InngestTestEngine({ function: hrIncrementalSync }).execute({
+      events: [{ name: "hr/employee.changed", data }],
+    });
+    expect(out.result).toMatchObject({
+      merged: 1,
+      runs: [expect.objectContaining({ connectionId, failed: 0 })],
+    });
     const d = await db();
-    const account = await d.imAccount.findFirstOrThrow({ where: { connectionId, imUserId: "XH910001" } });
+    const account = await d.imAccount.findFirstOrThrow({
+      where: { connectionId, imUserId: "XH910001" },
+    });
     expect(account.state).toBe("DISABLED");
-    expect((await d.sandboxImUser.findUniqueOrThrow({ where: { userid: "XH910001" } })).enable).toBe(0);
-    expect(await d.callbackEvent.findFirst({ where: { type: "employee.deprovisioned", data: { path: ["employeeNo"], equals: "XH910001" } } })).toMatchObject({
+    expect(
+      (await d.sandboxImUser.findUniqueOrThrow({ where: { userid: "XH910001" } })).enable,
+    ).toBe(0);
+    expect(
+      await d.callbackEvent.findFirst({
+        where: {
+          type: "employee.deprovisioned",
+          data: { path: ["employeeNo"], equals: "XH910001" },
+        },
+      }),
+    ).toMatchObject({
       data: expect.objectContaining({ reason: "terminated", imUserId: "XH910001" }),
     });
     // The full sync agrees with every account the pushes produced. The two departments pushed by hand above
@@ -202,6 +426,10 @@ describe("HR webhooks and the incremental sync", () => {
     const full = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
     expect(planned(full.plan.summary.counts)).toEqual({ "group.delete": 2 });
     expect(full.finish?.status).toBe("SUCCEEDED");
-    expect(planned((await runFullSync({ connectionId, hrConnectionId, trigger: "test" })).plan.summary.counts)).toEqual({});
+    expect(
+      planned(
+        (await runFullSync({ connectionId, hrConnectionId, trigger: "test" })).plan.summary.counts,
+      ),
+    ).toEqual({});
   });
 });

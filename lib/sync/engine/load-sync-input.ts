@@ -45,14 +45,24 @@ export type LoadedSyncInput = {
   rootGroupId?: string;
 };
 
-const STATUS: Record<string, EmployeeStatus> = { ONBOARDING: "onboarding", ACTIVE: "active", ON_LEAVE: "on_leave", TERMINATED: "terminated" };
+const STATUS: Record<string, EmployeeStatus> = {
+  ONBOARDING: "onboarding",
+  ACTIVE: "active",
+  ON_LEAVE: "on_leave",
+  TERMINATED: "terminated",
+};
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
 /** Builds the planner's input: HR from the OrgUnit/Employee mirror, IM from the connector, memory and mappings from the database. */
 export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
   const { connectionId, target } = options;
   const { scope } = options;
-  const [hr, memory, mappings, stored] = await Promise.all([loadHr(scope), loadMemory(connectionId, scope), loadMappings(connectionId), loadPlanSettings()]);
+  const [hr, memory, mappings, stored] = await Promise.all([
+    loadHr(scope),
+    loadMemory(connectionId, scope),
+    loadMappings(connectionId),
+    loadPlanSettings(),
+  ]);
   const settings = { ...stored, ...options.settings };
   const rootGroupId = platformRootGroup(target);
 
@@ -60,7 +70,11 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
   for await (const g of scope ? knownGroups(connectionId) : target.listGroups()) {
     if (g.id === rootGroupId) continue;
     const parent = g.parentId && g.parentId !== rootGroupId ? g.parentId : undefined;
-    groups.push({ externalId: g.id, name: g.name, ...(parent ? { parentExternalId: parent } : {}) });
+    groups.push({
+      externalId: g.id,
+      name: g.name,
+      ...(parent ? { parentExternalId: parent } : {}),
+    });
   }
   const users: ImUserState[] = [];
   for await (const u of scope ? scopedUsers(target, scope, memory) : target.listUsers()) {
@@ -96,7 +110,15 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
         ...(settings.nameRules ? { nameRules: settings.nameRules } : {}),
         fingerprintScope: connectionId,
         ...(scope
-          ? { managedAccountsTotal: await db.imAccount.count({ where: { connectionId, employeeId: { not: null }, state: { in: ["PENDING", "ACTIVE", "SUSPENDED"] } } }) }
+          ? {
+              managedAccountsTotal: await db.imAccount.count({
+                where: {
+                  connectionId,
+                  employeeId: { not: null },
+                  state: { in: ["PENDING", "ACTIVE", "SUSPENDED"] },
+                },
+              }),
+            }
           : {}),
       },
     },
@@ -105,13 +127,23 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
 
 /** The IM groups OrgBridge knows, as it last saw them. */
 async function* knownGroups(connectionId: string) {
-  const rows = await db.imGroup.findMany({ where: { connectionId, deleted: false }, select: { externalId: true, name: true, lastSyncedName: true, parentExternalId: true } });
-  for (const r of rows) yield { id: r.externalId, name: r.name || r.lastSyncedName || "", parentId: r.parentExternalId ?? undefined };
+  const rows = await db.imGroup.findMany({
+    where: { connectionId, deleted: false },
+    select: { externalId: true, name: true, lastSyncedName: true, parentExternalId: true },
+  });
+  for (const r of rows)
+    yield {
+      id: r.externalId,
+      name: r.name || r.lastSyncedName || "",
+      parentId: r.parentExternalId ?? undefined,
+    };
 }
 
 /** The scope's IM users, read one by one: the remembered account and the id OrgBridge would propose. */
 async function* scopedUsers(target: ImTarget, scope: SyncScope, memory: PlanInput["memory"]) {
-  const ids = new Set(scope.employeeNos.map((no) => proposeImUserId({ employeeNo: no, name: "", status: "active" })));
+  const ids = new Set(
+    scope.employeeNos.map((no) => proposeImUserId({ employeeNo: no, name: "", status: "active" })),
+  );
   for (const a of memory.accounts) ids.add(a.imUserId);
   for (const id of ids) {
     const user = await target.getUser(id);
@@ -120,11 +152,27 @@ async function* scopedUsers(target: ImTarget, scope: SyncScope, memory: PlanInpu
 }
 
 async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
-  const unitRows = await db.orgUnit.findMany({ select: { code: true, name: true, nameEn: true, active: true, parent: { select: { code: true } } } });
+  const unitRows = await db.orgUnit.findMany({
+    select: {
+      code: true,
+      name: true,
+      nameEn: true,
+      active: true,
+      parent: { select: { code: true } },
+    },
+  });
   const employeeRows = await db.employee.findMany({
     ...(scope ? { where: { employeeNo: { in: scope.employeeNos } } } : {}),
     select: {
-      employeeNo: true, name: true, email: true, mobile: true, title: true, status: true, hireDate: true, terminationDate: true, terminationReason: true,
+      employeeNo: true,
+      name: true,
+      email: true,
+      mobile: true,
+      title: true,
+      status: true,
+      hireDate: true,
+      terminationDate: true,
+      terminationReason: true,
       orgUnit: { select: { code: true } },
     },
   });
@@ -152,7 +200,10 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
 }
 
 /** What OrgBridge remembers about one IM connection, in the planner's shape. */
-export async function loadMemory(connectionId: string, scope?: SyncScope): Promise<PlanInput["memory"]> {
+export async function loadMemory(
+  connectionId: string,
+  scope?: SyncScope,
+): Promise<PlanInput["memory"]> {
   const groupRows = await db.imGroup.findMany({ where: { connectionId, deleted: false } });
   const groups: GroupMemory[] = [];
   const unitGroups: UnitGroupMemory[] = [];
@@ -161,19 +212,34 @@ export async function loadMemory(connectionId: string, scope?: SyncScope): Promi
       const m: GroupMemory = { externalId: g.externalId, name: g.lastSyncedName };
       if (g.lastSyncedParentExternalId) m.parentExternalId = g.lastSyncedParentExternalId;
       if (g.acceptedHrName !== null) m.hrName = g.acceptedHrName;
-      if (g.acceptedHrParentExternalId !== null) m.hrParentExternalId = g.acceptedHrParentExternalId;
+      if (g.acceptedHrParentExternalId !== null)
+        m.hrParentExternalId = g.acceptedHrParentExternalId;
       groups.push(m);
     }
     if (g.orgUnitCode) unitGroups.push({ orgUnitCode: g.orgUnitCode, externalId: g.externalId });
   }
   const accountRows = await db.imAccount.findMany({
-    where: { connectionId, employeeId: { not: null }, ...(scope ? { employee: { employeeNo: { in: scope.employeeNos } } } : {}) },
-    select: { imUserId: true, state: true, syncedHash: true, disabledAt: true, employee: { select: { employeeNo: true } } },
+    where: {
+      connectionId,
+      employeeId: { not: null },
+      ...(scope ? { employee: { employeeNo: { in: scope.employeeNos } } } : {}),
+    },
+    select: {
+      imUserId: true,
+      state: true,
+      syncedHash: true,
+      disabledAt: true,
+      employee: { select: { employeeNo: true } },
+    },
   });
   const accounts: AccountMemory[] = [];
   for (const a of accountRows) {
     if (!a.employee) continue;
-    const m: AccountMemory = { employeeNo: a.employee.employeeNo, imUserId: a.imUserId, state: a.state };
+    const m: AccountMemory = {
+      employeeNo: a.employee.employeeNo,
+      imUserId: a.imUserId,
+      state: a.state,
+    };
     if (a.syncedHash) m.syncedHash = a.syncedHash;
     if (a.disabledAt) m.disabledAt = a.disabledAt.toISOString();
     accounts.push(m);
@@ -184,7 +250,13 @@ export async function loadMemory(connectionId: string, scope?: SyncScope): Promi
 async function loadMappings(connectionId: string): Promise<Mapping[]> {
   const rows = await db.orgMapping.findMany({
     where: { connectionId },
-    select: { mode: true, includeDescendants: true, namingTemplate: true, orgUnit: { select: { code: true } }, imGroup: { select: { externalId: true } } },
+    select: {
+      mode: true,
+      includeDescendants: true,
+      namingTemplate: true,
+      orgUnit: { select: { code: true } },
+      imGroup: { select: { externalId: true } },
+    },
   });
   return rows.map((m) => ({
     orgUnitCode: m.orgUnit.code,

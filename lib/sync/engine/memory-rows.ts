@@ -14,7 +14,12 @@ export type GroupRowExtra = {
 };
 
 /** Stores a group's memory (name, parent, accepted-over HR values). */
-export async function saveGroupMemory(tx: Tx, connectionId: string, m: GroupMemory, extra: GroupRowExtra = {}): Promise<void> {
+export async function saveGroupMemory(
+  tx: Tx,
+  connectionId: string,
+  m: GroupMemory,
+  extra: GroupRowExtra = {},
+): Promise<void> {
   const memory = {
     lastSyncedName: m.name,
     lastSyncedParentExternalId: m.parentExternalId ?? null,
@@ -28,23 +33,51 @@ export async function saveGroupMemory(tx: Tx, connectionId: string, m: GroupMemo
   };
   await tx.imGroup.upsert({
     where: { connectionId_externalId: { connectionId, externalId: m.externalId } },
-    create: { connectionId, externalId: m.externalId, name: m.name, parentExternalId: m.parentExternalId ?? null, ...im, ...memory },
+    create: {
+      connectionId,
+      externalId: m.externalId,
+      name: m.name,
+      parentExternalId: m.parentExternalId ?? null,
+      ...im,
+      ...memory,
+    },
     update: { ...im, ...memory },
   });
 }
 
 /** Drops a group's sync memory (the IM group may live on, unmanaged). */
-export async function forgetGroupMemory(tx: Tx, connectionId: string, externalId: string, deleted = false): Promise<void> {
+export async function forgetGroupMemory(
+  tx: Tx,
+  connectionId: string,
+  externalId: string,
+  deleted = false,
+): Promise<void> {
   await tx.imGroup.updateMany({
     where: { connectionId, externalId },
-    data: { lastSyncedName: null, lastSyncedParentExternalId: null, acceptedHrName: null, acceptedHrParentExternalId: null, orgUnitCode: null, ...(deleted ? { deleted: true } : {}) },
+    data: {
+      lastSyncedName: null,
+      lastSyncedParentExternalId: null,
+      acceptedHrName: null,
+      acceptedHrParentExternalId: null,
+      orgUnitCode: null,
+      ...(deleted ? { deleted: true } : {}),
+    },
   });
 }
 
 /** Points an org unit at its mirrored group (null: it has none); one group per unit. */
-export async function setUnitGroup(tx: Tx, connectionId: string, orgUnitCode: string, externalId: string | null): Promise<void> {
+export async function setUnitGroup(
+  tx: Tx,
+  connectionId: string,
+  orgUnitCode: string,
+  externalId: string | null,
+): Promise<void> {
   await tx.imGroup.updateMany({
-    where: { connectionId, orgUnitCode, ...(externalId ? { externalId: { not: externalId } } : {}) },
+    where: {
+      connectionId,
+      orgUnitCode,
+      ...(externalId ? { externalId: { not: externalId } } : {}),
+    },
     data: { orgUnitCode: null },
   });
   if (!externalId) return;
@@ -56,12 +89,20 @@ export async function setUnitGroup(tx: Tx, connectionId: string, orgUnitCode: st
 }
 
 /** The IM group created (or adopted) for a unit, from memory. */
-export async function findUnitGroup(connectionId: string, orgUnitCode: string): Promise<string | undefined> {
-  const row = await db.imGroup.findFirst({ where: { connectionId, orgUnitCode, deleted: false }, select: { externalId: true } });
+export async function findUnitGroup(
+  connectionId: string,
+  orgUnitCode: string,
+): Promise<string | undefined> {
+  const row = await db.imGroup.findFirst({
+    where: { connectionId, orgUnitCode, deleted: false },
+    select: { externalId: true },
+  });
   return row?.externalId;
 }
 
-export type AccountRowPatch = Partial<Omit<AccountMemory, "employeeNo" | "disabledAt" | "syncedHash">> & {
+export type AccountRowPatch = Partial<
+  Omit<AccountMemory, "employeeNo" | "disabledAt" | "syncedHash">
+> & {
   /** null clears (never synced). */
   syncedHash?: string | null;
   /** ISO instant; null clears. */
@@ -71,28 +112,53 @@ export type AccountRowPatch = Partial<Omit<AccountMemory, "employeeNo" | "disabl
 };
 
 /** Stores an employee's account memory on this connection (created on first write). */
-export async function saveAccountMemory(tx: Tx, connectionId: string, employeeNo: string, patch: AccountRowPatch): Promise<void> {
+export async function saveAccountMemory(
+  tx: Tx,
+  connectionId: string,
+  employeeNo: string,
+  patch: AccountRowPatch,
+): Promise<void> {
   const employee = await tx.employee.findUnique({ where: { employeeNo }, select: { id: true } });
   if (!employee) throw new Error(`Employee ${employeeNo} is not in the directory`);
   const data = {
     ...(patch.imUserId !== undefined ? { imUserId: patch.imUserId } : {}),
     ...(patch.state !== undefined ? { state: patch.state } : {}),
     ...(patch.syncedHash !== undefined ? { syncedHash: patch.syncedHash } : {}),
-    ...(patch.disabledAt !== undefined ? { disabledAt: patch.disabledAt ? new Date(patch.disabledAt) : null } : {}),
+    ...(patch.disabledAt !== undefined
+      ? { disabledAt: patch.disabledAt ? new Date(patch.disabledAt) : null }
+      : {}),
     ...(patch.groupIds !== undefined ? { groupIds: patch.groupIds } : {}),
     lastError: null,
   };
   if (patch.imUserId !== undefined) {
     // A deleted account's user id may come back for someone else (WeCom reuses freed ids).
-    await tx.imAccount.deleteMany({ where: { connectionId, imUserId: patch.imUserId, state: "DELETED", NOT: { employeeId: employee.id } } });
+    await tx.imAccount.deleteMany({
+      where: {
+        connectionId,
+        imUserId: patch.imUserId,
+        state: "DELETED",
+        NOT: { employeeId: employee.id },
+      },
+    });
   }
-  const existing = await tx.imAccount.findUnique({ where: { connectionId_employeeId: { connectionId, employeeId: employee.id } }, select: { id: true } });
+  const existing = await tx.imAccount.findUnique({
+    where: { connectionId_employeeId: { connectionId, employeeId: employee.id } },
+    select: { id: true },
+  });
   if (existing) {
     await tx.imAccount.update({ where: { id: existing.id }, data });
     return;
   }
   if (patch.imUserId === undefined) throw new Error(`No IM account remembered for ${employeeNo}`);
-  await tx.imAccount.create({ data: { connectionId, employeeId: employee.id, imUserId: patch.imUserId, state: patch.state ?? "ACTIVE", ...data } });
+  await tx.imAccount.create({
+    data: {
+      connectionId,
+      employeeId: employee.id,
+      imUserId: patch.imUserId,
+      state: patch.state ?? "ACTIVE",
+      ...data,
+    },
+  });
 }
 
 /**
@@ -101,9 +167,14 @@ export async function saveAccountMemory(tx: Tx, connectionId: string, employeeNo
  * in order. Returns the employee numbers that could not be written (not in the directory, or no account
  * remembered and no user id to create one with).
  */
-export async function saveAccountMemories(tx: Tx, connectionId: string, patches: { employeeNo: string; patch: AccountRowPatch }[]): Promise<Set<string>> {
+export async function saveAccountMemories(
+  tx: Tx,
+  connectionId: string,
+  patches: { employeeNo: string; patch: AccountRowPatch }[],
+): Promise<Set<string>> {
   const merged = new Map<string, AccountRowPatch>();
-  for (const { employeeNo, patch } of patches) merged.set(employeeNo, { ...merged.get(employeeNo), ...patch });
+  for (const { employeeNo, patch } of patches)
+    merged.set(employeeNo, { ...merged.get(employeeNo), ...patch });
   if (merged.size === 0) return new Set();
   const rows = [...merged];
   const nos = rows.map(([no]) => no);
@@ -147,14 +218,23 @@ export async function saveAccountMemories(tx: Tx, connectionId: string, patches:
   return new Set(nos.filter((no) => !done.has(no)));
 }
 
-export type CreatedGroup = { orgUnitCode: string; externalId: string; name: string; parentExternalId: string | null };
+export type CreatedGroup = {
+  orgUnitCode: string;
+  externalId: string;
+  name: string;
+  parentExternalId: string | null;
+};
 
 /**
  * `saveGroupMemory` + `setUnitGroup` for groups a batch created (or found again), in two statements:
  * the group remembers its name and parent as written, with no accepted-over HR values, and is the one
  * group of its unit.
  */
-export async function saveCreatedGroups(tx: Tx, connectionId: string, groups: CreatedGroup[]): Promise<void> {
+export async function saveCreatedGroups(
+  tx: Tx,
+  connectionId: string,
+  groups: CreatedGroup[],
+): Promise<void> {
   const byId = new Map(groups.map((g) => [g.externalId, g]));
   if (byId.size === 0) return;
   const rows = [...byId.values()];

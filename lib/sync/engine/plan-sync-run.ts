@@ -58,14 +58,22 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   if (run.status !== "PLANNING") return existingResult(run.id, batchSize);
   const dryRun = run.kind === "DRY_RUN";
   const target = options.target ?? (await openImTarget(run.connectionId)).target;
-  const { input } = await loadSyncInput({ connectionId: run.connectionId, target, now: options.now, settings: options.settings, scope: options.scope });
+  const { input } = await loadSyncInput({
+    connectionId: run.connectionId,
+    target,
+    now: options.now,
+    settings: options.settings,
+    scope: options.scope,
+  });
   const plan = planSync(input);
 
   let approved = false;
   let approvedBy: string | null = null;
   if (plan.summary.held) {
     const threshold = plan.conflicts.find((c) => c.type === "deletion_threshold");
-    const decision = threshold ? await db.syncConflict.findUnique({ where: { fingerprint: threshold.fingerprint } }) : null;
+    const decision = threshold
+      ? await db.syncConflict.findUnique({ where: { fingerprint: threshold.fingerprint } })
+      : null;
     approved = decision?.status === "RESOLVED" && decision.resolution === "KEEP_HR";
     approvedBy = approved ? (decision?.resolvedBy ?? null) : null;
   }
@@ -73,8 +81,14 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   if (!dryRun) await recordMemoryUpdates(run.connectionId, plan.memoryUpdates);
   await recordConflicts(run.connectionId, run.id, plan.conflicts);
 
-  const status = dryRun || plan.changes.length === 0 ? "SUCCEEDED" : held ? "AWAITING_APPROVAL" : "RUNNING";
-  const summary = { ...plan.summary, memoryUpdates: plan.memoryUpdates.length, approved, ...options.summaryExtra };
+  const status =
+    dryRun || plan.changes.length === 0 ? "SUCCEEDED" : held ? "AWAITING_APPROVAL" : "RUNNING";
+  const summary = {
+    ...plan.summary,
+    memoryUpdates: plan.memoryUpdates.length,
+    approved,
+    ...options.summaryExtra,
+  };
   await db.$transaction(
     async (tx) => {
       // One INSERT … unnest per 5,000 changes: Prisma's createMany spends seconds building statements this size.
@@ -104,19 +118,34 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   );
   // A run with nothing to apply is complete here (incremental ones with nothing to do are not news).
   if (status === "SUCCEEDED" && run.kind !== "INCREMENTAL") await emitSyncEvents(run.id);
-  return { runId: run.id, status, planned: plan.changes.length, conflicts: plan.conflicts.length, held, approved, batches: batchesOf(plan.changes.length, batchSize), summary: plan.summary };
+  return {
+    runId: run.id,
+    status,
+    planned: plan.changes.length,
+    conflicts: plan.conflicts.length,
+    held,
+    approved,
+    batches: batchesOf(plan.changes.length, batchSize),
+    summary: plan.summary,
+  };
 }
 
 function batchesOf(total: number, size: number) {
   const out: { fromSeq: number; toSeq: number }[] = [];
-  for (let from = 0; from < total; from += size) out.push({ fromSeq: from, toSeq: Math.min(total, from + size) - 1 });
+  for (let from = 0; from < total; from += size)
+    out.push({ fromSeq: from, toSeq: Math.min(total, from + size) - 1 });
   return out;
 }
 
 async function existingResult(runId: string, batchSize: number): Promise<PlanSyncRunResult> {
   const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
   const summary = run.summary as (PlanSummary & { approved?: boolean }) | null;
-  const status = run.status === "AWAITING_APPROVAL" ? "AWAITING_APPROVAL" : run.status === "RUNNING" ? "RUNNING" : "SUCCEEDED";
+  const status =
+    run.status === "AWAITING_APPROVAL"
+      ? "AWAITING_APPROVAL"
+      : run.status === "RUNNING"
+        ? "RUNNING"
+        : "SUCCEEDED";
   return {
     runId,
     status,

@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { chunk } from "@/lib/connectors/core/collect";
-import type { HrEmployee as SourceEmployee, HrOrgUnit as SourceUnit, HrSource } from "@/lib/connectors";
+import type {
+  HrEmployee as SourceEmployee,
+  HrOrgUnit as SourceUnit,
+  HrSource,
+} from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
 import type { EmployeeStatus } from "@/lib/generated/prisma/enums";
 import { materialiseUnitPaths } from "../rules/materialise-unit-paths";
@@ -21,7 +25,12 @@ export type PullHrDirectoryOptions = {
   newerOnly?: boolean;
 };
 
-export type PullCounts = { created: number; updated: number; unchanged: number; deactivated: number };
+export type PullCounts = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deactivated: number;
+};
 
 export type PullHrDirectoryResult = {
   full: boolean;
@@ -40,12 +49,22 @@ const STATUS: Record<SourceEmployee["status"], EmployeeStatus> = {
   terminated: "TERMINATED",
 };
 
-const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+const hashOf = (value: unknown) =>
+  createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 const day = (d: string | undefined) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null);
-const sameDay = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameDay = (a: Date | null, b: Date | null) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const counts = (): PullCounts => ({ created: 0, updated: 0, unchanged: 0, deactivated: 0 });
 
-type UnitFields = { name: string; nameEn: string | null; path: string; depth: number; active: boolean; sourceVersion: bigint; sourceHash: string };
+type UnitFields = {
+  name: string;
+  nameEn: string | null;
+  path: string;
+  depth: number;
+  active: boolean;
+  sourceVersion: bigint;
+  sourceHash: string;
+};
 type UnitLinks = { parentId: string | null; managerId: string | null };
 type EmployeeFields = {
   name: string;
@@ -70,7 +89,9 @@ type EmployeeFields = {
  * manager links follow HR. A full pull marks units HR no longer lists inactive
  * and employees it no longer lists terminated. Idempotent: a repeat changes nothing.
  */
-export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<PullHrDirectoryResult> {
+export async function pullHrDirectory(
+  options: PullHrDirectoryOptions,
+): Promise<PullHrDirectoryResult> {
   const full = !options.updatedSince && !options.records;
   const batchSize = options.batchSize ?? 500;
 
@@ -83,21 +104,54 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
     const source = options.source ?? (await openHrSource(requireId(options.hrConnectionId))).source;
     const listOptions = options.updatedSince ? { updatedSince: options.updatedSince } : undefined;
     for await (const u of source.listOrgUnits(listOptions)) keepNewest(hrUnits, u.code, u);
-    for await (const e of source.listEmployees(listOptions)) keepNewest(hrEmployees, e.employeeNo, e);
+    for await (const e of source.listEmployees(listOptions))
+      keepNewest(hrEmployees, e.employeeNo, e);
   }
 
   const existingUnits = await db.orgUnit.findMany({
-    select: { id: true, code: true, name: true, nameEn: true, parentId: true, managerId: true, path: true, depth: true, active: true, sourceVersion: true, sourceHash: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      parentId: true,
+      managerId: true,
+      path: true,
+      depth: true,
+      active: true,
+      sourceVersion: true,
+      sourceHash: true,
+    },
   });
   // Pushed records touch a few employees: read only those and the managers they name.
   const relevantNos = options.records
-    ? [...hrEmployees.keys(), ...[...hrEmployees.values(), ...hrUnits.values()].flatMap((r) => (r.managerNo ? [r.managerNo] : []))]
+    ? [
+        ...hrEmployees.keys(),
+        ...[...hrEmployees.values(), ...hrUnits.values()].flatMap((r) =>
+          r.managerNo ? [r.managerNo] : [],
+        ),
+      ]
     : undefined;
   const existingEmployees = await db.employee.findMany({
     ...(relevantNos ? { where: { employeeNo: { in: relevantNos } } } : {}),
     select: {
-      id: true, employeeNo: true, name: true, nameEn: true, email: true, mobile: true, title: true, orgUnitId: true, managerId: true, status: true,
-      hireDate: true, terminationDate: true, terminationReason: true, timeZone: true, locale: true, sourceVersion: true, sourceHash: true,
+      id: true,
+      employeeNo: true,
+      name: true,
+      nameEn: true,
+      email: true,
+      mobile: true,
+      title: true,
+      orgUnitId: true,
+      managerId: true,
+      status: true,
+      hireDate: true,
+      terminationDate: true,
+      terminationReason: true,
+      timeZone: true,
+      locale: true,
+      sourceVersion: true,
+      sourceHash: true,
     },
   });
   const unitByCode = new Map(existingUnits.map((u) => [u.code, u]));
@@ -105,14 +159,21 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
   const employeeByNo = new Map(existingEmployees.map((e) => [e.employeeNo, e]));
   let stale = 0;
   if (options.newerOnly) {
-    for (const [code, u] of hrUnits) if ((unitByCode.get(code)?.sourceVersion ?? -1n) >= BigInt(u.version)) (hrUnits.delete(code), stale++);
-    for (const [no, e] of hrEmployees) if ((employeeByNo.get(no)?.sourceVersion ?? -1n) >= BigInt(e.version)) (hrEmployees.delete(no), stale++);
+    for (const [code, u] of hrUnits)
+      if ((unitByCode.get(code)?.sourceVersion ?? -1n) >= BigInt(u.version))
+        (hrUnits.delete(code), stale++);
+    for (const [no, e] of hrEmployees)
+      if ((employeeByNo.get(no)?.sourceVersion ?? -1n) >= BigInt(e.version))
+        (hrEmployees.delete(no), stale++);
   }
   // A partial pull may name a parent or a unit HR has not sent yet (child before parent): hold its place with a
   // version-0 unit named by its code, so the link exists now and the real record, whenever it comes, wins.
   const placeholders: string[] = [];
   if (!full) {
-    const referenced = [...[...hrUnits.values()].map((u) => u.parentCode), ...[...hrEmployees.values()].map((e) => e.unitCode)];
+    const referenced = [
+      ...[...hrUnits.values()].map((u) => u.parentCode),
+      ...[...hrEmployees.values()].map((e) => e.unitCode),
+    ];
     for (const code of referenced) {
       if (!code || unitByCode.has(code) || hrUnits.has(code)) continue;
       hrUnits.set(code, { code, name: code, active: true, version: 0 });
@@ -126,16 +187,27 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
 
   // Paths over the whole directory: an incremental pull that moves a unit moves its subtree too.
   const parentCodeOf = new Map<string, string | undefined>();
-  for (const u of existingUnits) parentCodeOf.set(u.code, u.parentId ? unitCodeById.get(u.parentId) : undefined);
+  for (const u of existingUnits)
+    parentCodeOf.set(u.code, u.parentId ? unitCodeById.get(u.parentId) : undefined);
   for (const u of hrUnits.values()) parentCodeOf.set(u.code, u.parentCode);
-  const placement = materialiseUnitPaths([...parentCodeOf].map(([code, parentCode]) => ({ code, parentCode })));
+  const placement = materialiseUnitPaths(
+    [...parentCodeOf].map(([code, parentCode]) => ({ code, parentCode })),
+  );
 
-  const result: PullHrDirectoryResult = { full, units: counts(), employees: counts(), stale, placeholders };
+  const result: PullHrDirectoryResult = {
+    full,
+    units: counts(),
+    employees: counts(),
+    stale,
+    placeholders,
+  };
   const unitCreates: Prisma.OrgUnitCreateManyInput[] = [];
   const unitUpdates: { id: string; data: Partial<UnitFields> }[] = [];
   const unitLinks: ({ id: string } & UnitLinks)[] = [];
   // Units HR did not list keep their manager link, so nobody else may take it.
-  const managerTaken = new Set(existingUnits.filter((u) => u.managerId && !hrUnits.has(u.code)).map((u) => u.managerId!));
+  const managerTaken = new Set(
+    existingUnits.filter((u) => u.managerId && !hrUnits.has(u.code)).map((u) => u.managerId!),
+  );
 
   for (const code of [...parentCodeOf.keys()].sort()) {
     const hr = hrUnits.get(code);
@@ -144,7 +216,8 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
     if (!hr) {
       // Not in this pull: keep the record, but follow path changes of its ancestors; retire it on a full pull.
       const data: Partial<UnitFields> = {};
-      if (row && (row.path !== place.path || row.depth !== place.depth)) Object.assign(data, { path: place.path, depth: place.depth });
+      if (row && (row.path !== place.path || row.depth !== place.depth))
+        Object.assign(data, { path: place.path, depth: place.depth });
       if (row && full && row.active) data.active = false;
       if (row && Object.keys(data).length > 0) unitUpdates.push({ id: row.id, data });
       if (row && full && row.active) result.units.deactivated++;
@@ -157,13 +230,23 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
       depth: place.depth,
       active: hr.active,
       sourceVersion: BigInt(hr.version),
-      sourceHash: hashOf([hr.code, hr.name, hr.nameEn ?? null, hr.parentCode ?? null, hr.managerNo ?? null, hr.active]),
+      sourceHash: hashOf([
+        hr.code,
+        hr.name,
+        hr.nameEn ?? null,
+        hr.parentCode ?? null,
+        hr.managerNo ?? null,
+        hr.active,
+      ]),
     };
     let managerId = hr.managerNo ? (employeeId.get(hr.managerNo) ?? null) : null;
     // OrgUnit.managerId is unique: if HR names one person for two units, the first unit (by code) gets the link.
     if (managerId && managerTaken.has(managerId)) managerId = null;
     if (managerId) managerTaken.add(managerId);
-    const links: UnitLinks = { parentId: hr.parentCode ? (unitId.get(hr.parentCode) ?? null) : null, managerId };
+    const links: UnitLinks = {
+      parentId: hr.parentCode ? (unitId.get(hr.parentCode) ?? null) : null,
+      managerId,
+    };
     const id = unitId.get(code)!;
     if (!row) {
       unitCreates.push({ id, code, ...fields });
@@ -200,7 +283,8 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
       sourceVersion: BigInt(hr.version),
       sourceHash: hashOf({ ...hr, version: undefined, updatedAt: undefined }),
     };
-    const managerId = hr.managerNo && hr.managerNo !== no ? (employeeId.get(hr.managerNo) ?? null) : null;
+    const managerId =
+      hr.managerNo && hr.managerNo !== no ? (employeeId.get(hr.managerNo) ?? null) : null;
     const id = employeeId.get(no)!;
     if (!row) {
       employeeCreates.push({ id, employeeNo: no, ...fields });
@@ -208,22 +292,37 @@ export async function pullHrDirectory(options: PullHrDirectoryOptions): Promise<
       result.employees.created++;
       continue;
     }
-    const data = changedFields(row, fields, (a, b) => (a instanceof Date || b instanceof Date ? sameDay(a as Date | null, b as Date | null) : a === b));
+    const data = changedFields(row, fields, (a, b) =>
+      a instanceof Date || b instanceof Date
+        ? sameDay(a as Date | null, b as Date | null)
+        : a === b,
+    );
     const linkChanged = row.managerId !== managerId;
     if (Object.keys(data).length > 0) employeeUpdates.push({ id, data });
     if (linkChanged) employeeLinks.push({ id, managerId });
     if (Object.keys(data).length > 0 || linkChanged) result.employees.updated++;
     else result.employees.unchanged++;
   }
-  const missingEmployees = full ? existingEmployees.filter((e) => !hrEmployees.has(e.employeeNo) && e.status !== "TERMINATED").map((e) => e.id) : [];
+  const missingEmployees = full
+    ? existingEmployees
+        .filter((e) => !hrEmployees.has(e.employeeNo) && e.status !== "TERMINATED")
+        .map((e) => e.id)
+    : [];
   result.employees.deactivated = missingEmployees.length;
 
   // Rows first (links null), then links in bulk, so parents and managers always exist when referenced.
   for (const batch of chunk(unitCreates, batchSize * 10)) await insertUnits(batch);
   for (const batch of chunk(employeeCreates, batchSize * 10)) await insertEmployees(batch);
-  for (const batch of chunk(unitUpdates, batchSize)) await db.$transaction(batch.map((u) => db.orgUnit.update({ where: { id: u.id }, data: u.data })));
-  for (const batch of chunk(employeeUpdates, batchSize)) await db.$transaction(batch.map((e) => db.employee.update({ where: { id: e.id }, data: e.data })));
-  for (const batch of chunk(missingEmployees, batchSize)) await db.employee.updateMany({ where: { id: { in: batch } }, data: { status: "TERMINATED" } });
+  for (const batch of chunk(unitUpdates, batchSize))
+    await db.$transaction(
+      batch.map((u) => db.orgUnit.update({ where: { id: u.id }, data: u.data })),
+    );
+  for (const batch of chunk(employeeUpdates, batchSize))
+    await db.$transaction(
+      batch.map((e) => db.employee.update({ where: { id: e.id }, data: e.data })),
+    );
+  for (const batch of chunk(missingEmployees, batchSize))
+    await db.employee.updateMany({ where: { id: { in: batch } }, data: { status: "TERMINATED" } });
   await writeUnitLinks(unitLinks, batchSize);
   await writeEmployeeLinks(employeeLinks, batchSize);
   return result;
@@ -239,14 +338,20 @@ function keepNewest<T extends { version: number }>(map: Map<string, T>, key: str
   if (!prev || prev.version <= value.version) map.set(key, value);
 }
 
-function changedFields<T extends object>(row: Record<string, unknown>, fields: T, same: (a: unknown, b: unknown) => boolean): Partial<T> {
+function changedFields<T extends object>(
+  row: Record<string, unknown>,
+  fields: T,
+  same: (a: unknown, b: unknown) => boolean,
+): Partial<T> {
   const out: Partial<T> = {};
-  for (const k of Object.keys(fields) as (keyof T & string)[]) if (!same(row[k], fields[k])) out[k] = fields[k];
+  for (const k of Object.keys(fields) as (keyof T & string)[])
+    if (!same(row[k], fields[k])) out[k] = fields[k];
   return out;
 }
 
 // New rows as one INSERT … unnest per chunk (Prisma's createMany spends about a second per 1,000 rows building the statement).
-const isoDay = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : null);
+const isoDay = (d: Date | string | null | undefined) =>
+  d ? new Date(d).toISOString().slice(0, 10) : null;
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 async function insertUnits(rows: Prisma.OrgUnitCreateManyInput[]) {
@@ -276,20 +381,26 @@ async function insertEmployees(rows: Prisma.EmployeeCreateManyInput[]) {
 
 async function writeUnitLinks(links: ({ id: string } & UnitLinks)[], batchSize: number) {
   if (links.length === 0) return;
-  await db.$transaction(async (tx) => {
-    // managerId is unique: release the old links before any unit takes a manager over.
-    const ids = links.map((l) => l.id);
-    await tx.$executeRaw`UPDATE "OrgUnit" SET "managerId" = NULL WHERE id = ANY(${ids}::text[]) AND "managerId" IS NOT NULL`;
-    for (const batch of chunk(links, batchSize * 10)) {
-      await tx.$executeRaw`
+  await db.$transaction(
+    async (tx) => {
+      // managerId is unique: release the old links before any unit takes a manager over.
+      const ids = links.map((l) => l.id);
+      await tx.$executeRaw`UPDATE "OrgUnit" SET "managerId" = NULL WHERE id = ANY(${ids}::text[]) AND "managerId" IS NOT NULL`;
+      for (const batch of chunk(links, batchSize * 10)) {
+        await tx.$executeRaw`
         UPDATE "OrgUnit" AS u SET "parentId" = l.parent, "managerId" = l.manager
         FROM unnest(${batch.map((l) => l.id)}::text[], ${batch.map((l) => l.parentId)}::text[], ${batch.map((l) => l.managerId)}::text[]) AS l(id, parent, manager)
         WHERE u.id = l.id`;
-    }
-  }, { timeout: 120_000 });
+      }
+    },
+    { timeout: 120_000 },
+  );
 }
 
-async function writeEmployeeLinks(links: { id: string; managerId: string | null }[], batchSize: number) {
+async function writeEmployeeLinks(
+  links: { id: string; managerId: string | null }[],
+  batchSize: number,
+) {
   for (const batch of chunk(links, batchSize * 10)) {
     await db.$executeRaw`
       UPDATE "Employee" AS e SET "managerId" = l.manager

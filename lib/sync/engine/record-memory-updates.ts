@@ -9,7 +9,10 @@ import { forgetGroupMemory, saveAccountMemory, saveGroupMemory, setUnitGroup } f
  * reference `applyMemoryUpdates` computes the next memory, and only the rows
  * the updates touch are written, in one transaction. Returns how many updates were applied.
  */
-export async function recordMemoryUpdates(connectionId: string, updates: MemoryUpdate[]): Promise<number> {
+export async function recordMemoryUpdates(
+  connectionId: string,
+  updates: MemoryUpdate[],
+): Promise<number> {
   if (updates.length === 0) return 0;
   const before = await loadMemory(connectionId);
   const next = applyMemoryUpdates(before, updates);
@@ -37,11 +40,17 @@ export async function recordMemoryUpdates(connectionId: string, updates: MemoryU
         if (m) await saveGroupMemory(tx, connectionId, m);
         else await forgetGroupMemory(tx, connectionId, id);
       }
-      for (const code of [...touchedUnits].sort()) await setUnitGroup(tx, connectionId, code, unitGroups.get(code) ?? null);
+      for (const code of [...touchedUnits].sort())
+        await setUnitGroup(tx, connectionId, code, unitGroups.get(code) ?? null);
       for (const no of [...touchedAccounts].sort()) {
         const a = accounts.get(no);
         if (!a) continue;
-        await saveAccountMemory(tx, connectionId, no, { imUserId: a.imUserId, state: a.state, syncedHash: a.syncedHash ?? null, disabledAt: a.disabledAt ?? null });
+        await saveAccountMemory(tx, connectionId, no, {
+          imUserId: a.imUserId,
+          state: a.state,
+          syncedHash: a.syncedHash ?? null,
+          disabledAt: a.disabledAt ?? null,
+        });
       }
     },
     { timeout: 120_000 },

@@ -35,10 +35,24 @@ export type RunFullSyncResult = {
  * console goes through the `hr-full-sync` function.
  */
 export async function runFullSync(options: RunFullSyncOptions): Promise<RunFullSyncResult> {
-  const { runId } = await startSyncRun({ connectionId: options.connectionId, kind: options.dryRun ? "DRY_RUN" : "FULL", trigger: options.trigger });
-  const pull = options.hrConnectionId || options.hrSource ? await pullHrDirectory({ hrConnectionId: options.hrConnectionId, source: options.hrSource }) : undefined;
-  const plan = await planSyncRun({ runId, target: options.target, now: options.now, settings: options.settings, summaryExtra: pull ? { pull } : undefined });
+  const { runId } = await startSyncRun({
+    connectionId: options.connectionId,
+    kind: options.dryRun ? "DRY_RUN" : "FULL",
+    trigger: options.trigger,
+  });
+  const pull =
+    options.hrConnectionId || options.hrSource
+      ? await pullHrDirectory({ hrConnectionId: options.hrConnectionId, source: options.hrSource })
+      : undefined;
+  const plan = await planSyncRun({
+    runId,
+    target: options.target,
+    now: options.now,
+    settings: options.settings,
+    summaryExtra: pull ? { pull } : undefined,
+  });
   if (plan.status !== "RUNNING") return { runId, pull, plan };
-  for (const b of plan.batches) await applySyncBatch({ runId, ...b, target: options.target, now: options.now });
+  for (const b of plan.batches)
+    await applySyncBatch({ runId, ...b, target: options.target, now: options.now });
   return { runId, pull, plan, finish: await finishSyncRun(runId) };
 }

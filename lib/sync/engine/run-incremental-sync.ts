@@ -1,4 +1,8 @@
-import type { HrEmployee as SourceEmployee, HrOrgUnit as SourceUnit, ImTarget } from "@/lib/connectors";
+import type {
+  HrEmployee as SourceEmployee,
+  HrOrgUnit as SourceUnit,
+  ImTarget,
+} from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 import { applySyncBatch } from "./apply-sync-batch";
 import { finishSyncRun, type FinishSyncRunResult } from "./finish-sync-run";
@@ -8,7 +12,8 @@ import { pullHrDirectory, type PullHrDirectoryResult } from "./pull-hr-directory
 import { startSyncRun } from "./start-sync-run";
 
 /** One change pushed by the HR source, already verified and normalised by its connector. */
-export type HrChange = { kind: "employee"; record: SourceEmployee } | { kind: "org_unit"; record: SourceUnit };
+export type HrChange =
+  { kind: "employee"; record: SourceEmployee } | { kind: "org_unit"; record: SourceUnit };
 
 export type MergeHrChangeResult = {
   /** false: the mirror already held this version or a newer one (late or repeated delivery). */
@@ -27,17 +32,23 @@ export type MergeHrChangeResult = {
  */
 export async function mergeHrChange(change: HrChange): Promise<MergeHrChangeResult> {
   const pull = await pullHrDirectory({
-    records: change.kind === "employee" ? { employees: [change.record] } : { units: [change.record] },
+    records:
+      change.kind === "employee" ? { employees: [change.record] } : { units: [change.record] },
     newerOnly: true,
   });
   const applied = pull.stale === 0;
   let employeeNos: string[] = [];
   if (applied && change.kind === "employee") employeeNos = [change.record.employeeNo];
   if (applied && change.kind === "org_unit") {
-    const unit = await db.orgUnit.findUnique({ where: { code: change.record.code }, select: { path: true } });
+    const unit = await db.orgUnit.findUnique({
+      where: { code: change.record.code },
+      select: { path: true },
+    });
     if (unit) {
       const rows = await db.employee.findMany({
-        where: { orgUnit: { OR: [{ path: unit.path }, { path: { startsWith: `${unit.path}/` } }] } },
+        where: {
+          orgUnit: { OR: [{ path: unit.path }, { path: { startsWith: `${unit.path}/` } }] },
+        },
         select: { employeeNo: true },
       });
       employeeNos = rows.map((r) => r.employeeNo);
@@ -58,18 +69,35 @@ export type RunIncrementalSyncOptions = {
   settings?: Partial<PlanSettings>;
 };
 
-export type RunIncrementalSyncResult = { runId: string; plan: PlanSyncRunResult; finish?: FinishSyncRunResult };
+export type RunIncrementalSyncResult = {
+  runId: string;
+  plan: PlanSyncRunResult;
+  finish?: FinishSyncRunResult;
+};
 
 /**
  * One incremental run against one IM target: plan the affected employees (and any group drift), apply,
  * close. Recorded as an INCREMENTAL sync run, so it shows in the console like any other. A plan over the
  * safety threshold waits for approval exactly like a full run.
  */
-export async function runIncrementalSync(options: RunIncrementalSyncOptions): Promise<RunIncrementalSyncResult> {
-  const { runId } = await startSyncRun({ connectionId: options.connectionId, kind: "INCREMENTAL", trigger: options.trigger });
-  const plan = await planSyncRun({ runId, target: options.target, now: options.now, settings: options.settings, scope: { employeeNos: options.employeeNos } });
+export async function runIncrementalSync(
+  options: RunIncrementalSyncOptions,
+): Promise<RunIncrementalSyncResult> {
+  const { runId } = await startSyncRun({
+    connectionId: options.connectionId,
+    kind: "INCREMENTAL",
+    trigger: options.trigger,
+  });
+  const plan = await planSyncRun({
+    runId,
+    target: options.target,
+    now: options.now,
+    settings: options.settings,
+    scope: { employeeNos: options.employeeNos },
+  });
   if (plan.status !== "RUNNING") return { runId, plan };
-  for (const b of plan.batches) await applySyncBatch({ runId, ...b, target: options.target, now: options.now });
+  for (const b of plan.batches)
+    await applySyncBatch({ runId, ...b, target: options.target, now: options.now });
   return { runId, plan, finish: await finishSyncRun(runId) };
 }
 
@@ -80,7 +108,12 @@ export async function runIncrementalSync(options: RunIncrementalSyncOptions): Pr
  */
 export async function listIncrementalTargets(): Promise<string[]> {
   const rows = await db.connection.findMany({
-    where: { kind: "IM_TARGET", enabled: true, mappings: { some: {} }, syncRuns: { some: { kind: "FULL", status: { in: ["SUCCEEDED", "PARTIAL"] } } } },
+    where: {
+      kind: "IM_TARGET",
+      enabled: true,
+      mappings: { some: {} },
+      syncRuns: { some: { kind: "FULL", status: { in: ["SUCCEEDED", "PARTIAL"] } } },
+    },
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });

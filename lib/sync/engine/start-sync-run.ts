@@ -11,6 +11,13 @@ export type StartSyncRunOptions = {
 
 /** Opens a sync run in PLANNING, so the console shows it while HR and IM are read. */
 export async function startSyncRun(options: StartSyncRunOptions): Promise<{ runId: string }> {
-  const run = await db.syncRun.create({ data: { connectionId: options.connectionId, kind: options.kind, trigger: options.trigger, status: "PLANNING" } });
+  const run = await db.syncRun.create({
+    data: {
+      connectionId: options.connectionId,
+      kind: options.kind,
+      trigger: options.trigger,
+      status: "PLANNING",
+    },
+  });
   return { runId: run.id };
 }

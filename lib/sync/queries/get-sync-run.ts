@@ -15,15 +15,29 @@ export type HeldRunSummary = {
 
 /** One sync run with its connection, the conflicts it raised and, when held, what it holds. */
 export async function getSyncRun(id: string) {
-  const run = await db.syncRun.findUnique({ where: { id }, include: { connection: { select: { name: true, kind: true } } } });
+  const run = await db.syncRun.findUnique({
+    where: { id },
+    include: { connection: { select: { name: true, kind: true } } },
+  });
   if (!run) return null;
-  const requesterId = run.trigger.startsWith("manual:") ? run.trigger.slice("manual:".length) : null;
+  const requesterId = run.trigger.startsWith("manual:")
+    ? run.trigger.slice("manual:".length)
+    : null;
   const [conflicts, conflictTotal, requester] = await Promise.all([
     db.syncConflict.findMany({
       where: { runId: id },
       orderBy: [{ type: "asc" }, { subjectKey: "asc" }],
       take: CONFLICTS_SHOWN,
-      select: { id: true, type: true, subjectType: true, subjectKey: true, detail: true, status: true, resolution: true, occurrences: true },
+      select: {
+        id: true,
+        type: true,
+        subjectType: true,
+        subjectKey: true,
+        detail: true,
+        status: true,
+        resolution: true,
+        occurrences: true,
+      },
     }),
     db.syncConflict.count({ where: { runId: id } }),
     requesterId ? db.user.findUnique({ where: { id: requesterId }, select: { name: true } }) : null,
@@ -40,7 +54,14 @@ export async function getSyncRun(id: string) {
       conflictId: threshold?.id ?? null,
     };
   }
-  return { ...run, summary, requestedBy: requester?.name ?? requesterId, conflictList: conflicts, conflictTotal, held };
+  return {
+    ...run,
+    summary,
+    requestedBy: requester?.name ?? requesterId,
+    conflictList: conflicts,
+    conflictTotal,
+    held,
+  };
 }
 
 export type SyncRunDetail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;

@@ -6,7 +6,11 @@ import { CHANGES_PAGE_SIZE, type SyncChangeFilter } from "../sync-run-schemas";
  * the total and the ops the run has (for the filter). Never loads the whole run:
  * a run can hold 100k changes.
  */
-export async function listSyncChanges(runId: string, filter: SyncChangeFilter, pageSize = CHANGES_PAGE_SIZE) {
+export async function listSyncChanges(
+  runId: string,
+  filter: SyncChangeFilter,
+  pageSize = CHANGES_PAGE_SIZE,
+) {
   const where = { runId, status: filter.status, op: filter.op };
   const [total, ops] = await Promise.all([
     db.syncChange.count({ where }),
@@ -19,7 +23,19 @@ export async function listSyncChanges(runId: string, filter: SyncChangeFilter, p
     orderBy: { seq: "asc" },
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: { id: true, seq: true, op: true, targetType: true, targetKey: true, before: true, after: true, status: true, errorCode: true, error: true, appliedAt: true },
+    select: {
+      id: true,
+      seq: true,
+      op: true,
+      targetType: true,
+      targetKey: true,
+      before: true,
+      after: true,
+      status: true,
+      errorCode: true,
+      error: true,
+      appliedAt: true,
+    },
   });
   return { rows, total, page, pages, pageSize, ops: ops.map((o) => o.op) };
 }

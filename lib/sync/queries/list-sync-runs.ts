@@ -8,8 +8,15 @@ export async function listSyncRuns(input: SyncRunListInput): Promise<{ runs: Syn
     take: input.limit,
     include: { connection: { select: { name: true } } },
   });
-  const userIds = [...new Set(runs.map((r) => manualRequester(r.trigger)).filter((id): id is string => id !== null))];
-  const users = userIds.length > 0 ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const userIds = [
+    ...new Set(
+      runs.map((r) => manualRequester(r.trigger)).filter((id): id is string => id !== null),
+    ),
+  ];
+  const users =
+    userIds.length > 0
+      ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+      : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   return {
     runs: runs.map((r) => {

@@ -10,8 +10,16 @@ export type SyncTargets = {
 /** What the console may sync: enabled IM targets and the HR source they pull from. */
 export async function listSyncTargets(): Promise<SyncTargets> {
   const [hrConnection, imTargets] = await Promise.all([
-    db.connection.findFirst({ where: { kind: "HR_SOURCE", enabled: true }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } }),
-    db.connection.findMany({ where: { kind: "IM_TARGET", enabled: true }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, provider: true } }),
+    db.connection.findFirst({
+      where: { kind: "HR_SOURCE", enabled: true },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.connection.findMany({
+      where: { kind: "IM_TARGET", enabled: true },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, provider: true },
+    }),
   ]);
   return { hrConnection, imTargets };
 }

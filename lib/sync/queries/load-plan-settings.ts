@@ -25,19 +25,25 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
 };
 
 const timing = z.enum(["immediate", "end_of_day"]);
-const planSettingsSchema = z.object({
-  lifecycle: z
-    .object({
-      createBeforeStartDays: z.number().int().min(0),
-      onLeave: z.enum(["keep", "suspend"]),
-      termination: z.object({ byReason: z.record(z.string(), timing), default: timing }).partial(),
-      deleteAfterDays: z.number().int().min(0).nullable(),
-    })
-    .partial(),
-  safety: z.object({ percent: z.number().min(0).max(100), absolute: z.number().int().min(0) }).partial(),
-  timeZone: z.string().min(1),
-  nameRules: z.object({ maxLength: z.number().int().positive(), forbiddenChars: z.string() }),
-}).partial();
+const planSettingsSchema = z
+  .object({
+    lifecycle: z
+      .object({
+        createBeforeStartDays: z.number().int().min(0),
+        onLeave: z.enum(["keep", "suspend"]),
+        termination: z
+          .object({ byReason: z.record(z.string(), timing), default: timing })
+          .partial(),
+        deleteAfterDays: z.number().int().min(0).nullable(),
+      })
+      .partial(),
+    safety: z
+      .object({ percent: z.number().min(0).max(100), absolute: z.number().int().min(0) })
+      .partial(),
+    timeZone: z.string().min(1),
+    nameRules: z.object({ maxLength: z.number().int().positive(), forbiddenChars: z.string() }),
+  })
+  .partial();
 
 /** Sync rules from the `sync.options` setting over the defaults; a malformed setting falls back to the defaults. */
 export async function loadPlanSettings(): Promise<PlanSettings> {

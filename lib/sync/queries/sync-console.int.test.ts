@@ -28,28 +28,56 @@ describe("sync console", () => {
 
   beforeAll(async () => {
     const d = await db();
-    await d.$executeRawUnsafe(`TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "Connection", "AuditLog" CASCADE`);
-    hrId = (await d.connection.create({ data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "HR" } })).id;
-    imId = (await d.connection.create({ data: { kind: "IM_TARGET", provider: "sandbox-im", name: "IM" } })).id;
-    disabledImId = (await d.connection.create({ data: { kind: "IM_TARGET", provider: "sandbox-im", name: "IM off", enabled: false } })).id;
+    await d.$executeRawUnsafe(
+      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "Connection", "AuditLog" CASCADE`,
+    );
+    hrId = (
+      await d.connection.create({ data: { kind: "HR_SOURCE", provider: "sandbox-hr", name: "HR" } })
+    ).id;
+    imId = (
+      await d.connection.create({ data: { kind: "IM_TARGET", provider: "sandbox-im", name: "IM" } })
+    ).id;
+    disabledImId = (
+      await d.connection.create({
+        data: { kind: "IM_TARGET", provider: "sandbox-im", name: "IM off", enabled: false },
+      })
+    ).id;
   });
   beforeEach(async () => {
     const d = await db();
-    await d.$executeRawUnsafe(`TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "AuditLog" CASCADE`);
+    await d.$executeRawUnsafe(
+      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "AuditLog" CASCADE`,
+    );
   });
 
   async function heldRun() {
     const d = await db();
     const run = await d.syncRun.create({
       data: {
-        connectionId: imId, kind: "FULL", trigger: "cron", status: "AWAITING_APPROVAL", planned: 80, conflicts: 1,
-        summary: { counts: { "account.disable": 60, "account.delete": 20 }, destructive: 80, destructiveLimit: 50, held: true },
+        connectionId: imId,
+        kind: "FULL",
+        trigger: "cron",
+        status: "AWAITING_APPROVAL",
+        planned: 80,
+        conflicts: 1,
+        summary: {
+          counts: { "account.disable": 60, "account.delete": 20 },
+          destructive: 80,
+          destructiveLimit: 50,
+          held: true,
+        },
       },
     });
     const conflict = await d.syncConflict.create({
       data: {
-        fingerprint: `fp-${run.id}`, type: "deletion_threshold", connectionId: imId, runId: run.id, subjectType: "sync_run", subjectKey: "destructive:abc",
-        hrValue: { destructive: 80, limit: 50, managedAccounts: 500 }, detail: "80 accounts would be disabled or deleted; the limit is 50. Approve to proceed.",
+        fingerprint: `fp-${run.id}`,
+        type: "deletion_threshold",
+        connectionId: imId,
+        runId: run.id,
+        subjectType: "sync_run",
+        subjectKey: "destructive:abc",
+        hrValue: { destructive: 80, limit: 50, managedAccounts: 500 },
+        detail: "80 accounts would be disabled or deleted; the limit is 50. Approve to proceed.",
       },
     });
     return { run, conflict };
@@ -57,26 +85,68 @@ describe("sync console", () => {
 
   it("lists runs newest first with the requester's name and duration", async () => {
     const d = await db();
-    await d.user.upsert({ where: { id: "user-it" }, create: { id: "user-it", subject: "it-sub", name: "陈志强" }, update: {} });
-    await d.syncRun.create({ data: { connectionId: imId, kind: "FULL", trigger: "cron", status: "SUCCEEDED", startedAt: new Date("2026-01-01T02:30:00Z"), finishedAt: new Date("2026-01-01T02:31:00Z") } });
-    await d.syncRun.create({ data: { connectionId: imId, kind: "DRY_RUN", trigger: "manual:user-it", status: "RUNNING", planned: 10, applied: 3, startedAt: new Date("2026-01-02T09:00:00Z") } });
+    await d.user.upsert({
+      where: { id: "user-it" },
+      create: { id: "user-it", subject: "it-sub", name: "陈志强" },
+      update: {},
+    });
+    await d.syncRun.create({
+      data: {
+        connectionId: imId,
+        kind: "FULL",
+        trigger: "cron",
+        status: "SUCCEEDED",
+        startedAt: new Date("2026-01-01T02:30:00Z"),
+        finishedAt: new Date("2026-01-01T02:31:00Z"),
+      },
+    });
+    await d.syncRun.create({
+      data: {
+        connectionId: imId,
+        kind: "DRY_RUN",
+        trigger: "manual:user-it",
+        status: "RUNNING",
+        planned: 10,
+        applied: 3,
+        startedAt: new Date("2026-01-02T09:00:00Z"),
+      },
+    });
     const { runs } = await listSyncRuns({ limit: 50 });
     expect(runs.map((r) => r.kind)).toEqual(["DRY_RUN", "FULL"]);
-    expect(runs[0]).toMatchObject({ connectionName: "IM", requestedBy: "陈志强", durationMs: null, planned: 10, applied: 3 });
+    expect(runs[0]).toMatchObject({
+      connectionName: "IM",
+      requestedBy: "陈志强",
+      durationMs: null,
+      planned: 10,
+      applied: 3,
+    });
     expect(runs[1]).toMatchObject({ requestedBy: null, durationMs: 60_000 });
   });
 
   it("pages and filters a run's change log without loading it all", async () => {
     const d = await db();
-    const run = await d.syncRun.create({ data: { connectionId: imId, kind: "FULL", trigger: "cron", status: "PARTIAL", planned: 250 } });
+    const run = await d.syncRun.create({
+      data: { connectionId: imId, kind: "FULL", trigger: "cron", status: "PARTIAL", planned: 250 },
+    });
     await d.syncChange.createMany({
       data: Array.from({ length: 250 }, (_, seq) => ({
-        runId: run.id, seq, op: seq < 50 ? "group.create" : "account.create", targetType: seq < 50 ? "im_group" : "im_account", targetKey: `k${seq}`,
-        status: seq % 10 === 0 ? ("FAILED" as const) : ("APPLIED" as const), errorCode: seq % 10 === 0 ? "60011" : null, error: seq % 10 === 0 ? "no privilege" : null,
+        runId: run.id,
+        seq,
+        op: seq < 50 ? "group.create" : "account.create",
+        targetType: seq < 50 ? "im_group" : "im_account",
+        targetKey: `k${seq}`,
+        status: seq % 10 === 0 ? ("FAILED" as const) : ("APPLIED" as const),
+        errorCode: seq % 10 === 0 ? "60011" : null,
+        error: seq % 10 === 0 ? "no privilege" : null,
       })),
     });
     const first = await listSyncChanges(run.id, syncChangeFilterSchema.parse({}));
-    expect(first).toMatchObject({ total: 250, page: 1, pages: 3, ops: ["account.create", "group.create"] });
+    expect(first).toMatchObject({
+      total: 250,
+      page: 1,
+      pages: 3,
+      ops: ["account.create", "group.create"],
+    });
     expect(first.rows).toHaveLength(100);
     expect(first.rows[0].seq).toBe(0);
     const last = await listSyncChanges(run.id, syncChangeFilterSchema.parse({ page: "3" }));
@@ -84,10 +154,16 @@ describe("sync console", () => {
     const beyond = await listSyncChanges(run.id, syncChangeFilterSchema.parse({ page: "9" }));
     expect(beyond.page).toBe(3);
 
-    const failed = await listSyncChanges(run.id, syncChangeFilterSchema.parse({ status: "FAILED" }));
+    const failed = await listSyncChanges(
+      run.id,
+      syncChangeFilterSchema.parse({ status: "FAILED" }),
+    );
     expect(failed.total).toBe(25);
     expect(failed.rows.every((r) => r.status === "FAILED" && r.errorCode === "60011")).toBe(true);
-    const failedGroups = await listSyncChanges(run.id, syncChangeFilterSchema.parse({ status: "FAILED", op: "group.create" }));
+    const failedGroups = await listSyncChanges(
+      run.id,
+      syncChangeFilterSchema.parse({ status: "FAILED", op: "group.create" }),
+    );
     expect(failedGroups.rows.map((r) => r.seq)).toEqual([0, 10, 20, 30, 40]);
     const any = await listSyncChanges(run.id, syncChangeFilterSchema.parse({ status: "", op: "" }));
     expect(any.total).toBe(250);
@@ -96,10 +172,22 @@ describe("sync console", () => {
   it("requests a sync of an enabled IM target from the first HR source, and audits it", async () => {
     const { sent, send } = recorder();
     const { eventId } = await requestSync({ connectionId: imId, dryRun: true, actor, send });
-    expect(sent).toEqual([{ name: "hr/sync.requested", id: eventId, data: { connectionId: imId, hrConnectionId: hrId, dryRun: true, requestedBy: "user-it" } }]);
+    expect(sent).toEqual([
+      {
+        name: "hr/sync.requested",
+        id: eventId,
+        data: { connectionId: imId, hrConnectionId: hrId, dryRun: true, requestedBy: "user-it" },
+      },
+    ]);
     const audit = await (await db()).auditLog.findMany({ where: { action: "sync.requested" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: "user-it", actorName: "陈志强", targetType: "connection", targetId: imId, after: { eventId, dryRun: true } });
+    expect(audit[0]).toMatchObject({
+      actorId: "user-it",
+      actorName: "陈志强",
+      targetType: "connection",
+      targetId: imId,
+      after: { eventId, dryRun: true },
+    });
 
     const again = await requestSync({ connectionId: imId, actor, send });
     expect(again.eventId).not.toBe(eventId);
@@ -108,9 +196,15 @@ describe("sync console", () => {
 
   it("refuses disabled targets, HR sources and unknown ids, sending nothing", async () => {
     const { sent, send } = recorder();
-    await expect(requestSync({ connectionId: disabledImId, actor, send })).rejects.toMatchObject({ code: "connection_disabled" });
-    await expect(requestSync({ connectionId: hrId, actor, send })).rejects.toMatchObject({ code: "not_found" });
-    await expect(requestSync({ connectionId: "nope", actor, send })).rejects.toMatchObject({ code: "not_found" });
+    await expect(requestSync({ connectionId: disabledImId, actor, send })).rejects.toMatchObject({
+      code: "connection_disabled",
+    });
+    await expect(requestSync({ connectionId: hrId, actor, send })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(requestSync({ connectionId: "nope", actor, send })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(sent).toHaveLength(0);
     expect(await (await db()).auditLog.count()).toBe(0);
   });
@@ -127,7 +221,11 @@ describe("sync console", () => {
     const { sent, send } = recorder();
     await approveHeldRun({ runId: run.id, actor, send });
     const d = await db();
-    expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({ status: "RESOLVED", resolution: "KEEP_HR", resolvedBy: "陈志强" });
+    expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({
+      status: "RESOLVED",
+      resolution: "KEEP_HR",
+      resolvedBy: "陈志强",
+    });
     const after = await d.syncRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(after.approvedBy).toBe("陈志强");
     expect(after.approvedAt).toBeInstanceOf(Date);
@@ -136,7 +234,9 @@ describe("sync console", () => {
     const actions = (await d.auditLog.findMany()).map((a) => `${a.action} ${a.targetId}`).sort();
     expect(actions).toEqual([`sync.approved ${run.id}`, `sync.requested ${imId}`]);
 
-    await expect(approveHeldRun({ runId: run.id, actor, send })).rejects.toMatchObject({ code: "already_approved" });
+    await expect(approveHeldRun({ runId: run.id, actor, send })).rejects.toMatchObject({
+      code: "already_approved",
+    });
     expect(sent).toHaveLength(1);
   });
 
@@ -144,18 +244,30 @@ describe("sync console", () => {
     const { run, conflict } = await heldRun();
     await rejectHeldRun({ runId: run.id, actor });
     const d = await db();
-    expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({ status: "RESOLVED", resolution: "KEEP_IM", resolvedBy: "陈志强" });
-    expect(await d.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "REJECTED" });
+    expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({
+      status: "RESOLVED",
+      resolution: "KEEP_IM",
+      resolvedBy: "陈志强",
+    });
+    expect(await d.syncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "REJECTED",
+    });
     expect((await d.auditLog.findMany()).map((a) => a.action)).toEqual(["sync.rejected"]);
-    await expect(rejectHeldRun({ runId: run.id, actor })).rejects.toMatchObject({ code: "not_held" });
+    await expect(rejectHeldRun({ runId: run.id, actor })).rejects.toMatchObject({
+      code: "not_held",
+    });
   });
 
   it("refuses to decide a held run whose conflict moved to a later run", async () => {
     const { run, conflict } = await heldRun();
     const d = await db();
-    const later = await d.syncRun.create({ data: { connectionId: imId, kind: "FULL", trigger: "cron", status: "AWAITING_APPROVAL" } });
+    const later = await d.syncRun.create({
+      data: { connectionId: imId, kind: "FULL", trigger: "cron", status: "AWAITING_APPROVAL" },
+    });
     await d.syncConflict.update({ where: { id: conflict.id }, data: { runId: later.id } });
-    await expect(approveHeldRun({ runId: run.id, actor, send: recorder().send })).rejects.toMatchObject({ code: "superseded" });
+    await expect(
+      approveHeldRun({ runId: run.id, actor, send: recorder().send }),
+    ).rejects.toMatchObject({ code: "superseded" });
     expect((await getSyncRun(run.id))?.held?.conflictId).toBeNull();
   });
 });

@@ -43,10 +43,12 @@ export function applyMemoryUpdates(memory: SyncMemory, updates: MemoryUpdate[]):
           imUserId: u.imUserId,
           state: u.state ?? prev?.state ?? "ACTIVE",
         };
-        const syncedHash = u.syncedHash ?? (prev?.imUserId === u.imUserId ? prev.syncedHash : undefined);
+        const syncedHash =
+          u.syncedHash ?? (prev?.imUserId === u.imUserId ? prev.syncedHash : undefined);
         if (syncedHash) next.syncedHash = syncedHash;
         const disabledAt = u.disabledAt ?? prev?.disabledAt;
-        if (disabledAt && (next.state === "DISABLED" || next.state === "DELETED")) next.disabledAt = disabledAt;
+        if (disabledAt && (next.state === "DISABLED" || next.state === "DELETED"))
+          next.disabledAt = disabledAt;
         accounts.set(u.employeeNo, next);
         break;
       }
@@ -67,6 +69,9 @@ export function applyMemoryUpdates(memory: SyncMemory, updates: MemoryUpdate[]):
   return {
     groups: [...groups.values()],
     accounts: [...accounts.values()],
-    unitGroups: [...unitGroups.entries()].map(([orgUnitCode, externalId]) => ({ orgUnitCode, externalId })),
+    unitGroups: [...unitGroups.entries()].map(([orgUnitCode, externalId]) => ({
+      orgUnitCode,
+      externalId,
+    })),
   };
 }

@@ -34,7 +34,13 @@ export function compareAccountFields(
     if (field === "title") {
       const unchanged = last ? last.hr === hrHash : hrValue === "";
       const result: SyncedComparison = unchanged ? "in_sync" : "apply_hr";
-      return { field, result, hrValue, imValue: unchanged ? hrValue : "", keep: last ?? { hr: hrHash, im: hrHash } };
+      return {
+        field,
+        result,
+        hrValue,
+        imValue: unchanged ? hrValue : "",
+        keep: last ?? { hr: hrHash, im: hrHash },
+      };
     }
     const imValue = user[field] ?? "";
     const imHash = stableHash(normalizeField(field, imValue));
@@ -45,7 +51,8 @@ export function compareAccountFields(
       lastHr: last?.hr,
       imOnlyChange: "apply_hr",
     });
-    const keep = result === "in_sync" ? { hr: hrHash, im: hrHash } : (last ?? { hr: imHash, im: imHash });
+    const keep =
+      result === "in_sync" ? { hr: hrHash, im: hrHash } : (last ?? { hr: imHash, im: imHash });
     return { field, result, hrValue, imValue, keep };
   });
 }

@@ -40,7 +40,8 @@ export function compareGroupState(input: CompareGroupStateInput): GroupStateComp
   const memoryNow: GroupMemory = { externalId: group.externalId, name: memory?.name ?? group.name };
   if (name === "in_sync") memoryNow.name = target.name;
   else if (memory?.hrName !== undefined) memoryNow.hrName = memory.hrName;
-  const parentNow = parent === "in_sync" ? hrParent : memory ? memory.parentExternalId : group.parentExternalId;
+  const parentNow =
+    parent === "in_sync" ? hrParent : memory ? memory.parentExternalId : group.parentExternalId;
   if (parentNow) memoryNow.parentExternalId = parentNow;
   if (parent !== "in_sync" && memory?.hrParentExternalId !== undefined) {
     memoryNow.hrParentExternalId = memory.hrParentExternalId;

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { compareSyncedValue, type SyncedComparison } from "./compare-synced-value";
 
 describe("compareSyncedValue", () => {
-  it.each<[string, string, string, string | undefined, string | undefined, "conflict" | "apply_hr", SyncedComparison]>([
+  it.each<
+    [
+      string,
+      string,
+      string,
+      string | undefined,
+      string | undefined,
+      "conflict" | "apply_hr",
+      SyncedComparison,
+    ]
+  >([
     ["equal", "A", "A", "X", undefined, "conflict", "in_sync"],
     ["no memory → HR wins", "A", "B", undefined, undefined, "conflict", "apply_hr"],
     ["HR changed, IM untouched", "B", "A", "A", undefined, "conflict", "apply_hr"],

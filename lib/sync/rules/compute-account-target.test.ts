@@ -7,17 +7,36 @@ import type { HrEmployee, LifecycleConfig } from "../types";
 
 const lifecycle = options().lifecycle; // create 3 days early, on leave suspend, misconduct immediate, default end_of_day
 
-function target(e: HrEmployee | null, now: string, tz = "Asia/Shanghai", config: LifecycleConfig = lifecycle) {
+function target(
+  e: HrEmployee | null,
+  now: string,
+  tz = "Asia/Shanghai",
+  config: LifecycleConfig = lifecycle,
+) {
   const instant = new Date(now);
-  return computeAccountTarget({ employee: e, lifecycle: config, now: instant, today: companyDate(instant, tz), timeZone: tz });
+  return computeAccountTarget({
+    employee: e,
+    lifecycle: config,
+    now: instant,
+    today: companyDate(instant, tz),
+    timeZone: tz,
+  });
 }
 
 describe("computeAccountTarget", () => {
   // 2025-03-10T04:00Z is 12:00 on 2025-03-10 in Shanghai.
   const now = "2025-03-10T04:00:00Z";
   it.each<[string, Partial<HrEmployee>, AccountTarget["kind"]]>([
-    ["onboarding, start in 4 days: too early", { status: "onboarding", hireDate: "2025-03-14" }, "none"],
-    ["onboarding, start in 3 days: create now", { status: "onboarding", hireDate: "2025-03-13" }, "active"],
+    [
+      "onboarding, start in 4 days: too early",
+      { status: "onboarding", hireDate: "2025-03-14" },
+      "none",
+    ],
+    [
+      "onboarding, start in 3 days: create now",
+      { status: "onboarding", hireDate: "2025-03-13" },
+      "active",
+    ],
     ["onboarding, start today", { status: "onboarding", hireDate: "2025-03-10" }, "active"],
     ["onboarding without hire date", { status: "onboarding" }, "active"],
     ["active", { status: "active" }, "active"],
@@ -27,7 +46,12 @@ describe("computeAccountTarget", () => {
   });
 
   it("on leave with keep stays active", () => {
-    expect(target(employee("E1", "U", { status: "on_leave" }), now, "Asia/Shanghai", { ...lifecycle, onLeave: "keep" })).toEqual({
+    expect(
+      target(employee("E1", "U", { status: "on_leave" }), now, "Asia/Shanghai", {
+        ...lifecycle,
+        onLeave: "keep",
+      }),
+    ).toEqual({
       kind: "active",
     });
   });
@@ -39,26 +63,72 @@ describe("computeAccountTarget", () => {
   });
 
   it.each<[string, Partial<HrEmployee>, string, string]>([
-    ["end of day in Shanghai (UTC+8)", { terminationDate: "2025-03-10" }, "Asia/Shanghai", "2025-03-10T16:00:00.000Z"],
+    [
+      "end of day in Shanghai (UTC+8)",
+      { terminationDate: "2025-03-10" },
+      "Asia/Shanghai",
+      "2025-03-10T16:00:00.000Z",
+    ],
     ["end of day, missing date = today", {}, "Asia/Shanghai", "2025-03-10T16:00:00.000Z"],
-    ["end of day in New York before DST starts (UTC-5)", { terminationDate: "2025-03-08" }, "America/New_York", "2025-03-09T05:00:00.000Z"],
-    ["end of day in New York on DST day (UTC-4 after 02:00)", { terminationDate: "2025-03-09" }, "America/New_York", "2025-03-10T04:00:00.000Z"],
-    ["immediate reason, today: start of the day has passed", { terminationDate: "2025-03-10", terminationReason: "misconduct" }, "Asia/Shanghai", "2025-03-09T16:00:00.000Z"],
-    ["immediate reason, future date: now", { terminationDate: "2025-03-20", terminationReason: "misconduct" }, "Asia/Shanghai", "2025-03-10T04:00:00.000Z"],
-    ["unknown reason uses default (end of day)", { terminationDate: "2025-03-10", terminationReason: "other" }, "Asia/Shanghai", "2025-03-10T16:00:00.000Z"],
+    [
+      "end of day in New York before DST starts (UTC-5)",
+      { terminationDate: "2025-03-08" },
+      "America/New_York",
+      "2025-03-09T05:00:00.000Z",
+    ],
+    [
+      "end of day in New York on DST day (UTC-4 after 02:00)",
+      { terminationDate: "2025-03-09" },
+      "America/New_York",
+      "2025-03-10T04:00:00.000Z",
+    ],
+    [
+      "immediate reason, today: start of the day has passed",
+      { terminationDate: "2025-03-10", terminationReason: "misconduct" },
+      "Asia/Shanghai",
+      "2025-03-09T16:00:00.000Z",
+    ],
+    [
+      "immediate reason, future date: now",
+      { terminationDate: "2025-03-20", terminationReason: "misconduct" },
+      "Asia/Shanghai",
+      "2025-03-10T04:00:00.000Z",
+    ],
+    [
+      "unknown reason uses default (end of day)",
+      { terminationDate: "2025-03-10", terminationReason: "other" },
+      "Asia/Shanghai",
+      "2025-03-10T16:00:00.000Z",
+    ],
   ])("terminated: %s", (_name, extra, tz, effectiveAt) => {
     const result = target(employee("E1", "U", { status: "terminated", ...extra }), now, tz);
     expect(result).toMatchObject({ kind: "disabled", effectiveAt });
   });
 
   it("default immediate with no reason", () => {
-    const config: LifecycleConfig = { ...lifecycle, termination: { byReason: {}, default: "immediate" } };
-    const result = target(employee("E1", "U", { status: "terminated" }), now, "Asia/Shanghai", config);
-    expect(result).toEqual({ kind: "disabled", effectiveAt: "2025-03-09T16:00:00.000Z", reason: "" });
+    const config: LifecycleConfig = {
+      ...lifecycle,
+      termination: { byReason: {}, default: "immediate" },
+    };
+    const result = target(
+      employee("E1", "U", { status: "terminated" }),
+      now,
+      "Asia/Shanghai",
+      config,
+    );
+    expect(result).toEqual({
+      kind: "disabled",
+      effectiveAt: "2025-03-09T16:00:00.000Z",
+      reason: "",
+    });
   });
 
   it("employee missing from HR is disabled now", () => {
-    expect(target(null, now)).toEqual({ kind: "disabled", effectiveAt: "2025-03-10T04:00:00.000Z", reason: "missing_from_hr" });
+    expect(target(null, now)).toEqual({
+      kind: "disabled",
+      effectiveAt: "2025-03-10T04:00:00.000Z",
+      reason: "missing_from_hr",
+    });
   });
 });
 

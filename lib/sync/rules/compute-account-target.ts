@@ -30,7 +30,8 @@ export type ComputeAccountTargetInput = {
 /** What state the employee's IM account should be in right now, from HR status and dates. */
 export function computeAccountTarget(input: ComputeAccountTargetInput): AccountTarget {
   const { employee, lifecycle, now, today, timeZone } = input;
-  if (!employee) return { kind: "disabled", effectiveAt: now.toISOString(), reason: "missing_from_hr" };
+  if (!employee)
+    return { kind: "disabled", effectiveAt: now.toISOString(), reason: "missing_from_hr" };
   switch (employee.status) {
     case "onboarding": {
       if (!employee.hireDate) return { kind: "active" };

@@ -18,9 +18,16 @@ describe("evaluateSafetyThreshold (trips when destructive > absolute OR destruct
     [2, 80, 2.5, 50, 2, false],
     [3, 80, 2.5, 50, 2, true],
     [100, 100, 100, 1000, 100, false],
-  ])("%i of %i managed at %d%% / %i → limit %i, held %s", (destructive, managed, percent, absolute, limit, held) => {
-    expect(
-      evaluateSafetyThreshold({ destructive, managedAccounts: managed, threshold: { percent, absolute } }),
-    ).toEqual({ limit, held });
-  });
+  ])(
+    "%i of %i managed at %d%% / %i → limit %i, held %s",
+    (destructive, managed, percent, absolute, limit, held) => {
+      expect(
+        evaluateSafetyThreshold({
+          destructive,
+          managedAccounts: managed,
+          threshold: { percent, absolute },
+        }),
+      ).toEqual({ limit, held });
+    },
+  );
 });

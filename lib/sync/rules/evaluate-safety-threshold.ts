@@ -17,7 +17,10 @@ export type EvaluateSafetyThresholdInput = {
  * Exactly at the limit passes. A small company trips the percentage rule early
  * (3 of 20 is 15%) — by design: there a wrong HR export hurts most.
  */
-export function evaluateSafetyThreshold(input: EvaluateSafetyThresholdInput): { held: boolean; limit: number } {
+export function evaluateSafetyThreshold(input: EvaluateSafetyThresholdInput): {
+  held: boolean;
+  limit: number;
+} {
   const byPercent = Math.floor((input.threshold.percent * input.managedAccounts) / 100);
   const limit = Math.max(0, Math.min(input.threshold.absolute, byPercent));
   return { held: input.destructive > limit, limit };

@@ -15,10 +15,20 @@ import type {
 export const NOW = new Date("2025-03-10T04:00:00Z"); // 12:00 in Asia/Shanghai, Monday 2025-03-10
 
 export function unit(code: string, parentCode?: string, extra: Partial<HrUnit> = {}): HrUnit {
-  return { code, name: `Unit ${code}`, active: true, ...(parentCode ? { parentCode } : {}), ...extra };
+  return {
+    code,
+    name: `Unit ${code}`,
+    active: true,
+    ...(parentCode ? { parentCode } : {}),
+    ...extra,
+  };
 }
 
-export function employee(employeeNo: string, unitCode: string | undefined, extra: Partial<HrEmployee> = {}): HrEmployee {
+export function employee(
+  employeeNo: string,
+  unitCode: string | undefined,
+  extra: Partial<HrEmployee> = {},
+): HrEmployee {
   return {
     employeeNo,
     name: `Name ${employeeNo}`,
@@ -31,7 +41,13 @@ export function employee(employeeNo: string, unitCode: string | undefined, extra
 }
 
 export function mirror(orgUnitCode: string, extra: Partial<Mapping> = {}): Mapping {
-  return { orgUnitCode, mode: "MIRROR", includeDescendants: true, namingTemplate: "{name}", ...extra };
+  return {
+    orgUnitCode,
+    mode: "MIRROR",
+    includeDescendants: true,
+    namingTemplate: "{name}",
+    ...extra,
+  };
 }
 
 export function options(extra: Partial<PlanOptions> = {}): PlanOptions {
@@ -66,7 +82,9 @@ export function input(extra: Partial<PlanInput> & { hr: PlanInput["hr"] }): Plan
 
 /** The syncedHash an account has right after OrgBridge wrote this employee's fields. */
 export function syncedHashOf(e: HrEmployee): string {
-  return encodeSyncedHash(hashFieldValues({ name: e.name, email: e.email, mobile: e.mobile, title: e.title }));
+  return encodeSyncedHash(
+    hashFieldValues({ name: e.name, email: e.email, mobile: e.mobile, title: e.title }),
+  );
 }
 
 /** Deterministic Fisher–Yates with a seeded LCG, for "shuffled input → same plan". */

@@ -38,12 +38,18 @@ export type SyncIndex = {
 /** Sorts and indexes the planner's input (last duplicate wins, after sorting, for deterministic results). */
 export function indexSyncInput(input: PlanInput): SyncIndex {
   const units = [...input.hr.units].sort((a, b) => compareStrings(a.code, b.code));
-  const employees = [...input.hr.employees].sort((a, b) => compareStrings(a.employeeNo, b.employeeNo));
+  const employees = [...input.hr.employees].sort((a, b) =>
+    compareStrings(a.employeeNo, b.employeeNo),
+  );
   const mappings = [...input.mappings].sort((a, b) => compareStrings(a.orgUnitCode, b.orgUnitCode));
   const groups = [...input.im.groups].sort((a, b) => compareStrings(a.externalId, b.externalId));
   const users = [...input.im.users].sort((a, b) => compareStrings(a.imUserId, b.imUserId));
-  const accounts = [...input.memory.accounts].sort((a, b) => compareStrings(a.employeeNo, b.employeeNo));
-  const unitGroups = [...input.memory.unitGroups].sort((a, b) => compareStrings(a.orgUnitCode, b.orgUnitCode));
+  const accounts = [...input.memory.accounts].sort((a, b) =>
+    compareStrings(a.employeeNo, b.employeeNo),
+  );
+  const unitGroups = [...input.memory.unitGroups].sort((a, b) =>
+    compareStrings(a.orgUnitCode, b.orgUnitCode),
+  );
 
   const imUsersByEmail = new Map<string, string[]>();
   const imUsersByMobile = new Map<string, string[]>();
@@ -57,7 +63,9 @@ export function indexSyncInput(input: PlanInput): SyncIndex {
     push(hrByEmail, normalizeContact("email", e.email), e.employeeNo);
     push(hrByMobile, normalizeContact("mobile", e.mobile), e.employeeNo);
   }
-  const linkTargets = mappings.flatMap((m) => (m.mode === "LINK" && m.imGroupExternalId ? [m.imGroupExternalId] : []));
+  const linkTargets = mappings.flatMap((m) =>
+    m.mode === "LINK" && m.imGroupExternalId ? [m.imGroupExternalId] : [],
+  );
   return {
     units,
     unitsByCode: new Map(units.map((u) => [u.code, u])),

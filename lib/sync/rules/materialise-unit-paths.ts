@@ -21,7 +21,11 @@ export function materialiseUnitPaths(units: Iterable<UnitParentLink>): Map<strin
     const chain: string[] = [];
     const seen = new Set<string>();
     let base: UnitPlacement | undefined;
-    for (let c: string | undefined = code; c !== undefined && parentOf.has(c) && !seen.has(c); c = parentOf.get(c)) {
+    for (
+      let c: string | undefined = code;
+      c !== undefined && parentOf.has(c) && !seen.has(c);
+      c = parentOf.get(c)
+    ) {
       const known = out.get(c);
       if (known) {
         base = known;

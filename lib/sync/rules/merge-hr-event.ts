@@ -32,7 +32,10 @@ export type MergeHrEventResult = {
  * seen before its create simply makes the create stale). Parents need not exist:
  * a unit whose parent has not arrived yet is stored, and the planner defers it.
  */
-export function mergeHrEvent(mirror: HrMirror, input: HrEvent | readonly HrEvent[]): MergeHrEventResult {
+export function mergeHrEvent(
+  mirror: HrMirror,
+  input: HrEvent | readonly HrEvent[],
+): MergeHrEventResult {
   const events: readonly HrEvent[] = Array.isArray(input) ? input : [input as HrEvent];
   const units = new Map(mirror.units);
   const employees = new Map(mirror.employees);
@@ -57,7 +60,8 @@ export function mergeHrEvent(mirror: HrMirror, input: HrEvent | readonly HrEvent
     applied.push(event.id);
     if (event.kind === "unit.upsert") units.set(key, { version: event.version, value: event.unit });
     else if (event.kind === "unit.delete") units.set(key, { version: event.version, value: null });
-    else if (event.kind === "employee.upsert") employees.set(key, { version: event.version, value: event.employee });
+    else if (event.kind === "employee.upsert")
+      employees.set(key, { version: event.version, value: event.employee });
     else employees.set(key, { version: event.version, value: null });
   }
   return { mirror: { units, employees }, applied, stale };

@@ -73,8 +73,10 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     const target = accountTargets.get(no)!;
     const employee = index.employeesByNo.get(no) ?? null;
     const memory = index.accountsByEmployee.get(no);
-    const remember = (patch: { state?: AccountState; syncedHash?: string; disabledAt?: string }, imUserId: string) =>
-      result.memoryUpdates.push({ kind: "account", employeeNo: no, imUserId, ...patch });
+    const remember = (
+      patch: { state?: AccountState; syncedHash?: string; disabledAt?: string },
+      imUserId: string,
+    ) => result.memoryUpdates.push({ kind: "account", employeeNo: no, imUserId, ...patch });
 
     if (target.kind === "none") continue;
 
@@ -91,13 +93,24 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
           targetType: "im_account",
           targetKey: no,
           before: { state: memory.state },
-          after: { imUserId: user.imUserId, state: "DISABLED", effectiveAt: target.effectiveAt, reason: target.reason },
+          after: {
+            imUserId: user.imUserId,
+            state: "DISABLED",
+            effectiveAt: target.effectiveAt,
+            reason: target.reason,
+          },
         });
       } else if (memory.state !== "DISABLED") {
-        remember({ state: "DISABLED", disabledAt: memory.disabledAt ?? target.effectiveAt }, user.imUserId);
+        remember(
+          { state: "DISABLED", disabledAt: memory.disabledAt ?? target.effectiveAt },
+          user.imUserId,
+        );
       }
       const graceFrom = memory.disabledAt ?? target.effectiveAt;
-      if (input.deleteAfterDays !== null && now.getTime() >= Date.parse(graceFrom) + input.deleteAfterDays * DAY_MS) {
+      if (
+        input.deleteAfterDays !== null &&
+        now.getTime() >= Date.parse(graceFrom) + input.deleteAfterDays * DAY_MS
+      ) {
         result.deletes.push({
           op: "account.delete",
           targetType: "im_account",
@@ -112,7 +125,10 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     // active or suspended: the employee is in HR.
     const e = employee!;
     const unitTarget = e.unitCode ? unitTargets.get(e.unitCode) : undefined;
-    if (e.unitCode && (!unitTarget || (unitTarget.kind === "none" && unitTarget.reason === "deferred"))) {
+    if (
+      e.unitCode &&
+      (!unitTarget || (unitTarget.kind === "none" && unitTarget.reason === "deferred"))
+    ) {
       result.deferredEmployees++;
     }
     const groups = targetGroups(unitTarget);
@@ -188,7 +204,9 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
       const current = new Set(user.groupIds);
       const wanted = new Set(groups.map(groupRefKey));
       const add = groups.filter((g) => !("externalId" in g) || !current.has(g.externalId));
-      const remove = [...current].filter((id) => index.managedGroupIds.has(id) && !wanted.has(id)).sort(compareStrings);
+      const remove = [...current]
+        .filter((id) => index.managedGroupIds.has(id) && !wanted.has(id))
+        .sort(compareStrings);
       if (add.length > 0 || remove.length > 0) {
         result.moves.push({
           op: "account.move",

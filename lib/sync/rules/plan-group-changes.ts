@@ -47,7 +47,11 @@ export function planGroupChanges(input: PlanGroupChangesInput): PlanGroupChanges
     const group = index.imGroups.get(mirror.externalId)!;
     const memory = index.groupMemory.get(group.externalId);
     if (mirror.adopted || index.unitGroups.get(unitCode) !== group.externalId) {
-      memoryUpdates.push({ kind: "unitGroup", orgUnitCode: unitCode, externalId: group.externalId });
+      memoryUpdates.push({
+        kind: "unitGroup",
+        orgUnitCode: unitCode,
+        externalId: group.externalId,
+      });
     }
     const state = compareGroupState({ target: mirror, group, memory });
     if (state.name === "apply_hr") {
@@ -68,7 +72,8 @@ export function planGroupChanges(input: PlanGroupChangesInput): PlanGroupChanges
         after: { externalId: group.externalId, parent: mirror.parent },
       });
     }
-    if (!sameMemory(memory, state.memoryNow)) memoryUpdates.push({ kind: "group", memory: state.memoryNow });
+    if (!sameMemory(memory, state.memoryNow))
+      memoryUpdates.push({ kind: "group", memory: state.memoryNow });
   }
   return { creates, updates, memoryUpdates };
 }

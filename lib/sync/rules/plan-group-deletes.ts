@@ -42,18 +42,24 @@ export type PlanGroupDeletesResult = {
 export function planGroupDeletes(input: PlanGroupDeletesInput): PlanGroupDeletesResult {
   const { index, unitTargets, scope } = input;
   const inUse = new Set<string>();
-  for (const t of unitTargets.values()) if (t.kind === "group" && "externalId" in t.ref) inUse.add(t.ref.externalId);
+  for (const t of unitTargets.values())
+    if (t.kind === "group" && "externalId" in t.ref) inUse.add(t.ref.externalId);
 
   const candidates: { unitCode: string; externalId: string; depth: number }[] = [];
   const memoryUpdates: MemoryUpdate[] = [];
   for (const [unitCode, externalId] of index.unitGroups) {
     if (inUse.has(externalId)) continue;
     const t = unitTargets.get(unitCode);
-    if (t && (t.kind === "blocked" || (t.kind === "none" && (t.reason === "deferred" || t.reason === "no_groups")))) {
+    if (
+      t &&
+      (t.kind === "blocked" ||
+        (t.kind === "none" && (t.reason === "deferred" || t.reason === "no_groups")))
+    ) {
       continue;
     }
     if (!index.imGroups.has(externalId)) {
-      if (!t || t.kind !== "group") memoryUpdates.push({ kind: "forgetGroup", orgUnitCode: unitCode, externalId });
+      if (!t || t.kind !== "group")
+        memoryUpdates.push({ kind: "forgetGroup", orgUnitCode: unitCode, externalId });
       continue;
     }
     candidates.push({ unitCode, externalId, depth: imDepth(index, externalId) });
@@ -78,7 +84,9 @@ export function planGroupDeletes(input: PlanGroupDeletesInput): PlanGroupDeletes
       members.set(gid, list);
     }
   }
-  const leaving = new Map(input.accountMoves.map((m) => [m.after.imUserId, new Set(m.after.remove)]));
+  const leaving = new Map(
+    input.accountMoves.map((m) => [m.after.imUserId, new Set(m.after.remove)]),
+  );
   const deletedUsers = new Set(input.accountDeletes.map((d) => d.after.imUserId));
 
   const deleted = new Set<string>();
@@ -88,7 +96,9 @@ export function planGroupDeletes(input: PlanGroupDeletesInput): PlanGroupDeletes
     const staying = (members.get(c.externalId) ?? []).filter(
       (id) => !deletedUsers.has(id) && !leaving.get(id)?.has(c.externalId),
     );
-    const childGroups = (children.get(c.externalId) ?? []).filter((id) => !deleted.has(id) && !movedAway.has(id));
+    const childGroups = (children.get(c.externalId) ?? []).filter(
+      (id) => !deleted.has(id) && !movedAway.has(id),
+    );
     const group = index.imGroups.get(c.externalId)!;
     if (staying.length > 0 || childGroups.length > 0) {
       conflicts.push(
@@ -121,7 +131,11 @@ export function planGroupDeletes(input: PlanGroupDeletesInput): PlanGroupDeletes
 
 function imDepth(index: SyncIndex, externalId: string): number {
   let depth = 0;
-  for (let id: string | undefined = externalId; id && depth < 1000; id = index.imGroups.get(id)?.parentExternalId) {
+  for (
+    let id: string | undefined = externalId;
+    id && depth < 1000;
+    id = index.imGroups.get(id)?.parentExternalId
+  ) {
     depth++;
   }
   return depth;

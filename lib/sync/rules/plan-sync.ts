@@ -71,7 +71,8 @@ export function planSync(input: PlanInput): SyncPlan {
       timeZone: options.timeZone,
     });
   for (const e of index.employees) accountTargets.set(e.employeeNo, targetOf(e.employeeNo));
-  for (const no of index.accountsByEmployee.keys()) if (!accountTargets.has(no)) accountTargets.set(no, targetOf(no));
+  for (const no of index.accountsByEmployee.keys())
+    if (!accountTargets.has(no)) accountTargets.set(no, targetOf(no));
 
   const detected = detectConflicts({ index, unitTargets, accountTargets, scope });
   const groups = planGroupChanges({ index, unitTargets });
@@ -102,7 +103,8 @@ export function planSync(input: PlanInput): SyncPlan {
   const changes: PlannedChange[] = [
     ...groups.creates,
     ...[...groups.updates].sort(
-      (a, b) => depthOf(a.targetKey) - depthOf(b.targetKey) || byKey(a, b) || compareStrings(a.op, b.op),
+      (a, b) =>
+        depthOf(a.targetKey) - depthOf(b.targetKey) || byKey(a, b) || compareStrings(a.op, b.op),
     ),
     ...accounts.creates,
     ...accounts.updates,
@@ -119,8 +121,13 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const a of index.accountsByEmployee.values()) {
     if (a.state === "PENDING" || a.state === "ACTIVE" || a.state === "SUSPENDED") managedAccounts++;
   }
-  if (options.managedAccountsTotal !== undefined) managedAccounts = Math.max(managedAccounts, options.managedAccountsTotal);
-  const safety = evaluateSafetyThreshold({ destructive, managedAccounts, threshold: options.safety });
+  if (options.managedAccountsTotal !== undefined)
+    managedAccounts = Math.max(managedAccounts, options.managedAccountsTotal);
+  const safety = evaluateSafetyThreshold({
+    destructive,
+    managedAccounts,
+    threshold: options.safety,
+  });
 
   const conflicts: Conflict[] = [...detected.conflicts, ...deletes.conflicts];
   if (safety.held) {
@@ -140,12 +147,15 @@ export function planSync(input: PlanInput): SyncPlan {
     );
   }
   const rank = new Map(CONFLICT_ORDER.map((t, i) => [t, i]));
-  conflicts.sort((a, b) => rank.get(a.type)! - rank.get(b.type)! || compareStrings(a.subjectKey, b.subjectKey));
+  conflicts.sort(
+    (a, b) => rank.get(a.type)! - rank.get(b.type)! || compareStrings(a.subjectKey, b.subjectKey),
+  );
   const conflictCounts: Record<string, number> = {};
   for (const c of conflicts) conflictCounts[c.type] = (conflictCounts[c.type] ?? 0) + 1;
 
   let deferredUnits = 0;
-  for (const t of unitTargets.values()) if (t.kind === "none" && t.reason === "deferred") deferredUnits++;
+  for (const t of unitTargets.values())
+    if (t.kind === "none" && t.reason === "deferred") deferredUnits++;
 
   return {
     changes,

@@ -19,7 +19,9 @@ describe("renderGroupName", () => {
   });
 
   it("falls back to the main name when the unit has no English name", () => {
-    expect(renderGroupName({ template: "{nameEn}", unit: { code: "X", name: "销售" }, path: [] })).toEqual({
+    expect(
+      renderGroupName({ template: "{nameEn}", unit: { code: "X", name: "销售" }, path: [] }),
+    ).toEqual({
       ok: true,
       name: "销售",
     });
@@ -50,23 +52,37 @@ describe("renderGroupName", () => {
     if (!result.ok) expect(result.error).toBe("too_long");
   });
 
-  it.each(["\\", ":", "*", "?", '"', "<", ">", "|", "｜"])("rejects forbidden character %s", (ch) => {
-    const result = renderGroupName({ template: "{name}", unit: { code: "X", name: `A${ch}B` }, path: [] });
-    expect(result).toMatchObject({ ok: false, error: "forbidden_char" });
-  });
+  it.each(["\\", ":", "*", "?", '"', "<", ">", "|", "｜"])(
+    "rejects forbidden character %s",
+    (ch) => {
+      const result = renderGroupName({
+        template: "{name}",
+        unit: { code: "X", name: `A${ch}B` },
+        path: [],
+      });
+      expect(result).toMatchObject({ ok: false, error: "forbidden_char" });
+    },
+  );
 
   it("a rendered {path} over the limit is too long", () => {
     const deep = Array.from({ length: 10 }, (_, i) => `Department ${i}`);
-    expect(renderGroupName({ template: "{path}", unit, path: deep })).toMatchObject({ ok: false, error: "too_long" });
+    expect(renderGroupName({ template: "{path}", unit, path: deep })).toMatchObject({
+      ok: false,
+      error: "too_long",
+    });
   });
 
   it("accepts rules from the connection", () => {
     const rules = { maxLength: 5, forbiddenChars: "#" };
-    expect(renderGroupName({ template: "{name}", unit: { code: "X", name: "A:B" }, path: [], rules })).toEqual({
+    expect(
+      renderGroupName({ template: "{name}", unit: { code: "X", name: "A:B" }, path: [], rules }),
+    ).toEqual({
       ok: true,
       name: "A:B",
     });
-    expect(renderGroupName({ template: "{name}", unit: { code: "X", name: "A#B" }, path: [], rules })).toMatchObject({
+    expect(
+      renderGroupName({ template: "{name}", unit: { code: "X", name: "A#B" }, path: [], rules }),
+    ).toMatchObject({
       ok: false,
       error: "forbidden_char",
     });

@@ -22,11 +22,11 @@ export type RenderGroupNameInput = {
   rules?: GroupNameRules;
 };
 
-export type RenderGroupNameError = "unknown_placeholder" | "unbalanced_braces" | "empty" | "too_long" | "forbidden_char";
+export type RenderGroupNameError =
+  "unknown_placeholder" | "unbalanced_braces" | "empty" | "too_long" | "forbidden_char";
 
 export type RenderGroupNameResult =
-  | { ok: true; name: string }
-  | { ok: false; error: RenderGroupNameError; message: string };
+  { ok: true; name: string } | { ok: false; error: RenderGroupNameError; message: string };
 
 /** Renders a group name from a mapping's template and checks it against the platform's limits. */
 export function renderGroupName(input: RenderGroupNameInput): RenderGroupNameResult {
@@ -46,11 +46,19 @@ export function renderGroupName(input: RenderGroupNameInput): RenderGroupNameRes
   if (name === "") return { ok: false, error: "empty", message: "Rendered name is empty." };
   const length = [...name].length;
   if (length > rules.maxLength) {
-    return { ok: false, error: "too_long", message: `Name has ${length} characters; the limit is ${rules.maxLength}.` };
+    return {
+      ok: false,
+      error: "too_long",
+      message: `Name has ${length} characters; the limit is ${rules.maxLength}.`,
+    };
   }
   const bad = [...name].find((ch) => rules.forbiddenChars.includes(ch));
   if (bad !== undefined) {
-    return { ok: false, error: "forbidden_char", message: `Name contains the forbidden character "${bad}".` };
+    return {
+      ok: false,
+      error: "forbidden_char",
+      message: `Name contains the forbidden character "${bad}".`,
+    };
   }
   return { ok: true, name };
 }

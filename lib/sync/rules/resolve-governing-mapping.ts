@@ -34,7 +34,11 @@ export function resolveGoverningMapping(input: ResolveGoverningMappingInput): Go
 }
 
 /** What `code` hands to its descendants. */
-function passedDown(code: string, input: ResolveGoverningMappingInput, seen: Set<string>): GoverningMapping {
+function passedDown(
+  code: string,
+  input: ResolveGoverningMappingInput,
+  seen: Set<string>,
+): GoverningMapping {
   const memo = input.inheritedMemo?.get(code);
   if (memo) return memo;
   let result: GoverningMapping;

@@ -1,7 +1,15 @@
 import { compareStrings as cmp } from "./compare-strings";
 import { renderGroupName, type RenderGroupNameError } from "./render-group-name";
 import { resolveGoverningMapping, type GoverningMapping } from "./resolve-governing-mapping";
-import type { GroupNameRules, GroupRef, HrUnit, ImCapabilities, ImGroupState, Mapping, SyncMemory } from "../types";
+import type {
+  GroupNameRules,
+  GroupRef,
+  HrUnit,
+  ImCapabilities,
+  ImGroupState,
+  Mapping,
+  SyncMemory,
+} from "../types";
 
 export type MirrorTarget = {
   /** Rendered group name. */
@@ -73,7 +81,9 @@ export function resolveUnitTargets(input: ResolveUnitTargetsInput): Map<string, 
   const remembered = new Map(input.memory.unitGroups.map((g) => [g.orgUnitCode, g.externalId]));
   const claimed = new Set<string>([
     ...input.memory.unitGroups.map((g) => g.externalId),
-    ...input.mappings.flatMap((m) => (m.mode === "LINK" && m.imGroupExternalId ? [m.imGroupExternalId] : [])),
+    ...input.mappings.flatMap((m) =>
+      m.mode === "LINK" && m.imGroupExternalId ? [m.imGroupExternalId] : [],
+    ),
   ]);
   const byNameAndParent = indexGroupsByNameAndParent(input.imGroups);
   const imDepth = imDepthOf(input.imGroups);
@@ -96,7 +106,12 @@ export function resolveUnitTargets(input: ResolveUnitTargetsInput): Map<string, 
       targets.set(code, { kind: "none", unitCode: code, reason: place.state });
       continue;
     }
-    const governing = resolveGoverningMapping({ unitCode: code, unitsByCode, mappingsByUnit, inheritedMemo });
+    const governing = resolveGoverningMapping({
+      unitCode: code,
+      unitsByCode,
+      mappingsByUnit,
+      inheritedMemo,
+    });
     const mapping = governing.mapping;
     if (!mapping) {
       targets.set(code, { kind: "none", unitCode: code, reason: "unmapped" });
@@ -113,7 +128,13 @@ export function resolveUnitTargets(input: ResolveUnitTargetsInput): Map<string, 
     if (mapping.mode === "LINK") {
       const ext = mapping.imGroupExternalId;
       if (ext && input.imGroups.has(ext)) {
-        targets.set(code, { kind: "group", unitCode: code, mode: "LINK", ref: { externalId: ext }, depth: imDepth(ext) });
+        targets.set(code, {
+          kind: "group",
+          unitCode: code,
+          mode: "LINK",
+          ref: { externalId: ext },
+          depth: imDepth(ext),
+        });
       } else {
         const link = { orgUnitCode: governing.fromUnitCode!, imGroupExternalId: ext ?? null };
         targets.set(code, { kind: "blocked", unitCode: code, reason: "link_missing", link });
@@ -142,7 +163,13 @@ export function resolveUnitTargets(input: ResolveUnitTargetsInput): Map<string, 
     }
     const depth = parentDepth + 1;
     if (departments && depth > maxDepth) {
-      targets.set(code, { kind: "blocked", unitCode: code, reason: "depth_exceeded", depth, maxDepth });
+      targets.set(code, {
+        kind: "blocked",
+        unitCode: code,
+        reason: "depth_exceeded",
+        depth,
+        maxDepth,
+      });
       continue;
     }
     const rendered = renderGroupName({
@@ -152,7 +179,11 @@ export function resolveUnitTargets(input: ResolveUnitTargetsInput): Map<string, 
       rules: input.nameRules,
     });
     if (!rendered.ok) {
-      const nameError = { template: mapping.namingTemplate, error: rendered.error, message: rendered.message };
+      const nameError = {
+        template: mapping.namingTemplate,
+        error: rendered.error,
+        message: rendered.message,
+      };
       targets.set(code, { kind: "blocked", unitCode: code, reason: "invalid_name", nameError });
       continue;
     }
@@ -214,7 +245,9 @@ function placeUnits(unitsByCode: ReadonlyMap<string, HrUnit>): Map<string, Place
   return result;
 }
 
-function indexGroupsByNameAndParent(groups: ReadonlyMap<string, ImGroupState>): Map<string, string[]> {
+function indexGroupsByNameAndParent(
+  groups: ReadonlyMap<string, ImGroupState>,
+): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const g of [...groups.values()].sort((a, b) => cmp(a.externalId, b.externalId))) {
     const key = groupKey(g.parentExternalId, g.name);

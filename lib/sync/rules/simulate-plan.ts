@@ -1,5 +1,13 @@
 import { applyMemoryUpdates } from "./apply-memory-updates";
-import type { GroupMemory, GroupRef, ImGroupState, ImState, ImUserState, SyncMemory, SyncPlan } from "../types";
+import type {
+  GroupMemory,
+  GroupRef,
+  ImGroupState,
+  ImState,
+  ImUserState,
+  SyncMemory,
+  SyncPlan,
+} from "../types";
 
 export type SimulatePlanInput = {
   /** IM before the run. */
@@ -21,8 +29,12 @@ export type SimulatePlanInput = {
  */
 export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: SyncMemory } {
   const idFor = input.groupIdFor ?? ((code: string) => `g-${code}`);
-  const groups = new Map<string, ImGroupState>(input.im.groups.map((g) => [g.externalId, { ...g }]));
-  const users = new Map<string, ImUserState>(input.im.users.map((u) => [u.imUserId, { ...u, groupIds: [...u.groupIds] }]));
+  const groups = new Map<string, ImGroupState>(
+    input.im.groups.map((g) => [g.externalId, { ...g }]),
+  );
+  const users = new Map<string, ImUserState>(
+    input.im.users.map((u) => [u.imUserId, { ...u, groupIds: [...u.groupIds] }]),
+  );
   const memory = applyMemoryUpdates(input.memory, input.plan.memoryUpdates);
   const groupMemory = new Map(memory.groups.map((g) => [g.externalId, g]));
   const unitGroups = new Map(memory.unitGroups.map((u) => [u.orgUnitCode, u.externalId]));
@@ -37,14 +49,23 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
         const externalId = idFor(c.after.unitCode);
         const parentExternalId = resolve(c.after.parent);
         created.set(c.after.unitCode, externalId);
-        groups.set(externalId, withParent<ImGroupState>({ externalId, name: c.after.name }, parentExternalId));
-        groupMemory.set(externalId, withParent<GroupMemory>({ externalId, name: c.after.name }, parentExternalId));
+        groups.set(
+          externalId,
+          withParent<ImGroupState>({ externalId, name: c.after.name }, parentExternalId),
+        );
+        groupMemory.set(
+          externalId,
+          withParent<GroupMemory>({ externalId, name: c.after.name }, parentExternalId),
+        );
         unitGroups.set(c.after.unitCode, externalId);
         break;
       }
       case "group.rename": {
         groups.get(c.after.externalId)!.name = c.after.name;
-        const m = groupMemory.get(c.after.externalId) ?? { externalId: c.after.externalId, name: c.after.name };
+        const m = groupMemory.get(c.after.externalId) ?? {
+          externalId: c.after.externalId,
+          name: c.after.name,
+        };
         m.name = c.after.name;
         m.hrName = c.after.hrName;
         if (m.hrName === undefined) delete m.hrName;
@@ -57,8 +78,12 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
         g.parentExternalId = parent;
         if (parent === undefined) delete g.parentExternalId;
         const m = groupMemory.get(g.externalId) ?? { externalId: g.externalId, name: g.name };
-        groupMemory.set(g.externalId, { ...withParent({ ...m }, parent), ...hrParent(c.after.hrParentExternalId) });
-        if (c.after.hrParentExternalId === undefined) delete groupMemory.get(g.externalId)!.hrParentExternalId;
+        groupMemory.set(g.externalId, {
+          ...withParent({ ...m }, parent),
+          ...hrParent(c.after.hrParentExternalId),
+        });
+        if (c.after.hrParentExternalId === undefined)
+          delete groupMemory.get(g.externalId)!.hrParentExternalId;
         break;
       }
       case "group.delete":
@@ -133,12 +158,18 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
     memory: {
       groups: [...groupMemory.values()],
       accounts: [...accounts.values()],
-      unitGroups: [...unitGroups.entries()].map(([orgUnitCode, externalId]) => ({ orgUnitCode, externalId })),
+      unitGroups: [...unitGroups.entries()].map(([orgUnitCode, externalId]) => ({
+        orgUnitCode,
+        externalId,
+      })),
     },
   };
 }
 
-function withParent<T extends { parentExternalId?: string }>(value: T, parent: string | undefined): T {
+function withParent<T extends { parentExternalId?: string }>(
+  value: T,
+  parent: string | undefined,
+): T {
   if (parent === undefined) delete value.parentExternalId;
   else value.parentExternalId = parent;
   return value;

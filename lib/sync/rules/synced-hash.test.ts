@@ -9,7 +9,9 @@ describe("synced hash", () => {
     const hashes = hashFieldValues({ name: "张三", email: "A@x.com", mobile: "+86 138-0000-0000" });
     hashes.email = { hr: hashes.email.hr, im: stableHash("other@x.com") };
     const encoded = encodeSyncedHash(hashes);
-    expect(encoded).toMatch(/^v1\|[0-9a-f]{14}\|[0-9a-f]{14}>[0-9a-f]{14}\|[0-9a-f]{14}\|[0-9a-f]{14}$/);
+    expect(encoded).toMatch(
+      /^v1\|[0-9a-f]{14}\|[0-9a-f]{14}>[0-9a-f]{14}\|[0-9a-f]{14}\|[0-9a-f]{14}$/,
+    );
     expect(parseSyncedHash(encoded)).toEqual(hashes);
   });
 
@@ -19,9 +21,12 @@ describe("synced hash", () => {
     );
   });
 
-  it.each([undefined, "", "v0|a|b|c|d", "v1|a|b", "sha256:abc"])("unknown format %j reads as never synced", (v) => {
-    expect(parseSyncedHash(v)).toBeNull();
-  });
+  it.each([undefined, "", "v0|a|b|c|d", "v1|a|b", "sha256:abc"])(
+    "unknown format %j reads as never synced",
+    (v) => {
+      expect(parseSyncedHash(v)).toBeNull();
+    },
+  );
 
   it("stableHash is deterministic and discriminates", () => {
     expect(stableHash("abc")).toBe(stableHash("abc"));

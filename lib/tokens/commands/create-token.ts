@@ -7,16 +7,32 @@ import { mintToken } from "../rules/token-format";
 export async function createToken(input: CreateTokenInput, actor: Actor) {
   const data = createTokenSchema.parse(input);
   const { token, prefix, hash } = mintToken();
-  const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+  const expiresAt = data.expiresInDays
+    ? new Date(Date.now() + data.expiresInDays * 86_400_000)
+    : null;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { name: data.name, prefix, hash, scopes: data.scopes, ipAllowList: data.ipAllowList, expiresAt, createdBy: actor.id },
+      data: {
+        name: data.name,
+        prefix,
+        hash,
+        scopes: data.scopes,
+        ipAllowList: data.ipAllowList,
+        expiresAt,
+        createdBy: actor.id,
+      },
     });
     await recordAudit(tx, actor, {
       action: "token.created",
       targetType: "api_token",
       targetId: created.id,
-      after: { name: created.name, prefix, scopes: created.scopes, ipAllowList: created.ipAllowList, expiresAt },
+      after: {
+        name: created.name,
+        prefix,
+        scopes: created.scopes,
+        ipAllowList: created.ipAllowList,
+        expiresAt,
+      },
     });
     return created;
   });

@@ -19,7 +19,10 @@ async function refusal(p: Promise<unknown>) {
 
 describe("API tokens", () => {
   it("stores only a hash of the token, never the token", async () => {
-    const { id, token } = await createToken({ name: "hash check", scopes: ["read"], expiresInDays: 30 }, actor);
+    const { id, token } = await createToken(
+      { name: "hash check", scopes: ["read"], expiresInDays: 30 },
+      actor,
+    );
     const row = await db.apiToken.findUniqueOrThrow({ where: { id }, omit: { hash: false } });
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     const dump = JSON.stringify(await db.$queryRaw`SELECT * FROM "ApiToken" WHERE id = ${id}`);
@@ -28,41 +31,81 @@ describe("API tokens", () => {
   });
 
   it("accepts the right scope, records last use, and refuses another scope with 403", async () => {
-    const { id, token } = await createToken({ name: "scoped", scopes: ["read"], expiresInDays: 30 }, actor);
-    await expect(verifyToken(`Bearer ${token}`, "read", "198.51.100.4")).resolves.toMatchObject({ id });
+    const { id, token } = await createToken(
+      { name: "scoped", scopes: ["read"], expiresInDays: 30 },
+      actor,
+    );
+    await expect(verifyToken(`Bearer ${token}`, "read", "198.51.100.4")).resolves.toMatchObject({
+      id,
+    });
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.lastUsedIp).toBe("198.51.100.4");
     expect(row.lastUsedAt).not.toBeNull();
-    expect(await refusal(verifyToken(`Bearer ${token}`, "notifications:write", null))).toEqual({ status: 403, code: "insufficient_scope" });
+    expect(await refusal(verifyToken(`Bearer ${token}`, "notifications:write", null))).toEqual({
+      status: 403,
+      code: "insufficient_scope",
+    });
   });
 
   it("refuses expired and revoked tokens with 401 and a reason", async () => {
     const expired = await createToken({ name: "old", scopes: ["read"], expiresInDays: 7 }, actor);
-    await db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await refusal(verifyToken(`Bearer ${expired.token}`, "read", null))).toEqual({ status: 401, code: "expired_token" });
+    await db.apiToken.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await refusal(verifyToken(`Bearer ${expired.token}`, "read", null))).toEqual({
+      status: 401,
+      code: "expired_token",
+    });
 
-    const revoked = await createToken({ name: "gone", scopes: ["read"], expiresInDays: null }, actor);
+    const revoked = await createToken(
+      { name: "gone", scopes: ["read"], expiresInDays: null },
+      actor,
+    );
     await revokeToken(revoked.id, actor);
-    expect(await refusal(verifyToken(`Bearer ${revoked.token}`, "read", null))).toEqual({ status: 401, code: "revoked_token" });
+    expect(await refusal(verifyToken(`Bearer ${revoked.token}`, "read", null))).toEqual({
+      status: 401,
+      code: "revoked_token",
+    });
   });
 
   it("refuses missing, malformed and unknown tokens", async () => {
-    expect(await refusal(verifyToken(null, "read", null))).toEqual({ status: 401, code: "missing_token" });
-    expect(await refusal(verifyToken("Bearer nope", "read", null))).toEqual({ status: 401, code: "malformed_token" });
-    expect(await refusal(verifyToken(`Bearer obt_0123456789ab_${"A".repeat(43)}`, "read", null))).toEqual({ status: 401, code: "invalid_token" });
+    expect(await refusal(verifyToken(null, "read", null))).toEqual({
+      status: 401,
+      code: "missing_token",
+    });
+    expect(await refusal(verifyToken("Bearer nope", "read", null))).toEqual({
+      status: 401,
+      code: "malformed_token",
+    });
+    expect(
+      await refusal(verifyToken(`Bearer obt_0123456789ab_${"A".repeat(43)}`, "read", null)),
+    ).toEqual({ status: 401, code: "invalid_token" });
   });
 
   it("enforces the IP allow-list", async () => {
-    const { token } = await createToken({ name: "ip", scopes: ["read"], expiresInDays: 30, ipAllowList: ["10.0.0.0/8"] }, actor);
+    const { token } = await createToken(
+      { name: "ip", scopes: ["read"], expiresInDays: 30, ipAllowList: ["10.0.0.0/8"] },
+      actor,
+    );
     await expect(verifyToken(`Bearer ${token}`, "read", "10.2.3.4")).resolves.toBeTruthy();
-    expect(await refusal(verifyToken(`Bearer ${token}`, "read", "192.0.2.1"))).toEqual({ status: 403, code: "ip_not_allowed" });
+    expect(await refusal(verifyToken(`Bearer ${token}`, "read", "192.0.2.1"))).toEqual({
+      status: 403,
+      code: "ip_not_allowed",
+    });
   });
 
   it("rejects bad input naming the field, and writes nothing", async () => {
     const before = await db.apiToken.count();
-    await expect(createToken({ name: "", scopes: ["read"], expiresInDays: 30 }, actor)).rejects.toThrow(/Name is required/);
-    await expect(createToken({ name: "x", scopes: [], expiresInDays: 30 }, actor)).rejects.toThrow(/at least one scope/);
-    await expect(createToken({ name: "x", scopes: ["read"], expiresInDays: 30, ipAllowList: ["nope"] }, actor)).rejects.toThrow(/CIDR/);
+    await expect(
+      createToken({ name: "", scopes: ["read"], expiresInDays: 30 }, actor),
+    ).rejects.toThrow(/Name is required/);
+    await expect(createToken({ name: "x", scopes: [], expiresInDays: 30 }, actor)).rejects.toThrow(
+      /at least one scope/,
+    );
+    await expect(
+      createToken({ name: "x", scopes: ["read"], expiresInDays: 30, ipAllowList: ["nope"] }, actor),
+    ).rejects.toThrow(/CIDR/);
     expect(await db.apiToken.count()).toBe(before);
   });
 

@@ -10,17 +10,37 @@ export type VerifiedToken = { id: string; name: string; scopes: string[] };
  * Checks an `Authorization: Bearer` token for a scope and source address.
  * Every refusal says why, with 401 (who are you?) or 403 (not allowed).
  */
-export async function verifyToken(authorization: string | null, scope: TokenScope, ip: string | null): Promise<VerifiedToken> {
+export async function verifyToken(
+  authorization: string | null,
+  scope: TokenScope,
+  ip: string | null,
+): Promise<VerifiedToken> {
   const raw = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  if (!raw) throw new AppError(401, "missing_token", "Send an API token as 'Authorization: Bearer obt_…'.");
+  if (!raw)
+    throw new AppError(401, "missing_token", "Send an API token as 'Authorization: Bearer obt_…'.");
   const parsed = parseToken(raw);
-  if (!parsed) throw new AppError(401, "malformed_token", "The API token is not in the expected format.");
-  const row = await db.apiToken.findUnique({ where: { prefix: parsed.prefix }, omit: { hash: false } });
-  if (!row || !hashesEqual(row.hash, hashToken(raw))) throw new AppError(401, "invalid_token", "The API token is not valid.");
+  if (!parsed)
+    throw new AppError(401, "malformed_token", "The API token is not in the expected format.");
+  const row = await db.apiToken.findUnique({
+    where: { prefix: parsed.prefix },
+    omit: { hash: false },
+  });
+  if (!row || !hashesEqual(row.hash, hashToken(raw)))
+    throw new AppError(401, "invalid_token", "The API token is not valid.");
   if (row.revokedAt) throw new AppError(401, "revoked_token", "The API token was revoked.");
-  if (row.expiresAt && row.expiresAt <= new Date()) throw new AppError(401, "expired_token", "The API token has expired.");
-  if (!ipAllowed(ip, row.ipAllowList)) throw new AppError(403, "ip_not_allowed", `Requests from ${ip ?? "an unknown address"} are not allowed for this token.`);
-  if (!row.scopes.includes(scope)) throw new AppError(403, "insufficient_scope", `The API token lacks the '${scope}' scope.`);
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(), lastUsedIp: ip } });
+  if (row.expiresAt && row.expiresAt <= new Date())
+    throw new AppError(401, "expired_token", "The API token has expired.");
+  if (!ipAllowed(ip, row.ipAllowList))
+    throw new AppError(
+      403,
+      "ip_not_allowed",
+      `Requests from ${ip ?? "an unknown address"} are not allowed for this token.`,
+    );
+  if (!row.scopes.includes(scope))
+    throw new AppError(403, "insufficient_scope", `The API token lacks the '${scope}' scope.`);
+  await db.apiToken.update({
+    where: { id: row.id },
+    data: { lastUsedAt: new Date(), lastUsedIp: ip },
+  });
   return { id: row.id, name: row.name, scopes: row.scopes };
 }

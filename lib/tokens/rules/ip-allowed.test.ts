@@ -20,8 +20,11 @@ describe("ipAllowed", () => {
 });
 
 describe("isValidCidr", () => {
-  it.each([["10.0.0.0/8", true], ["2001:db8::/32", true], ["1.2.3.4", true], ["10.0.0.0/33", false], ["example.com", false]])(
-    "%s → %s",
-    (entry, ok) => expect(isValidCidr(entry)).toBe(ok),
-  );
+  it.each([
+    ["10.0.0.0/8", true],
+    ["2001:db8::/32", true],
+    ["1.2.3.4", true],
+    ["10.0.0.0/33", false],
+    ["example.com", false],
+  ])("%s → %s", (entry, ok) => expect(isValidCidr(entry)).toBe(ok));
 });

@@ -5,10 +5,13 @@ export function ipAllowed(ip: string | null | undefined, allowList: readonly str
   if (!allowList.length) return true;
   if (!ip || !ipaddr.isValid(ip)) return false;
   let addr = ipaddr.parse(ip);
-  if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
   return allowList.some((entry) => {
     try {
-      const [range, bits] = entry.includes("/") ? ipaddr.parseCIDR(entry) : [ipaddr.parse(entry), entry.includes(":") ? 128 : 32];
+      const [range, bits] = entry.includes("/")
+        ? ipaddr.parseCIDR(entry)
+        : [ipaddr.parse(entry), entry.includes(":") ? 128 : 32];
       return range.kind() === addr.kind() && addr.match(range, bits);
     } catch {
       return false;

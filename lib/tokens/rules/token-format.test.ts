@@ -8,7 +8,13 @@ describe("token format", () => {
     expect(hashToken(token)).toBe(hash);
     expect(hash).not.toContain(token.slice(17));
   });
-  it.each(["", "obt_", "Bearer obt_x", "obt_0123456789ab_short", "xyz_0123456789ab_" + "a".repeat(43)])("rejects %j", (t) => {
+  it.each([
+    "",
+    "obt_",
+    "Bearer obt_x",
+    "obt_0123456789ab_short",
+    "xyz_0123456789ab_" + "a".repeat(43),
+  ])("rejects %j", (t) => {
     expect(parseToken(t)).toBeNull();
   });
   it("compares hashes in constant time and by value", () => {

@@ -22,7 +22,9 @@ export async function setRoleOverride(input: SetRoleOverrideInput, actor: Actor)
     if (!before) throw notFound("User");
     const after = await tx.user.update({
       where: { id: userId },
-      data: roles ? { roleOverride: roles, overrideSet: true } : { roleOverride: [], overrideSet: false },
+      data: roles
+        ? { roleOverride: roles, overrideSet: true }
+        : { roleOverride: [], overrideSet: false },
     });
     await recordAudit(tx, actor, {
       action: roles ? "user.roles_overridden" : "user.override_cleared",

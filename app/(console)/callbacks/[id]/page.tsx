@@ -13,7 +13,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireArea } from "@/lib/core/auth/require-area";
-import { ACTIVE_DELIVERY_STATUSES, SUCCESS_RATE_RANGES, deliveryFilterSchema } from "@/lib/callbacks/callback-console-schemas";
+import {
+  ACTIVE_DELIVERY_STATUSES,
+  SUCCESS_RATE_RANGES,
+  deliveryFilterSchema,
+} from "@/lib/callbacks/callback-console-schemas";
 import { getEndpoint } from "@/lib/callbacks/queries/get-endpoint";
 import { getSuccessRate } from "@/lib/callbacks/queries/get-success-rate";
 import { listDeliveries } from "@/lib/callbacks/queries/list-deliveries";
@@ -21,12 +25,17 @@ import { cn } from "@/lib/core/cn";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function EndpointPage({ params, searchParams }: Props) {
   await requireArea("callbacks");
   const { id } = await params;
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
   const parsed = deliveryFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : deliveryFilterSchema.parse({});
   const endpoint = await getEndpoint(id);
@@ -40,13 +49,52 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const live = deliveries.rows.some((d) => ACTIVE_DELIVERY_STATUSES.includes(d.status));
   const state = t(`states.${endpoint.disabledKind ?? "enabled"}`);
   const settings: [string, ReactNode][] = [
-    [t("detail.url"), <code key="url" className="break-all text-xs">{endpoint.url}</code>],
-    [t("detail.events"), <span key="types" className="flex flex-wrap gap-1">{endpoint.eventTypes.map((type) => <code key={type} className="rounded bg-muted px-1.5 py-0.5 text-xs">{type}</code>)}</span>],
-    [t("detail.retries"), t("detail.retriesValue", { count: endpoint.maxRetries, schedule: t(`detail.scheduleNames.${endpoint.retrySchedule === "long" ? "long" : "default"}`) })],
-    [t("detail.rateLimit"), endpoint.rateLimitPerSecond ? t("detail.perSecond", { count: endpoint.rateLimitPerSecond }) : t("detail.noLimit")],
-    [t("detail.headers"), endpoint.headerNames.length ? <code key="h" className="text-xs">{endpoint.headerNames.join(", ")}</code> : t("detail.none")],
+    [
+      t("detail.url"),
+      <code key="url" className="break-all text-xs">
+        {endpoint.url}
+      </code>,
+    ],
+    [
+      t("detail.events"),
+      <span key="types" className="flex flex-wrap gap-1">
+        {endpoint.eventTypes.map((type) => (
+          <code key={type} className="rounded bg-muted px-1.5 py-0.5 text-xs">
+            {type}
+          </code>
+        ))}
+      </span>,
+    ],
+    [
+      t("detail.retries"),
+      t("detail.retriesValue", {
+        count: endpoint.maxRetries,
+        schedule: t(
+          `detail.scheduleNames.${endpoint.retrySchedule === "long" ? "long" : "default"}`,
+        ),
+      }),
+    ],
+    [
+      t("detail.rateLimit"),
+      endpoint.rateLimitPerSecond
+        ? t("detail.perSecond", { count: endpoint.rateLimitPerSecond })
+        : t("detail.noLimit"),
+    ],
+    [
+      t("detail.headers"),
+      endpoint.headerNames.length ? (
+        <code key="h" className="text-xs">
+          {endpoint.headerNames.join(", ")}
+        </code>
+      ) : (
+        t("detail.none")
+      ),
+    ],
     [t("detail.privateNetwork"), endpoint.allowPrivate ? t("detail.allowed") : t("detail.blocked")],
-    [t("detail.created"), format.dateTime(endpoint.createdAt, { dateStyle: "medium", timeStyle: "short" })],
+    [
+      t("detail.created"),
+      format.dateTime(endpoint.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+    ],
   ];
   return (
     <>
@@ -54,7 +102,11 @@ export default async function EndpointPage({ params, searchParams }: Props) {
       <PageHeader
         title={endpoint.name}
         description={endpoint.description ?? undefined}
-        actions={<Button asChild variant="outline"><Link href="/callbacks">{t("backToList")}</Link></Button>}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/callbacks">{t("backToList")}</Link>
+          </Button>
+        }
       />
       <div className="flex flex-col gap-4">
         <EndpointNotice endpoint={endpoint} />
@@ -80,17 +132,34 @@ export default async function EndpointPage({ params, searchParams }: Props) {
             <CardTitle id="success-rate-title">{t("chart.title")}</CardTitle>
             <nav aria-label={t("chart.rangeLabel")} className="flex gap-1">
               {SUCCESS_RATE_RANGES.map((range) => (
-                <Button key={range} asChild size="sm" variant={range === filter.range ? "default" : "outline"} className={cn(range === filter.range && "pointer-events-none")}>
-                  <Link href={deliveryLogHref(id, { ...filter, range }, 1)} aria-current={range === filter.range ? "page" : undefined}>{t(range === "24h" ? "chart.range24h" : "chart.range7d")}</Link>
+                <Button
+                  key={range}
+                  asChild
+                  size="sm"
+                  variant={range === filter.range ? "default" : "outline"}
+                  className={cn(range === filter.range && "pointer-events-none")}
+                >
+                  <Link
+                    href={deliveryLogHref(id, { ...filter, range }, 1)}
+                    aria-current={range === filter.range ? "page" : undefined}
+                  >
+                    {t(range === "24h" ? "chart.range24h" : "chart.range7d")}
+                  </Link>
                 </Button>
               ))}
             </nav>
           </CardHeader>
-          <CardContent><SuccessRateChart series={series} /></CardContent>
+          <CardContent>
+            <SuccessRateChart series={series} />
+          </CardContent>
         </Card>
         <Card role="region" aria-labelledby="replay-title">
-          <CardHeader><CardTitle id="replay-title">{t("replay.title")}</CardTitle></CardHeader>
-          <CardContent><ReplayFailedForm endpointId={endpoint.id} name={endpoint.name} /></CardContent>
+          <CardHeader>
+            <CardTitle id="replay-title">{t("replay.title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ReplayFailedForm endpointId={endpoint.id} name={endpoint.name} />
+          </CardContent>
         </Card>
         <DeliveryLog endpointId={endpoint.id} page={deliveries} filter={filter} live={live} />
       </div>

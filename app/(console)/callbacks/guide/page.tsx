@@ -18,8 +18,20 @@ export default async function ReceiverGuidePage() {
   const source = await readFile(path.join(process.cwd(), "docs", file), "utf8");
   return (
     <>
-      <PageHeader title={t("receiverGuide")} description={t("receiverGuideHint")} actions={<Button asChild variant="outline"><Link href="/callbacks">{t("backToList")}</Link></Button>} />
-      <Card lang={locale}><CardContent className="pt-5"><GuideMarkdown source={source} /></CardContent></Card>
+      <PageHeader
+        title={t("receiverGuide")}
+        description={t("receiverGuideHint")}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/callbacks">{t("backToList")}</Link>
+          </Button>
+        }
+      />
+      <Card lang={locale}>
+        <CardContent className="pt-5">
+          <GuideMarkdown source={source} />
+        </CardContent>
+      </Card>
     </>
   );
 }

@@ -12,7 +12,15 @@ export default async function NewEndpointPage() {
   const t = await getTranslations("callbacks");
   return (
     <>
-      <PageHeader title={t("form.createTitle")} description={t("form.createHint")} actions={<Button asChild variant="outline"><Link href="/callbacks/guide">{t("receiverGuide")}</Link></Button>} />
+      <PageHeader
+        title={t("form.createTitle")}
+        description={t("form.createHint")}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/callbacks/guide">{t("receiverGuide")}</Link>
+          </Button>
+        }
+      />
       <EndpointForm />
     </>
   );

@@ -10,10 +10,21 @@ export const dynamic = "force-dynamic";
 
 export default async function ComposePage() {
   await requireArea("notifications", "edit");
-  const [t, locale, categories, target] = await Promise.all([getTranslations("notifications.compose"), getLocale(), listCategories(), findNotifyTarget()]);
+  const [t, locale, categories, target] = await Promise.all([
+    getTranslations("notifications.compose"),
+    getLocale(),
+    listCategories(),
+    findNotifyTarget(),
+  ]);
   const options = categories
     .filter((c) => !c.archived)
-    .map((c) => ({ key: c.key, name: locale === "en" ? c.nameEn : c.nameZh, mandatory: c.mandatory, urgent: c.urgent, defaultOptIn: c.defaultOptIn }));
+    .map((c) => ({
+      key: c.key,
+      name: locale === "en" ? c.nameEn : c.nameZh,
+      mandatory: c.mandatory,
+      urgent: c.urgent,
+      defaultOptIn: c.defaultOptIn,
+    }));
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

@@ -24,12 +24,19 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function SyncRunPage({ params, searchParams }: Props) {
   const user = await requireArea("sync");
   const { id } = await params;
-  const filter = syncChangeFilterSchema.catch({ page: 1, status: undefined, op: undefined }).parse(await searchParams);
+  const filter = syncChangeFilterSchema
+    .catch({ page: 1, status: undefined, op: undefined })
+    .parse(await searchParams);
   const run = await getSyncRun(id);
   if (!run) notFound();
-  const [t, format, changes] = await Promise.all([getTranslations("sync"), getFormatter(), listSyncChanges(run.id, filter)]);
+  const [t, format, changes] = await Promise.all([
+    getTranslations("sync"),
+    getFormatter(),
+    listSyncChanges(run.id, filter),
+  ]);
   const kind = t(`kinds.${run.kind}`);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
+  const when = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—";
   const counts = [
     ["planned", run.planned],
     ["applied", run.applied],
@@ -43,11 +50,20 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
       <PageHeader
         title={t("runTitle", { kind, connection: run.connection.name })}
         description={t("runOf", { id: run.id })}
-        actions={<Button asChild variant="outline"><Link href="/sync">{t("backToList")}</Link></Button>}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/sync">{t("backToList")}</Link>
+          </Button>
+        }
       />
       <div className="flex flex-col gap-4">
         <Card role="region" aria-label={t("summaryTitle")}>
-          <CardHeader><CardTitle className="flex items-center gap-3">{t("summaryTitle")} <SyncStatusBadge status={run.status} label={t(`statuses.${run.status}`)} /></CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-3">
+              {t("summaryTitle")}{" "}
+              <SyncStatusBadge status={run.status} label={t(`statuses.${run.status}`)} />
+            </CardTitle>
+          </CardHeader>
           <CardContent className="flex flex-col gap-4">
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
               {counts.map(([key, n]) => (
@@ -58,24 +74,57 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
               ))}
             </dl>
             {run.status === "RUNNING" ? (
-              <SyncProgress run={run} label={t("progressLabel", { kind })} text={t("progressText", { done: run.applied + run.failed + run.skipped, planned: run.planned })} />
+              <SyncProgress
+                run={run}
+                label={t("progressLabel", { kind })}
+                text={t("progressText", {
+                  done: run.applied + run.failed + run.skipped,
+                  planned: run.planned,
+                })}
+              />
             ) : null}
             <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-              <dt className="text-muted-foreground">{t("trigger")}</dt><dd><SyncTrigger trigger={run.trigger} requestedBy={run.requestedBy} /></dd>
-              <dt className="text-muted-foreground">{t("started")}</dt><dd>{when(run.startedAt)}</dd>
-              <dt className="text-muted-foreground">{t("finished")}</dt><dd>{when(run.finishedAt)}</dd>
-              {run.approvedBy ? <><dt className="text-muted-foreground">{t("approvedBy")}</dt><dd>{run.approvedBy} · {when(run.approvedAt)}</dd></> : null}
-              {run.error ? <><dt className="text-muted-foreground">{t("error")}</dt><dd className="text-destructive">{run.error}</dd></> : null}
+              <dt className="text-muted-foreground">{t("trigger")}</dt>
+              <dd>
+                <SyncTrigger trigger={run.trigger} requestedBy={run.requestedBy} />
+              </dd>
+              <dt className="text-muted-foreground">{t("started")}</dt>
+              <dd>{when(run.startedAt)}</dd>
+              <dt className="text-muted-foreground">{t("finished")}</dt>
+              <dd>{when(run.finishedAt)}</dd>
+              {run.approvedBy ? (
+                <>
+                  <dt className="text-muted-foreground">{t("approvedBy")}</dt>
+                  <dd>
+                    {run.approvedBy} · {when(run.approvedAt)}
+                  </dd>
+                </>
+              ) : null}
+              {run.error ? (
+                <>
+                  <dt className="text-muted-foreground">{t("error")}</dt>
+                  <dd className="text-destructive">{run.error}</dd>
+                </>
+              ) : null}
             </dl>
             {run.summary ? (
               <details>
                 <summary className="cursor-pointer text-sm font-medium">{t("planSummary")}</summary>
-                <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-xs">{JSON.stringify(run.summary, null, 2)}</pre>
+                <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-xs">
+                  {JSON.stringify(run.summary, null, 2)}
+                </pre>
               </details>
             ) : null}
           </CardContent>
         </Card>
-        {run.held ? <HeldRunPanel runId={run.id} held={run.held} approvedBy={run.approvedBy} mayDecide={canEdit(user.roles, "sync")} /> : null}
+        {run.held ? (
+          <HeldRunPanel
+            runId={run.id}
+            held={run.held}
+            approvedBy={run.approvedBy}
+            mayDecide={canEdit(user.roles, "sync")}
+          />
+        ) : null}
         <SyncChangeLog runId={run.id} page={changes} filter={filter} />
         <SyncConflictList conflicts={run.conflictList} total={run.conflictTotal} />
       </div>

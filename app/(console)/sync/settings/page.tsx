@@ -14,7 +14,11 @@ export default async function SyncSettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <SyncSettingsForm initial={values} readOnly={!canEdit(user.roles, "sync")} updatedAt={updatedAt?.toISOString() ?? null} />
+      <SyncSettingsForm
+        initial={values}
+        readOnly={!canEdit(user.roles, "sync")}
+        updatedAt={updatedAt?.toISOString() ?? null}
+      />
     </>
   );
 }

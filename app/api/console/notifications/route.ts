@@ -6,5 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/console/notifications — the notification log the console polls (HR admins). */
 export const GET = withApi({ kind: "session", area: "notifications" }, async ({ request }) => {
-  return listNotifications(notificationListSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  return listNotifications(
+    notificationListSchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
+  );
 });

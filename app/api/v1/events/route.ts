@@ -9,24 +9,46 @@ export const dynamic = "force-dynamic";
  * started; a repeated id → 200 with the stored original, nothing sent again; unknown type or
  * invalid data → 422 naming the field, nothing stored.
  */
-export const POST = withApi({ kind: "token", scope: "events:write" }, async ({ request, token }) => {
-  const body = (await request.json()) as Record<string, unknown> | null;
-  const input = body && typeof body === "object" && !Array.isArray(body) ? body : {};
-  try {
-    const result = await emitEvent({
-      id: (input.id ?? "") as string,
-      type: input.type as string,
-      timestamp: input.timestamp as string | undefined,
-      data: input.data,
-      source: `api:${token?.name ?? "token"}`,
-    });
-    const { event } = result;
-    const view = { id: event.id, type: event.type, timestamp: event.occurredAt.toISOString(), data: event.data, receivedAt: event.createdAt.toISOString(), deliveries: result.deliveries };
-    return Response.json(result.created ? view : { ...view, duplicate: true }, { status: result.created ? 202 : 200 });
-  } catch (error) {
-    if (error instanceof EventRejectedError) {
-      return Response.json({ error: { code: error.code, message: error.message, field: error.field, issues: error.issues } }, { status: 422 });
+export const POST = withApi(
+  { kind: "token", scope: "events:write" },
+  async ({ request, token }) => {
+    const body = (await request.json()) as Record<string, unknown> | null;
+    const input = body && typeof body === "object" && !Array.isArray(body) ? body : {};
+    try {
+      const result = await emitEvent({
+        id: (input.id ?? "") as string,
+        type: input.type as string,
+        timestamp: input.timestamp as string | undefined,
+        data: input.data,
+        source: `api:${token?.name ?? "token"}`,
+      });
+      const { event } = result;
+      const view = {
+        id: event.id,
+        type: event.type,
+        timestamp: event.occurredAt.toISOString(),
+        data: event.data,
+        receivedAt: event.createdAt.toISOString(),
+        deliveries: result.deliveries,
+      };
+      return Response.json(result.created ? view : { ...view, duplicate: true }, {
+        status: result.created ? 202 : 200,
+      });
+    } catch (error) {
+      if (error instanceof EventRejectedError) {
+        return Response.json(
+          {
+            error: {
+              code: error.code,
+              message: error.message,
+              field: error.field,
+              issues: error.issues,
+            },
+          },
+          { status: 422 },
+        );
+      }
+      throw error;
     }
-    throw error;
-  }
-});
+  },
+);

@@ -23,7 +23,8 @@ describe("REST HR source (configurable mapping)", () => {
 
   beforeAll(async () => {
     server = await startFakeServer((req) => {
-      if (req.headers.authorization !== "Bearer t0k") return { status: 401, body: { message: "bad token" } };
+      if (req.headers.authorization !== "Bearer t0k")
+        return { status: 401, body: { message: "bad token" } };
       if (throttleLeft > 0) {
         throttleLeft--;
         return { status: 429, headers: { "retry-after": "3" }, body: { message: "slow down" } };
@@ -33,9 +34,25 @@ describe("REST HR source (configurable mapping)", () => {
       if (req.path === "/v1/staff") {
         const since = req.query.get("since");
         const rows = employees.filter((e) => !since || e.modified >= since);
-        return { body: { errcode: 0, result: { list: rows.slice((page - 1) * size, page * size) } } };
+        return {
+          body: { errcode: 0, result: { list: rows.slice((page - 1) * size, page * size) } },
+        };
       }
-      if (req.path === "/v1/orgs") return { body: { errcode: 0, result: { list: page === 1 ? [{ id: "HQ", title: "总部", enabled: 1 }, { id: "RD", title: "研发", up: "HQ", enabled: 0 }] : [] } } };
+      if (req.path === "/v1/orgs")
+        return {
+          body: {
+            errcode: 0,
+            result: {
+              list:
+                page === 1
+                  ? [
+                      { id: "HQ", title: "总部", enabled: 1 },
+                      { id: "RD", title: "研发", up: "HQ", enabled: 0 },
+                    ]
+                  : [],
+            },
+          },
+        };
       if (req.path === "/v1/broken") return { body: { errcode: 40001, errmsg: "bad" } };
       return { status: 404 };
     });
@@ -50,11 +67,24 @@ describe("REST HR source (configurable mapping)", () => {
         pagination: { type: "page", pageParam: "pageNo", sizeParam: "pageSize", firstPage: 1 },
         updatedSinceParam: "since",
         errorCodePath: "errcode",
-        departments: { path: "/orgs", itemsPath: "result.list", fields: { code: "id", name: "title", parentCode: "up", active: "enabled" } },
+        departments: {
+          path: "/orgs",
+          itemsPath: "result.list",
+          fields: { code: "id", name: "title", parentCode: "up", active: "enabled" },
+        },
         employees: {
           path: "/staff",
           itemsPath: "result.list",
-          fields: { employeeNo: "emp.no", name: "emp.display", email: "contact.mail", mobile: "contact.phone", unitCode: "dept.code", status: "state", hireDate: "hired", updatedAt: "modified" },
+          fields: {
+            employeeNo: "emp.no",
+            name: "emp.display",
+            email: "contact.mail",
+            mobile: "contact.phone",
+            unitCode: "dept.code",
+            status: "state",
+            hireDate: "hired",
+            updatedAt: "modified",
+          },
           statusMap: { LOA: "on_leave" },
         },
         rateLimit: false,
@@ -67,15 +97,27 @@ describe("REST HR source (configurable mapping)", () => {
   it("pages to the end and maps fields, statuses and dates", async () => {
     const all = await collect(make().listEmployees());
     expect(all).toHaveLength(23);
-    expect(all[0]).toMatchObject({ employeeNo: "E0001", name: "员工1", email: "e1@corp.example", unitCode: "HQ", status: "active", hireDate: "2021-03-04" });
+    expect(all[0]).toMatchObject({
+      employeeNo: "E0001",
+      name: "员工1",
+      email: "e1@corp.example",
+      unitCode: "HQ",
+      status: "active",
+      hireDate: "2021-03-04",
+    });
     expect(all[21].status).toBe("on_leave");
     expect(all[22].status).toBe("terminated");
     expect(all[0].version).toBe(Date.parse("2024-01-01T08:00:00Z"));
-    expect(server.requests.filter((r) => r.path === "/v1/staff").map((r) => r.query.get("pageNo"))).toEqual(["1", "2", "3"]);
+    expect(
+      server.requests.filter((r) => r.path === "/v1/staff").map((r) => r.query.get("pageNo")),
+    ).toEqual(["1", "2", "3"]);
   });
 
   it("passes updatedSince and exposes single pages with a resumable cursor", async () => {
-    const page = await make().listEmployeesPage({ updatedSince: "2024-01-20T00:00:00Z", pageSize: 2 });
+    const page = await make().listEmployeesPage({
+      updatedSince: "2024-01-20T00:00:00Z",
+      pageSize: 2,
+    });
     expect(page.items).toHaveLength(2);
     expect(page.items.every((e) => (e.updatedAt ?? "") >= "2024-01-20")).toBe(true);
     expect(page.nextCursor).toBe("2");
@@ -99,7 +141,11 @@ describe("REST HR source (configurable mapping)", () => {
 
   it.each([
     ["401 → auth", () => make("wrong").listOrgUnitsPage(), "auth"],
-    ["errcode in a 200 → invalid", () => make("t0k", { departments: { path: "/broken" } }).listOrgUnitsPage(), "invalid"],
+    [
+      "errcode in a 200 → invalid",
+      () => make("t0k", { departments: { path: "/broken" } }).listOrgUnitsPage(),
+      "invalid",
+    ],
   ])("maps errors: %s", async (_name, call, kind) => {
     await expect(call()).rejects.toMatchObject({ kind });
   });
@@ -111,12 +157,25 @@ describe("REST HR source (configurable mapping)", () => {
 
   describe("webhooks", () => {
     const wh = new Webhook(secret);
-    const body = JSON.stringify({ type: "employee.changed", id: "evt_1", occurredAt: "2024-05-01T00:00:00Z", data: employees[22] });
-    const headersFor = (payload: string, at = new Date()) => ({ "webhook-id": "msg_1", "webhook-timestamp": String(Math.floor(at.getTime() / 1_000)), "webhook-signature": wh.sign("msg_1", at, payload) });
+    const body = JSON.stringify({
+      type: "employee.changed",
+      id: "evt_1",
+      occurredAt: "2024-05-01T00:00:00Z",
+      data: employees[22],
+    });
+    const headersFor = (payload: string, at = new Date()) => ({
+      "webhook-id": "msg_1",
+      "webhook-timestamp": String(Math.floor(at.getTime() / 1_000)),
+      "webhook-signature": wh.sign("msg_1", at, payload),
+    });
 
     it("verifies the signature and maps the record", () => {
       const event = make().verifyWebhook(new Headers(headersFor(body)), body);
-      expect(event).toMatchObject({ id: "evt_1", type: "employee.changed", data: { employeeNo: "E0023", status: "terminated" } });
+      expect(event).toMatchObject({
+        id: "evt_1",
+        type: "employee.changed",
+        data: { employeeNo: "E0023", status: "terminated" },
+      });
     });
 
     it.each([
@@ -125,12 +184,16 @@ describe("REST HR source (configurable mapping)", () => {
       ["missing headers", () => [{}, body]],
     ])("rejects %s", (_name, build) => {
       const [headers, payload] = build() as [Record<string, string>, string];
-      expect(() => make().verifyWebhook(headers, payload)).toThrow(expect.objectContaining({ kind: "auth" }));
+      expect(() => make().verifyWebhook(headers, payload)).toThrow(
+        expect.objectContaining({ kind: "auth" }),
+      );
     });
 
     it("rejects a well-signed but malformed envelope", () => {
       const bad = JSON.stringify({ type: "payroll.changed", id: "x", occurredAt: "now", data: {} });
-      expect(() => make().verifyWebhook(headersFor(bad), bad)).toThrow(expect.objectContaining({ kind: "invalid" }));
+      expect(() => make().verifyWebhook(headersFor(bad), bad)).toThrow(
+        expect.objectContaining({ kind: "invalid" }),
+      );
     });
   });
 });

@@ -9,7 +9,12 @@ import { iteratePages } from "../iterate-pages";
 import { verifyStandardWebhook } from "../webhook/verify-standard-webhook";
 import { getPath } from "./get-path";
 import { mapEmployee, mapOrgUnit } from "./map-hr-record";
-import { restHrConfigSchema, restHrSecretsSchema, type RestHrConfigInput, type RestHrSecrets } from "./rest-hr-schema";
+import {
+  restHrConfigSchema,
+  restHrSecretsSchema,
+  type RestHrConfigInput,
+  type RestHrSecrets,
+} from "./rest-hr-schema";
 
 export type CreateRestHrSourceOptions = {
   /** Provider key reported in errors (sandbox-hr reuses this connector). */
@@ -17,11 +22,16 @@ export type CreateRestHrSourceOptions = {
 };
 
 /** Generic paged REST HR source: endpoints, pagination and field mapping all come from configuration. */
-export function createRestHrSource(configInput: RestHrConfigInput, secretsInput: RestHrSecrets, runtime: ConnectorRuntimeOptions & CreateRestHrSourceOptions = {}): HrSource {
+export function createRestHrSource(
+  configInput: RestHrConfigInput,
+  secretsInput: RestHrSecrets,
+  runtime: ConnectorRuntimeOptions & CreateRestHrSourceOptions = {},
+): HrSource {
   const config = restHrConfigSchema.parse(configInput);
   const secrets = restHrSecretsSchema.parse(secretsInput);
   const platform = runtime.provider ?? "rest";
-  const limiter = runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
+  const limiter =
+    runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
   const ctx = { limiter, retry: runtime.retry, clock: runtime.clock };
 
   const authHeaders = (): Record<string, string> => {
@@ -29,7 +39,9 @@ export function createRestHrSource(configInput: RestHrConfigInput, secretsInput:
       case "bearer":
         return secrets.token ? { authorization: `Bearer ${secrets.token}` } : {};
       case "basic":
-        return { authorization: `Basic ${Buffer.from(`${secrets.username ?? ""}:${secrets.password ?? ""}`).toString("base64")}` };
+        return {
+          authorization: `Basic ${Buffer.from(`${secrets.username ?? ""}:${secrets.password ?? ""}`).toString("base64")}`,
+        };
       case "header":
         return secrets.token ? { [config.authHeader]: secrets.token } : {};
       default:
@@ -37,11 +49,15 @@ export function createRestHrSource(configInput: RestHrConfigInput, secretsInput:
     }
   };
 
-  async function fetchPage(list: { path: string; itemsPath: string }, options: HrListOptions): Promise<{ items: unknown[]; nextCursor?: string }> {
+  async function fetchPage(
+    list: { path: string; itemsPath: string },
+    options: HrListOptions,
+  ): Promise<{ items: unknown[]; nextCursor?: string }> {
     const size = options.pageSize ?? runtime.pageSize ?? config.pageSize;
     const p = config.pagination;
     const query: Record<string, string | number | undefined> = {};
-    if (options.updatedSince && config.updatedSinceParam) query[config.updatedSinceParam] = options.updatedSince;
+    if (options.updatedSince && config.updatedSinceParam)
+      query[config.updatedSinceParam] = options.updatedSince;
     let pageNo = 0;
     if (p.type === "page") {
       pageNo = options.cursor ? Number(options.cursor) : p.firstPage;
@@ -53,16 +69,35 @@ export function createRestHrSource(configInput: RestHrConfigInput, secretsInput:
       Object.assign(query, { [p.cursorParam]: options.cursor, [p.sizeParam]: size });
     }
     const body = await callPlatform(ctx, async () => {
-      const res = await httpRequest(platform, { method: "GET", url: joinUrl(config.baseUrl, list.path), query, headers: authHeaders(), fetch: runtime.fetch, timeoutMs: runtime.timeoutMs });
+      const res = await httpRequest(platform, {
+        method: "GET",
+        url: joinUrl(config.baseUrl, list.path),
+        query,
+        headers: authHeaders(),
+        fetch: runtime.fetch,
+        timeoutMs: runtime.timeoutMs,
+      });
       throwForStatus(platform, res, `GET ${list.path}`);
       if (config.errorCodePath) {
         const code = getPath(res.body, config.errorCodePath);
-        if (code !== undefined && code !== 0 && code !== "0") throw new ConnectorError({ kind: "invalid", platform, code: String(code), message: `GET ${list.path}: error code ${code}` });
+        if (code !== undefined && code !== 0 && code !== "0")
+          throw new ConnectorError({
+            kind: "invalid",
+            platform,
+            code: String(code),
+            message: `GET ${list.path}: error code ${code}`,
+          });
       }
       return res.body;
     });
     const items = getPath(body, list.itemsPath);
-    if (!Array.isArray(items)) throw new ConnectorError({ kind: "invalid", platform, code: "bad_response", message: `GET ${list.path}: no array at "${list.itemsPath || "(body)"}"` });
+    if (!Array.isArray(items))
+      throw new ConnectorError({
+        kind: "invalid",
+        platform,
+        code: "bad_response",
+        message: `GET ${list.path}: no array at "${list.itemsPath || "(body)"}"`,
+      });
     let nextCursor: string | undefined;
     if (p.type === "cursor") {
       const next = getPath(body, p.nextCursorPath);
@@ -78,11 +113,19 @@ export function createRestHrSource(configInput: RestHrConfigInput, secretsInput:
 
   const listOrgUnitsPage = async (options: HrListOptions = {}) => {
     const page = await fetchPage(config.departments, options);
-    return { items: page.items.map((r) => mapOrgUnit(r, config.departments.fields)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((r) => mapOrgUnit(r, config.departments.fields)),
+      nextCursor: page.nextCursor,
+    };
   };
-  const listEmployeesPage = async (options: HrListOptions = {}): Promise<HrPage<ReturnType<typeof mapEmployee>>> => {
+  const listEmployeesPage = async (
+    options: HrListOptions = {},
+  ): Promise<HrPage<ReturnType<typeof mapEmployee>>> => {
     const page = await fetchPage(config.employees, options);
-    return { items: page.items.map((r) => mapEmployee(r, config.employees)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((r) => mapEmployee(r, config.employees)),
+      nextCursor: page.nextCursor,
+    };
   };
 
   return {
@@ -92,10 +135,23 @@ export function createRestHrSource(configInput: RestHrConfigInput, secretsInput:
     listOrgUnits: (options) => iteratePages(listOrgUnitsPage, options),
     listEmployees: (options) => iteratePages(listEmployeesPage, options),
     verifyWebhook(headers, body) {
-      const envelope = verifyStandardWebhook(headers, body, { platform, secret: secrets.webhookSecret });
+      const envelope = verifyStandardWebhook(headers, body, {
+        platform,
+        secret: secrets.webhookSecret,
+      });
       return envelope.type === "employee.changed"
-        ? { id: envelope.id, type: envelope.type, occurredAt: envelope.occurredAt, data: mapEmployee(envelope.data, config.employees) }
-        : { id: envelope.id, type: envelope.type, occurredAt: envelope.occurredAt, data: mapOrgUnit(envelope.data, config.departments.fields) };
+        ? {
+            id: envelope.id,
+            type: envelope.type,
+            occurredAt: envelope.occurredAt,
+            data: mapEmployee(envelope.data, config.employees),
+          }
+        : {
+            id: envelope.id,
+            type: envelope.type,
+            occurredAt: envelope.occurredAt,
+            data: mapOrgUnit(envelope.data, config.departments.fields),
+          };
     },
     testConnection: () =>
       runConnectionTest(async () => {

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { mapEmployee, mapOrgUnit } from "./map-hr-record";
 import { employeeFieldMapSchema, orgUnitFieldMapSchema } from "./rest-hr-schema";
 
-const employees = { path: "/e", itemsPath: "items", fields: employeeFieldMapSchema.parse({ status: "status", hireDate: "hired", version: "v", updatedAt: "at" }), statusMap: { X: "on_leave" as const } };
+const employees = {
+  path: "/e",
+  itemsPath: "items",
+  fields: employeeFieldMapSchema.parse({
+    status: "status",
+    hireDate: "hired",
+    version: "v",
+    updatedAt: "at",
+  }),
+  statusMap: { X: "on_leave" as const },
+};
 
 describe("mapEmployee", () => {
   it.each([
@@ -33,7 +43,9 @@ describe("mapEmployee", () => {
     [{ at: "2024-01-01T00:00:00Z" }, Date.parse("2024-01-01T00:00:00Z")],
     [{}, 0],
   ])("version from %j", (record, version) => {
-    expect(mapEmployee({ employeeNo: "E1", name: "n", ...record }, employees).version).toBe(version);
+    expect(mapEmployee({ employeeNo: "E1", name: "n", ...record }, employees).version).toBe(
+      version,
+    );
   });
 });
 

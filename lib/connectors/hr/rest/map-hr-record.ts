@@ -2,7 +2,8 @@ import type { HrEmployee, HrEmployeeStatus, HrOrgUnit } from "../../types";
 import { getPath } from "./get-path";
 import type { RestHrConfig } from "./rest-hr-schema";
 
-const str = (v: unknown): string | undefined => (v === undefined || v === null || v === "" ? undefined : String(v));
+const str = (v: unknown): string | undefined =>
+  v === undefined || v === null || v === "" ? undefined : String(v);
 
 /** `YYYY-MM-DD` from a date string or timestamp. */
 const date = (v: unknown): string | undefined => {
@@ -39,7 +40,10 @@ const DEFAULT_STATUS: Record<string, HrEmployeeStatus> = {
   离职: "terminated",
 };
 
-export function mapOrgUnit(record: unknown, fields: RestHrConfig["departments"]["fields"]): HrOrgUnit {
+export function mapOrgUnit(
+  record: unknown,
+  fields: RestHrConfig["departments"]["fields"],
+): HrOrgUnit {
   const get = (p: string | undefined) => (p ? getPath(record, p) : undefined);
   const active = get(fields.active);
   const updatedAt = get(fields.updatedAt);
@@ -49,7 +53,10 @@ export function mapOrgUnit(record: unknown, fields: RestHrConfig["departments"][
     nameEn: str(get(fields.nameEn)),
     parentCode: str(get(fields.parentCode)),
     managerNo: str(get(fields.managerNo)),
-    active: active === undefined || active === null ? true : ACTIVE_WORDS.has(String(active).toLowerCase()),
+    active:
+      active === undefined || active === null
+        ? true
+        : ACTIVE_WORDS.has(String(active).toLowerCase()),
     version: version(get(fields.version), updatedAt),
     updatedAt: str(updatedAt),
   };
@@ -59,7 +66,9 @@ export function mapEmployee(record: unknown, config: RestHrConfig["employees"]):
   const f = config.fields;
   const get = (p: string | undefined) => (p ? getPath(record, p) : undefined);
   const rawStatus = str(get(f.status));
-  const status: HrEmployeeStatus = rawStatus ? (config.statusMap[rawStatus] ?? DEFAULT_STATUS[rawStatus.toLowerCase()] ?? "active") : "active";
+  const status: HrEmployeeStatus = rawStatus
+    ? (config.statusMap[rawStatus] ?? DEFAULT_STATUS[rawStatus.toLowerCase()] ?? "active")
+    : "active";
   const updatedAt = get(f.updatedAt);
   return {
     employeeNo: String(get(f.employeeNo) ?? ""),

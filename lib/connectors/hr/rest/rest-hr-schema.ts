@@ -2,7 +2,10 @@ import { z } from "zod";
 import { field } from "../../core/field-meta";
 import { rateLimitSchema } from "../../core/rate-limiter";
 
-const path = (zh: string, en: string, fallback?: string) => (fallback === undefined ? z.string().optional() : z.string().default(fallback)).meta(field(zh, en));
+const path = (zh: string, en: string, fallback?: string) =>
+  (fallback === undefined ? z.string().optional() : z.string().default(fallback)).meta(
+    field(zh, en),
+  );
 
 /** Which JSON field of a department record holds what (dotted paths). */
 export const orgUnitFieldMapSchema = z.object({
@@ -47,40 +50,97 @@ export const restPaginationSchema = z.discriminatedUnion("type", [
     /** When set, a null/absent value here means "last page"; otherwise a short page does. */
     hasMorePath: z.string().optional(),
   }),
-  z.object({ type: z.literal("offset"), offsetParam: z.string().default("offset"), limitParam: z.string().default("limit") }),
-  z.object({ type: z.literal("cursor"), cursorParam: z.string().default("cursor"), sizeParam: z.string().default("size"), nextCursorPath: z.string().default("next") }),
+  z.object({
+    type: z.literal("offset"),
+    offsetParam: z.string().default("offset"),
+    limitParam: z.string().default("limit"),
+  }),
+  z.object({
+    type: z.literal("cursor"),
+    cursorParam: z.string().default("cursor"),
+    sizeParam: z.string().default("size"),
+    nextCursorPath: z.string().default("next"),
+  }),
 ]);
 
 const listSchema = <T extends z.ZodType>(fields: T, defaultPath: string) =>
   z.object({
     path: z.string().default(defaultPath).meta(field("接口路径", "Endpoint path")),
-    itemsPath: z.string().default("items").meta(field("列表字段", "Items field", { help: { zh: "留空表示响应本身是数组", en: "Empty: the response body is the array" } })),
+    itemsPath: z
+      .string()
+      .default("items")
+      .meta(
+        field("列表字段", "Items field", {
+          help: { zh: "留空表示响应本身是数组", en: "Empty: the response body is the array" },
+        }),
+      ),
     fields,
   });
 
 export const restHrConfigSchema = z.object({
   baseUrl: z.url().meta(field("接口地址", "API base URL")),
-  auth: z.enum(["bearer", "basic", "header", "none"]).default("bearer").meta(field("认证方式", "Authentication")),
+  auth: z
+    .enum(["bearer", "basic", "header", "none"])
+    .default("bearer")
+    .meta(field("认证方式", "Authentication")),
   authHeader: z.string().default("X-Api-Key").meta(field("认证请求头", "Auth header name")),
   pageSize: z.number().int().min(1).max(1_000).default(100).meta(field("每页条数", "Page size")),
-  pagination: restPaginationSchema.default({ type: "page", pageParam: "page", sizeParam: "size", firstPage: 1 }).meta(field("分页方式", "Pagination")),
-  updatedSinceParam: z.string().nullable().default("updatedSince").meta(field("增量参数", "Updated-since parameter")),
+  pagination: restPaginationSchema
+    .default({ type: "page", pageParam: "page", sizeParam: "size", firstPage: 1 })
+    .meta(field("分页方式", "Pagination")),
+  updatedSinceParam: z
+    .string()
+    .nullable()
+    .default("updatedSince")
+    .meta(field("增量参数", "Updated-since parameter")),
   /** Some HR APIs answer 200 with an error code (薪人薪事: errcode). */
   errorCodePath: z.string().optional().meta(field("错误码字段", "Error code field")),
-  departments: listSchema(orgUnitFieldMapSchema.default(orgUnitFieldMapSchema.parse({})), "/departments").default({ path: "/departments", itemsPath: "items", fields: orgUnitFieldMapSchema.parse({}) }),
-  employees: listSchema(employeeFieldMapSchema.default(employeeFieldMapSchema.parse({})), "/employees")
+  departments: listSchema(
+    orgUnitFieldMapSchema.default(orgUnitFieldMapSchema.parse({})),
+    "/departments",
+  ).default({ path: "/departments", itemsPath: "items", fields: orgUnitFieldMapSchema.parse({}) }),
+  employees: listSchema(
+    employeeFieldMapSchema.default(employeeFieldMapSchema.parse({})),
+    "/employees",
+  )
     .extend({
-      statusMap: z.record(z.string(), employeeStatus).default({}).meta(field("状态映射", "Status mapping", { help: { zh: "源系统状态值 → 标准状态", en: "Source status value → normalised status" } })),
+      statusMap: z
+        .record(z.string(), employeeStatus)
+        .default({})
+        .meta(
+          field("状态映射", "Status mapping", {
+            help: { zh: "源系统状态值 → 标准状态", en: "Source status value → normalised status" },
+          }),
+        ),
     })
-    .default({ path: "/employees", itemsPath: "items", fields: employeeFieldMapSchema.parse({}), statusMap: {} }),
+    .default({
+      path: "/employees",
+      itemsPath: "items",
+      fields: employeeFieldMapSchema.parse({}),
+      statusMap: {},
+    }),
   rateLimit: rateLimitSchema.default({ perSecond: 10 }).meta(field("速率限制", "Rate limit")),
 });
 
 export const restHrSecretsSchema = z.object({
-  token: z.string().optional().meta(field("访问令牌", "API token", { secret: true })),
+  token: z
+    .string()
+    .optional()
+    .meta(field("访问令牌", "API token", { secret: true })),
   username: z.string().optional().meta(field("用户名", "Username")),
-  password: z.string().optional().meta(field("密码", "Password", { secret: true })),
-  webhookSecret: z.string().optional().meta(field("Webhook 签名密钥", "Webhook signing secret", { secret: true, help: { zh: "whsec_ 开头", en: "Starts with whsec_" } })),
+  password: z
+    .string()
+    .optional()
+    .meta(field("密码", "Password", { secret: true })),
+  webhookSecret: z
+    .string()
+    .optional()
+    .meta(
+      field("Webhook 签名密钥", "Webhook signing secret", {
+        secret: true,
+        help: { zh: "whsec_ 开头", en: "Starts with whsec_" },
+      }),
+    ),
 });
 
 export type RestHrConfig = z.infer<typeof restHrConfigSchema>;

@@ -6,7 +6,12 @@ import { runConnectionTest } from "../../core/test-connection";
 import type { HrEmployee, HrListOptions, HrOrgUnit, HrPage, HrSource } from "../../types";
 import { iteratePages } from "../iterate-pages";
 import { verifyStandardWebhook } from "../webhook/verify-standard-webhook";
-import { scimHrConfigSchema, scimHrSecretsSchema, type ScimHrConfigInput, type ScimHrSecrets } from "./scim-hr-schema";
+import {
+  scimHrConfigSchema,
+  scimHrSecretsSchema,
+  type ScimHrConfigInput,
+  type ScimHrSecrets,
+} from "./scim-hr-schema";
 
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
@@ -26,22 +31,45 @@ type ScimUser = {
   [ENTERPRISE]?: { employeeNumber?: string; department?: string; manager?: { value?: string } };
 };
 
-type ScimGroup = { id: string; externalId?: string; displayName: string; meta?: { lastModified?: string }; [k: string]: unknown };
+type ScimGroup = {
+  id: string;
+  externalId?: string;
+  displayName: string;
+  meta?: { lastModified?: string };
+  [k: string]: unknown;
+};
 
-const versionOf = (meta?: { lastModified?: string }) => (meta?.lastModified ? Date.parse(meta.lastModified) || 0 : 0);
+const versionOf = (meta?: { lastModified?: string }) =>
+  meta?.lastModified ? Date.parse(meta.lastModified) || 0 : 0;
 
 /** SCIM 2.0 (RFC 7643/7644) as an HR source: Users → employees, Groups → org units. */
-export function createScimHrSource(configInput: ScimHrConfigInput, secretsInput: ScimHrSecrets, runtime: ConnectorRuntimeOptions = {}): HrSource {
+export function createScimHrSource(
+  configInput: ScimHrConfigInput,
+  secretsInput: ScimHrSecrets,
+  runtime: ConnectorRuntimeOptions = {},
+): HrSource {
   const config = scimHrConfigSchema.parse(configInput);
   const secrets = scimHrSecretsSchema.parse(secretsInput);
-  const ctx = { limiter: runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock }), retry: runtime.retry, clock: runtime.clock };
+  const ctx = {
+    limiter:
+      runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock }),
+    retry: runtime.retry,
+    clock: runtime.clock,
+  };
 
   const mapEmployee = (u: ScimUser): HrEmployee => {
     const ent = u[ENTERPRISE] ?? {};
-    const employeeNo = config.employeeNoAttribute === "employeeNumber" ? (ent.employeeNumber ?? u.userName) : String(u[config.employeeNoAttribute] ?? u.userName);
+    const employeeNo =
+      config.employeeNoAttribute === "employeeNumber"
+        ? (ent.employeeNumber ?? u.userName)
+        : String(u[config.employeeNoAttribute] ?? u.userName);
     return {
       employeeNo,
-      name: u.displayName || u.name?.formatted || [u.name?.familyName, u.name?.givenName].filter(Boolean).join("") || u.userName,
+      name:
+        u.displayName ||
+        u.name?.formatted ||
+        [u.name?.familyName, u.name?.givenName].filter(Boolean).join("") ||
+        u.userName,
       email: (u.emails?.find((e) => e.primary) ?? u.emails?.[0])?.value,
       mobile: (u.phoneNumbers?.find((p) => p.type === "mobile") ?? u.phoneNumbers?.[0])?.value,
       title: u.title,
@@ -59,16 +87,26 @@ export function createScimHrSource(configInput: ScimHrConfigInput, secretsInput:
   const mapUnit = (g: ScimGroup): HrOrgUnit => ({
     code: String(g[config.unitCodeAttribute] ?? g.id),
     name: g.displayName,
-    parentCode: config.parentAttribute && g[config.parentAttribute] ? String(g[config.parentAttribute]) : undefined,
+    parentCode:
+      config.parentAttribute && g[config.parentAttribute]
+        ? String(g[config.parentAttribute])
+        : undefined,
     active: true,
     version: versionOf(g.meta),
     updatedAt: g.meta?.lastModified,
   });
 
-  async function page<T, R>(resource: "/Users" | "/Groups", options: HrListOptions, map: (item: T) => R): Promise<HrPage<R>> {
+  async function page<T, R>(
+    resource: "/Users" | "/Groups",
+    options: HrListOptions,
+    map: (item: T) => R,
+  ): Promise<HrPage<R>> {
     const count = options.pageSize ?? runtime.pageSize ?? config.pageSize;
     const startIndex = options.cursor ? Number(options.cursor) : 1;
-    const filter = options.updatedSince && config.supportsLastModifiedFilter ? `meta.lastModified ge "${options.updatedSince}"` : undefined;
+    const filter =
+      options.updatedSince && config.supportsLastModifiedFilter
+        ? `meta.lastModified ge "${options.updatedSince}"`
+        : undefined;
     const res = await scimRequest<ScimListResponse<T>>("scim", ctx, {
       baseUrl: config.baseUrl,
       path: resource,
@@ -80,13 +118,24 @@ export function createScimHrSource(configInput: ScimHrConfigInput, secretsInput:
     });
     let items = (res.Resources ?? []).map(map);
     // Without server-side filtering, filter by lastModified here (still reads every page).
-    if (options.updatedSince && !filter) items = items.filter((i) => !(i as { updatedAt?: string }).updatedAt || (i as { updatedAt?: string }).updatedAt! >= options.updatedSince!);
+    if (options.updatedSince && !filter)
+      items = items.filter(
+        (i) =>
+          !(i as { updatedAt?: string }).updatedAt ||
+          (i as { updatedAt?: string }).updatedAt! >= options.updatedSince!,
+      );
     const next = startIndex + (res.Resources?.length ?? 0);
-    return { items, nextCursor: (res.Resources?.length ?? 0) > 0 && next <= res.totalResults ? String(next) : undefined };
+    return {
+      items,
+      nextCursor:
+        (res.Resources?.length ?? 0) > 0 && next <= res.totalResults ? String(next) : undefined,
+    };
   }
 
-  const listEmployeesPage = (o: HrListOptions = {}) => page<ScimUser, HrEmployee>("/Users", o, mapEmployee);
-  const listOrgUnitsPage = (o: HrListOptions = {}) => page<ScimGroup, HrOrgUnit>("/Groups", o, mapUnit);
+  const listEmployeesPage = (o: HrListOptions = {}) =>
+    page<ScimUser, HrEmployee>("/Users", o, mapEmployee);
+  const listOrgUnitsPage = (o: HrListOptions = {}) =>
+    page<ScimGroup, HrOrgUnit>("/Groups", o, mapUnit);
   const resource = z.looseObject({ id: z.string() });
 
   return {
@@ -97,11 +146,24 @@ export function createScimHrSource(configInput: ScimHrConfigInput, secretsInput:
     listOrgUnits: (o) => iteratePages(listOrgUnitsPage, o),
     verifyWebhook(headers, body) {
       // SCIM defines no push: we accept the Standard Webhooks envelope carrying a SCIM User or Group.
-      const e = verifyStandardWebhook(headers, body, { platform: "scim", secret: secrets.webhookSecret });
+      const e = verifyStandardWebhook(headers, body, {
+        platform: "scim",
+        secret: secrets.webhookSecret,
+      });
       const data = resource.parse(e.data);
       return e.type === "employee.changed"
-        ? { id: e.id, type: e.type, occurredAt: e.occurredAt, data: mapEmployee(data as unknown as ScimUser) }
-        : { id: e.id, type: e.type, occurredAt: e.occurredAt, data: mapUnit(data as unknown as ScimGroup) };
+        ? {
+            id: e.id,
+            type: e.type,
+            occurredAt: e.occurredAt,
+            data: mapEmployee(data as unknown as ScimUser),
+          }
+        : {
+            id: e.id,
+            type: e.type,
+            occurredAt: e.occurredAt,
+            data: mapUnit(data as unknown as ScimGroup),
+          };
     },
     testConnection: () =>
       runConnectionTest(async () => {

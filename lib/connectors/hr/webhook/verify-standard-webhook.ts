@@ -23,18 +23,38 @@ function flattenHeaders(headers: HeadersInput): Record<string, string> {
  * Checks webhook-id / webhook-timestamp (±5 min) / webhook-signature, then the envelope shape.
  * Replay protection beyond the timestamp window (remembering webhook-ids) is the caller's: it needs storage.
  */
-export function verifyStandardWebhook(headers: HeadersInput, body: string, options: VerifyStandardWebhookOptions): HrWebhookEnvelope {
-  if (!options.secret) throw new ConnectorError({ kind: "auth", platform: options.platform, code: "no_secret", message: "No webhook signing secret is configured for this HR source" });
+export function verifyStandardWebhook(
+  headers: HeadersInput,
+  body: string,
+  options: VerifyStandardWebhookOptions,
+): HrWebhookEnvelope {
+  if (!options.secret)
+    throw new ConnectorError({
+      kind: "auth",
+      platform: options.platform,
+      code: "no_secret",
+      message: "No webhook signing secret is configured for this HR source",
+    });
   let payload: unknown;
   try {
     payload = new Webhook(options.secret).verify(body, flattenHeaders(headers));
   } catch (err) {
     const reason = err instanceof WebhookVerificationError ? err.message : "malformed webhook";
-    throw new ConnectorError({ kind: "auth", platform: options.platform, code: "bad_signature", message: `Webhook rejected: ${reason}` });
+    throw new ConnectorError({
+      kind: "auth",
+      platform: options.platform,
+      code: "bad_signature",
+      message: `Webhook rejected: ${reason}`,
+    });
   }
   const parsed = hrWebhookEnvelopeSchema.safeParse(payload);
   if (!parsed.success) {
-    throw new ConnectorError({ kind: "invalid", platform: options.platform, code: "bad_payload", message: `Webhook payload invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}` });
+    throw new ConnectorError({
+      kind: "invalid",
+      platform: options.platform,
+      code: "bad_payload",
+      message: `Webhook payload invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    });
   }
   return parsed.data;
 }

@@ -18,27 +18,71 @@ function parse(token: string) {
   };
   const signature = bytes();
   const info = buf.subarray(at);
-  const out = { signature, info, appId: bytes().toString(), issueTs: u32(), expire: u32(), salt: u32(), services: u16(), type: u16(), privileges: u16(), privilege: u16(), privilegeExpire: u32(), userId: bytes().toString() };
+  const out = {
+    signature,
+    info,
+    appId: bytes().toString(),
+    issueTs: u32(),
+    expire: u32(),
+    salt: u32(),
+    services: u16(),
+    type: u16(),
+    privileges: u16(),
+    privilege: u16(),
+    privilegeExpire: u32(),
+    userId: bytes().toString(),
+  };
   return out;
 }
 
 describe("buildAgoraAppToken", () => {
   it("packs the Chat app privilege into a signed 007 token", () => {
-    const token = buildAgoraAppToken({ appId, appCertificate, expireSeconds: 86_400, issuedAt: 1_700_000_000, salt: 12345 });
+    const token = buildAgoraAppToken({
+      appId,
+      appCertificate,
+      expireSeconds: 86_400,
+      issuedAt: 1_700_000_000,
+      salt: 12345,
+    });
     expect(token.startsWith("007")).toBe(true);
     const t = parse(token);
-    expect(t).toMatchObject({ appId, issueTs: 1_700_000_000, expire: 86_400, salt: 12345, services: 1, type: 5, privileges: 1, privilege: 2, privilegeExpire: 86_400, userId: "" });
+    expect(t).toMatchObject({
+      appId,
+      issueTs: 1_700_000_000,
+      expire: 86_400,
+      salt: 12345,
+      services: 1,
+      type: 5,
+      privileges: 1,
+      privilege: 2,
+      privilegeExpire: 86_400,
+      userId: "",
+    });
     const ts = Buffer.alloc(4);
     ts.writeUInt32LE(1_700_000_000);
     const salt = Buffer.alloc(4);
     salt.writeUInt32LE(12345);
-    const key = createHmac("sha256", salt).update(createHmac("sha256", ts).update(appCertificate).digest()).digest();
+    const key = createHmac("sha256", salt)
+      .update(createHmac("sha256", ts).update(appCertificate).digest())
+      .digest();
     expect(createHmac("sha256", key).update(t.info).digest().equals(t.signature)).toBe(true);
   });
 
   it("differs per salt", () => {
-    const a = buildAgoraAppToken({ appId, appCertificate, expireSeconds: 60, issuedAt: 1, salt: 1 });
-    const b = buildAgoraAppToken({ appId, appCertificate, expireSeconds: 60, issuedAt: 1, salt: 2 });
+    const a = buildAgoraAppToken({
+      appId,
+      appCertificate,
+      expireSeconds: 60,
+      issuedAt: 1,
+      salt: 1,
+    });
+    const b = buildAgoraAppToken({
+      appId,
+      appCertificate,
+      expireSeconds: 60,
+      issuedAt: 1,
+      salt: 2,
+    });
     expect(a).not.toBe(b);
   });
 });

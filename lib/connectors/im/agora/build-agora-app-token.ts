@@ -36,9 +36,25 @@ const PRIVILEGE_CHAT_APP = 2;
 export function buildAgoraAppToken(options: BuildAgoraAppTokenOptions): string {
   const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1_000);
   const salt = options.salt ?? randomInt(1, 99_999_999);
-  const signingKey = hmac(u32(salt), hmac(u32(issuedAt), Buffer.from(options.appCertificate, "utf8")));
-  const service = Buffer.concat([u16(CHAT_SERVICE), u16(1), u16(PRIVILEGE_CHAT_APP), u32(options.expireSeconds), str("")]);
-  const signingInfo = Buffer.concat([str(options.appId), u32(issuedAt), u32(options.expireSeconds), u32(salt), u16(1), service]);
+  const signingKey = hmac(
+    u32(salt),
+    hmac(u32(issuedAt), Buffer.from(options.appCertificate, "utf8")),
+  );
+  const service = Buffer.concat([
+    u16(CHAT_SERVICE),
+    u16(1),
+    u16(PRIVILEGE_CHAT_APP),
+    u32(options.expireSeconds),
+    str(""),
+  ]);
+  const signingInfo = Buffer.concat([
+    str(options.appId),
+    u32(issuedAt),
+    u32(options.expireSeconds),
+    u32(salt),
+    u16(1),
+    service,
+  ]);
   const signature = hmac(signingKey, signingInfo);
   return `007${deflateSync(Buffer.concat([bytes(signature), signingInfo])).toString("base64")}`;
 }

@@ -10,20 +10,30 @@ describe("DingTalk connector contract (fake oapi)", () => {
   const clock = createFakeClock();
   const state = { token: "", fetches: 0, fail: [] as { errcode: number; sub_code?: string }[] };
   const tree: Record<number, { dept_id: number; name: string; parent_id: number }[]> = {
-    1: [{ dept_id: 2, name: "研发", parent_id: 1 }, { dept_id: 3, name: "销售", parent_id: 1 }],
+    1: [
+      { dept_id: 2, name: "研发", parent_id: 1 },
+      { dept_id: 3, name: "销售", parent_id: 1 },
+    ],
     2: [{ dept_id: 4, name: "前端", parent_id: 2 }],
   };
-  const users = Array.from({ length: 5 }, (_, i) => ({ userid: `u${i}`, name: `用户${i}`, mobile: `1380000000${i}`, dept_id_list: [i < 3 ? 2 : 4] }));
+  const users = Array.from({ length: 5 }, (_, i) => ({
+    userid: `u${i}`,
+    name: `用户${i}`,
+    mobile: `1380000000${i}`,
+    dept_id_list: [i < 3 ? 2 : 4],
+  }));
 
   beforeAll(async () => {
     server = await startFakeServer((req) => {
       if (req.path === "/gettoken") {
         state.fetches++;
-        if (req.query.get("appsecret") !== "sec") return { body: { errcode: 40089, errmsg: "不合法的corpid或corpsecret" } };
+        if (req.query.get("appsecret") !== "sec")
+          return { body: { errcode: 40089, errmsg: "不合法的corpid或corpsecret" } };
         state.token = `tok${state.fetches}`;
         return { body: { errcode: 0, errmsg: "ok", access_token: state.token, expires_in: 7200 } };
       }
-      if (req.query.get("access_token") !== state.token) return { body: { errcode: 42001, errmsg: "access_token expired" } };
+      if (req.query.get("access_token") !== state.token)
+        return { body: { errcode: 42001, errmsg: "access_token expired" } };
       const injected = state.fail.shift();
       if (injected) return { body: { ...injected, errmsg: "injected" } };
       const b = req.body ?? {};
@@ -34,18 +44,41 @@ describe("DingTalk connector contract (fake oapi)", () => {
           const members = users.filter((u) => u.dept_id_list.includes(b.dept_id));
           const page = members.slice(b.cursor, b.cursor + b.size);
           const more = b.cursor + b.size < members.length;
-          return { body: { errcode: 0, errmsg: "ok", result: { has_more: more, next_cursor: more ? b.cursor + b.size : undefined, list: page } } };
+          return {
+            body: {
+              errcode: 0,
+              errmsg: "ok",
+              result: {
+                has_more: more,
+                next_cursor: more ? b.cursor + b.size : undefined,
+                list: page,
+              },
+            },
+          };
         }
         case "/topapi/v2/user/get": {
           const u = users.find((x) => x.userid === b.userid);
-          return { body: u ? { errcode: 0, errmsg: "ok", result: u } : { errcode: 60121, errmsg: "找不到该用户" } };
+          return {
+            body: u
+              ? { errcode: 0, errmsg: "ok", result: u }
+              : { errcode: 60121, errmsg: "找不到该用户" },
+          };
         }
         case "/topapi/v2/user/create":
           expect(typeof b.dept_id_list).toBe("string");
-          return { body: { errcode: 0, errmsg: "ok", result: { userid: b.userid ?? "generated" } } };
+          return {
+            body: { errcode: 0, errmsg: "ok", result: { userid: b.userid ?? "generated" } },
+          };
         case "/topapi/message/corpconversation/asyncsend_v2":
           expect(b.userid_list.split(",").length).toBeLessThanOrEqual(100);
-          return { body: { errcode: 0, errmsg: "ok", task_id: 1000 + req.body.userid_list.length, request_id: "r" } };
+          return {
+            body: {
+              errcode: 0,
+              errmsg: "ok",
+              task_id: 1000 + req.body.userid_list.length,
+              request_id: "r",
+            },
+          };
         default:
           return { body: { errcode: 404, errmsg: "not found" } };
       }
@@ -53,19 +86,35 @@ describe("DingTalk connector contract (fake oapi)", () => {
   });
   afterAll(() => server.close());
 
-  const make = (appSecret = "sec") => createDingtalkTarget({ baseUrl: server.url, appKey: "ding1", agentId: 7, rateLimit: false }, { appSecret }, { clock, pageSize: 2 });
+  const make = (appSecret = "sec") =>
+    createDingtalkTarget(
+      { baseUrl: server.url, appKey: "ding1", agentId: 7, rateLimit: false },
+      { appSecret },
+      { clock, pageSize: 2 },
+    );
 
   it("walks the department tree and pages users with next_cursor", async () => {
     const t = make();
     expect((await collect(t.listGroups())).map((g) => g.id)).toEqual(["2", "3", "4"]);
-    expect((await collect(t.listUsers())).map((u) => u.id).sort()).toEqual(["u0", "u1", "u2", "u3", "u4"]);
+    expect((await collect(t.listUsers())).map((u) => u.id).sort()).toEqual([
+      "u0",
+      "u1",
+      "u2",
+      "u3",
+      "u4",
+    ]);
   });
 
   it("treats HTTP 200 + errcode as failure and maps it", async () => {
     expect(await make().getUser("nobody")).toBeNull();
     state.fail.push({ errcode: 88, sub_code: "60104" });
-    await expect(make().createUser({ id: "x", name: "x", mobile: "1", groupIds: ["2"] })).rejects.toMatchObject({ kind: "conflict", code: "88/60104" });
-    await expect(make().disableUser("u0")).rejects.toMatchObject({ kind: "invalid", code: "unsupported" });
+    await expect(
+      make().createUser({ id: "x", name: "x", mobile: "1", groupIds: ["2"] }),
+    ).rejects.toMatchObject({ kind: "conflict", code: "88/60104" });
+    await expect(make().disableUser("u0")).rejects.toMatchObject({
+      kind: "invalid",
+      code: "unsupported",
+    });
   });
 
   it("refreshes on 42001 once", async () => {
@@ -88,7 +137,12 @@ describe("DingTalk connector contract (fake oapi)", () => {
 
   it("sends work notifications in batches of 100", async () => {
     const to = Array.from({ length: 250 }, (_, i) => `u${i}`);
-    const sent = await make().sendMessage({ to, format: "markdown", title: "薪资", text: "工资条已发放" });
+    const sent = await make().sendMessage({
+      to,
+      format: "markdown",
+      title: "薪资",
+      text: "工资条已发放",
+    });
     expect(sent.messageIds).toHaveLength(3);
   });
 

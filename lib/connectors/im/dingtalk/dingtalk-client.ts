@@ -23,17 +23,46 @@ const KIND_BY_CODE: Record<number, ConnectorErrorKind> = {
   60102: "conflict", // unverified: userid exists
 };
 
-type Envelope = { errcode?: number; errmsg?: string; sub_code?: string; result?: unknown; [k: string]: unknown };
+type Envelope = {
+  errcode?: number;
+  errmsg?: string;
+  sub_code?: string;
+  result?: unknown;
+  [k: string]: unknown;
+};
 
 /** DingTalk oapi: HTTP 200 on failure too; errcode decides (88 carries a sub_code). */
-export function createDingtalkClient(config: z.infer<typeof dingtalkConfigSchema>, secrets: DingtalkSecrets, runtime: ConnectorRuntimeOptions = {}) {
-  const limiter = runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
+export function createDingtalkClient(
+  config: z.infer<typeof dingtalkConfigSchema>,
+  secrets: DingtalkSecrets,
+  runtime: ConnectorRuntimeOptions = {},
+) {
+  const limiter =
+    runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
   const base = { limiter, retry: runtime.retry, clock: runtime.clock };
 
-  async function send<T extends Envelope>(method: "GET" | "POST", path: string, query: Record<string, string | undefined>, json?: unknown): Promise<T> {
-    const res = await httpRequest("dingtalk", { method, url: joinUrl(config.baseUrl, path), query, json, fetch: runtime.fetch, timeoutMs: runtime.timeoutMs });
+  async function send<T extends Envelope>(
+    method: "GET" | "POST",
+    path: string,
+    query: Record<string, string | undefined>,
+    json?: unknown,
+  ): Promise<T> {
+    const res = await httpRequest("dingtalk", {
+      method,
+      url: joinUrl(config.baseUrl, path),
+      query,
+      json,
+      fetch: runtime.fetch,
+      timeoutMs: runtime.timeoutMs,
+    });
     if (res.status >= 500 || res.status === 429) {
-      throw new ConnectorError({ kind: res.status === 429 ? "throttled" : "transient", platform: "dingtalk", code: String(res.status), message: `${path}: HTTP ${res.status}`, status: res.status });
+      throw new ConnectorError({
+        kind: res.status === 429 ? "throttled" : "transient",
+        platform: "dingtalk",
+        code: String(res.status),
+        message: `${path}: HTTP ${res.status}`,
+        status: res.status,
+      });
     }
     const body = (res.body ?? {}) as T;
     const code = Number(body.errcode ?? 0);
@@ -53,7 +82,11 @@ export function createDingtalkClient(config: z.infer<typeof dingtalkConfigSchema
     clock: runtime.clock,
     fetch: () =>
       callPlatform(base, async () => {
-        const out = await send<Envelope & { access_token: string; expires_in: number }>("GET", "/gettoken", { appkey: config.appKey, appsecret: secrets.appSecret });
+        const out = await send<Envelope & { access_token: string; expires_in: number }>(
+          "GET",
+          "/gettoken",
+          { appkey: config.appKey, appsecret: secrets.appSecret },
+        );
         return { token: out.access_token, expiresInSeconds: out.expires_in || 7_200 };
       }),
   });

@@ -6,14 +6,22 @@ import { rateLimitSchema } from "../../core/rate-limiter";
 export const DINGTALK_DEFAULT_RATE_LIMIT = { perSecond: 20 };
 
 export const dingtalkConfigSchema = z.object({
-  baseUrl: z.url().default("https://oapi.dingtalk.com").meta(field("接口地址 (oapi)", "API base URL (oapi)")),
+  baseUrl: z
+    .url()
+    .default("https://oapi.dingtalk.com")
+    .meta(field("接口地址 (oapi)", "API base URL (oapi)")),
   appKey: z.string().min(1).meta(field("AppKey", "App key")),
   agentId: z.coerce.number().int().positive().meta(field("应用 AgentId", "App AgentId")),
-  rateLimit: rateLimitSchema.default(DINGTALK_DEFAULT_RATE_LIMIT).meta(field("速率限制", "Rate limit")),
+  rateLimit: rateLimitSchema
+    .default(DINGTALK_DEFAULT_RATE_LIMIT)
+    .meta(field("速率限制", "Rate limit")),
 });
 
 export const dingtalkSecretsSchema = z.object({
-  appSecret: z.string().min(1).meta(field("AppSecret", "App secret", { secret: true })),
+  appSecret: z
+    .string()
+    .min(1)
+    .meta(field("AppSecret", "App secret", { secret: true })),
 });
 
 export type DingtalkConfigInput = z.input<typeof dingtalkConfigSchema>;

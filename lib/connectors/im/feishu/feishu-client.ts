@@ -1,6 +1,12 @@
 import { callPlatform } from "../../core/call-platform";
 import { ConnectorError, type ConnectorErrorKind } from "../../core/connector-error";
-import { httpRequest, joinUrl, kindForStatus, parseRetryAfter, type HttpRequestOptions } from "../../core/http-request";
+import {
+  httpRequest,
+  joinUrl,
+  kindForStatus,
+  parseRetryAfter,
+  type HttpRequestOptions,
+} from "../../core/http-request";
 import { createRateLimiter } from "../../core/rate-limiter";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { createTokenCache } from "../../core/token-cache";
@@ -19,8 +25,13 @@ const KIND_BY_CODE: Record<number, ConnectorErrorKind> = {
 export type FeishuCall = Pick<HttpRequestOptions, "method" | "query" | "json"> & { path: string };
 
 /** Feishu answers `{code, msg, data}`; code 0 = success, whatever the HTTP status. Throttling: HTTP 429 + code 99991400 + x-ogw-ratelimit-reset. */
-export function createFeishuClient(config: z.infer<typeof feishuConfigSchema>, secrets: FeishuSecrets, runtime: ConnectorRuntimeOptions = {}) {
-  const limiter = runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
+export function createFeishuClient(
+  config: z.infer<typeof feishuConfigSchema>,
+  secrets: FeishuSecrets,
+  runtime: ConnectorRuntimeOptions = {},
+) {
+  const limiter =
+    runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
   const base = { limiter, retry: runtime.retry, clock: runtime.clock };
 
   async function send<T>(call: FeishuCall, token?: string): Promise<T> {
@@ -31,10 +42,16 @@ export function createFeishuClient(config: z.infer<typeof feishuConfigSchema>, s
       fetch: runtime.fetch,
       timeoutMs: runtime.timeoutMs,
     });
-    const body = res.body as { code?: number; msg?: string; data?: T } & Record<string, unknown> | undefined;
+    const body = res.body as
+      ({ code?: number; msg?: string; data?: T } & Record<string, unknown>) | undefined;
     const code = body?.code;
     if (res.status >= 200 && res.status < 300 && code === 0) return (body?.data ?? body) as T;
-    const kind = code !== undefined && KIND_BY_CODE[code] ? KIND_BY_CODE[code] : code !== undefined && TOKEN_CODES.has(code) ? "auth" : (kindForStatus(res.status) ?? "invalid");
+    const kind =
+      code !== undefined && KIND_BY_CODE[code]
+        ? KIND_BY_CODE[code]
+        : code !== undefined && TOKEN_CODES.has(code)
+          ? "auth"
+          : (kindForStatus(res.status) ?? "invalid");
     throw new ConnectorError({
       kind: res.status === 429 ? "throttled" : kind,
       platform: "feishu",
@@ -60,7 +77,8 @@ export function createFeishuClient(config: z.infer<typeof feishuConfigSchema>, s
   });
 
   return {
-    call: <T>(call: FeishuCall) => callPlatform({ ...base, tokens }, (token) => send<T>(call, token)),
+    call: <T>(call: FeishuCall) =>
+      callPlatform({ ...base, tokens }, (token) => send<T>(call, token)),
     refreshToken: async () => {
       tokens.invalidate();
       return tokens.get();

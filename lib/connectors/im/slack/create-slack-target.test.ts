@@ -9,36 +9,86 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
   let server: FakeServer;
   const clock = createFakeClock();
   const state = { throttle: 0 };
-  const channels = Array.from({ length: 5 }, (_, i) => ({ id: `C${i}`, name: `team-${i}`, members: new Set<string>(i === 0 ? ["U1"] : []) }));
-  const users = new Map<string, { id: string; userName: string; displayName: string; active: boolean; emails: { value: string; primary: boolean }[] }>();
+  const channels = Array.from({ length: 5 }, (_, i) => ({
+    id: `C${i}`,
+    name: `team-${i}`,
+    members: new Set<string>(i === 0 ? ["U1"] : []),
+  }));
+  const users = new Map<
+    string,
+    {
+      id: string;
+      userName: string;
+      displayName: string;
+      active: boolean;
+      emails: { value: string; primary: boolean }[];
+    }
+  >();
 
   beforeAll(async () => {
     server = await startFakeServer((req) => {
       if (req.path.startsWith("/scim/v2")) {
-        if (req.headers.authorization !== "Bearer xoxp-scim") return { status: 401, body: { Errors: { description: "invalid_authentication", code: 401 } } };
+        if (req.headers.authorization !== "Bearer xoxp-scim")
+          return {
+            status: 401,
+            body: { Errors: { description: "invalid_authentication", code: 401 } },
+          };
         if (req.path === "/scim/v2/Users" && req.method === "GET") {
           const start = Number(req.query.get("startIndex"));
           const count = Number(req.query.get("count"));
           const all = [...users.values()];
-          return { body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: all.length, itemsPerPage: count, startIndex: start, Resources: all.slice(start - 1, start - 1 + count) } };
+          return {
+            body: {
+              schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+              totalResults: all.length,
+              itemsPerPage: count,
+              startIndex: start,
+              Resources: all.slice(start - 1, start - 1 + count),
+            },
+          };
         }
         if (req.path === "/scim/v2/Users" && req.method === "POST") {
-          if ([...users.values()].some((u) => u.emails[0].value === req.body.emails[0].value)) return { status: 409, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "409", scimType: "uniqueness", detail: "email taken" } };
+          if ([...users.values()].some((u) => u.emails[0].value === req.body.emails[0].value))
+            return {
+              status: 409,
+              body: {
+                schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+                status: "409",
+                scimType: "uniqueness",
+                detail: "email taken",
+              },
+            };
           const id = `U${users.size + 10}`;
-          users.set(id, { id, userName: req.body.userName, displayName: req.body.displayName, active: true, emails: req.body.emails });
+          users.set(id, {
+            id,
+            userName: req.body.userName,
+            displayName: req.body.displayName,
+            active: true,
+            emails: req.body.emails,
+          });
           return { status: 201, body: users.get(id) };
         }
         const id = decodeURIComponent(req.path.split("/").pop()!);
         const u = users.get(id);
-        if (!u) return { status: 404, body: { Errors: { description: "user_not_found", code: 404 } } };
-        if (req.method === "PATCH") for (const op of req.body.Operations) if (op.path === "active") u.active = op.value;
+        if (!u)
+          return { status: 404, body: { Errors: { description: "user_not_found", code: 404 } } };
+        if (req.method === "PATCH")
+          for (const op of req.body.Operations) if (op.path === "active") u.active = op.value;
         if (req.method === "DELETE") u.active = false;
-        return { status: req.method === "DELETE" ? 204 : 200, body: req.method === "DELETE" ? undefined : u };
+        return {
+          status: req.method === "DELETE" ? 204 : 200,
+          body: req.method === "DELETE" ? undefined : u,
+        };
       }
-      if (req.headers.authorization !== "Bearer xoxb-bot") return { body: { ok: false, error: "invalid_auth" } };
+      if (req.headers.authorization !== "Bearer xoxb-bot")
+        return { body: { ok: false, error: "invalid_auth" } };
       if (state.throttle > 0) {
         state.throttle--;
-        return { status: 429, headers: { "retry-after": "4" }, body: { ok: false, error: "ratelimited" } };
+        return {
+          status: 429,
+          headers: { "retry-after": "4" },
+          body: { ok: false, error: "ratelimited" },
+        };
       }
       const method = req.path.replace("/api/", "");
       const b = req.body ?? {};
@@ -46,7 +96,13 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
         const start = Number(b.cursor || 0);
         const limit = Number(b.limit);
         const more = start + limit < all.length;
-        return { body: { ok: true, channels: all.slice(start, start + limit), response_metadata: { next_cursor: more ? String(start + limit) : "" } } };
+        return {
+          body: {
+            ok: true,
+            channels: all.slice(start, start + limit),
+            response_metadata: { next_cursor: more ? String(start + limit) : "" },
+          },
+        };
       };
       switch (method) {
         case "auth.test":
@@ -54,9 +110,12 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
         case "conversations.list":
           return page(channels.map(({ id, name }) => ({ id, name })));
         case "users.conversations":
-          return page(channels.filter((c) => c.members.has(b.user)).map(({ id, name }) => ({ id, name })));
+          return page(
+            channels.filter((c) => c.members.has(b.user)).map(({ id, name }) => ({ id, name })),
+          );
         case "conversations.create":
-          if (channels.some((c) => c.name === b.name)) return { body: { ok: false, error: "name_taken" } };
+          if (channels.some((c) => c.name === b.name))
+            return { body: { ok: false, error: "name_taken" } };
           channels.push({ id: `C${channels.length}`, name: b.name, members: new Set() });
           return { body: { ok: true, channel: { id: channels.at(-1)!.id, name: b.name } } };
         case "conversations.invite":
@@ -66,7 +125,9 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
           channels.find((c) => c.id === b.channel)!.members.delete(b.user);
           return { body: { ok: true } };
         case "chat.postMessage":
-          return users.has(b.channel) || b.channel === "U1" ? { body: { ok: true, channel: `D${b.channel}`, ts: "1700000000.000100" } } : { body: { ok: false, error: "channel_not_found" } };
+          return users.has(b.channel) || b.channel === "U1"
+            ? { body: { ok: true, channel: `D${b.channel}`, ts: "1700000000.000100" } }
+            : { body: { ok: false, error: "channel_not_found" } };
         default:
           return { body: { ok: false, error: "unknown_method" } };
       }
@@ -75,21 +136,44 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
   afterAll(() => server.close());
 
   const make = (botToken = "xoxb-bot") =>
-    createSlackTarget({ apiUrl: `${server.url}/api/`, scimUrl: `${server.url}/scim/v2`, rateLimit: false, scimRateLimit: false }, { botToken, scimToken: "xoxp-scim" }, { clock, pageSize: 2 });
+    createSlackTarget(
+      {
+        apiUrl: `${server.url}/api/`,
+        scimUrl: `${server.url}/scim/v2`,
+        rateLimit: false,
+        scimRateLimit: false,
+      },
+      { botToken, scimToken: "xoxp-scim" },
+      { clock, pageSize: 2 },
+    );
 
   it("lists channels through cursor pages and creates slug-named channels", async () => {
     const t = make();
-    expect((await collect(t.listGroups())).map((g) => g.id)).toEqual(["C0", "C1", "C2", "C3", "C4"]);
-    expect(await t.createGroup({ name: "Sales East 华东" })).toMatchObject({ name: "sales-east-华东" });
-    await expect(t.createGroup({ name: "team-1" })).rejects.toMatchObject({ kind: "conflict", code: "name_taken" });
+    expect((await collect(t.listGroups())).map((g) => g.id)).toEqual([
+      "C0",
+      "C1",
+      "C2",
+      "C3",
+      "C4",
+    ]);
+    expect(await t.createGroup({ name: "Sales East 华东" })).toMatchObject({
+      name: "sales-east-华东",
+    });
+    await expect(t.createGroup({ name: "team-1" })).rejects.toMatchObject({
+      kind: "conflict",
+      code: "name_taken",
+    });
     expect(slackChannelName("  R&D / Frontend ")).toBe("r-d-frontend");
   });
 
   it("creates members over SCIM, pages them, maps uniqueness, deactivates", async () => {
     const t = make();
     const a = await t.createUser({ name: "Ann", email: "ann@demo.example", groupIds: ["C1"] });
-    for (const n of ["bob", "cy", "di"]) await t.createUser({ name: n, email: `${n}@demo.example`, groupIds: [] });
-    await expect(t.createUser({ name: "dup", email: "ann@demo.example", groupIds: [] })).rejects.toMatchObject({ kind: "conflict", code: "409/uniqueness" });
+    for (const n of ["bob", "cy", "di"])
+      await t.createUser({ name: n, email: `${n}@demo.example`, groupIds: [] });
+    await expect(
+      t.createUser({ name: "dup", email: "ann@demo.example", groupIds: [] }),
+    ).rejects.toMatchObject({ kind: "conflict", code: "409/uniqueness" });
     expect(await collect(t.listUsers())).toHaveLength(4);
     expect(channels[1].members.has(a.id)).toBe(true);
     await t.disableUser(a.id);
@@ -112,11 +196,23 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
   });
 
   it("DMs each recipient and reports unknown ones", async () => {
-    const sent = await make().sendMessage({ to: ["U1", "UGHOST"], format: "card", title: "Review", text: "Please fill in", url: "https://example.com" });
-    expect(sent).toMatchObject({ messageId: "DU1:1700000000.000100", invalidRecipients: ["UGHOST"] });
+    const sent = await make().sendMessage({
+      to: ["U1", "UGHOST"],
+      format: "card",
+      title: "Review",
+      text: "Please fill in",
+      url: "https://example.com",
+    });
+    expect(sent).toMatchObject({
+      messageId: "DU1:1700000000.000100",
+      invalidRecipients: ["UGHOST"],
+    });
   });
 
   it("maps a bad bot token (HTTP 200, ok:false) to auth", async () => {
-    expect(await make("xoxb-wrong").testConnection()).toMatchObject({ ok: false, code: "invalid_auth" });
+    expect(await make("xoxb-wrong").testConnection()).toMatchObject({
+      ok: false,
+      code: "invalid_auth",
+    });
   });
 });

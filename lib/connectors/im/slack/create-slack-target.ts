@@ -4,8 +4,22 @@ import { createRateLimiter } from "../../core/rate-limiter";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { scimList, scimRequest, type ScimListResponse } from "../../core/scim-request";
 import { runConnectionTest } from "../../core/test-connection";
-import type { CreateImUserInput, ImCapabilities, ImGroupRecord, ImMessage, ImTarget, ImUserRecord, SendMessageResult, UpdateImUserInput } from "../../types";
-import { slackConfigSchema, slackSecretsSchema, type SlackConfigInput, type SlackSecrets } from "./slack-schema";
+import type {
+  CreateImUserInput,
+  ImCapabilities,
+  ImGroupRecord,
+  ImMessage,
+  ImTarget,
+  ImUserRecord,
+  SendMessageResult,
+  UpdateImUserInput,
+} from "../../types";
+import {
+  slackConfigSchema,
+  slackSecretsSchema,
+  type SlackConfigInput,
+  type SlackSecrets,
+} from "./slack-schema";
 import { slackWebCall } from "./slack-web-call";
 
 export const slackCapabilities: ImCapabilities = {
@@ -38,25 +52,66 @@ type ScimUser = {
 
 /** Channel names: lowercase, no spaces or punctuation other than - and _, ≤ 80 characters. */
 export function slackChannelName(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "group";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_-]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "group"
+  );
 }
 
 /** Slack: channels + chat through @slack/web-api, members through SCIM v2. */
-export function createSlackTarget(configInput: SlackConfigInput, secretsInput: SlackSecrets, runtime: ConnectorRuntimeOptions = {}): ImTarget {
+export function createSlackTarget(
+  configInput: SlackConfigInput,
+  secretsInput: SlackSecrets,
+  runtime: ConnectorRuntimeOptions = {},
+): ImTarget {
   const config = slackConfigSchema.parse(configInput);
   const secrets = slackSecretsSchema.parse(secretsInput);
   // The SDK's retries and rate-limit queueing are off: our limiter and retry are the one policy.
-  const web = new WebClient(secrets.botToken, { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch: runtime.fetch, timeout: runtime.timeoutMs ?? 30_000 });
-  const webCtx = { limiter: runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock }), retry: runtime.retry, clock: runtime.clock };
-  const scimCtx = { limiter: createRateLimiter({ limits: config.scimRateLimit, clock: runtime.clock }), retry: runtime.retry, clock: runtime.clock };
-  const call = <T>(method: string, args: Record<string, unknown>) => slackWebCall<T>(webCtx, web, method, args);
-  const scim = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, extra: { query?: Record<string, string | number>; json?: unknown } = {}) =>
-    scimRequest<T>("slack", scimCtx, { baseUrl: config.scimUrl, token: secrets.scimToken, method, path, fetch: runtime.fetch, timeoutMs: runtime.timeoutMs, ...extra });
+  const web = new WebClient(secrets.botToken, {
+    slackApiUrl: config.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    fetch: runtime.fetch,
+    timeout: runtime.timeoutMs ?? 30_000,
+  });
+  const webCtx = {
+    limiter:
+      runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock }),
+    retry: runtime.retry,
+    clock: runtime.clock,
+  };
+  const scimCtx = {
+    limiter: createRateLimiter({ limits: config.scimRateLimit, clock: runtime.clock }),
+    retry: runtime.retry,
+    clock: runtime.clock,
+  };
+  const call = <T>(method: string, args: Record<string, unknown>) =>
+    slackWebCall<T>(webCtx, web, method, args);
+  const scim = <T>(
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    path: string,
+    extra: { query?: Record<string, string | number>; json?: unknown } = {},
+  ) =>
+    scimRequest<T>("slack", scimCtx, {
+      baseUrl: config.scimUrl,
+      token: secrets.scimToken,
+      method,
+      path,
+      fetch: runtime.fetch,
+      timeoutMs: runtime.timeoutMs,
+      ...extra,
+    });
   const pageSize = runtime.pageSize ?? 200;
 
   const toUser = (u: ScimUser): ImUserRecord => ({
     id: u.id,
-    name: u.displayName || [u.name?.familyName, u.name?.givenName].filter(Boolean).join("") || u.userName,
+    name:
+      u.displayName ||
+      [u.name?.familyName, u.name?.givenName].filter(Boolean).join("") ||
+      u.userName,
     email: (u.emails?.find((e) => e.primary) ?? u.emails?.[0])?.value,
     mobile: u.phoneNumbers?.[0]?.value,
     title: u.title || undefined,
@@ -76,7 +131,10 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
   async function* channelsOf(userId?: string): AsyncIterable<{ id: string; name: string }> {
     let cursor: string | undefined;
     do {
-      const res = await call<{ channels?: { id: string; name: string }[]; response_metadata?: { next_cursor?: string } }>(userId ? "users.conversations" : "conversations.list", {
+      const res = await call<{
+        channels?: { id: string; name: string }[];
+        response_metadata?: { next_cursor?: string };
+      }>(userId ? "users.conversations" : "conversations.list", {
         user: userId,
         types: "public_channel,private_channel",
         exclude_archived: true,
@@ -89,10 +147,19 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
   }
 
   async function* listUsers(): AsyncIterable<ImUserRecord> {
-    for await (const u of scimList<ScimUser>((startIndex, count) => scim<ScimListResponse<ScimUser>>("GET", "/Users", { query: { startIndex, count } }), runtime.pageSize ?? 100)) yield toUser(u);
+    for await (const u of scimList<ScimUser>(
+      (startIndex, count) =>
+        scim<ScimListResponse<ScimUser>>("GET", "/Users", { query: { startIndex, count } }),
+      runtime.pageSize ?? 100,
+    ))
+      yield toUser(u);
   }
 
-  async function setGroupMembership(userId: string, groupIds: string[], options: { managedGroupIds?: string[] } = {}) {
+  async function setGroupMembership(
+    userId: string,
+    groupIds: string[],
+    options: { managedGroupIds?: string[] } = {},
+  ) {
     const current: string[] = [];
     for await (const c of channelsOf(userId)) current.push(c.id);
     const managed = options.managedGroupIds ? new Set(options.managedGroupIds) : undefined;
@@ -101,10 +168,16 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
         if (!(err instanceof ConnectorError && err.code === "already_in_channel")) throw err;
       });
     }
-    for (const channel of current.filter((g) => !groupIds.includes(g) && (!managed || managed.has(g)))) {
+    for (const channel of current.filter(
+      (g) => !groupIds.includes(g) && (!managed || managed.has(g)),
+    )) {
       await call("conversations.kick", { channel, user: userId }).catch((err) => {
         // #general cannot be left; that is not a sync failure.
-        if (!(err instanceof ConnectorError && (err.code === "cant_kick_from_general" || err.code === "not_in_channel"))) throw err;
+        if (!(
+          err instanceof ConnectorError &&
+          (err.code === "cant_kick_from_general" || err.code === "not_in_channel")
+        ))
+          throw err;
       });
     }
   }
@@ -122,11 +195,15 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
       for await (const c of channelsOf()) yield { id: c.id, name: c.name } satisfies ImGroupRecord;
     },
     async createGroup(input) {
-      const res = await call<{ channel: { id: string; name: string } }>("conversations.create", { name: slackChannelName(input.name), is_private: config.privateChannels });
+      const res = await call<{ channel: { id: string; name: string } }>("conversations.create", {
+        name: slackChannelName(input.name),
+        is_private: config.privateChannels,
+      });
       return { id: res.channel.id, name: res.channel.name };
     },
     async updateGroup(id, patch) {
-      if (patch.name) await call("conversations.rename", { channel: id, name: slackChannelName(patch.name) });
+      if (patch.name)
+        await call("conversations.rename", { channel: id, name: slackChannelName(patch.name) });
     },
     async deleteGroup(id) {
       // Slack channels are archived, not deleted.
@@ -145,9 +222,20 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
       }
     },
     async createUser(input: CreateImUserInput) {
-      if (!input.email) throw new ConnectorError({ kind: "invalid", platform: "slack", code: "email_required", message: "Slack needs an email to create a member" });
+      if (!input.email)
+        throw new ConnectorError({
+          kind: "invalid",
+          platform: "slack",
+          code: "email_required",
+          message: "Slack needs an email to create a member",
+        });
       const created = await scim<ScimUser>("POST", "/Users", {
-        json: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE], userName: input.email.split("@")[0], active: true, ...scimUserBody(input) },
+        json: {
+          schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE],
+          userName: input.email.split("@")[0],
+          active: true,
+          ...scimUserBody(input),
+        },
       });
       if (input.groupIds.length) await setGroupMembership(created.id, input.groupIds);
       return { ...toUser(created), groupIds: input.groupIds };
@@ -157,11 +245,22 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
       const operations = Object.entries(value)
         .filter(([, v]) => v !== undefined)
         .map(([path, v]) => ({ op: "replace", path, value: v }));
-      if (operations.length) await scim("PATCH", `/Users/${encodeURIComponent(id)}`, { json: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: operations } });
+      if (operations.length)
+        await scim("PATCH", `/Users/${encodeURIComponent(id)}`, {
+          json: {
+            schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            Operations: operations,
+          },
+        });
       if (patch.groupIds) await setGroupMembership(id, patch.groupIds);
     },
     async disableUser(id) {
-      await scim("PATCH", `/Users/${encodeURIComponent(id)}`, { json: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] } });
+      await scim("PATCH", `/Users/${encodeURIComponent(id)}`, {
+        json: {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+          Operations: [{ op: "replace", path: "active", value: false }],
+        },
+      });
     },
     async deleteUser(id) {
       await scim("DELETE", `/Users/${encodeURIComponent(id)}`);
@@ -172,10 +271,23 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
       for (const user of message.to) {
         try {
           // Posting to a user id opens the app's DM with that member.
-          const res = await call<{ channel: string; ts: string }>("chat.postMessage", { channel: user, ...slackMessageBody(message) });
+          const res = await call<{ channel: string; ts: string }>("chat.postMessage", {
+            channel: user,
+            ...slackMessageBody(message),
+          });
           result.messageIds.push(`${res.channel}:${res.ts}`);
         } catch (err) {
-          if (err instanceof ConnectorError && ["channel_not_found", "user_not_found", "user_disabled", "cannot_dm_bot", "not_in_channel"].includes(err.code)) result.invalidRecipients.push(user);
+          if (
+            err instanceof ConnectorError &&
+            [
+              "channel_not_found",
+              "user_not_found",
+              "user_disabled",
+              "cannot_dm_bot",
+              "not_in_channel",
+            ].includes(err.code)
+          )
+            result.invalidRecipients.push(user);
           else throw err;
         }
       }
@@ -185,13 +297,31 @@ export function createSlackTarget(configInput: SlackConfigInput, secretsInput: S
   };
 }
 
-export function slackMessageBody(message: ImMessage): { text: string; mrkdwn?: boolean; blocks?: object[] } {
+export function slackMessageBody(message: ImMessage): {
+  text: string;
+  mrkdwn?: boolean;
+  blocks?: object[];
+} {
   const fallback = message.title ? `${message.title}\n${message.text}` : message.text;
   if (message.format === "text") return { text: fallback, mrkdwn: false };
   if (message.format === "markdown") return { text: fallback, mrkdwn: true };
   const blocks: object[] = [];
-  if (message.title) blocks.push({ type: "header", text: { type: "plain_text", text: message.title.slice(0, 150) } });
+  if (message.title)
+    blocks.push({
+      type: "header",
+      text: { type: "plain_text", text: message.title.slice(0, 150) },
+    });
   blocks.push({ type: "section", text: { type: "mrkdwn", text: message.text.slice(0, 3_000) } });
-  if (message.url) blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: message.buttonText ?? "Open" }, url: message.url }] });
+  if (message.url)
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          text: { type: "plain_text", text: message.buttonText ?? "Open" },
+          url: message.url,
+        },
+      ],
+    });
   return { text: fallback, blocks };
 }

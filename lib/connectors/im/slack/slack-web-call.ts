@@ -24,22 +24,56 @@ const KIND_BY_ERROR: Record<string, ConnectorErrorKind> = {
 
 /** Slack errors arrive as HTTP 200 `{ok: false, error}`: the SDK throws them; we translate to ConnectorError. */
 export function toSlackError(err: unknown, method: string): ConnectorError {
-  const e = err as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };
+  const e = err as {
+    code?: string;
+    data?: { error?: string };
+    retryAfter?: number;
+    statusCode?: number;
+    message?: string;
+  };
   if (e.code === ErrorCode.RateLimitedError) {
-    return new ConnectorError({ kind: "throttled", platform: "slack", code: "ratelimited", message: `${method}: rate limited`, retryAfterMs: (e.retryAfter ?? 1) * 1_000, status: 429 });
+    return new ConnectorError({
+      kind: "throttled",
+      platform: "slack",
+      code: "ratelimited",
+      message: `${method}: rate limited`,
+      retryAfterMs: (e.retryAfter ?? 1) * 1_000,
+      status: 429,
+    });
   }
   if (e.code === ErrorCode.PlatformError) {
     const error = e.data?.error ?? "unknown_error";
-    return new ConnectorError({ kind: KIND_BY_ERROR[error] ?? "invalid", platform: "slack", code: error, message: `${method}: ${error}` });
+    return new ConnectorError({
+      kind: KIND_BY_ERROR[error] ?? "invalid",
+      platform: "slack",
+      code: error,
+      message: `${method}: ${error}`,
+    });
   }
   if (e.code === ErrorCode.HTTPError) {
-    return new ConnectorError({ kind: (e.statusCode ?? 500) >= 500 ? "transient" : "invalid", platform: "slack", code: String(e.statusCode), message: `${method}: HTTP ${e.statusCode}`, status: e.statusCode });
+    return new ConnectorError({
+      kind: (e.statusCode ?? 500) >= 500 ? "transient" : "invalid",
+      platform: "slack",
+      code: String(e.statusCode),
+      message: `${method}: HTTP ${e.statusCode}`,
+      status: e.statusCode,
+    });
   }
-  return new ConnectorError({ kind: "transient", platform: "slack", code: "request_error", message: `${method}: ${e.message ?? "request failed"}` });
+  return new ConnectorError({
+    kind: "transient",
+    platform: "slack",
+    code: "request_error",
+    message: `${method}: ${e.message ?? "request failed"}`,
+  });
 }
 
 /** Calls a Web API method through our limiter and retry (the SDK's own retries are off, so there is one policy). */
-export function slackWebCall<T>(ctx: PlatformCallContext, client: WebClient, method: string, args: Record<string, unknown>): Promise<T> {
+export function slackWebCall<T>(
+  ctx: PlatformCallContext,
+  client: WebClient,
+  method: string,
+  args: Record<string, unknown>,
+): Promise<T> {
   return callPlatform(ctx, async () => {
     try {
       return (await client.apiCall(method, args)) as T;

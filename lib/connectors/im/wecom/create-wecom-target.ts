@@ -3,9 +3,24 @@ import { ConnectorError } from "../../core/connector-error";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { runConnectionTest } from "../../core/test-connection";
 import { truncateUtf8 } from "../../core/truncate-utf8";
-import type { CreateImUserInput, ImCapabilities, ImGroupRecord, ImMessage, ImTarget, ImUserRecord, ImUserRef, SendMessageResult, UpdateImUserInput } from "../../types";
+import type {
+  CreateImUserInput,
+  ImCapabilities,
+  ImGroupRecord,
+  ImMessage,
+  ImTarget,
+  ImUserRecord,
+  ImUserRef,
+  SendMessageResult,
+  UpdateImUserInput,
+} from "../../types";
 import { createWecomClient, type WecomEnvelope } from "./wecom-client";
-import { wecomConfigSchema, wecomSecretsSchema, type WecomConfigInput, type WecomSecrets } from "./wecom-schema";
+import {
+  wecomConfigSchema,
+  wecomSecretsSchema,
+  type WecomConfigInput,
+  type WecomSecrets,
+} from "./wecom-schema";
 
 /** department/get (user/get) calls in flight while listing groups (users). */
 const LIST_GROUPS_CONCURRENCY = 8;
@@ -57,20 +72,32 @@ function userBody(input: UpdateImUserInput & { groupIds?: string[] }) {
     email: input.email,
     position: input.title,
     department: input.groupIds?.map(Number),
-    main_department: input.mainGroupId ? Number(input.mainGroupId) : input.groupIds?.length ? Number(input.groupIds[0]) : undefined,
+    main_department: input.mainGroupId
+      ? Number(input.mainGroupId)
+      : input.groupIds?.length
+        ? Number(input.groupIds[0])
+        : undefined,
     enable: input.enabled === undefined ? undefined : input.enabled ? 1 : 0,
   };
 }
 
 /** WeCom (企业微信) contact + message API, hand-written (no official server SDK). */
-export function createWecomTarget(configInput: WecomConfigInput, secretsInput: WecomSecrets, runtime: ConnectorRuntimeOptions = {}): ImTarget {
+export function createWecomTarget(
+  configInput: WecomConfigInput,
+  secretsInput: WecomSecrets,
+  runtime: ConnectorRuntimeOptions = {},
+): ImTarget {
   const config = wecomConfigSchema.parse(configInput);
   const secrets = wecomSecretsSchema.parse(secretsInput);
   const client = createWecomClient(config, secrets, runtime);
 
   const getUser = async (id: string): Promise<ImUserRecord | null> => {
     try {
-      const u = await client.call<WecomEnvelope & WecomUser>({ method: "GET", path: "/user/get", query: { userid: id } });
+      const u = await client.call<WecomEnvelope & WecomUser>({
+        method: "GET",
+        path: "/user/get",
+        query: { userid: id },
+      });
       return toUserRecord(u);
     } catch (err) {
       if (err instanceof ConnectorError && err.kind === "not_found") return null;
@@ -81,7 +108,12 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
   async function* listUserRefs(): AsyncIterable<ImUserRef> {
     let cursor = "";
     do {
-      const page = await client.call<WecomEnvelope & { next_cursor?: string; dept_user?: { userid: string; department: number }[] }>({
+      const page = await client.call<
+        WecomEnvelope & {
+          next_cursor?: string;
+          dept_user?: { userid: string; department: number }[];
+        }
+      >({
         method: "POST",
         path: "/user/list_id",
         body: { cursor: cursor || undefined, limit: runtime.pageSize ?? 10_000 },
@@ -105,21 +137,42 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
     testConnection: () =>
       runConnectionTest(async () => {
         await client.fetchToken("contact");
-        const res = await client.call<WecomEnvelope & { department_id?: unknown[] }>({ method: "GET", path: "/department/simplelist", query: { id: 1 } });
+        const res = await client.call<WecomEnvelope & { department_id?: unknown[] }>({
+          method: "GET",
+          path: "/department/simplelist",
+          query: { id: 1 },
+        });
         return `Connected to corp ${config.corpId}; ${res.department_id?.length ?? 0} departments visible`;
       }),
 
     async *listGroups() {
-      const list = await client.call<WecomEnvelope & { department_id: { id: number; parentid: number; order?: number }[] }>({ method: "GET", path: "/department/simplelist" });
+      const list = await client.call<
+        WecomEnvelope & { department_id: { id: number; parentid: number; order?: number }[] }
+      >({ method: "GET", path: "/department/simplelist" });
       // simplelist carries no names: department/get fills them in, one call per department — a few at a
       // time (the client's rate limiter still paces them), yielded in simplelist order.
       for (const part of chunk(list.department_id ?? [], 64)) {
-        const departments = await mapConcurrent(part, LIST_GROUPS_CONCURRENCY, async (d) =>
-          (await client.call<WecomEnvelope & { department: { id: number; name: string; name_en?: string; parentid: number; order?: number } }>({
-            method: "GET",
-            path: "/department/get",
-            query: { id: d.id },
-          })).department,
+        const departments = await mapConcurrent(
+          part,
+          LIST_GROUPS_CONCURRENCY,
+          async (d) =>
+            (
+              await client.call<
+                WecomEnvelope & {
+                  department: {
+                    id: number;
+                    name: string;
+                    name_en?: string;
+                    parentid: number;
+                    order?: number;
+                  };
+                }
+              >({
+                method: "GET",
+                path: "/department/get",
+                query: { id: d.id },
+              })
+            ).department,
         );
         for (const department of departments) {
           yield {
@@ -137,16 +190,34 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
       const res = await client.call<WecomEnvelope & { id: number }>({
         method: "POST",
         path: "/department/create",
-        body: { name: input.name, name_en: input.nameEn, parentid: Number(input.parentId ?? 1), order: input.order, id: input.id ? Number(input.id) : undefined },
+        body: {
+          name: input.name,
+          name_en: input.nameEn,
+          parentid: Number(input.parentId ?? 1),
+          order: input.order,
+          id: input.id ? Number(input.id) : undefined,
+        },
       });
-      return { id: String(res.id), name: input.name, nameEn: input.nameEn, parentId: input.parentId ?? "1", order: input.order };
+      return {
+        id: String(res.id),
+        name: input.name,
+        nameEn: input.nameEn,
+        parentId: input.parentId ?? "1",
+        order: input.order,
+      };
     },
 
     async updateGroup(id, patch) {
       await client.call({
         method: "POST",
         path: "/department/update",
-        body: { id: Number(id), name: patch.name, name_en: patch.nameEn, parentid: patch.parentId ? Number(patch.parentId) : undefined, order: patch.order },
+        body: {
+          id: Number(id),
+          name: patch.name,
+          name_en: patch.nameEn,
+          parentid: patch.parentId ? Number(patch.parentId) : undefined,
+          order: patch.order,
+        },
       });
     },
 
@@ -158,7 +229,9 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
 
     async *listUsers() {
       // list_id carries ids only: user/get per member, a few in flight (the rate limiter still paces them), in list_id order.
-      for await (const user of mapAhead(listUserRefs(), LIST_GROUPS_CONCURRENCY, (ref) => getUser(ref.id))) {
+      for await (const user of mapAhead(listUserRefs(), LIST_GROUPS_CONCURRENCY, (ref) =>
+        getUser(ref.id),
+      )) {
         if (user) yield user;
       }
     },
@@ -167,13 +240,37 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
 
     async createUser(input: CreateImUserInput) {
       const userid = input.id ?? input.employeeNo;
-      if (!userid) throw new ConnectorError({ kind: "invalid", platform: "wecom", code: "userid", message: "WeCom needs a userid (or an employee number to use as one)" });
-      await client.call({ method: "POST", path: "/user/create", body: { userid, ...userBody(input), enable: 1 } });
-      return { id: userid, name: input.name, email: input.email, mobile: input.mobile, title: input.title, employeeNo: input.employeeNo, groupIds: input.groupIds, mainGroupId: input.mainGroupId ?? input.groupIds[0], enabled: true };
+      if (!userid)
+        throw new ConnectorError({
+          kind: "invalid",
+          platform: "wecom",
+          code: "userid",
+          message: "WeCom needs a userid (or an employee number to use as one)",
+        });
+      await client.call({
+        method: "POST",
+        path: "/user/create",
+        body: { userid, ...userBody(input), enable: 1 },
+      });
+      return {
+        id: userid,
+        name: input.name,
+        email: input.email,
+        mobile: input.mobile,
+        title: input.title,
+        employeeNo: input.employeeNo,
+        groupIds: input.groupIds,
+        mainGroupId: input.mainGroupId ?? input.groupIds[0],
+        enabled: true,
+      };
     },
 
     async updateUser(id, patch) {
-      await client.call({ method: "POST", path: "/user/update", body: { userid: id, ...userBody(patch) } });
+      await client.call({
+        method: "POST",
+        path: "/user/update",
+        body: { userid: id, ...userBody(patch) },
+      });
     },
 
     async disableUser(id) {
@@ -188,12 +285,32 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
       let target = groupIds;
       if (options.managedGroupIds) {
         const current = await getUser(userId);
-        if (!current) throw new ConnectorError({ kind: "not_found", platform: "wecom", code: "60111", message: `user ${userId} not found` });
+        if (!current)
+          throw new ConnectorError({
+            kind: "not_found",
+            platform: "wecom",
+            code: "60111",
+            message: `user ${userId} not found`,
+          });
         const managed = new Set(options.managedGroupIds);
-        target = [...current.groupIds.filter((g) => !managed.has(g)), ...groupIds.filter((g) => managed.has(g))];
+        target = [
+          ...current.groupIds.filter((g) => !managed.has(g)),
+          ...groupIds.filter((g) => managed.has(g)),
+        ];
       }
-      const main = options.mainGroupId && target.includes(options.mainGroupId) ? options.mainGroupId : target[0];
-      await client.call({ method: "POST", path: "/user/update", body: { userid: userId, department: target.map(Number), main_department: main ? Number(main) : undefined } });
+      const main =
+        options.mainGroupId && target.includes(options.mainGroupId)
+          ? options.mainGroupId
+          : target[0];
+      await client.call({
+        method: "POST",
+        path: "/user/update",
+        body: {
+          userid: userId,
+          department: target.map(Number),
+          main_department: main ? Number(main) : undefined,
+        },
+      });
     },
 
     async sendMessage(message: ImMessage): Promise<SendMessageResult> {
@@ -211,7 +328,8 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
           result.invalidRecipients.push(...(res.invaliduser ?? "").split("|").filter(Boolean));
         } catch (err) {
           // 81013: none of the recipients is valid — a per-recipient outcome, not a failed call.
-          if (err instanceof ConnectorError && err.code === "81013") result.invalidRecipients.push(...recipients);
+          if (err instanceof ConnectorError && err.code === "81013")
+            result.invalidRecipients.push(...recipients);
           else throw err;
         }
       }
@@ -222,20 +340,40 @@ export function createWecomTarget(configInput: WecomConfigInput, secretsInput: W
 }
 
 /** Builds the msgtype-specific part of message/send; text and markdown are cut to 2048 bytes. */
-export function wecomMessagePayload(message: ImMessage): { payload: Record<string, unknown>; truncated: boolean } {
+export function wecomMessagePayload(message: ImMessage): {
+  payload: Record<string, unknown>;
+  truncated: boolean;
+} {
   if (message.format === "card" && message.url) {
     const description = truncateUtf8(message.text, 512);
     return {
-      payload: { msgtype: "textcard", textcard: { title: truncateUtf8(message.title ?? "", 128).text, description: description.text, url: message.url, btntxt: message.buttonText } },
+      payload: {
+        msgtype: "textcard",
+        textcard: {
+          title: truncateUtf8(message.title ?? "", 128).text,
+          description: description.text,
+          url: message.url,
+          btntxt: message.buttonText,
+        },
+      },
       truncated: description.truncated,
     };
   }
   if (message.format === "text") {
     const content = truncateUtf8(message.text, 2_048);
-    return { payload: { msgtype: "text", text: { content: content.text } }, truncated: content.truncated };
+    return {
+      payload: { msgtype: "text", text: { content: content.text } },
+      truncated: content.truncated,
+    };
   }
   // markdown, and cards without a link (textcard requires a url)
   const source = message.title ? `**${message.title}**\n${message.text}` : message.text;
-  const content = truncateUtf8(message.url ? `${source}\n[${message.buttonText ?? "详情"}](${message.url})` : source, 2_048);
-  return { payload: { msgtype: "markdown", markdown: { content: content.text } }, truncated: content.truncated };
+  const content = truncateUtf8(
+    message.url ? `${source}\n[${message.buttonText ?? "详情"}](${message.url})` : source,
+    2_048,
+  );
+  return {
+    payload: { msgtype: "markdown", markdown: { content: content.text } },
+    truncated: content.truncated,
+  };
 }

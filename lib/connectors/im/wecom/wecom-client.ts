@@ -27,19 +27,41 @@ export type WecomClient = {
 };
 
 /** Low-level WeCom client: token per secret, rate limit, retry; errcode decides success. */
-export function createWecomClient(config: WecomConfig, secrets: WecomSecrets, runtime: ConnectorRuntimeOptions = {}): WecomClient {
-  const limiter = runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
+export function createWecomClient(
+  config: WecomConfig,
+  secrets: WecomSecrets,
+  runtime: ConnectorRuntimeOptions = {},
+): WecomClient {
+  const limiter =
+    runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
   const http = (path: string, init: Omit<Parameters<typeof httpRequest>[1], "url">) =>
-    httpRequest("wecom", { ...init, url: joinUrl(config.baseUrl, path), fetch: runtime.fetch, timeoutMs: runtime.timeoutMs });
+    httpRequest("wecom", {
+      ...init,
+      url: joinUrl(config.baseUrl, path),
+      fetch: runtime.fetch,
+      timeoutMs: runtime.timeoutMs,
+    });
 
   // WeCom answers HTTP 200 on failure; errcode decides. A missing errcode on a 200 counts as success.
   function unwrap<T extends WecomEnvelope>(res: Awaited<ReturnType<typeof http>>, what: string): T {
     if (res.status >= 500 || res.status === 429) {
-      throw new ConnectorError({ kind: res.status === 429 ? "throttled" : "transient", platform: "wecom", code: String(res.status), message: `${what}: HTTP ${res.status}`, status: res.status });
+      throw new ConnectorError({
+        kind: res.status === 429 ? "throttled" : "transient",
+        platform: "wecom",
+        code: String(res.status),
+        message: `${what}: HTTP ${res.status}`,
+        status: res.status,
+      });
     }
     const body = res.body as T | undefined;
     if (res.status !== 200 || !body || typeof body !== "object") {
-      throw new ConnectorError({ kind: "invalid", platform: "wecom", code: String(res.status), message: `${what}: unexpected HTTP ${res.status} response`, status: res.status });
+      throw new ConnectorError({
+        kind: "invalid",
+        platform: "wecom",
+        code: String(res.status),
+        message: `${what}: unexpected HTTP ${res.status} response`,
+        status: res.status,
+      });
     }
     if (body.errcode && body.errcode !== 0) throw wecomError(body.errcode, body.errmsg, what);
     return body;
@@ -51,20 +73,34 @@ export function createWecomClient(config: WecomConfig, secrets: WecomSecrets, ru
       clock: runtime.clock,
       fetch: () =>
         callPlatform(bareCtx, async () => {
-          const res = await http("/gettoken", { method: "GET", query: { corpid: config.corpId, corpsecret } });
-          const body = unwrap<WecomEnvelope & { access_token: string; expires_in: number }>(res, "gettoken");
+          const res = await http("/gettoken", {
+            method: "GET",
+            query: { corpid: config.corpId, corpsecret },
+          });
+          const body = unwrap<WecomEnvelope & { access_token: string; expires_in: number }>(
+            res,
+            "gettoken",
+          );
           return { token: body.access_token, expiresInSeconds: body.expires_in || 7_200 };
         }),
     });
   const contactTokens = makeTokens(secrets.contactSecret);
-  const agentTokens = secrets.agentSecret && secrets.agentSecret !== secrets.contactSecret ? makeTokens(secrets.agentSecret) : contactTokens;
-  const tokensFor = (secret: "contact" | "agent" = "contact") => (secret === "agent" ? agentTokens : contactTokens);
+  const agentTokens =
+    secrets.agentSecret && secrets.agentSecret !== secrets.contactSecret
+      ? makeTokens(secrets.agentSecret)
+      : contactTokens;
+  const tokensFor = (secret: "contact" | "agent" = "contact") =>
+    secret === "agent" ? agentTokens : contactTokens;
 
   return {
     limiter,
     call<T extends WecomEnvelope>(call: WecomCall) {
       return callPlatform({ ...bareCtx, tokens: tokensFor(call.secret) }, async (token) => {
-        const res = await http(call.path, { method: call.method, query: { ...call.query, access_token: token }, json: call.method === "POST" ? (call.body ?? {}) : undefined });
+        const res = await http(call.path, {
+          method: call.method,
+          query: { ...call.query, access_token: token },
+          json: call.method === "POST" ? (call.body ?? {}) : undefined,
+        });
         return unwrap<T>(res, call.path.replace(/^\//, ""));
       });
     },

@@ -31,7 +31,11 @@ const KIND_BY_CODE: Record<number, ConnectorErrorKind> = {
 /** Codes meaning "fetch a new access_token and try again". */
 export const WECOM_TOKEN_INVALID = new Set([40014, 41001, 42001]);
 
-export function wecomError(errcode: number, errmsg: string | undefined, what: string): ConnectorError {
+export function wecomError(
+  errcode: number,
+  errmsg: string | undefined,
+  what: string,
+): ConnectorError {
   return new ConnectorError({
     kind: KIND_BY_CODE[errcode] ?? "invalid",
     platform: "wecom",

@@ -13,8 +13,14 @@ describe("wecomMessagePayload", () => {
   });
 
   it("cuts text at 2048 bytes and says so", () => {
-    const { payload, truncated } = wecomMessagePayload({ to: ["a"], format: "text", text: "字".repeat(700) });
-    expect(Buffer.byteLength((payload.text as { content: string }).content)).toBeLessThanOrEqual(2_048);
+    const { payload, truncated } = wecomMessagePayload({
+      to: ["a"],
+      format: "text",
+      text: "字".repeat(700),
+    });
+    expect(Buffer.byteLength((payload.text as { content: string }).content)).toBeLessThanOrEqual(
+      2_048,
+    );
     expect(truncated).toBe(true);
   });
 });

@@ -1,5 +1,10 @@
 import { serializeEmployee, type SandboxHrEmployeeJson } from "../serialize-hr-records";
-import { emitChange, SimulationError, type SimulationResult, type SimulatorContext } from "./simulator-context";
+import {
+  emitChange,
+  SimulationError,
+  type SimulationResult,
+  type SimulatorContext,
+} from "./simulator-context";
 
 export type HireEmployeeInput = {
   /** Defaults to the next free `E#####`. */
@@ -24,10 +29,15 @@ export async function nextEmployeeNo(ctx: SimulatorContext): Promise<string> {
 }
 
 /** A new hire appears in HR (and, through sync, in the IM). */
-export async function hireEmployee(ctx: SimulatorContext, input: HireEmployeeInput): Promise<SimulationResult<SandboxHrEmployeeJson>> {
-  if (!(await ctx.db.sandboxHrUnit.findUnique({ where: { code: input.unitCode } }))) throw new SimulationError("not_found", `Department ${input.unitCode} not found`);
+export async function hireEmployee(
+  ctx: SimulatorContext,
+  input: HireEmployeeInput,
+): Promise<SimulationResult<SandboxHrEmployeeJson>> {
+  if (!(await ctx.db.sandboxHrUnit.findUnique({ where: { code: input.unitCode } })))
+    throw new SimulationError("not_found", `Department ${input.unitCode} not found`);
   const employeeNo = input.employeeNo ?? (await nextEmployeeNo(ctx));
-  if (await ctx.db.sandboxHrEmployee.findUnique({ where: { employeeNo } })) throw new SimulationError("conflict", `Employee ${employeeNo} exists`);
+  if (await ctx.db.sandboxHrEmployee.findUnique({ where: { employeeNo } }))
+    throw new SimulationError("conflict", `Employee ${employeeNo} exists`);
   const today = new Date().toISOString().slice(0, 10);
   const hireDate = input.hireDate ?? today;
   const row = await ctx.db.sandboxHrEmployee.create({

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { SandboxDb } from "../../shared/create-sandbox-db";
-import { emitHrWebhook, type DeliveryResult, type EmitHrWebhookOptions, type HrWebhookPayload, type HrWebhookTarget } from "../emit-hr-webhook";
+import {
+  emitHrWebhook,
+  type DeliveryResult,
+  type EmitHrWebhookOptions,
+  type HrWebhookPayload,
+  type HrWebhookTarget,
+} from "../emit-hr-webhook";
 
 export type SimulatorContext = {
   db: SandboxDb;
@@ -18,9 +24,20 @@ export type SimulationResult<T> = {
   delivery: Promise<DeliveryResult | undefined>;
 };
 
-export function emitChange<T extends object>(ctx: SimulatorContext, type: HrWebhookPayload["type"], record: T): SimulationResult<T> {
-  const event: HrWebhookPayload = { type, id: `evt_${randomUUID()}`, occurredAt: new Date().toISOString(), data: record as Record<string, unknown> };
-  const delivery = ctx.webhook ? emitHrWebhook(ctx.webhook, event, ctx.delivery).catch(() => undefined) : Promise.resolve(undefined);
+export function emitChange<T extends object>(
+  ctx: SimulatorContext,
+  type: HrWebhookPayload["type"],
+  record: T,
+): SimulationResult<T> {
+  const event: HrWebhookPayload = {
+    type,
+    id: `evt_${randomUUID()}`,
+    occurredAt: new Date().toISOString(),
+    data: record as Record<string, unknown>,
+  };
+  const delivery = ctx.webhook
+    ? emitHrWebhook(ctx.webhook, event, ctx.delivery).catch(() => undefined)
+    : Promise.resolve(undefined);
   return { record, event, delivery };
 }
 

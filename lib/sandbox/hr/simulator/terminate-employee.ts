@@ -9,7 +9,15 @@ export type TerminateEmployeeInput = {
 };
 
 /** An employee leaves (the IM account gets disabled through sync). */
-export function terminateEmployee(ctx: SimulatorContext, employeeNo: string, input: TerminateEmployeeInput = {}): Promise<SimulationResult<SandboxHrEmployeeJson>> {
+export function terminateEmployee(
+  ctx: SimulatorContext,
+  employeeNo: string,
+  input: TerminateEmployeeInput = {},
+): Promise<SimulationResult<SandboxHrEmployeeJson>> {
   const date = input.date ?? new Date().toISOString().slice(0, 10);
-  return updateEmployee(ctx, employeeNo, { status: "terminated", terminationDate: new Date(`${date}T00:00:00Z`), terminationReason: input.reason ?? null });
+  return updateEmployee(ctx, employeeNo, {
+    status: "terminated",
+    terminationDate: new Date(`${date}T00:00:00Z`),
+    terminationReason: input.reason ?? null,
+  });
 }

@@ -12,7 +12,16 @@ export type TransferEmployeeInput = {
 };
 
 /** Moves an employee to another department (an IM group move through sync). */
-export async function transferEmployee(ctx: SimulatorContext, employeeNo: string, input: TransferEmployeeInput): Promise<SimulationResult<SandboxHrEmployeeJson>> {
-  if (!(await ctx.db.sandboxHrUnit.findUnique({ where: { code: input.unitCode } }))) throw new SimulationError("not_found", `Department ${input.unitCode} not found`);
-  return updateEmployee(ctx, employeeNo, { unitCode: input.unitCode, title: input.title, managerNo: input.managerNo });
+export async function transferEmployee(
+  ctx: SimulatorContext,
+  employeeNo: string,
+  input: TransferEmployeeInput,
+): Promise<SimulationResult<SandboxHrEmployeeJson>> {
+  if (!(await ctx.db.sandboxHrUnit.findUnique({ where: { code: input.unitCode } })))
+    throw new SimulationError("not_found", `Department ${input.unitCode} not found`);
+  return updateEmployee(ctx, employeeNo, {
+    unitCode: input.unitCode,
+    title: input.title,
+    managerNo: input.managerNo,
+  });
 }

@@ -16,20 +16,38 @@ function contentOf(b: any): Record<string, unknown> {
     }
     case "textcard": {
       const card = b.textcard ?? {};
-      if (!card.title || !card.description || !card.url) fail(WC.EMPTY_CONTENT, "textcard needs title, description and url");
-      return { title: truncateUtf8(card.title, 128).text, description: truncateUtf8(card.description, 512).text, url: card.url, btntxt: card.btntxt ?? "详情" };
+      if (!card.title || !card.description || !card.url)
+        fail(WC.EMPTY_CONTENT, "textcard needs title, description and url");
+      return {
+        title: truncateUtf8(card.title, 128).text,
+        description: truncateUtf8(card.description, 512).text,
+        url: card.url,
+        btntxt: card.btntxt ?? "详情",
+      };
     }
     default:
       fail(WC.INVALID_MSGTYPE, "invalid msgtype");
   }
 }
 
-async function membersOfParties(ctx: WecomHandlerContext, parties: number[]): Promise<{ users: string[]; invalidParties: number[] }> {
+async function membersOfParties(
+  ctx: WecomHandlerContext,
+  parties: number[],
+): Promise<{ users: string[]; invalidParties: number[] }> {
   if (parties.length === 0) return { users: [], invalidParties: [] };
-  const existing = await ctx.db.sandboxImDepartment.findMany({ where: { id: { in: parties } }, select: { id: true } });
+  const existing = await ctx.db.sandboxImDepartment.findMany({
+    where: { id: { in: parties } },
+    select: { id: true },
+  });
   const valid = existing.map((d) => d.id);
-  const users = await ctx.db.sandboxImUser.findMany({ where: { departments: { hasSome: valid }, enable: 1 }, select: { userid: true } });
-  return { users: users.map((u) => u.userid), invalidParties: parties.filter((p) => !valid.includes(p)) };
+  const users = await ctx.db.sandboxImUser.findMany({
+    where: { departments: { hasSome: valid }, enable: 1 },
+    select: { userid: true },
+  });
+  return {
+    users: users.map((u) => u.userid),
+    invalidParties: parties.filter((p) => !valid.includes(p)),
+  };
 }
 
 export const sendMessage: WecomHandler = async (ctx) => {
@@ -40,16 +58,30 @@ export const sendMessage: WecomHandler = async (ctx) => {
   const all = touser === "@all";
   const requested = all ? [] : [...new Set(touser.split("|").filter(Boolean))];
   if (requested.length > MAX_TOUSER) fail(WC.USERID_LIST_LENGTH, "touser exceeds 1000");
-  const parties = String(b.toparty ?? "").split("|").filter(Boolean).map(Number);
+  const parties = String(b.toparty ?? "")
+    .split("|")
+    .filter(Boolean)
+    .map(Number);
 
   const found = all
-    ? await ctx.db.sandboxImUser.findMany({ where: { enable: 1 }, select: { userid: true, useridLower: true, enable: true } })
-    : await ctx.db.sandboxImUser.findMany({ where: { useridLower: { in: requested.map((u) => u.toLowerCase()) } }, select: { userid: true, useridLower: true, enable: true } });
+    ? await ctx.db.sandboxImUser.findMany({
+        where: { enable: 1 },
+        select: { userid: true, useridLower: true, enable: true },
+      })
+    : await ctx.db.sandboxImUser.findMany({
+        where: { useridLower: { in: requested.map((u) => u.toLowerCase()) } },
+        select: { userid: true, useridLower: true, enable: true },
+      });
   const byLower = new Map(found.map((u) => [u.useridLower, u]));
   const invalid = requested.filter((u) => !byLower.get(u.toLowerCase())?.enable);
   const fromParties = await membersOfParties(ctx, parties);
-  const recipients = [...new Set([...found.filter((u) => u.enable).map((u) => u.userid), ...fromParties.users])];
-  const extra = { invaliduser: invalid.join("|"), invalidparty: fromParties.invalidParties.join("|") };
+  const recipients = [
+    ...new Set([...found.filter((u) => u.enable).map((u) => u.userid), ...fromParties.users]),
+  ];
+  const extra = {
+    invaliduser: invalid.join("|"),
+    invalidparty: fromParties.invalidParties.join("|"),
+  };
   if (recipients.length === 0) fail(WC.NO_VALID_RECIPIENT, "user & party & tag all invalid", extra);
 
   const msgid = randomBytes(24).toString("base64url");

@@ -19,11 +19,13 @@ type UserRow = {
 };
 
 /** WeCom treats "" as "no value" for mobile/email. */
-const blankToNull = (v: unknown) => (v === undefined ? undefined : v === null || v === "" ? null : String(v));
+const blankToNull = (v: unknown) =>
+  v === undefined ? undefined : v === null || v === "" ? null : String(v);
 
 async function checkDepartments(ctx: WecomHandlerContext, departments: unknown): Promise<number[]> {
   if (!Array.isArray(departments) || departments.length === 0) return [1]; // omitted: the root (unverified default)
-  if (departments.length > MAX_DEPARTMENTS_PER_USER) fail(WC.TOO_MANY_DEPTS, "too many departments");
+  if (departments.length > MAX_DEPARTMENTS_PER_USER)
+    fail(WC.TOO_MANY_DEPTS, "too many departments");
   const ids = [...new Set(departments.map(Number))];
   const found = await ctx.db.sandboxImDepartment.count({ where: { id: { in: ids } } });
   if (found !== ids.length) fail(WC.INVALID_DEPT_ID, "invalid department id");
@@ -36,24 +38,40 @@ function checkContact(mobile: string | null | undefined, email: string | null | 
 }
 
 function checkName(name: unknown): string {
-  if (typeof name !== "string" || name.trim().length === 0 || [...name].length > 64) fail(WC.NAME_INVALID, "invalid name");
+  if (typeof name !== "string" || name.trim().length === 0 || [...name].length > 64)
+    fail(WC.NAME_INVALID, "invalid name");
   return name;
 }
 
-type NewUser = { userid: string; name: string; mobile: string | null; email: string | null; mainDepartment: unknown; position: string | null; enable: number };
+type NewUser = {
+  userid: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  mainDepartment: unknown;
+  position: string | null;
+  enable: number;
+};
 
 /**
  * Creates a member in one round trip: `checkDepartments`, then userid, mobile and email uniqueness (in
  * that order, as errcodes), and the insert only when they all pass. A concurrent writer that wins the
  * race in between is caught by the constraints (ON CONFLICT) and answered from a fresh check.
  */
-async function insertNewUser(ctx: WecomHandlerContext, departments: unknown, u: NewUser): Promise<void> {
+async function insertNewUser(
+  ctx: WecomHandlerContext,
+  departments: unknown,
+  u: NewUser,
+): Promise<void> {
   const omitted = !Array.isArray(departments) || departments.length === 0;
-  if (!omitted && departments.length > MAX_DEPARTMENTS_PER_USER) fail(WC.TOO_MANY_DEPTS, "too many departments");
+  if (!omitted && departments.length > MAX_DEPARTMENTS_PER_USER)
+    fail(WC.TOO_MANY_DEPTS, "too many departments");
   const ids = omitted ? [1] : [...new Set(departments.map(Number))];
   const main = Number(u.mainDepartment);
   const lower = u.userid.toLowerCase();
-  const [row] = await ctx.db.$queryRaw<{ depts: number; userid: boolean; mobile: boolean; email: boolean; inserted: number }[]>`
+  const [row] = await ctx.db.$queryRaw<
+    { depts: number; userid: boolean; mobile: boolean; email: boolean; inserted: number }[]
+  >`
     WITH c AS (
       SELECT (SELECT count(*) FROM "SandboxImDepartment" WHERE id = ANY(${ids}::int[]))::int AS depts,
              EXISTS (SELECT 1 FROM "SandboxImUser" WHERE "useridLower" = ${lower}) AS userid,
@@ -75,16 +93,40 @@ async function insertNewUser(ctx: WecomHandlerContext, departments: unknown, u: 
   if (row.email) fail(WC.EMAIL_EXISTS, "email existed");
   if (row.inserted === 1) return;
   // Lost a race to a concurrent create: say which rule it now breaks.
-  if (await ctx.db.sandboxImUser.findUnique({ where: { useridLower: lower }, select: { userid: true } })) fail(WC.USERID_EXISTS, "userid existed");
+  if (
+    await ctx.db.sandboxImUser.findUnique({
+      where: { useridLower: lower },
+      select: { userid: true },
+    })
+  )
+    fail(WC.USERID_EXISTS, "userid existed");
   await assertUnique(ctx, { mobile: u.mobile, email: u.email });
   fail(WC.USERID_EXISTS, "userid existed");
 }
 
 /** The uniqueness rules, checked before writing and again via the database's constraints (concurrent writers). */
-async function assertUnique(ctx: WecomHandlerContext, data: { mobile?: string | null; email?: string | null }, selfLower?: string) {
+async function assertUnique(
+  ctx: WecomHandlerContext,
+  data: { mobile?: string | null; email?: string | null },
+  selfLower?: string,
+) {
   const not = selfLower ? { NOT: { useridLower: selfLower } } : {};
-  if (data.mobile && (await ctx.db.sandboxImUser.findFirst({ where: { mobile: data.mobile, ...not }, select: { userid: true } }))) fail(WC.MOBILE_EXISTS, "mobile existed");
-  if (data.email && (await ctx.db.sandboxImUser.findFirst({ where: { email: data.email, ...not }, select: { userid: true } }))) fail(WC.EMAIL_EXISTS, "email existed");
+  if (
+    data.mobile &&
+    (await ctx.db.sandboxImUser.findFirst({
+      where: { mobile: data.mobile, ...not },
+      select: { userid: true },
+    }))
+  )
+    fail(WC.MOBILE_EXISTS, "mobile existed");
+  if (
+    data.email &&
+    (await ctx.db.sandboxImUser.findFirst({
+      where: { email: data.email, ...not },
+      select: { userid: true },
+    }))
+  )
+    fail(WC.EMAIL_EXISTS, "email existed");
 }
 
 function mapUniqueViolation(err: unknown): never {
@@ -120,13 +162,24 @@ export const createUser: WecomHandler = async (ctx) => {
   const email = blankToNull(b.email) ?? null;
   if (!mobile && !email) fail(WC.NO_CONTACT, "mobile and email both empty");
   checkContact(mobile, email);
-  await insertNewUser(ctx, b.department, { userid, name, mobile, email, mainDepartment: b.main_department, position: b.position ? String(b.position) : null, enable: b.enable === 0 ? 0 : 1 });
+  await insertNewUser(ctx, b.department, {
+    userid,
+    name,
+    mobile,
+    email,
+    mainDepartment: b.main_department,
+    position: b.position ? String(b.position) : null,
+    enable: b.enable === 0 ? 0 : 1,
+  });
   return { created_userid: userid };
 };
 
 async function findUser(ctx: WecomHandlerContext, userid: unknown) {
-  if (userid === undefined || userid === null || userid === "") fail(WC.USER_NOT_FOUND, "userid not found");
-  const user = await ctx.db.sandboxImUser.findUnique({ where: { useridLower: String(userid).toLowerCase() } });
+  if (userid === undefined || userid === null || userid === "")
+    fail(WC.USER_NOT_FOUND, "userid not found");
+  const user = await ctx.db.sandboxImUser.findUnique({
+    where: { useridLower: String(userid).toLowerCase() },
+  });
   if (!user) fail(WC.USER_NOT_FOUND, "userid not found");
   return user;
 }
@@ -141,10 +194,12 @@ export const updateUser: WecomHandler = async (ctx) => {
   if (!nextMobile && !nextEmail) fail(WC.NO_CONTACT, "mobile and email both empty");
   checkContact(mobile, email);
   const name = b.name === undefined ? undefined : checkName(b.name);
-  const departments = b.department === undefined ? undefined : await checkDepartments(ctx, b.department);
+  const departments =
+    b.department === undefined ? undefined : await checkDepartments(ctx, b.department);
   await assertUnique(ctx, { mobile, email }, user.useridLower);
   const deps = departments ?? user.departments;
-  const requestedMain = b.main_department === undefined ? (user.mainDepartment ?? deps[0]) : Number(b.main_department);
+  const requestedMain =
+    b.main_department === undefined ? (user.mainDepartment ?? deps[0]) : Number(b.main_department);
   try {
     await ctx.db.sandboxImUser.update({
       where: { userid: user.userid },
@@ -164,7 +219,8 @@ export const updateUser: WecomHandler = async (ctx) => {
   return {};
 };
 
-export const getUser: WecomHandler = async (ctx) => userJson(await findUser(ctx, ctx.query.get("userid")));
+export const getUser: WecomHandler = async (ctx) =>
+  userJson(await findUser(ctx, ctx.query.get("userid")));
 
 export const deleteUser: WecomHandler = async (ctx) => {
   const user = await findUser(ctx, ctx.query.get("userid"));
@@ -174,11 +230,13 @@ export const deleteUser: WecomHandler = async (ctx) => {
 
 export const batchDeleteUsers: WecomHandler = async (ctx) => {
   const list = ctx.body.useridlist;
-  if (!Array.isArray(list) || list.length === 0 || list.length > 200) fail(WC.USERID_LIST_LENGTH, "useridlist must hold 1–200 userids");
+  if (!Array.isArray(list) || list.length === 0 || list.length > 200)
+    fail(WC.USERID_LIST_LENGTH, "useridlist must hold 1–200 userids");
   const lower = list.map((u: unknown) => String(u).toLowerCase());
   const found = await ctx.db.sandboxImUser.count({ where: { useridLower: { in: lower } } });
   // All or nothing (unverified: the real API's behaviour with unknown ids is not documented).
-  if (found !== new Set(lower).size) fail(WC.USERID_LIST_INVALID, "useridlist contains unknown userid");
+  if (found !== new Set(lower).size)
+    fail(WC.USERID_LIST_INVALID, "useridlist contains unknown userid");
   await ctx.db.sandboxImUser.deleteMany({ where: { useridLower: { in: lower } } });
   return {};
 };
@@ -186,7 +244,8 @@ export const batchDeleteUsers: WecomHandler = async (ctx) => {
 /** Cursor = base64url of the last useridLower served; one row per (user, department). */
 export const listUserIds: WecomHandler = async (ctx) => {
   const limit = ctx.body.limit === undefined ? 1_000 : Number(ctx.body.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) fail(WC.INVALID_PARAM, "limit must be 1–10000");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    fail(WC.INVALID_PARAM, "limit must be 1–10000");
   let after: string | undefined;
   if (ctx.body.cursor) {
     after = Buffer.from(String(ctx.body.cursor), "base64url").toString("utf8");
@@ -202,6 +261,8 @@ export const listUserIds: WecomHandler = async (ctx) => {
   const more = users.length > limit;
   return {
     next_cursor: more ? Buffer.from(page[page.length - 1].useridLower).toString("base64url") : "",
-    dept_user: page.flatMap((u) => u.departments.map((department) => ({ userid: u.userid, department }))),
+    dept_user: page.flatMap((u) =>
+      u.departments.map((department) => ({ userid: u.userid, department })),
+    ),
   };
 };

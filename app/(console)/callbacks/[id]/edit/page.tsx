@@ -22,7 +22,9 @@ export default async function EditEndpointPage({ params }: { params: Promise<{ i
           name: endpoint.name,
           url: endpoint.url,
           description: endpoint.description ?? "",
-          eventTypes: endpoint.eventTypes.filter((type): type is CallbackEventType => type in eventCatalogue),
+          eventTypes: endpoint.eventTypes.filter(
+            (type): type is CallbackEventType => type in eventCatalogue,
+          ),
           enabled: endpoint.enabled,
           rateLimitPerSecond: endpoint.rateLimitPerSecond,
           maxRetries: endpoint.maxRetries,

@@ -33,25 +33,40 @@ export default async function CategoryPage({ params }: Props) {
         actions={
           <>
             <ArchiveCategoryButton id={category.id} archived={category.archived} />
-            <Button asChild variant="outline"><Link href="/notifications">{t("backToList")}</Link></Button>
+            <Button asChild variant="outline">
+              <Link href="/notifications">{t("backToList")}</Link>
+            </Button>
           </>
         }
       />
       <div className="mb-4 flex flex-wrap items-center gap-2">
-        <CategoryBadges mandatory={category.mandatory} urgent={category.urgent} defaultOptIn={category.defaultOptIn} />
+        <CategoryBadges
+          mandatory={category.mandatory}
+          urgent={category.urgent}
+          defaultOptIn={category.defaultOptIn}
+        />
         <Badge variant="outline">{t("currentVersion", { version: category.version })}</Badge>
         {category.archived ? <Badge variant="warning">{t("archived")}</Badge> : null}
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_28rem]">
         <div className="flex flex-col gap-4">
           {policy ? (
-            <CategoryForm key={category.version} existing={{ id: category.id, version: category.version, policy }} />
+            <CategoryForm
+              key={category.version}
+              existing={{ id: category.id, version: category.version, policy }}
+            />
           ) : (
-            <Card><CardContent className="pt-5 text-sm text-destructive" role="alert">{t("brokenPolicy")}</CardContent></Card>
+            <Card>
+              <CardContent className="pt-5 text-sm text-destructive" role="alert">
+                {t("brokenPolicy")}
+              </CardContent>
+            </Card>
           )}
         </div>
         <div className="flex flex-col gap-4">
-          {policy ? <DeliverySimulator categoryKey={category.key} companyTimeZone={companyTimeZone()} /> : null}
+          {policy ? (
+            <DeliverySimulator categoryKey={category.key} companyTimeZone={companyTimeZone()} />
+          ) : null}
           <VersionHistory versions={versions} current={category.version} />
         </div>
       </div>

@@ -13,7 +13,11 @@ export default async function NewCategoryPage() {
       <PageHeader
         title={t("newTitle")}
         description={t("newDescription")}
-        actions={<Button asChild variant="outline"><Link href="/notifications">{t("backToList")}</Link></Button>}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/notifications">{t("backToList")}</Link>
+          </Button>
+        }
       />
       <CategoryForm />
     </>

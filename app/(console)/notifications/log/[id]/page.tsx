@@ -16,16 +16,25 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function NotificationPage({ params, searchParams }: Props) {
   await requireArea("notifications");
   const { id } = await params;
-  const filter = deliveryFilterSchema.catch({ page: 1, status: undefined }).parse(await searchParams);
+  const filter = deliveryFilterSchema
+    .catch({ page: 1, status: undefined })
+    .parse(await searchParams);
   const notification = await getNotification(id);
   if (!notification) notFound();
-  const [t, deliveries] = await Promise.all([getTranslations("notifications.log"), listDeliveries(id, filter)]);
+  const [t, deliveries] = await Promise.all([
+    getTranslations("notifications.log"),
+    listDeliveries(id, filter),
+  ]);
   return (
     <>
       <PageHeader
         title={notification.title}
         description={t("detailDescription", { id: notification.id })}
-        actions={<Button asChild variant="outline"><Link href="/notifications/log">{t("backToLog")}</Link></Button>}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/notifications/log">{t("backToLog")}</Link>
+          </Button>
+        }
       />
       <NotificationDetailView initial={{ notification, deliveries }} filter={filter} />
     </>

@@ -23,7 +23,8 @@ export default async function DeliveryPage({ params }: Props) {
   const [endpoint, delivery] = await Promise.all([getEndpoint(id), getDelivery(id, deliveryId)]);
   if (!endpoint || !delivery) notFound();
   const [t, format] = await Promise.all([getTranslations("callbacks"), getFormatter()]);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" }) : "—");
+  const when = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" }) : "—";
   const active = ACTIVE_DELIVERY_STATUSES.includes(delivery.status);
   return (
     <>
@@ -34,7 +35,9 @@ export default async function DeliveryPage({ params }: Props) {
         actions={
           <>
             <ResendDeliveryButton deliveryId={delivery.id} disabled={active || !endpoint.enabled} />
-            <Button asChild variant="outline"><Link href={`/callbacks/${id}`}>{t("delivery.back", { name: endpoint.name })}</Link></Button>
+            <Button asChild variant="outline">
+              <Link href={`/callbacks/${id}`}>{t("delivery.back", { name: endpoint.name })}</Link>
+            </Button>
           </>
         }
       />
@@ -42,26 +45,48 @@ export default async function DeliveryPage({ params }: Props) {
         <Card>
           <CardHeader className="flex-row items-center gap-3">
             <CardTitle>{t("delivery.event")}</CardTitle>
-            <DeliveryStatusBadge status={delivery.status} label={t(`statuses.${delivery.status}`)} />
+            <DeliveryStatusBadge
+              status={delivery.status}
+              label={t(`statuses.${delivery.status}`)}
+            />
           </CardHeader>
           <CardContent className="flex flex-col gap-3">
             <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-muted-foreground">{t("delivery.eventId")}</dt><dd><code className="break-all text-xs">{delivery.event.id}</code></dd>
-              <dt className="text-muted-foreground">{t("delivery.occurred")}</dt><dd>{when(delivery.event.occurredAt)}</dd>
-              <dt className="text-muted-foreground">{t("delivery.source")}</dt><dd><code className="text-xs">{delivery.event.source}</code></dd>
-              <dt className="text-muted-foreground">{t("delivery.created")}</dt><dd>{when(delivery.createdAt)}</dd>
-              <dt className="text-muted-foreground">{t("delivery.completed")}</dt><dd>{when(delivery.completedAt)}</dd>
+              <dt className="text-muted-foreground">{t("delivery.eventId")}</dt>
+              <dd>
+                <code className="break-all text-xs">{delivery.event.id}</code>
+              </dd>
+              <dt className="text-muted-foreground">{t("delivery.occurred")}</dt>
+              <dd>{when(delivery.event.occurredAt)}</dd>
+              <dt className="text-muted-foreground">{t("delivery.source")}</dt>
+              <dd>
+                <code className="text-xs">{delivery.event.source}</code>
+              </dd>
+              <dt className="text-muted-foreground">{t("delivery.created")}</dt>
+              <dd>{when(delivery.createdAt)}</dd>
+              <dt className="text-muted-foreground">{t("delivery.completed")}</dt>
+              <dd>{when(delivery.completedAt)}</dd>
             </dl>
             <details>
-              <summary className="cursor-pointer text-sm font-medium">{t("delivery.payload")}</summary>
-              <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-xs">{JSON.stringify(delivery.event.data, null, 2)}</pre>
+              <summary className="cursor-pointer text-sm font-medium">
+                {t("delivery.payload")}
+              </summary>
+              <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 text-xs">
+                {JSON.stringify(delivery.event.data, null, 2)}
+              </pre>
             </details>
           </CardContent>
         </Card>
         <section aria-labelledby="attempts-title" className="flex flex-col gap-3">
-          <h2 id="attempts-title" className="text-base font-semibold">{t("delivery.attemptsTitle")}</h2>
-          {delivery.attempts.length === 0 ? <p className="text-sm text-muted-foreground">{t("delivery.noAttempts")}</p> : null}
-          {delivery.attempts.map((a) => <AttemptCard key={a.id} attempt={a} />)}
+          <h2 id="attempts-title" className="text-base font-semibold">
+            {t("delivery.attemptsTitle")}
+          </h2>
+          {delivery.attempts.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("delivery.noAttempts")}</p>
+          ) : null}
+          {delivery.attempts.map((a) => (
+            <AttemptCard key={a.id} attempt={a} />
+          ))}
         </section>
       </div>
     </>
