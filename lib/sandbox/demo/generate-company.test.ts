@@ -54,4 +54,16 @@ describe("generateCompany", () => {
     expect(big.units).toHaveLength(2000);
     expect(new Set(big.employees.map((e) => e.email)).size).toBe(20000);
   });
+
+  it("dates onboarding hires two weeks after the given today, so the demo never ages", () => {
+    const onboarding = generateCompany({ today: "2026-12-01" }).employees.filter(
+      (e) => e.status === "onboarding",
+    );
+    expect(onboarding.length).toBeGreaterThan(0);
+    expect(new Set(onboarding.map((e) => e.hireDate))).toEqual(new Set(["2026-12-15"]));
+    const acrossYear = generateCompany({ today: "2027-12-25" }).employees.find(
+      (e) => e.status === "onboarding",
+    );
+    expect(acrossYear?.hireDate).toBe("2028-01-08");
+  });
 });

@@ -1,6 +1,8 @@
 // A deterministic fictional company for the sandbox HR directory, the demo and
 // the benchmarks. Same options → same company, byte for byte.
 
+import { addDays } from "@/lib/sync/rules/add-days";
+
 export type DemoUnit = {
   code: string;
   name: string;
@@ -33,7 +35,15 @@ export type GenerateCompanyOptions = {
   employees?: number;
   /** E-mail domain (a reserved .example name: the company is fictional). */
   domain?: string;
+  /**
+   * The company's "today" (YYYY-MM-DD): onboarding hires start two weeks later, so the demo never
+   * ages into the past. Defaults to today in Asia/Shanghai, the demo company's zone.
+   */
+  today?: string;
 };
+
+/** Days between the demo's "today" and an onboarding hire's start. */
+export const DEMO_ONBOARDING_LEAD_DAYS = 14;
 
 export type DemoCompany = { units: DemoUnit[]; employees: DemoEmployee[] };
 
@@ -365,7 +375,9 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
     units: unitTarget = 150,
     employees: employeeTarget = 2000,
     domain = "xinghe.example",
+    today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }),
   } = options;
+  const onboardingStart = addDays(today, DEMO_ONBOARDING_LEAD_DAYS);
   const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
@@ -495,7 +507,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
       managerNo: null,
       status,
       hireDate:
-        status === "onboarding" ? "2026-12-01" : `${year}-${String(month).padStart(2, "0")}-01`,
+        status === "onboarding" ? onboardingStart : `${year}-${String(month).padStart(2, "0")}-01`,
       timeZone: unit.tz,
       locale: unit.tz === "Asia/Shanghai" ? "zh-CN" : "en",
     });

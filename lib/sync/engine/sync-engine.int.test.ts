@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { generateCompany } from "@/lib/sandbox/demo/generate-company";
+import { DEMO_ONBOARDING_LEAD_DAYS, generateCompany } from "@/lib/sandbox/demo/generate-company";
 import { writeCompanyToSandboxHr } from "@/lib/sandbox/demo/write-company-to-sandbox-hr";
 import { startSandboxHr, type SandboxHrServer } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { bulkTerminate } from "@/lib/sandbox/hr/simulator/bulk-simulations";
@@ -35,7 +35,9 @@ describe("sync engine against the sandboxes", () => {
   let im: SandboxImServer;
   let connectionId: string;
   let hrConnectionId: string;
-  const company = generateCompany({ units: 20, employees: 120 });
+  // The demo's calendar is relative to its "today": onboarding hires start two weeks later.
+  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+  const company = generateCompany({ units: 20, employees: 120, today });
   const db = async () => (await import("@/lib/core/db")).db;
 
   beforeAll(async () => {
@@ -130,7 +132,8 @@ describe("sync engine against the sandboxes", () => {
 
   it("a full sync from empty creates every group and account in the IM", async () => {
     const { plan, finish } = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
-    // Onboarding hires start in December: not yet within createBeforeStartDays.
+    // Onboarding hires start DEMO_ONBOARDING_LEAD_DAYS (14) after today: beyond createBeforeStartDays (3).
+    expect(DEMO_ONBOARDING_LEAD_DAYS).toBeGreaterThan(3);
     const expectedAccounts = company.employees.filter((e) => e.status !== "onboarding");
     expect(plan.summary.counts["group.create"]).toBe(company.units.length);
     expect(plan.summary.counts["account.create"]).toBe(expectedAccounts.length);
