@@ -1,4 +1,4 @@
-// `npm test`: typecheck and lint, unit tests, integration tests on a real PostgreSQL, then
+// `npm test`: typecheck, lint and format, unit tests, integration tests on a real PostgreSQL, then
 // Playwright e2e in Chromium against a production build. Prints one summary
 // line at the end ("N passed, N failed") and exits non-zero on any failure.
 import { spawn } from "node:child_process";
@@ -97,24 +97,12 @@ async function e2e() {
   });
 }
 
-async function typecheck() {
+/** A check that passes or fails as a whole (typecheck, lint, format). */
+async function check(name: string, bin: string, args: string[]) {
   const started = Date.now();
-  const code = await run(npx("tsc"), ["--noEmit", "-p", "."]);
+  const code = await run(npx(bin), args);
   tallies.push({
-    name: "typecheck",
-    passed: 0,
-    failed: code === 0 ? 0 : 1,
-    skipped: 0,
-    seconds: (Date.now() - started) / 1000,
-    ok: code === 0,
-  });
-}
-
-async function lint() {
-  const started = Date.now();
-  const code = await run(npx("eslint"), [".", "--max-warnings=0"]);
-  tallies.push({
-    name: "lint",
+    name,
     passed: 0,
     failed: code === 0 ? 0 : 1,
     skipped: 0,
@@ -124,8 +112,9 @@ async function lint() {
 }
 
 const steps: [string, () => Promise<void>][] = [
-  ["typecheck", typecheck],
-  ["lint", lint],
+  ["typecheck", () => check("typecheck", "tsc", ["--noEmit", "-p", "."])],
+  ["lint", () => check("lint", "eslint", [".", "--max-warnings=0"])],
+  ["format", () => check("format", "prettier", ["--check", "."])],
   ["unit", () => vitest("unit")],
   ["integration", () => vitest("integration")],
   ["e2e", e2e],
