@@ -12,6 +12,7 @@ import { signCallback } from "@/lib/callbacks/rules/sign-callback";
 import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
 import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import { db } from "@/lib/core/db";
+import { envSection } from "@/lib/core/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDeliverySettings } from "../commands/allow-list";
 import { decryptEndpointHeaders } from "../commands/endpoints";
@@ -58,7 +59,7 @@ export type AttemptResult =
 export const HOT_TX = { maxWait: 10_000, timeout: 20_000 };
 
 const timeScale = (deps: AttemptDeps) =>
-  deps.timeScale ?? Number(process.env.ORGBRIDGE_CALLBACK_TIME_SCALE ?? 1);
+  deps.timeScale ?? envSection("callbacks").ORGBRIDGE_CALLBACK_TIME_SCALE;
 
 function outcomeOf(result: SafeFetchResponse | SafeFetchFailure): AttemptOutcome {
   if (result.ok) return { kind: "response", status: result.status, headers: result.headers };
