@@ -201,7 +201,11 @@ export async function attemptDelivery(
       await settle({ status: "DEAD", nextAttemptAt: null, completedAt: finishedAt });
       const off = await tx.callbackEndpoint.updateMany({
         where: { id: endpoint.id, enabled: true },
-        data: { enabled: false, disabledReason: "gone: the receiver answered 410 Gone" },
+        data: {
+          enabled: false,
+          disabledKind: "GONE_410",
+          disabledReason: "gone: the receiver answered 410 Gone",
+        },
       });
       if (off.count > 0) {
         await recordAudit(tx, SYSTEM_ACTOR, {
@@ -228,6 +232,7 @@ export async function attemptDelivery(
         where: { id: endpoint.id, enabled: true },
         data: {
           enabled: false,
+          disabledKind: "AUTO_FAILING",
           disabledReason: `failing: no successful delivery since ${since.toISOString()}`,
         },
       });
