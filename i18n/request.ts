@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { loadMessages } from "./load-messages";
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./locales";
 
@@ -11,5 +12,5 @@ export default getRequestConfig(async () => {
     ? fromCookie
     : negotiateLocale((await headers()).get("accept-language"));
   const messages = loadMessages(locale);
-  return { locale, messages, timeZone: process.env.COMPANY_TIME_ZONE ?? "Asia/Shanghai" };
+  return { locale, messages, timeZone: companyTimeZone() };
 });

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { describeEnvIssues, envSchema } from "@/lib/core/env";
+import { parseEnv } from "@/lib/core/env";
 import { applyMigrations } from "./lib/migrate.ts";
 import { assertPortFree, startEmbeddedPostgres } from "./lib/postgres.ts";
 import { loadOrCreateSecrets } from "./lib/secrets.ts";
@@ -151,9 +151,10 @@ async function main() {
   }
 
   // 3. Validate the whole environment the app will see, naming every bad variable.
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    console.error(`Invalid environment configuration:\n${describeEnvIssues(parsed.error)}`);
+  try {
+    parseEnv(env);
+  } catch (err) {
+    console.error((err as Error).message);
     await shutdown(1);
     return;
   }

@@ -86,18 +86,18 @@ export async function startExecutor(opts: StartExecutorOptions): Promise<Executo
   };
 }
 
-/** Options for {@link rerunRun}. */
+/** Options for {@link rerunRun}; the app passes its INNGEST_BASE_URL / INNGEST_SIGNING_KEY (the engine reads no environment). */
 export interface RerunOptions {
-  /** Executor URL; defaults to INNGEST_BASE_URL or http://127.0.0.1:8288. */
+  /** Executor URL; defaults to http://127.0.0.1:8288. */
   baseUrl?: string;
-  /** Defaults to INNGEST_SIGNING_KEY. */
+  /** The executor's signing key; required. */
   signingKey?: string;
 }
 
 /** Asks a running executor (possibly in another process) to re-run a run; returns the new run id. */
 export async function rerunRun(runId: string, opts: RerunOptions = {}): Promise<string> {
-  const base = opts.baseUrl ?? process.env.INNGEST_BASE_URL ?? "http://127.0.0.1:8288";
-  const key = opts.signingKey ?? process.env.INNGEST_SIGNING_KEY;
+  const base = opts.baseUrl ?? "http://127.0.0.1:8288";
+  const key = opts.signingKey;
   if (!key) throw new Error("rerunRun needs a signing key (INNGEST_SIGNING_KEY)");
   const res = await fetch(new URL(`/v0/runs/${encodeURIComponent(runId)}/rerun`, base), {
     method: "POST",

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import canonicalize from "canonicalize";
 
 // Mirrors node_modules/inngest/helpers/{net,strings}.ts: the SDK verifies
 // HMAC-SHA256(key = signing key without its "signkey-<env>-" prefix, used as
@@ -18,26 +19,13 @@ export function hashSigningKey(signingKey: string): string {
   return `${prefix}${createHash("sha256").update(Buffer.from(key, "hex")).digest("hex")}`;
 }
 
-/** RFC 8785 canonical JSON (sorted keys, ES number formatting), as the `canonicalize` package does. */
+/**
+ * RFC 8785 canonical JSON of what the SDK will parse from the body. The SDK verifies
+ * canonicalize(JSON.parse(body)), so the value first takes its JSON form (undefined dropped or null,
+ * NaN → null, toJSON applied), which the package would otherwise refuse.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) return "null";
-    return JSON.stringify(value) ?? "null";
-  }
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined || typeof v === "function" ? "null" : canonicalJson(v))).join(",")}]`;
-  }
-  const obj = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(obj).sort()) {
-    const v = obj[key];
-    if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
-  }
-  return `{${parts.join(",")}}`;
+  return canonicalize(JSON.parse(JSON.stringify(value) ?? "null")) ?? "null";
 }
 
 /** `X-Inngest-Signature` value for a canonical body string. */

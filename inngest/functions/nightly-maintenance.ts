@@ -1,5 +1,6 @@
 import { inngest } from "../client";
 import { pruneApiLog } from "@/lib/core/api/search-api-log";
+import { envSection } from "@/lib/core/env";
 import { checkSystem } from "@/lib/jobs/engine/check-system";
 
 /**
@@ -16,7 +17,7 @@ export const nightlyMaintenance = inngest.createFunction(
     triggers: [{ cron: "0 3 * * *" }, { event: "system/maintenance.requested" }],
   },
   async ({ step }) => {
-    const retentionDays = Number(process.env.API_LOG_RETENTION_DAYS ?? 30);
+    const retentionDays = envSection("company").API_LOG_RETENTION_DAYS;
     const pruned = await step.run("prune-api-request-log", () => pruneApiLog(retentionDays));
     const system = await step.run("check-database", () => checkSystem());
     return { pruned, retentionDays, system };

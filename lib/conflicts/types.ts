@@ -1,7 +1,7 @@
 // Conflict shapes. Each maps 1:1 onto a SyncConflict row: type, fingerprint,
 // subjectType, subjectKey, hrValue (Json), imValue (Json), detail.
 
-import type { AccountField, GroupRef } from "@/lib/sync/types";
+import type { AccountField, GroupRef } from "@/lib/sync/shared-types";
 
 export type ContactField = "email" | "mobile";
 

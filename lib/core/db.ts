@@ -1,13 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { envSection } from "@/lib/core/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One client per process (Next.js dev reloads modules; keep it on globalThis).
 // Secret columns are omitted by default: a query has to ask for them by name.
-function createClient(url: string) {
+function createClient(url: string, poolSize: number) {
   return new PrismaClient({
     adapter: new PrismaPg({
       connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: poolSize,
     }),
     omit: {
       connection: { secretsCipher: true },
@@ -23,12 +24,9 @@ const globalForDb = globalThis as unknown as { orgbridgeDb?: Db };
 
 export function getDb(): Db {
   if (!globalForDb.orgbridgeDb) {
-    const url = process.env.DATABASE_URL;
-    if (!url)
-      throw new Error(
-        "DATABASE_URL is not set (the run command sets it for the embedded PostgreSQL).",
-      );
-    globalForDb.orgbridgeDb = createClient(url);
+    // The run command sets DATABASE_URL for the embedded PostgreSQL.
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = envSection("database");
+    globalForDb.orgbridgeDb = createClient(DATABASE_URL, DATABASE_POOL_SIZE);
   }
   return globalForDb.orgbridgeDb;
 }

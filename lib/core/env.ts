@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-// Every environment variable OrgBridge reads, validated once. The run command
-// (scripts/dev.ts) fills the embedded defaults; production sets them itself.
-// See .env.example for what each one means.
+// Every environment variable OrgBridge reads; the only module that reads process.env. The run
+// command (scripts/dev.ts) fills the embedded defaults and validates all of them before the app
+// starts; production sets them itself. See .env.example for what each one means.
 
 const csv = z
   .string()
@@ -16,68 +16,170 @@ const csv = z
       : [],
   );
 
+/** "1" or "0", read as a boolean. */
+const flag = z
+  .enum(["0", "1"], { message: 'must be "1" or "0"' })
+  .default("0")
+  .transform((v) => v === "1");
+
+// The variables in groups, one per kind of process that reads them: the embedded executor, a
+// sandbox server started by a test or a background job validates only its own group (envSection),
+// while the app and its run command validate all of them at once (env, envSchema).
+const sections = {
+  app: {
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_VERSION: z.string().default("0.1.0"),
+  },
+  database: {
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  },
+  auth: {
+    NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    OIDC_ISSUER: z.url(),
+    OIDC_CLIENT_ID: z.string().min(1),
+    OIDC_CLIENT_SECRET: z.string().min(1),
+    OIDC_ROLE_CLAIM: z.string().default("groups"),
+    /** JSON: IdP group name → list of roles. */
+    OIDC_ROLE_MAP: z
+      .string()
+      .default('{"orgbridge-hr-admins":["HR_ADMIN"],"orgbridge-it-admins":["IT_ADMIN"]}')
+      .transform((v, ctx) => {
+        try {
+          return z
+            .record(z.string(), z.array(z.enum(["HR_ADMIN", "IT_ADMIN", "EMPLOYEE"])))
+            .parse(JSON.parse(v));
+        } catch {
+          ctx.addIssue({ code: "custom", message: 'must be JSON like {"group":["HR_ADMIN"]}' });
+          return z.NEVER;
+        }
+      }),
+    OIDC_UNKNOWN_USERS: z.enum(["employee", "refuse"]).default("employee"),
+  },
+  secrets: {
+    ORGBRIDGE_SECRET_KEY: csv.pipe(
+      z.array(z.string().min(1)).min(1, "at least one base64 key of 32 bytes"),
+    ),
+  },
+  company: {
+    COMPANY_TIME_ZONE: z
+      .string()
+      .default("Asia/Shanghai")
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as Asia/Shanghai"),
+    API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  },
+  jobs: {
+    INNGEST_BASE_URL: z.url().optional(),
+    INNGEST_EVENT_KEY: z.string().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    INNGEST_DEV: z.string().optional(),
+    /** Set by the run command when it starts the embedded executor (runs can be re-run from the console). */
+    ORGBRIDGE_EMBEDDED_EXECUTOR: flag,
+  },
+  callbacks: {
+    /** Multiplies callback retry delays and the auto-disable period; tests and benches shrink it. */
+    ORGBRIDGE_CALLBACK_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+  },
+  sandbox: {
+    ORGBRIDGE_SANDBOXES: z.enum(["on", "off"]).default("on"),
+    SANDBOX_IM_URL: z.url().optional(),
+    SANDBOX_HR_URL: z.url().optional(),
+  },
+  /** The sandbox IM run as its own process (serve-sandbox-im.ts); unset = the sandbox defaults. */
+  sandboxIm: {
+    SANDBOX_IM_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    SANDBOX_IM_CORP_ID: z.string().min(1).optional(),
+    SANDBOX_IM_CORP_SECRET: z.string().min(1).optional(),
+    SANDBOX_IM_AGENT_ID: z.coerce.number().int().min(1).optional(),
+    SANDBOX_IM_RATE_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+    SANDBOX_IM_TOKEN_TTL: z.coerce.number().int().min(1).optional(),
+    SANDBOX_IM_RECORD: flag,
+  },
+};
+
+const sectionSchemas = {
+  app: z.object(sections.app),
+  database: z.object(sections.database),
+  auth: z.object(sections.auth),
+  secrets: z.object(sections.secrets),
+  company: z.object(sections.company),
+  jobs: z.object(sections.jobs),
+  callbacks: z.object(sections.callbacks),
+  sandbox: z.object(sections.sandbox),
+  sandboxIm: z.object(sections.sandboxIm),
+};
+export type EnvSectionName = keyof typeof sectionSchemas;
+export type EnvSection<N extends EnvSectionName> = z.output<(typeof sectionSchemas)[N]>;
+
+/** Every variable OrgBridge reads. */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
-  OIDC_ISSUER: z.url(),
-  OIDC_CLIENT_ID: z.string().min(1),
-  OIDC_CLIENT_SECRET: z.string().min(1),
-  OIDC_ROLE_CLAIM: z.string().default("groups"),
-  /** JSON: IdP group name → list of roles. */
-  OIDC_ROLE_MAP: z
-    .string()
-    .default('{"orgbridge-hr-admins":["HR_ADMIN"],"orgbridge-it-admins":["IT_ADMIN"]}')
-    .transform((v, ctx) => {
-      try {
-        return z
-          .record(z.string(), z.array(z.enum(["HR_ADMIN", "IT_ADMIN", "EMPLOYEE"])))
-          .parse(JSON.parse(v));
-      } catch {
-        ctx.addIssue({ code: "custom", message: 'must be JSON like {"group":["HR_ADMIN"]}' });
-        return z.NEVER;
-      }
-    }),
-  OIDC_UNKNOWN_USERS: z.enum(["employee", "refuse"]).default("employee"),
-  ORGBRIDGE_SECRET_KEY: csv.pipe(
-    z.array(z.string().min(1)).min(1, "at least one base64 key of 32 bytes"),
-  ),
-  COMPANY_TIME_ZONE: z
-    .string()
-    .default("Asia/Shanghai")
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be an IANA time zone such as Asia/Shanghai"),
-  INNGEST_BASE_URL: z.url().optional(),
-  INNGEST_EVENT_KEY: z.string().optional(),
-  INNGEST_SIGNING_KEY: z.string().optional(),
-  INNGEST_DEV: z.string().optional(),
-  SANDBOX_IM_URL: z.url().optional(),
-  SANDBOX_HR_URL: z.url().optional(),
-  API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  APP_VERSION: z.string().default("0.1.0"),
+  ...sections.app,
+  ...sections.database,
+  ...sections.auth,
+  ...sections.secrets,
+  ...sections.company,
+  ...sections.jobs,
+  ...sections.callbacks,
+  ...sections.sandbox,
+  ...sections.sandboxIm,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Formats zod issues as "VAR: message" lines, for a start-up error a person can act on. */
-export function describeEnvIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+/**
+ * Formats zod issues as "VAR: message" lines, for a start-up error a person can act on. Given the
+ * source, an absent variable is reported as not set rather than with the validator's message.
+ */
+export function describeEnvIssues(
+  error: z.ZodError,
+  source: Record<string, string | undefined> = {},
+): string {
+  return error.issues
+    .map((i) => {
+      const name = i.path.join(".");
+      // Only a required variable can fail while absent.
+      const unset = name !== "" && (source[name] ?? "") === "";
+      return `  ${name || "(env)"}: ${unset ? "is not set" : i.message}`;
+    })
+    .join("\n");
+}
+
+// An empty value (NAME= in a .env file, a blank CI variable) means unset, so defaults apply.
+function withoutEmpty(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.output<S> {
+  const result = schema.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    throw new Error(
+      `Invalid environment configuration:\n${describeEnvIssues(result.error, source)}`,
+    );
+  }
+  return result.data;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
-  if (!result.success) {
-    throw new Error(`Invalid environment configuration:\n${describeEnvIssues(result.error)}`);
-  }
-  return result.data;
+  return parseWith(envSchema, source);
+}
+
+/** Validates one group of variables from `source`; the other groups may be absent or wrong. */
+export function parseEnvSection<N extends EnvSectionName>(
+  name: N,
+  source: Record<string, string | undefined>,
+): EnvSection<N> {
+  return parseWith(sectionSchemas[name], source) as EnvSection<N>;
 }
 
 let cached: Env | undefined;
@@ -86,4 +188,22 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+// Re-validated only when one of the group's variables changes (tests and the run command set
+// some after start-up, e.g. the integration database's URL).
+const sectionCache = new Map<EnvSectionName, { raw: string; value: unknown }>();
+
+/**
+ * One validated group of variables, for code that runs where the app's full environment may be
+ * absent (the embedded executor, sandbox servers, background jobs, scripts sharing lib code).
+ */
+export function envSection<N extends EnvSectionName>(name: N): EnvSection<N> {
+  const keys = Object.keys(sections[name]);
+  const raw = JSON.stringify(keys.map((k) => process.env[k] ?? null));
+  const hit = sectionCache.get(name);
+  if (hit?.raw === raw) return hit.value as EnvSection<N>;
+  const value = parseEnvSection(name, process.env);
+  sectionCache.set(name, { raw, value });
+  return value;
 }

@@ -2,6 +2,9 @@
 // function maps rows to these so the planner stays pure and testable.
 
 import type { Conflict } from "@/lib/conflicts/types";
+import type { AccountField, GroupRef } from "@/lib/sync/shared-types";
+
+export type { AccountField, GroupRef } from "@/lib/sync/shared-types";
 
 // ─── HR state (source of truth) ─────────────────────────────────────────────
 
@@ -225,11 +228,6 @@ export type PlanInput = {
 };
 
 // ─── Output ─────────────────────────────────────────────────────────────────
-
-/** A group either exists in IM or is created earlier in the same plan (by unit code). */
-export type GroupRef = { externalId: string } | { pendingUnitCode: string };
-
-export type AccountField = "name" | "email" | "mobile" | "title";
 
 export type AccountFieldValues = Partial<Record<AccountField, string>>;
 

@@ -16,6 +16,7 @@ import {
 } from "@/components/ui/table";
 import { apiLogFilterSchema, searchApiLog } from "@/lib/core/api/search-api-log";
 import { requireArea } from "@/lib/core/auth/require-area";
+import { envSection } from "@/lib/core/env";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function ApiLogPage({
     <>
       <PageHeader
         title={t("title")}
-        description={t("description", { days: Number(process.env.API_LOG_RETENTION_DAYS ?? 30) })}
+        description={t("description", { days: envSection("company").API_LOG_RETENTION_DAYS })}
       />
       <FilterForm
         submitLabel={t("filter")}

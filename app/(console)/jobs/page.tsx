@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { JobRunsTable } from "@/components/jobs/job-runs-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireArea } from "@/lib/core/auth/require-area";
+import { envSection } from "@/lib/core/env";
 import { listRuns, runFilterSchema } from "@/lib/jobs/queries/list-runs";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function JobsPage() {
       <PageHeader
         title={t("title")}
         description={t(
-          process.env.ORGBRIDGE_EMBEDDED_EXECUTOR === "1"
+          envSection("jobs").ORGBRIDGE_EMBEDDED_EXECUTOR
             ? "descriptionEmbedded"
             : "descriptionExternal",
         )}

@@ -13,7 +13,7 @@ import {
 import { RoleOverrideEditor } from "@/components/users/role-override-editor";
 import { effectiveRoles } from "@/lib/core/auth/map-roles";
 import { requireArea } from "@/lib/core/auth/require-area";
-import { db } from "@/lib/core/db";
+import { listUsers } from "@/lib/users/queries/list-users";
 
 export const dynamic = "force-dynamic";
 
@@ -21,10 +21,7 @@ export default async function UsersPage() {
   await requireArea("users");
   const t = await getTranslations("users");
   const format = await getFormatter();
-  const users = await db.user.findMany({
-    orderBy: { lastLoginAt: "desc" },
-    include: { employee: { select: { employeeNo: true } } },
-  });
+  const users = await listUsers();
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

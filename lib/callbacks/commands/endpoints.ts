@@ -2,7 +2,7 @@ import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
 import { generateSecret } from "@/lib/callbacks/rules/generate-secret";
 import { decryptSecrets, encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import { db } from "@/lib/core/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CallbackEndpointDisabledKind, Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/core/errors";
 import { checkEndpointUrl, type EndpointDeps } from "../engine/check-endpoint-url";
 import { dispatchAfterCommit, issueTickets } from "../engine/dispatch-deliveries";
@@ -21,6 +21,8 @@ export type CallbackEndpointView = {
   description: string | null;
   eventTypes: string[];
   enabled: boolean;
+  /** Why it is off (null while enabled). */
+  disabledKind: CallbackEndpointDisabledKind | null;
   disabledReason: string | null;
   rateLimitPerSecond: number | null;
   /** Names of the custom headers; their values are write-only. */
@@ -107,6 +109,7 @@ export async function createEndpoint(
         description: data.description || null,
         eventTypes: data.eventTypes,
         enabled: data.enabled,
+        disabledKind: data.enabled ? null : "MANUAL",
         rateLimitPerSecond: data.rateLimitPerSecond ?? null,
         headers: sealHeaders(data.headers, {}),
         maxRetries: data.maxRetries,
@@ -153,8 +156,10 @@ export async function updateEndpoint(
         maxRetries: data.maxRetries,
         retrySchedule: data.retrySchedule,
         allowPrivate: data.allowPrivate,
-        ...(reenabled ? { failingSince: null, disabledReason: null } : {}),
-        ...(!data.enabled && before.enabled ? { disabledReason: "manual" } : {}),
+        ...(reenabled ? { failingSince: null, disabledReason: null, disabledKind: null } : {}),
+        ...(!data.enabled && before.enabled
+          ? { disabledReason: "manual", disabledKind: "MANUAL" as const }
+          : {}),
       },
     });
     const changedHeaders = Object.entries(data.headers)
@@ -201,8 +206,8 @@ export async function setEndpointEnabled(
     const row = await tx.callbackEndpoint.update({
       where: { id },
       data: enabled
-        ? { enabled: true, failingSince: null, disabledReason: null }
-        : { enabled: false, disabledReason: "manual" },
+        ? { enabled: true, failingSince: null, disabledReason: null, disabledKind: null }
+        : { enabled: false, disabledReason: "manual", disabledKind: "MANUAL" },
     });
     await recordAudit(tx, actor, {
       action: enabled ? "endpoint.enabled" : "endpoint.disabled",
@@ -210,10 +215,15 @@ export async function setEndpointEnabled(
       targetId: id,
       before: {
         enabled: before.enabled,
+        disabledKind: before.disabledKind,
         disabledReason: before.disabledReason,
         failingSince: before.failingSince,
       },
-      after: { enabled: row.enabled, disabledReason: row.disabledReason },
+      after: {
+        enabled: row.enabled,
+        disabledKind: row.disabledKind,
+        disabledReason: row.disabledReason,
+      },
     });
     const tickets = enabled ? await ticketsForParked(tx, id) : [];
     return { view: toEndpointView(row), tickets };

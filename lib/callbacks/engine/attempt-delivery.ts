@@ -12,6 +12,7 @@ import { signCallback } from "@/lib/callbacks/rules/sign-callback";
 import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
 import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import { db } from "@/lib/core/db";
+import { envSection } from "@/lib/core/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDeliverySettings } from "../commands/allow-list";
 import { decryptEndpointHeaders } from "../commands/endpoints";
@@ -58,7 +59,7 @@ export type AttemptResult =
 export const HOT_TX = { maxWait: 10_000, timeout: 20_000 };
 
 const timeScale = (deps: AttemptDeps) =>
-  deps.timeScale ?? Number(process.env.ORGBRIDGE_CALLBACK_TIME_SCALE ?? 1);
+  deps.timeScale ?? envSection("callbacks").ORGBRIDGE_CALLBACK_TIME_SCALE;
 
 function outcomeOf(result: SafeFetchResponse | SafeFetchFailure): AttemptOutcome {
   if (result.ok) return { kind: "response", status: result.status, headers: result.headers };
@@ -200,7 +201,11 @@ export async function attemptDelivery(
       await settle({ status: "DEAD", nextAttemptAt: null, completedAt: finishedAt });
       const off = await tx.callbackEndpoint.updateMany({
         where: { id: endpoint.id, enabled: true },
-        data: { enabled: false, disabledReason: "gone: the receiver answered 410 Gone" },
+        data: {
+          enabled: false,
+          disabledKind: "GONE_410",
+          disabledReason: "gone: the receiver answered 410 Gone",
+        },
       });
       if (off.count > 0) {
         await recordAudit(tx, SYSTEM_ACTOR, {
@@ -227,6 +232,7 @@ export async function attemptDelivery(
         where: { id: endpoint.id, enabled: true },
         data: {
           enabled: false,
+          disabledKind: "AUTO_FAILING",
           disabledReason: `failing: no successful delivery since ${since.toISOString()}`,
         },
       });

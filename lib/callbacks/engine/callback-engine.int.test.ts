@@ -235,10 +235,16 @@ describe("endpoints", () => {
 
     await m.db.callbackEndpoint.update({
       where: { id: endpoint.id },
-      data: { enabled: false, disabledReason: "failing: test", failingSince: new Date() },
+      data: {
+        enabled: false,
+        disabledKind: "AUTO_FAILING",
+        disabledReason: "failing: test",
+        failingSince: new Date(),
+      },
     });
     const on = await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
     expect([on.enabled, on.disabledReason, on.failingSince]).toEqual([true, null, null]);
+    expect(on.disabledKind).toBeNull();
     const actions = (
       await m.db.auditLog.findMany({
         where: { targetId: endpoint.id },
@@ -246,6 +252,8 @@ describe("endpoints", () => {
       })
     ).map((a) => a.action);
     expect(actions).toEqual(["endpoint.created", "endpoint.updated", "endpoint.enabled"]);
+    const off = await m.endpoints.setEndpointEnabled(admin, endpoint.id, false);
+    expect([off.enabled, off.disabledKind]).toEqual([false, "MANUAL"]);
   });
 });
 
@@ -556,6 +564,7 @@ describe("delivery", () => {
       false,
       "gone: the receiver answered 410 Gone",
     ]);
+    expect(row.disabledKind).toBe("GONE_410");
     const audit = await m.db.auditLog.findFirstOrThrow({
       where: { targetId: endpoint.id, action: "endpoint.auto_disabled" },
     });
@@ -601,6 +610,7 @@ describe("delivery", () => {
       const off = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
       expect(off.enabled).toBe(false);
       expect(off.disabledReason).toBe(`failing: no successful delivery since ${t0.toISOString()}`);
+      expect(off.disabledKind).toBe("AUTO_FAILING");
       expect(
         await m.db.auditLog.count({
           where: { targetId: endpoint.id, action: "endpoint.auto_disabled", actorType: "system" },

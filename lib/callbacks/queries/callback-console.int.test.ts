@@ -17,7 +17,11 @@ const run = Math.random().toString(36).slice(2, 8);
 
 async function endpoint(
   name: string,
-  extra: { enabled?: boolean; disabledReason?: string | null } = {},
+  extra: {
+    enabled?: boolean;
+    disabledReason?: string | null;
+    disabledKind?: "MANUAL" | "GONE_410" | "AUTO_FAILING" | null;
+  } = {},
 ) {
   const d = await db();
   return d.callbackEndpoint.create({
@@ -137,6 +141,7 @@ describe("callback console read queries", () => {
     const paused = await endpoint("paused", { enabled: false, disabledReason: null });
     const gone = await endpoint("gone", {
       enabled: false,
+      disabledKind: "GONE_410",
       disabledReason: "The receiver answered 410 Gone.",
     });
     await delivery(oa.id, { codes: [500, 200], lastAt: hoursAgo(2) });

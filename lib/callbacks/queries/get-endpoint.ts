@@ -13,6 +13,7 @@ export async function getEndpoint(id: string) {
       eventTypes: true,
       enabled: true,
       disabledReason: true,
+      disabledKind: true,
       rateLimitPerSecond: true,
       headers: true,
       maxRetries: true,

@@ -37,6 +37,7 @@ export async function listEndpoints(now = new Date()): Promise<EndpointRow[]> {
         eventTypes: true,
         enabled: true,
         disabledReason: true,
+        disabledKind: true,
         failingSince: true,
         createdAt: true,
       },

@@ -1,19 +1,23 @@
+import type { CallbackEndpointDisabledKind } from "@/lib/generated/prisma/enums";
 import type { DisabledKind } from "../callback-console-schemas";
 
-// Shared with client components: no database imports here.
+// Shared with client components: type imports only.
+
+const SHOWN_AS: Record<CallbackEndpointDisabledKind, DisabledKind> = {
+  MANUAL: "manual",
+  GONE_410: "gone",
+  AUTO_FAILING: "auto",
+};
 
 /**
- * Why an endpoint is off, from its `disabledReason`: switched off by an admin ("manual", or
- * created disabled), because the receiver answered 410 Gone, or by the engine after failing
- * continuously ("auto", any other reason it writes).
+ * Why an endpoint is off, from the kind recorded when it was switched off: by an admin, because the
+ * receiver answered 410 Gone, or by the engine after failing continuously. A disabled row without a
+ * kind was written outside the commands (a fixture, a manual SQL fix) and counts as switched off by hand.
  */
 export function disabledKind(endpoint: {
   enabled: boolean;
-  disabledReason: string | null;
+  disabledKind: CallbackEndpointDisabledKind | null;
 }): DisabledKind | null {
   if (endpoint.enabled) return null;
-  const reason = endpoint.disabledReason?.trim().toLowerCase() ?? "";
-  if (reason === "" || reason === "manual") return "manual";
-  if (/\b410\b|\bgone\b/.test(reason)) return "gone";
-  return "auto";
+  return endpoint.disabledKind ? SHOWN_AS[endpoint.disabledKind] : "manual";
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { envSection } from "@/lib/core/env";
 
 export type SecretKey = {
   /** Short stable id written into every ciphertext, so rotation knows which key to use. */
@@ -8,11 +9,11 @@ export type SecretKey = {
 };
 
 /**
- * Parses `ORGBRIDGE_SECRET_KEY`: one or more base64 32-byte keys, comma-separated.
+ * Parses `ORGBRIDGE_SECRET_KEY` (or `raw` in its format): one or more base64 32-byte keys, comma-separated.
  * The first key encrypts; every key can decrypt (rotation: prepend the new key, re-encrypt, drop the old).
  */
 export function loadSecretKeys(
-  raw: string | undefined = process.env.ORGBRIDGE_SECRET_KEY,
+  raw: string | undefined = envSection("secrets").ORGBRIDGE_SECRET_KEY.join(","),
 ): SecretKey[] {
   if (!raw || !raw.trim()) {
     throw new Error(

@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db";
 import type { CategoryRow } from "@/lib/notifications/rules/category-row";
 import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
-import { companyTimeZone } from "./company-time-zone";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { explainStoredReason, type StoredReasonText } from "../rules/explain-stored-reason";
 import { loadPolicyVersions } from "./load-policy-versions";
 import type { DeliveryStatus } from "../console-schemas";

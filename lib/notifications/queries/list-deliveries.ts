@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
 import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
-import { companyTimeZone } from "./company-time-zone";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { explainStoredReason, type StoredReasonText } from "../rules/explain-stored-reason";
 import { loadPolicyVersions } from "./load-policy-versions";
 import { DELIVERIES_PAGE_SIZE, type DeliveryFilter, type DeliveryStatus } from "../console-schemas";

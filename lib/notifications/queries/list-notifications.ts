@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolveWallTime } from "@/lib/notifications/rules/resolve-wall-time";
-import { companyTimeZone } from "./company-time-zone";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { requesterNames } from "./requester-names";
 import { emptyOutcomeCounts, outcomeCountsById, type OutcomeCounts } from "../rules/outcome-counts";
 import {

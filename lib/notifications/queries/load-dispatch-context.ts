@@ -5,7 +5,7 @@ import {
   notificationPolicySchema,
   type NotificationPolicy,
 } from "@/lib/notifications/policy-schema";
-import { companyTimeZone } from "./company-time-zone";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { findNotifyTarget, type NotifyTarget } from "./find-notify-target";
 
 export type DispatchContext = {

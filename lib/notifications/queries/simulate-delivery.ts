@@ -7,7 +7,7 @@ import {
 import { explainKey, type ExplainedDecision } from "@/lib/notifications/rules/explain";
 import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
 import { policyFromRow } from "@/lib/notifications/rules/policy-from-row";
-import { companyTimeZone } from "./company-time-zone";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { countSentToday } from "./count-sent-today-for-employee";
 import { localDateTimeToInstant } from "../rules/local-date-time-to-instant";
 import type { simulateDeliverySchema } from "../console-schemas";

@@ -1,3 +1,4 @@
+import { envSection } from "@/lib/core/env";
 import { createSandboxDb, type SandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
 
 // The console reaches the sandboxes' tables through a client of their own, as it would an outside
@@ -7,12 +8,7 @@ const globalForSandbox = globalThis as unknown as { orgbridgeSandboxDb?: Sandbox
 /** The sandbox HR/IM tables, for the console's preview and simulator pages. */
 export function getSandboxDb(): SandboxDb {
   if (!globalForSandbox.orgbridgeSandboxDb) {
-    const url = process.env.DATABASE_URL;
-    if (!url)
-      throw new Error(
-        "DATABASE_URL is not set (the run command sets it for the embedded PostgreSQL).",
-      );
-    globalForSandbox.orgbridgeSandboxDb = createSandboxDb(url, 3);
+    globalForSandbox.orgbridgeSandboxDb = createSandboxDb(envSection("database").DATABASE_URL, 3);
   }
   return globalForSandbox.orgbridgeSandboxDb;
 }

@@ -4,24 +4,29 @@
 // SANDBOX_IM_RATE_PER_MINUTE (unset = unlimited), SANDBOX_IM_TOKEN_TTL, SANDBOX_IM_RECORD=1 (request log at /_sandbox/requests).
 // Prints one JSON line {"url": …, "baseUrl": …} when listening.
 import { SANDBOX_IM_DEFAULTS } from "@/lib/connectors/sandbox-defaults";
+import { envSection } from "@/lib/core/env";
 import { startSandboxIm } from "./start-sandbox-im";
 
-const env = process.env;
-if (!env.DATABASE_URL) {
-  console.error("DATABASE_URL is required");
-  process.exit(2);
-}
+// Only the database and the sandbox IM's own variables: the app's are not set for this process.
+const config = (() => {
+  try {
+    return { ...envSection("database"), ...envSection("sandboxIm") };
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+})();
 const server = await startSandboxIm({
-  port: Number(env.SANDBOX_IM_PORT ?? SANDBOX_IM_DEFAULTS.port),
-  databaseUrl: env.DATABASE_URL,
-  corpId: env.SANDBOX_IM_CORP_ID ?? SANDBOX_IM_DEFAULTS.corpId,
-  corpSecret: env.SANDBOX_IM_CORP_SECRET ?? SANDBOX_IM_DEFAULTS.corpSecret,
-  agentId: Number(env.SANDBOX_IM_AGENT_ID ?? SANDBOX_IM_DEFAULTS.agentId),
-  rateLimit: env.SANDBOX_IM_RATE_PER_MINUTE
-    ? { perMinute: Number(env.SANDBOX_IM_RATE_PER_MINUTE) }
+  port: config.SANDBOX_IM_PORT ?? SANDBOX_IM_DEFAULTS.port,
+  databaseUrl: config.DATABASE_URL,
+  corpId: config.SANDBOX_IM_CORP_ID ?? SANDBOX_IM_DEFAULTS.corpId,
+  corpSecret: config.SANDBOX_IM_CORP_SECRET ?? SANDBOX_IM_DEFAULTS.corpSecret,
+  agentId: config.SANDBOX_IM_AGENT_ID ?? SANDBOX_IM_DEFAULTS.agentId,
+  rateLimit: config.SANDBOX_IM_RATE_PER_MINUTE
+    ? { perMinute: config.SANDBOX_IM_RATE_PER_MINUTE }
     : false,
-  tokenTtlSeconds: env.SANDBOX_IM_TOKEN_TTL ? Number(env.SANDBOX_IM_TOKEN_TTL) : undefined,
-  recordRequests: env.SANDBOX_IM_RECORD === "1",
+  tokenTtlSeconds: config.SANDBOX_IM_TOKEN_TTL,
+  recordRequests: config.SANDBOX_IM_RECORD,
 });
 console.log(JSON.stringify({ url: server.url, baseUrl: server.baseUrl }));
 const stop = () => void server.close().then(() => process.exit(0));

@@ -35,22 +35,30 @@ function parse(token: string) {
   return out;
 }
 
+/** Agora's check: HMAC(HMAC(HMAC(certificate, issueTs), salt), signing info) must equal the signature. */
+function signedWithCertificate(t: ReturnType<typeof parse>, certificate: string) {
+  const ts = Buffer.alloc(4);
+  ts.writeUInt32LE(t.issueTs);
+  const salt = Buffer.alloc(4);
+  salt.writeUInt32LE(t.salt);
+  const key = createHmac("sha256", salt)
+    .update(createHmac("sha256", ts).update(certificate).digest())
+    .digest();
+  return createHmac("sha256", key).update(t.info).digest().equals(t.signature);
+}
+
+// agora-token stamps the current time and a random salt and takes neither as input, so the token is
+// checked by decoding it and verifying its signature with the issue time and salt it carries.
 describe("buildAgoraAppToken", () => {
   it("packs the Chat app privilege into a signed 007 token", () => {
-    const token = buildAgoraAppToken({
-      appId,
-      appCertificate,
-      expireSeconds: 86_400,
-      issuedAt: 1_700_000_000,
-      salt: 12345,
-    });
+    const before = Math.floor(Date.now() / 1_000);
+    const token = buildAgoraAppToken({ appId, appCertificate, expireSeconds: 86_400 });
+    const after = Math.ceil(Date.now() / 1_000);
     expect(token.startsWith("007")).toBe(true);
     const t = parse(token);
     expect(t).toMatchObject({
       appId,
-      issueTs: 1_700_000_000,
       expire: 86_400,
-      salt: 12345,
       services: 1,
       type: 5,
       privileges: 1,
@@ -58,31 +66,27 @@ describe("buildAgoraAppToken", () => {
       privilegeExpire: 86_400,
       userId: "",
     });
-    const ts = Buffer.alloc(4);
-    ts.writeUInt32LE(1_700_000_000);
-    const salt = Buffer.alloc(4);
-    salt.writeUInt32LE(12345);
-    const key = createHmac("sha256", salt)
-      .update(createHmac("sha256", ts).update(appCertificate).digest())
-      .digest();
-    expect(createHmac("sha256", key).update(t.info).digest().equals(t.signature)).toBe(true);
+    expect(t.issueTs).toBeGreaterThanOrEqual(before);
+    expect(t.issueTs).toBeLessThanOrEqual(after);
+    expect(t.salt).toBeGreaterThanOrEqual(1);
+    expect(t.salt).toBeLessThanOrEqual(99_999_999);
+    expect(signedWithCertificate(t, appCertificate)).toBe(true);
+    expect(signedWithCertificate(t, "0".repeat(32))).toBe(false);
   });
 
   it("differs per salt", () => {
-    const a = buildAgoraAppToken({
-      appId,
-      appCertificate,
-      expireSeconds: 60,
-      issuedAt: 1,
-      salt: 1,
-    });
-    const b = buildAgoraAppToken({
-      appId,
-      appCertificate,
-      expireSeconds: 60,
-      issuedAt: 1,
-      salt: 2,
-    });
+    const a = buildAgoraAppToken({ appId, appCertificate, expireSeconds: 60 });
+    const b = buildAgoraAppToken({ appId, appCertificate, expireSeconds: 60 });
+    expect(parse(a).salt).not.toBe(parse(b).salt);
     expect(a).not.toBe(b);
+  });
+
+  it("refuses an app id or certificate that is not 32 hex digits", () => {
+    expect(() =>
+      buildAgoraAppToken({ appId: "not-an-app-id", appCertificate, expireSeconds: 60 }),
+    ).toThrow(/32 hex digits/);
+    expect(() => buildAgoraAppToken({ appId, appCertificate: "short", expireSeconds: 60 })).toThrow(
+      /32 hex digits/,
+    );
   });
 });

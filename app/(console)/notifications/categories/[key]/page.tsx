@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireArea } from "@/lib/core/auth/require-area";
-import { companyTimeZone } from "@/lib/notifications/queries/company-time-zone";
+import { companyTimeZone } from "@/lib/core/company-time-zone";
 import { getCategory } from "@/lib/notifications/queries/get-category";
 
 export const dynamic = "force-dynamic";
