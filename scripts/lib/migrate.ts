@@ -5,6 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { createRequire } from "node:module";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
 
 // Prisma's own WebAssembly schema engine, driven through adapter-pg: the same
 // diffing and the same `_prisma_migrations` bookkeeping as `prisma migrate
@@ -23,6 +25,65 @@ type EngineOptions = {
   /** Receives the engine's debug lines. */
   log?: (line: string) => void;
 };
+
+/**
+ * adapter-pg cannot map PostgreSQL's one-byte `"char"` type (OID 18), which the engine's catalog
+ * introspection reads (relkind, contype, …) when it describes the replayed history. The pool hands
+ * such columns over as text and remembers where they were, so the adapter's result can name them
+ * `Character`, the type the engine expects.
+ */
+class CatalogTextPool extends pg.Pool {
+  charColumns: number[] = [];
+  // @ts-expect-error -- narrows pg's overloaded query(); adapter-pg only awaits the promise form
+  override async query(config: pg.QueryConfig) {
+    const result = await super.query(config);
+    this.charColumns = [];
+    (result.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID !== 18) return;
+      field.dataTypeID = 25;
+      this.charColumns.push(i);
+    });
+    return result;
+  }
+}
+
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+
+/**
+ * adapter-pg's own shadow database (where `diff` replays the migration history) cannot work with
+ * a connection string — it overrides `database`, which the string silently wins over — and it
+ * drops the database before closing its pool. This one connects to a fresh database by name and
+ * closes the pool before dropping it.
+ */
+function withOwnShadowDb(url: string) {
+  const factory = new PrismaPg({ connectionString: url });
+  factory.connectToShadowDb = async () => {
+    const name = `orgbridge_shadow_${randomUUID().replaceAll("-", "")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const shadowUrl = new URL(url);
+    shadowUrl.pathname = `/${name}`;
+    const pool = new CatalogTextPool({ connectionString: shadowUrl.toString() });
+    const shadow = await new PrismaPg(pool as unknown as pg.Pool, {
+      disposeExternalPool: true,
+    }).connect();
+    const queryRaw = shadow.queryRaw.bind(shadow);
+    shadow.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      for (const i of pool.charColumns) result.columnTypes[i] = CHARACTER_COLUMN as never;
+      return result;
+    };
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+      await admin.end();
+    };
+    return shadow;
+  };
+  return factory;
+}
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 let engineModule: Promise<EngineModule> | undefined;
@@ -50,7 +111,7 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const schema = await readFile(schemaPath, "utf8");
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: opts.url }));
+  const factory = bindMigrationAwareSqlAdapterFactory(withOwnShadowDb(opts.url));
   const { SchemaEngine } = await loadEngine();
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
