@@ -9,8 +9,8 @@ import { revokeToken } from "@/lib/tokens/commands/revoke-token";
 export const createTokenAction = areaAction(
   "tokens",
   createTokenSchema,
-  async (input, { actor }) => {
-    const created = await createToken(input, actor);
+  async (input, ctx) => {
+    const created = await createToken(input, ctx);
     revalidatePath("/tokens");
     return created;
   },
@@ -19,8 +19,8 @@ export const createTokenAction = areaAction(
 export const revokeTokenAction = areaAction(
   "tokens",
   z.object({ id: z.string().min(1) }),
-  async ({ id }, { actor }) => {
-    await revokeToken(id, actor);
+  async ({ id }, ctx) => {
+    await revokeToken({ id }, ctx);
     revalidatePath("/tokens");
     return { id };
   },

@@ -1,6 +1,11 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
 import { generateSecret } from "@/lib/callbacks/rules/generate-secret";
 import { decryptSecrets, encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
+import {
+  inTransaction,
+  ownTransactionOnly,
+  type CommandContext,
+} from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/core/errors";
@@ -91,14 +96,14 @@ async function assertNameFree(tx: Prisma.TransactionClient, name: string, except
  * The URL passes the SSRF guard (real DNS, allow-list, allowPrivate) first.
  */
 export async function createEndpoint(
-  actor: Actor,
   input: EndpointInput,
+  ctx: CommandContext,
   deps: EndpointDeps = {},
 ): Promise<{ endpoint: CallbackEndpointView; secret: string }> {
   const data = endpointInputSchema.parse(input);
   await checkEndpointUrl(data.url, data.allowPrivate, deps);
   const secret = generateSecret();
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     await assertNameFree(tx, data.name);
     const row = await tx.callbackEndpoint.create({
       data: {
@@ -116,7 +121,7 @@ export async function createEndpoint(
       },
       omit: { secretCipher: true, previousSecretCipher: true },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.created",
       targetType: "callback_endpoint",
       targetId: row.id,
@@ -128,11 +133,11 @@ export async function createEndpoint(
 
 /** Replaces an endpoint's settings (not its secret). The URL is re-checked. */
 export async function updateEndpoint(
-  actor: Actor,
-  id: string,
-  input: EndpointInput,
+  { id, ...input }: EndpointInput & { id: string },
+  ctx: CommandContext,
   deps: EndpointDeps = {},
 ): Promise<CallbackEndpointView> {
+  ownTransactionOnly(ctx, "updateEndpoint");
   const data = endpointInputSchema.parse(input);
   await checkEndpointUrl(data.url, data.allowPrivate, deps);
   const result = await db.$transaction(async (tx) => {
@@ -160,7 +165,7 @@ export async function updateEndpoint(
     const changedHeaders = Object.entries(data.headers)
       .filter(([, v]) => v !== "")
       .map(([k]) => k);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.updated",
       targetType: "callback_endpoint",
       targetId: id,
@@ -191,10 +196,10 @@ async function ticketsForParked(tx: Prisma.TransactionClient, endpointId: string
  * parked deliveries; disabling parks deliveries as their runs reach them.
  */
 export async function setEndpointEnabled(
-  actor: Actor,
-  id: string,
-  enabled: boolean,
+  { id, enabled }: { id: string; enabled: boolean },
+  ctx: CommandContext,
 ): Promise<CallbackEndpointView> {
+  ownTransactionOnly(ctx, "setEndpointEnabled");
   const result = await db.$transaction(async (tx) => {
     const before = await tx.callbackEndpoint.findUnique({ where: { id } });
     if (!before) throw notFound("Endpoint");
@@ -204,7 +209,7 @@ export async function setEndpointEnabled(
         ? { enabled: true, failingSince: null, disabledReason: null }
         : { enabled: false, disabledReason: "manual" },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: enabled ? "endpoint.enabled" : "endpoint.disabled",
       targetType: "callback_endpoint",
       targetId: id,
@@ -227,14 +232,12 @@ export async function setEndpointEnabled(
  * (0 = stop at once), so receivers can switch without losing a delivery.
  */
 export async function rotateEndpointSecret(
-  actor: Actor,
-  id: string,
-  input: RotateSecretInput = {},
-  now = new Date(),
+  { id, now = new Date(), ...input }: RotateSecretInput & { id: string; now?: Date },
+  ctx: CommandContext,
 ): Promise<{ secret: string; previousSecretExpiresAt: Date | null }> {
   const { overlapHours } = rotateSecretSchema.parse(input);
   const secret = generateSecret();
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await tx.callbackEndpoint.findUnique({
       where: { id },
       omit: { secretCipher: false },
@@ -250,7 +253,7 @@ export async function rotateEndpointSecret(
         previousSecretExpiresAt,
       },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.secret_rotated",
       targetType: "callback_endpoint",
       targetId: id,
@@ -261,8 +264,11 @@ export async function rotateEndpointSecret(
 }
 
 /** Deletes an endpoint with its deliveries and attempts (runs in flight find nothing and stop). */
-export async function deleteEndpoint(actor: Actor, id: string): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+export async function deleteEndpoint(
+  { id }: { id: string },
+  ctx: CommandContext,
+): Promise<{ id: string }> {
+  return inTransaction(ctx, async (tx) => {
     const row = await tx.callbackEndpoint.findUnique({
       where: { id },
       include: { _count: { select: { deliveries: true } } },
@@ -270,7 +276,7 @@ export async function deleteEndpoint(actor: Actor, id: string): Promise<{ id: st
     if (!row) throw notFound("Endpoint");
     await tx.callbackEndpoint.delete({ where: { id } });
     const { _count, ...rest } = row;
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.deleted",
       targetType: "callback_endpoint",
       targetId: id,
