@@ -1,11 +1,7 @@
 import { recordAudit } from "@/lib/core/audit/record-audit";
 import { generateSecret } from "@/lib/callbacks/rules/generate-secret";
 import { decryptSecrets, encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
-import {
-  inTransaction,
-  ownTransactionOnly,
-  type CommandContext,
-} from "@/lib/core/command-context";
+import { inTransaction, ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/core/errors";

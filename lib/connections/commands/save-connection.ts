@@ -40,7 +40,10 @@ export async function saveConnection(
 ): Promise<{ id: string; created: boolean }> {
   const data = saveConnectionSchema.parse(input);
   const existing = data.id
-    ? await (ctx.tx ?? db).connection.findUnique({ where: { id: data.id }, omit: { secretsCipher: false } })
+    ? await (ctx.tx ?? db).connection.findUnique({
+        where: { id: data.id },
+        omit: { secretsCipher: false },
+      })
     : null;
   if (data.id && !existing) throw notFound("Connection");
   if (existing && (existing.kind !== data.kind || existing.provider !== data.provider)) {

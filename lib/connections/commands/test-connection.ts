@@ -55,7 +55,10 @@ export async function testConnection(
   ctx: CommandContext,
   options: TestConnectionOptions = {},
 ): Promise<TestConnectionOutcome> {
-  const row = await (ctx.tx ?? db).connection.findUnique({ where: { id }, omit: { secretsCipher: false } });
+  const row = await (ctx.tx ?? db).connection.findUnique({
+    where: { id },
+    omit: { secretsCipher: false },
+  });
   if (!row) throw notFound("Connection");
   const result = await probe(row, { ...CONSOLE_RUNTIME, ...options.runtime });
   const health = result.ok ? "HEALTHY" : "FAILING";
