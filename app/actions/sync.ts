@@ -36,12 +36,8 @@ export const rejectHeldRunAction = areaAction(
   },
 );
 
-export const saveSyncSettingsAction = areaAction(
-  "sync",
-  syncSettingsSchema,
-  async (input, ctx) => {
-    const saved = await saveSyncSettings(input, ctx);
-    revalidatePath("/sync/settings");
-    return saved;
-  },
-);
+export const saveSyncSettingsAction = areaAction("sync", syncSettingsSchema, async (input, ctx) => {
+  const saved = await saveSyncSettings(input, ctx);
+  revalidatePath("/sync/settings");
+  return saved;
+});

@@ -6,15 +6,11 @@ import { createToken } from "@/lib/tokens/commands/create-token";
 import { createTokenSchema } from "@/lib/tokens/create-token-schema";
 import { revokeToken } from "@/lib/tokens/commands/revoke-token";
 
-export const createTokenAction = areaAction(
-  "tokens",
-  createTokenSchema,
-  async (input, ctx) => {
-    const created = await createToken(input, ctx);
-    revalidatePath("/tokens");
-    return created;
-  },
-);
+export const createTokenAction = areaAction("tokens", createTokenSchema, async (input, ctx) => {
+  const created = await createToken(input, ctx);
+  revalidatePath("/tokens");
+  return created;
+});
 
 export const revokeTokenAction = areaAction(
   "tokens",
