@@ -1,4 +1,4 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
 import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { invalid, notFound } from "@/lib/core/errors";
 import type { NotificationCategory, Prisma } from "@/lib/generated/prisma/client";
@@ -19,11 +19,12 @@ function parsePolicy(input: unknown): NotificationPolicy {
 }
 
 async function writeVersion(
-  tx: Prisma.TransactionClient,
-  categoryId: string,
-  version: number,
-  policy: NotificationPolicy,
-  actor: Actor,
+  {
+    categoryId,
+    version,
+    policy,
+  }: { categoryId: string; version: number; policy: NotificationPolicy },
+  { actor, tx }: Required<CommandContext>,
 ) {
   await tx.notificationCategoryVersion.create({
     data: {
@@ -54,7 +55,7 @@ export async function createCategory(
       const category = await tx.notificationCategory.create({
         data: { ...policyToRow(policy), version: 1 },
       });
-      await writeVersion(tx, category.id, 1, policy, actor);
+      await writeVersion({ categoryId: category.id, version: 1, policy }, { actor, tx });
       await recordAudit(tx, actor, {
         action: "notification_category.created",
         targetType: "notification_category",
@@ -104,7 +105,7 @@ export async function updateCategory(
         where: { id },
         data: { ...policyToRow(policy), version },
       });
-      await writeVersion(tx, id, version, policy, actor);
+      await writeVersion({ categoryId: id, version, policy }, { actor, tx });
       await recordAudit(tx, actor, {
         action: "notification_category.updated",
         targetType: "notification_category",
