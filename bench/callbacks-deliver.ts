@@ -67,7 +67,7 @@ async function main() {
   const { emitEvent } = await import("../lib/callbacks/commands/emit-event");
   const { setDeliveryDispatcher } = await import("../lib/callbacks/engine/dispatch-deliveries");
   const { runDelivery } = await import("../lib/callbacks/engine/run-delivery");
-  await setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
+  await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, { actor: admin });
 
   let failRate = 0;
   const emittedAt = new Map<string, number>();
@@ -91,13 +91,16 @@ async function main() {
   });
   const secrets: string[] = [];
   for (let i = 0; i < ENDPOINTS; i++) {
-    const { secret } = await createEndpoint(admin, {
-      name: `bench-${i}`,
-      url: receiver.url,
-      eventTypes: ["learning.course.completed"],
-      headers: { "x-endpoint": String(i) },
-      maxRetries: 10,
-    });
+    const { secret } = await createEndpoint(
+      {
+        name: `bench-${i}`,
+        url: receiver.url,
+        eventTypes: ["learning.course.completed"],
+        headers: { "x-endpoint": String(i) },
+        maxRetries: 10,
+      },
+      { actor: admin },
+    );
     secrets.push(secret);
   }
   receiver.setSecrets(secrets);

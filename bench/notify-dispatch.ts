@@ -111,7 +111,6 @@ async function main() {
       INSERT INTO "ImAccount" (id, "connectionId", "employeeId", "imUserId", state, "updatedAt")
       SELECT 'ba-' || g, ${connectionId}, 'be-' || g, 'B' || lpad(g::text, 7, '0'), 'ACTIVE', now() FROM generate_series(1, ${N}) g`;
     const category = await createCategory(
-      { type: "system", id: "bench" },
       {
         key: "bench-benefits",
         nameZh: "福利提醒",
@@ -132,6 +131,7 @@ async function main() {
         throttlePerDay: 3,
         throttleAction: "defer",
       },
+      { actor: { type: "system", id: "bench" } },
     );
     // One in twenty opted out.
     await db.$executeRaw`
@@ -145,14 +145,16 @@ async function main() {
     );
 
     const { notification } = await createNotification(
-      { type: "system", id: "bench" },
       {
-        category: "bench-benefits",
-        recipients: { everyone: true },
-        title: "体检预约",
-        body: "年度体检预约已开放，请在本月内完成预约。",
-        link: "https://hr.example/checkup",
+        notification: {
+          category: "bench-benefits",
+          recipients: { everyone: true },
+          title: "体检预约",
+          body: "年度体检预约已开放，请在本月内完成预约。",
+          link: "https://hr.example/checkup",
+        },
       },
+      { actor: { type: "system", id: "bench" } },
       { send: async () => {} },
     );
     const started = performance.now();

@@ -26,8 +26,8 @@ const id = z.string().min(1);
 export const createEndpointAction = areaAction(
   "callbacks",
   endpointInputSchema,
-  async (input, { actor }) => {
-    const { endpoint, secret } = await createEndpoint(actor, input);
+  async (input, ctx) => {
+    const { endpoint, secret } = await createEndpoint(input, ctx);
     revalidatePath("/callbacks");
     return { id: endpoint.id, secret };
   },
@@ -36,8 +36,8 @@ export const createEndpointAction = areaAction(
 export const updateEndpointAction = areaAction(
   "callbacks",
   endpointInputSchema.extend({ id }),
-  async ({ id, ...input }, { actor }) => {
-    const endpoint = await updateEndpoint(actor, id, input);
+  async (input, ctx) => {
+    const endpoint = await updateEndpoint(input, ctx);
     revalidatePath("/callbacks");
     return { id: endpoint.id };
   },
@@ -46,8 +46,8 @@ export const updateEndpointAction = areaAction(
 export const setEndpointEnabledAction = areaAction(
   "callbacks",
   z.object({ id, enabled: z.boolean() }),
-  async ({ id, enabled }, { actor }) => {
-    const endpoint = await setEndpointEnabled(actor, id, enabled);
+  async (input, ctx) => {
+    const endpoint = await setEndpointEnabled(input, ctx);
     revalidatePath("/callbacks");
     return { id: endpoint.id, enabled: endpoint.enabled };
   },
@@ -56,10 +56,11 @@ export const setEndpointEnabledAction = areaAction(
 export const rotateEndpointSecretAction = areaAction(
   "callbacks",
   rotateSecretSchema.extend({ id }),
-  async ({ id, overlapHours }, { actor }) => {
-    const { secret, previousSecretExpiresAt } = await rotateEndpointSecret(actor, id, {
-      overlapHours,
-    });
+  async ({ id, overlapHours }, ctx) => {
+    const { secret, previousSecretExpiresAt } = await rotateEndpointSecret(
+      { id, overlapHours },
+      ctx,
+    );
     revalidatePath(`/callbacks/${id}`);
     return { secret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };
   },
@@ -68,8 +69,8 @@ export const rotateEndpointSecretAction = areaAction(
 export const deleteEndpointAction = areaAction(
   "callbacks",
   z.object({ id }),
-  async ({ id }, { actor }) => {
-    await deleteEndpoint(actor, id);
+  async ({ id }, ctx) => {
+    await deleteEndpoint({ id }, ctx);
     revalidatePath("/callbacks");
     return { id };
   },
@@ -78,8 +79,8 @@ export const deleteEndpointAction = areaAction(
 export const setNetworkPolicyAction = areaAction(
   "callbacks",
   callbackNetworkPolicySchema,
-  async (input, { actor }) => {
-    const policy = await setCallbackNetworkPolicy(actor, input);
+  async (input, ctx) => {
+    const policy = await setCallbackNetworkPolicy(input, ctx);
     revalidatePath("/callbacks");
     return policy;
   },
@@ -88,8 +89,8 @@ export const setNetworkPolicyAction = areaAction(
 export const setAutoDisableHoursAction = areaAction(
   "callbacks",
   callbackAutoDisableSchema,
-  async (input, { actor }) => {
-    const hours = await setCallbackAutoDisableHours(actor, input);
+  async (input, ctx) => {
+    const hours = await setCallbackAutoDisableHours(input, ctx);
     revalidatePath("/callbacks");
     return { hours };
   },
@@ -98,8 +99,8 @@ export const setAutoDisableHoursAction = areaAction(
 export const sendTestEventAction = areaAction(
   "callbacks",
   z.object({ id }),
-  async ({ id }, { actor }) => {
-    const { eventId } = await sendTestEvent(actor, id);
+  async ({ id }, ctx) => {
+    const { eventId } = await sendTestEvent({ endpointId: id }, ctx);
     revalidatePath(`/callbacks/${id}`);
     return { eventId };
   },
@@ -108,8 +109,8 @@ export const sendTestEventAction = areaAction(
 export const resendDeliveryAction = areaAction(
   "callbacks",
   z.object({ deliveryId: id }),
-  async ({ deliveryId }, { actor }) => {
-    await resendDelivery(actor, deliveryId);
+  async ({ deliveryId }, ctx) => {
+    await resendDelivery({ deliveryId }, ctx);
     revalidatePath("/callbacks");
     return { deliveryId };
   },
@@ -121,8 +122,8 @@ export const replayFailedSinceAction = areaAction(
     endpointId: id,
     since: z.iso.datetime({ offset: true, error: "since must be a date and time" }),
   }),
-  async ({ endpointId, since }, { actor }) => {
-    const { count } = await replayFailedSince(actor, endpointId, new Date(since));
+  async ({ endpointId, since }, ctx) => {
+    const { count } = await replayFailedSince({ endpointId, since: new Date(since) }, ctx);
     revalidatePath(`/callbacks/${endpointId}`);
     return { count };
   },

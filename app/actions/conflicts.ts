@@ -10,8 +10,8 @@ import { resolveConflict, resolveConflicts } from "@/lib/conflicts/commands/reso
 export const resolveConflictAction = areaAction(
   "conflicts",
   resolveConflictSchema,
-  async (input, { actor }) => {
-    const result = await resolveConflict(input, { actor });
+  async (input, ctx) => {
+    const result = await resolveConflict(input, ctx);
     revalidatePath("/conflicts");
     return result;
   },
@@ -20,8 +20,8 @@ export const resolveConflictAction = areaAction(
 export const bulkResolveConflictsAction = areaAction(
   "conflicts",
   bulkResolveConflictsSchema,
-  async (input, { actor }) => {
-    const result = await resolveConflicts(input, { actor });
+  async (input, ctx) => {
+    const result = await resolveConflicts(input, ctx);
     revalidatePath("/conflicts");
     return result;
   },

@@ -9,8 +9,8 @@ import { testConnection } from "@/lib/connections/commands/test-connection";
 export const saveConnectionAction = areaAction(
   "connections",
   saveConnectionSchema,
-  async (input, { actor }) => {
-    const saved = await saveConnection(input, actor);
+  async (input, ctx) => {
+    const saved = await saveConnection(input, ctx);
     revalidatePath("/connections");
     return saved;
   },
@@ -19,8 +19,8 @@ export const saveConnectionAction = areaAction(
 export const deleteConnectionAction = areaAction(
   "connections",
   connectionIdSchema,
-  async ({ id }, { actor }) => {
-    const deleted = await deleteConnection(id, actor);
+  async ({ id }, ctx) => {
+    const deleted = await deleteConnection({ id }, ctx);
     revalidatePath("/connections");
     return deleted;
   },
@@ -29,8 +29,8 @@ export const deleteConnectionAction = areaAction(
 export const testConnectionAction = areaAction(
   "connections",
   connectionIdSchema,
-  async ({ id }, { actor }) => {
-    const outcome = await testConnection(id, actor);
+  async ({ id }, ctx) => {
+    const outcome = await testConnection({ id }, ctx);
     revalidatePath("/connections");
     return {
       ok: outcome.ok,

@@ -27,8 +27,8 @@ import {
 export const createCategoryAction = areaAction(
   "notifications",
   categoryInputSchema,
-  async (input, { actor }) => {
-    const category = await createCategory(actor, input);
+  async (input, ctx) => {
+    const category = await createCategory(input, ctx);
     revalidatePath("/notifications");
     return { id: category.id, key: category.key, version: category.version };
   },
@@ -37,8 +37,8 @@ export const createCategoryAction = areaAction(
 export const updateCategoryAction = areaAction(
   "notifications",
   z.object({ id: z.string().min(1), policy: categoryInputSchema }),
-  async ({ id, policy }, { actor }) => {
-    const category = await updateCategory(actor, id, policy);
+  async (input, ctx) => {
+    const category = await updateCategory(input, ctx);
     revalidatePath("/notifications");
     revalidatePath(`/notifications/categories/${category.key}`);
     return { id: category.id, key: category.key, version: category.version };
@@ -48,8 +48,8 @@ export const updateCategoryAction = areaAction(
 export const archiveCategoryAction = areaAction(
   "notifications",
   z.object({ id: z.string().min(1), archived: z.boolean() }),
-  async ({ id, archived }, { actor }) => {
-    const category = await archiveCategory(actor, id, archived);
+  async (input, ctx) => {
+    const category = await archiveCategory(input, ctx);
     revalidatePath("/notifications");
     revalidatePath(`/notifications/categories/${category.key}`);
     return { key: category.key, archived: category.archived };
@@ -85,10 +85,8 @@ export const setPreferenceAction = areaAction(
   setPreferenceSchema,
   async ({ categoryKey, optedIn }, { user, actor }) => {
     const saved = await setPreference(
-      { ...actor, employeeId: user.employeeId },
-      user.employeeId ?? "",
-      categoryKey,
-      optedIn,
+      { employeeId: user.employeeId ?? "", categoryKey, optedIn },
+      { actor: { ...actor, employeeId: user.employeeId } },
     );
     revalidatePath("/me");
     return saved;
@@ -113,8 +111,8 @@ export const sendNotificationAction = areaAction(
     input: z.record(z.string(), z.unknown()),
     idempotencyKey: z.string().min(1).max(200),
   }),
-  async ({ input, idempotencyKey }, { actor }) => {
-    const result = await createNotification(actor, input, { idempotencyKey });
+  async ({ input, idempotencyKey }, ctx) => {
+    const result = await createNotification({ notification: input, idempotencyKey }, ctx);
     revalidatePath("/notifications/log");
     return {
       id: result.notification.id,

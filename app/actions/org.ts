@@ -10,8 +10,8 @@ import {
 } from "@/lib/org/org-mapping-schemas";
 import { saveMapping } from "@/lib/org/commands/save-mapping";
 
-export const saveMappingAction = areaAction("org", saveMappingSchema, async (input, { actor }) => {
-  const result = await saveMapping({ ...input, actor });
+export const saveMappingAction = areaAction("org", saveMappingSchema, async (input, ctx) => {
+  const result = await saveMapping(input, ctx);
   revalidatePath("/org");
   return result;
 });
@@ -19,8 +19,8 @@ export const saveMappingAction = areaAction("org", saveMappingSchema, async (inp
 export const applyMappingToSubtreeAction = areaAction(
   "org",
   applyMappingToSubtreeSchema,
-  async (input, { actor }) => {
-    const result = await applyMappingToSubtree({ ...input, actor });
+  async (input, ctx) => {
+    const result = await applyMappingToSubtree(input, ctx);
     revalidatePath("/org");
     return result;
   },

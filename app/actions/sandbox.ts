@@ -16,10 +16,10 @@ import { simulateHrChange } from "@/lib/sandbox/console/simulate-hr-change";
 export const simulateHrChangeAction = areaAction(
   "hrSimulator",
   hrSimulationSchema,
-  async (input, { actor }) => {
+  async (input, ctx) => {
     // Pushed to our own HR webhook receiver like a real HR system would, so the incremental sync reacts in seconds.
     const webhook = await sandboxHrWebhookTarget(env().NEXTAUTH_URL);
-    const summary = await simulateHrChange(input, actor, { sandboxDb: getSandboxDb(), webhook });
+    const summary = await simulateHrChange(input, ctx, { sandboxDb: getSandboxDb(), webhook });
     revalidatePath("/hr-simulator");
     return summary;
   },
@@ -35,8 +35,8 @@ export const searchHrEmployeesAction = areaAction(
 export const renameImDepartmentAction = areaAction(
   "hrSimulator",
   renameImDepartmentSchema,
-  async (input, { actor }) => {
-    const result = await renameImDepartment(input, actor, getSandboxDb());
+  async (input, ctx) => {
+    const result = await renameImDepartment(input, ctx, { sandboxDb: getSandboxDb() });
     revalidatePath("/im-preview");
     return result;
   },

@@ -8,8 +8,8 @@ import { heldRunDecisionSchema, requestSyncSchema } from "@/lib/sync/sync-run-sc
 import { saveSyncSettings } from "@/lib/sync/commands/sync-settings";
 import { syncSettingsSchema } from "@/lib/sync/sync-settings-schema";
 
-export const requestSyncAction = areaAction("sync", requestSyncSchema, async (input, { actor }) => {
-  const result = await requestSync({ ...input, actor });
+export const requestSyncAction = areaAction("sync", requestSyncSchema, async (input, ctx) => {
+  const result = await requestSync(input, ctx);
   revalidatePath("/sync");
   return result;
 });
@@ -17,8 +17,8 @@ export const requestSyncAction = areaAction("sync", requestSyncSchema, async (in
 export const approveHeldRunAction = areaAction(
   "sync",
   heldRunDecisionSchema,
-  async ({ runId }, { actor }) => {
-    const result = await approveHeldRun({ runId, actor });
+  async ({ runId }, ctx) => {
+    const result = await approveHeldRun({ runId }, ctx);
     revalidatePath("/sync");
     revalidatePath(`/sync/${runId}`);
     return result;
@@ -28,20 +28,16 @@ export const approveHeldRunAction = areaAction(
 export const rejectHeldRunAction = areaAction(
   "sync",
   heldRunDecisionSchema,
-  async ({ runId }, { actor }) => {
-    await rejectHeldRun({ runId, actor });
+  async ({ runId }, ctx) => {
+    await rejectHeldRun({ runId }, ctx);
     revalidatePath("/sync");
     revalidatePath(`/sync/${runId}`);
     return { runId };
   },
 );
 
-export const saveSyncSettingsAction = areaAction(
-  "sync",
-  syncSettingsSchema,
-  async (input, { actor }) => {
-    const saved = await saveSyncSettings(actor, input);
-    revalidatePath("/sync/settings");
-    return saved;
-  },
-);
+export const saveSyncSettingsAction = areaAction("sync", syncSettingsSchema, async (input, ctx) => {
+  const saved = await saveSyncSettings(input, ctx);
+  revalidatePath("/sync/settings");
+  return saved;
+});

@@ -6,8 +6,8 @@ import { setRoleOverride, setRoleOverrideSchema } from "@/lib/users/commands/set
 export const setRoleOverrideAction = areaAction(
   "users",
   setRoleOverrideSchema,
-  async (input, { actor }) => {
-    const result = await setRoleOverride(input, actor);
+  async (input, ctx) => {
+    const result = await setRoleOverride(input, ctx);
     revalidatePath("/users");
     return result;
   },

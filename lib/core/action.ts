@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { z, ZodError } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/core/auth/current-user";
 import { canEdit, type Area } from "@/lib/core/auth/permissions";
-import type { Actor } from "@/lib/core/audit/record-audit";
+import type { CommandContext } from "@/lib/core/command-context";
 import { clientIp } from "@/lib/core/api/client-ip";
 import { AppError } from "@/lib/core/errors";
 
@@ -10,7 +10,8 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
-type ActionCtx = { user: CurrentUser; actor: Actor };
+// A command context itself, so an action hands it straight to the command it calls.
+type ActionCtx = CommandContext & { user: CurrentUser };
 
 /**
  * Builds a server action that parses its input with the shared zod schema,

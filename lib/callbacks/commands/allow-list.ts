@@ -1,4 +1,5 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -52,11 +53,12 @@ export async function getCallbackNetworkPolicy(
 
 /** Replaces the allow-list and http:// switch; audited with before and after. */
 export async function setCallbackNetworkPolicy(
-  actor: Actor,
   input: CallbackNetworkPolicyInput,
+  ctx: CommandContext,
 ): Promise<CallbackNetworkPolicy> {
+  const { actor } = ctx;
   const policy = callbackNetworkPolicySchema.parse(input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await getCallbackNetworkPolicy(tx);
     await tx.setting.upsert({
       where: { key: NETWORK_POLICY_KEY },
@@ -84,11 +86,12 @@ export async function getCallbackAutoDisableHours(client: Reader = db): Promise<
 
 /** Sets the auto-disable period; audited. */
 export async function setCallbackAutoDisableHours(
-  actor: Actor,
   input: CallbackAutoDisableInput,
+  ctx: CommandContext,
 ): Promise<number> {
+  const { actor } = ctx;
   const { hours } = callbackAutoDisableSchema.parse(input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await getCallbackAutoDisableHours(tx);
     await tx.setting.upsert({
       where: { key: AUTO_DISABLE_KEY },

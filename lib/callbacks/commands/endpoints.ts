@@ -1,6 +1,7 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
 import { generateSecret } from "@/lib/callbacks/rules/generate-secret";
 import { decryptSecrets, encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
+import { inTransaction, ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import type { CallbackEndpointDisabledKind, Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/core/errors";
@@ -93,14 +94,14 @@ async function assertNameFree(tx: Prisma.TransactionClient, name: string, except
  * The URL passes the SSRF guard (real DNS, allow-list, allowPrivate) first.
  */
 export async function createEndpoint(
-  actor: Actor,
   input: EndpointInput,
+  ctx: CommandContext,
   deps: EndpointDeps = {},
 ): Promise<{ endpoint: CallbackEndpointView; secret: string }> {
   const data = endpointInputSchema.parse(input);
   await checkEndpointUrl(data.url, data.allowPrivate, deps);
   const secret = generateSecret();
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     await assertNameFree(tx, data.name);
     const row = await tx.callbackEndpoint.create({
       data: {
@@ -119,7 +120,7 @@ export async function createEndpoint(
       },
       omit: { secretCipher: true, previousSecretCipher: true },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.created",
       targetType: "callback_endpoint",
       targetId: row.id,
@@ -131,11 +132,11 @@ export async function createEndpoint(
 
 /** Replaces an endpoint's settings (not its secret). The URL is re-checked. */
 export async function updateEndpoint(
-  actor: Actor,
-  id: string,
-  input: EndpointInput,
+  { id, ...input }: EndpointInput & { id: string },
+  ctx: CommandContext,
   deps: EndpointDeps = {},
 ): Promise<CallbackEndpointView> {
+  ownTransactionOnly(ctx, "updateEndpoint");
   const data = endpointInputSchema.parse(input);
   await checkEndpointUrl(data.url, data.allowPrivate, deps);
   const result = await db.$transaction(async (tx) => {
@@ -165,7 +166,7 @@ export async function updateEndpoint(
     const changedHeaders = Object.entries(data.headers)
       .filter(([, v]) => v !== "")
       .map(([k]) => k);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.updated",
       targetType: "callback_endpoint",
       targetId: id,
@@ -196,10 +197,10 @@ async function ticketsForParked(tx: Prisma.TransactionClient, endpointId: string
  * parked deliveries; disabling parks deliveries as their runs reach them.
  */
 export async function setEndpointEnabled(
-  actor: Actor,
-  id: string,
-  enabled: boolean,
+  { id, enabled }: { id: string; enabled: boolean },
+  ctx: CommandContext,
 ): Promise<CallbackEndpointView> {
+  ownTransactionOnly(ctx, "setEndpointEnabled");
   const result = await db.$transaction(async (tx) => {
     const before = await tx.callbackEndpoint.findUnique({ where: { id } });
     if (!before) throw notFound("Endpoint");
@@ -209,7 +210,7 @@ export async function setEndpointEnabled(
         ? { enabled: true, failingSince: null, disabledReason: null, disabledKind: null }
         : { enabled: false, disabledReason: "manual", disabledKind: "MANUAL" },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: enabled ? "endpoint.enabled" : "endpoint.disabled",
       targetType: "callback_endpoint",
       targetId: id,
@@ -237,14 +238,12 @@ export async function setEndpointEnabled(
  * (0 = stop at once), so receivers can switch without losing a delivery.
  */
 export async function rotateEndpointSecret(
-  actor: Actor,
-  id: string,
-  input: RotateSecretInput = {},
-  now = new Date(),
+  { id, now = new Date(), ...input }: RotateSecretInput & { id: string; now?: Date },
+  ctx: CommandContext,
 ): Promise<{ secret: string; previousSecretExpiresAt: Date | null }> {
   const { overlapHours } = rotateSecretSchema.parse(input);
   const secret = generateSecret();
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await tx.callbackEndpoint.findUnique({
       where: { id },
       omit: { secretCipher: false },
@@ -260,7 +259,7 @@ export async function rotateEndpointSecret(
         previousSecretExpiresAt,
       },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.secret_rotated",
       targetType: "callback_endpoint",
       targetId: id,
@@ -271,8 +270,11 @@ export async function rotateEndpointSecret(
 }
 
 /** Deletes an endpoint with its deliveries and attempts (runs in flight find nothing and stop). */
-export async function deleteEndpoint(actor: Actor, id: string): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+export async function deleteEndpoint(
+  { id }: { id: string },
+  ctx: CommandContext,
+): Promise<{ id: string }> {
+  return inTransaction(ctx, async (tx) => {
     const row = await tx.callbackEndpoint.findUnique({
       where: { id },
       include: { _count: { select: { deliveries: true } } },
@@ -280,7 +282,7 @@ export async function deleteEndpoint(actor: Actor, id: string): Promise<{ id: st
     if (!row) throw notFound("Endpoint");
     await tx.callbackEndpoint.delete({ where: { id } });
     const { _count, ...rest } = row;
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "endpoint.deleted",
       targetType: "callback_endpoint",
       targetId: id,

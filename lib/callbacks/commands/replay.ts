@@ -1,4 +1,5 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import { invalid, notFound } from "@/lib/core/errors";
 import { dispatchAfterCommit, issueTickets } from "../engine/dispatch-deliveries";
@@ -11,9 +12,10 @@ export const REPLAY_LIMIT = 5000;
  * attempts continue the same log. A delivery still in progress cannot be resent.
  */
 export async function resendDelivery(
-  actor: Actor,
-  deliveryId: string,
+  { deliveryId }: { deliveryId: string },
+  ctx: CommandContext,
 ): Promise<{ deliveryId: string }> {
+  ownTransactionOnly(ctx, "resendDelivery");
   const tickets = await db.$transaction(async (tx) => {
     const delivery = await tx.callbackDelivery.findUnique({
       where: { id: deliveryId },
@@ -28,7 +30,7 @@ export async function resendDelivery(
     if (!delivery.endpoint.enabled)
       throw invalid("endpointId", "The endpoint is disabled; enable it before resending.");
     const issued = await issueTickets(tx, [deliveryId]);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "delivery.resent",
       targetType: "callback_delivery",
       targetId: deliveryId,
@@ -43,10 +45,10 @@ export async function resendDelivery(
 
 /** Sends again every dead-lettered delivery of an endpoint created since `since` (oldest first). */
 export async function replayFailedSince(
-  actor: Actor,
-  endpointId: string,
-  since: Date,
+  { endpointId, since }: { endpointId: string; since: Date },
+  ctx: CommandContext,
 ): Promise<{ count: number }> {
+  ownTransactionOnly(ctx, "replayFailedSince");
   if (!(since instanceof Date) || Number.isNaN(since.getTime()))
     throw invalid("since", "since must be a valid date.");
   if (since.getTime() > Date.now()) throw invalid("since", "since must not be in the future.");
@@ -69,7 +71,7 @@ export async function replayFailedSince(
         tx,
         dead.map((d) => d.id),
       );
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, ctx.actor, {
         action: "endpoint.replayed",
         targetType: "callback_endpoint",
         targetId: endpointId,

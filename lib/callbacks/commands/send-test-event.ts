@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import { invalid, notFound } from "@/lib/core/errors";
 import { dispatchAfterCommit } from "../engine/dispatch-deliveries";
@@ -7,10 +8,11 @@ import { emitEvent } from "./emit-event";
 
 /** Sends a `webhook.test` event to one endpoint only (subscribed to it or not). The endpoint must be enabled. */
 export async function sendTestEvent(
-  actor: Actor,
-  endpointId: string,
-  now = new Date(),
+  { endpointId, now = new Date() }: { endpointId: string; now?: Date },
+  ctx: CommandContext,
 ): Promise<{ eventId: string; deliveryId: string }> {
+  ownTransactionOnly(ctx, "sendTestEvent");
+  const { actor } = ctx;
   const result = await db.$transaction(async (tx) => {
     const endpoint = await tx.callbackEndpoint.findUnique({
       where: { id: endpointId },

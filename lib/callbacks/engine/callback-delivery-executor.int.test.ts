@@ -22,6 +22,7 @@ process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 process.env.ORGBRIDGE_CALLBACK_TIME_SCALE = "0.01"; // 5 s → 50 ms, 30 s → 300 ms, 2 min → 1.2 s
 
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
+const adminCtx = { actor: admin };
 const at = "2026-07-01T08:00:00+08:00";
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const examPassed = (employeeNo: string) => ({
@@ -60,13 +61,16 @@ describe("callback delivery through the embedded executor", () => {
   };
 
   async function endpointFor(receiver: CallbackReceiver, extra: Record<string, unknown> = {}) {
-    const { endpoint, secret } = await createEndpoint(admin, {
-      name: `ep-${tag()}`,
-      url: receiver.url,
-      eventTypes: ["learning.exam.passed"],
-      maxRetries: 10,
-      ...extra,
-    });
+    const { endpoint, secret } = await createEndpoint(
+      {
+        name: `ep-${tag()}`,
+        url: receiver.url,
+        eventTypes: ["learning.exam.passed"],
+        maxRetries: 10,
+        ...extra,
+      },
+      adminCtx,
+    );
     receiver.setSecrets([secret]);
     createdIds.push(endpoint.id);
     return { endpoint, secret };
@@ -112,11 +116,11 @@ describe("callback delivery through the embedded executor", () => {
     ({ createEndpoint } = await import("../commands/endpoints"));
     ({ POST } = await import("@/app/api/v1/events/route"));
     const { setCallbackNetworkPolicy } = await import("../commands/allow-list");
-    await setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
+    await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, adminCtx);
     const { createToken } = await import("@/lib/tokens/commands/create-token");
     ({ token } = await createToken(
       { name: `training-${tag()}`, scopes: ["events:write"], expiresInDays: null },
-      admin,
+      adminCtx,
     ));
   });
 

@@ -22,6 +22,7 @@ setupTestDb();
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
+const adminCtx = { actor: admin };
 const at = "2026-07-01T08:00:00+08:00";
 const n = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const examPassed = (employeeNo = "E1001") => ({
@@ -68,7 +69,6 @@ async function endpointFor(
   deps = {},
 ) {
   const created = await m.endpoints.createEndpoint(
-    admin,
     {
       name: `ep-${n()}`,
       url: typeof receiver === "string" ? receiver : receiver.url,
@@ -80,6 +80,7 @@ async function endpointFor(
       allowPrivate: false,
       ...input,
     },
+    adminCtx,
     deps,
   );
   if (typeof receiver !== "string") receiver.setSecrets([created.secret]);
@@ -110,7 +111,7 @@ beforeAll(async () => {
   m = await mod();
   m.dispatch.setDeliveryDispatcher(async (tickets) => void queued.push(...tickets));
   // The local receivers are on 127.0.0.1 over http: exactly what the admin policy must allow.
-  await m.policy.setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
+  await m.policy.setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, adminCtx);
 });
 afterAll(async () => {
   m.dispatch.setDeliveryDispatcher(null);
@@ -193,13 +194,19 @@ describe("endpoints", () => {
   });
 
   it("refuses http:// when the network policy does not allow it, and names why", async () => {
-    await m.policy.setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: false });
+    await m.policy.setCallbackNetworkPolicy(
+      { allowList: ["127.0.0.1"], allowHttp: false },
+      adminCtx,
+    );
     try {
       const e = await endpointFor("http://127.0.0.1:9/").catch((x) => x);
       expect((e as AppError).field).toBe("url");
       expect((e as AppError).message).toMatch(/scheme http is not allowed.*plain http:\/\/ is off/);
     } finally {
-      await m.policy.setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
+      await m.policy.setCallbackNetworkPolicy(
+        { allowList: ["127.0.0.1"], allowHttp: true },
+        adminCtx,
+      );
     }
     const audit = await m.db.auditLog.findMany({
       where: { action: "callbacks.network_policy_updated" },
@@ -218,18 +225,20 @@ describe("endpoints", () => {
       retrySchedule: "default" as const,
       allowPrivate: false,
     };
-    await m.endpoints.updateEndpoint(admin, endpoint.id, {
-      ...base,
-      enabled: true,
-      headers: { "x-tenant": "", "x-extra": "1" },
-    });
+    await m.endpoints.updateEndpoint(
+      { id: endpoint.id, ...base, enabled: true, headers: { "x-tenant": "", "x-extra": "1" } },
+      adminCtx,
+    );
     const row = await m.db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(m.endpoints.decryptEndpointHeaders(row.headers)).toEqual({
       "x-tenant": "acme",
       "x-extra": "1",
     });
     const missing = await m.endpoints
-      .updateEndpoint(admin, endpoint.id, { ...base, enabled: true, headers: { "x-new": "" } })
+      .updateEndpoint(
+        { id: endpoint.id, ...base, enabled: true, headers: { "x-new": "" } },
+        adminCtx,
+      )
       .catch((e) => e);
     expect((missing as AppError).field).toBe("headers.x-new");
 
@@ -242,7 +251,7 @@ describe("endpoints", () => {
         failingSince: new Date(),
       },
     });
-    const on = await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
+    const on = await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: true }, adminCtx);
     expect([on.enabled, on.disabledReason, on.failingSince]).toEqual([true, null, null]);
     expect(on.disabledKind).toBeNull();
     const actions = (
@@ -252,7 +261,7 @@ describe("endpoints", () => {
       })
     ).map((a) => a.action);
     expect(actions).toEqual(["endpoint.created", "endpoint.updated", "endpoint.enabled"]);
-    const off = await m.endpoints.setEndpointEnabled(admin, endpoint.id, false);
+    const off = await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: false }, adminCtx);
     expect([off.enabled, off.disabledKind]).toEqual([false, "MANUAL"]);
   });
 });
@@ -408,9 +417,8 @@ describe("delivery", () => {
     const r = await receiver();
     const { endpoint, secret: oldSecret } = await endpointFor(r);
     const { secret: newSecret, previousSecretExpiresAt } = await m.endpoints.rotateEndpointSecret(
-      admin,
-      endpoint.id,
-      { overlapHours: 1 },
+      { id: endpoint.id, overlapHours: 1 },
+      adminCtx,
     );
     expect(previousSecretExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
     for (const secrets of [[oldSecret], [newSecret]]) {
@@ -421,7 +429,7 @@ describe("delivery", () => {
       expect(r.received.at(-1)!.headers["webhook-signature"].split(" ")).toHaveLength(2);
       expect(r.received.at(-1)!.verifiedWith).toBe(0);
     }
-    await m.endpoints.rotateEndpointSecret(admin, endpoint.id, { overlapHours: 0 });
+    await m.endpoints.rotateEndpointSecret({ id: endpoint.id, overlapHours: 0 }, adminCtx);
     const { decryptSecrets } = await import("@/lib/core/crypto/encrypt-secrets");
     const row = await m.db.callbackEndpoint.findUniqueOrThrow({
       where: { id: endpoint.id },
@@ -542,11 +550,17 @@ describe("delivery", () => {
       Array(3).fill(["DEAD", 3, 3]),
     );
     healthy = true;
-    const stillRunning = await m.replay.resendDelivery(admin, dead[0].id).then(() => "resent");
+    const stillRunning = await m.replay
+      .resendDelivery({ deliveryId: dead[0].id }, adminCtx)
+      .then(() => "resent");
     expect(stillRunning).toBe("resent");
-    const busy = await m.replay.resendDelivery(admin, dead[0].id).catch((e) => e); // now PENDING
+    const busy = await m.replay
+      .resendDelivery({ deliveryId: dead[0].id }, adminCtx)
+      .catch((e) => e); // now PENDING
     expect((busy as AppError).field).toBe("deliveryId");
-    expect(await m.replay.replayFailedSince(admin, endpoint.id, since)).toEqual({ count: 2 });
+    expect(await m.replay.replayFailedSince({ endpointId: endpoint.id, since }, adminCtx)).toEqual({
+      count: 2,
+    });
     const again = await drain([endpoint.id]);
     expect(again.map((x) => x.action)).toEqual(["succeeded", "succeeded", "succeeded"]);
     const done = await m.db.callbackDelivery.findMany({ where: { endpointId: endpoint.id } });
@@ -575,7 +589,7 @@ describe("delivery", () => {
   });
 
   it("an endpoint failing for longer than the auto-disable period is disabled; its delivery parks; enabling resumes it", async () => {
-    await m.policy.setCallbackAutoDisableHours(admin, { hours: 1 });
+    await m.policy.setCallbackAutoDisableHours({ hours: 1 }, adminCtx);
     try {
       let up = false;
       const r = await receiver(() => (up ? { status: 204 } : { status: 500 }));
@@ -622,7 +636,7 @@ describe("delivery", () => {
       expect([parked.status, parked.nextAttemptAt]).toEqual(["PENDING", null]);
 
       up = true;
-      await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
+      await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: true }, adminCtx);
       const [resumed] = await drain([endpoint.id]);
       expect(resumed).toMatchObject({ action: "succeeded", attempt: 3 });
       expect(r.received.filter((c) => c.webhookId === event.id && c.status === 204)).toHaveLength(
@@ -633,7 +647,7 @@ describe("delivery", () => {
           .failingSince,
       ).toBeNull();
     } finally {
-      await m.policy.setCallbackAutoDisableHours(admin, { hours: 24 });
+      await m.policy.setCallbackAutoDisableHours({ hours: 24 }, adminCtx);
     }
   });
 
@@ -646,11 +660,11 @@ describe("delivery", () => {
       source: "test",
     });
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
-    await m.endpoints.setEndpointEnabled(admin, endpoint.id, false);
+    await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: false }, adminCtx);
     const [res] = await drain([endpoint.id]);
     expect(res).toEqual({ action: "stop", reason: "endpoint_disabled" });
     expect(r.received.filter((c) => c.webhookId === event.id)).toHaveLength(0);
-    await m.endpoints.setEndpointEnabled(admin, endpoint.id, true);
+    await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: true }, adminCtx);
     // The old ticket lost ownership to the re-enable ticket.
     const stale = await m.attempt.attemptDelivery(
       { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
@@ -725,7 +739,7 @@ describe("delivery", () => {
     const [a, b] = [await receiver(), await receiver()];
     const ea = await endpointFor(a, { eventTypes: ["webhook.test", "learning.exam.passed"] });
     await endpointFor(b, { eventTypes: ["webhook.test"] });
-    const { eventId } = await m.test.sendTestEvent(admin, ea.endpoint.id);
+    const { eventId } = await m.test.sendTestEvent({ endpointId: ea.endpoint.id }, adminCtx);
     expect(queued.map((t) => t.endpointId)).toEqual([ea.endpoint.id]);
     await drain([ea.endpoint.id]);
     expect(a.received.find((c) => c.webhookId === eventId)).toMatchObject({
@@ -750,7 +764,7 @@ describe("demo sandbox receiver (local stack)", () => {
     const endpoint = await m.db.callbackEndpoint.findFirstOrThrow({
       where: { name: DEMO_ENDPOINT_NAME },
     });
-    const { eventId } = await m.test.sendTestEvent(admin, endpoint.id);
+    const { eventId } = await m.test.sendTestEvent({ endpointId: endpoint.id }, adminCtx);
     await drain([endpoint.id]);
     expect(demo.received.find((c) => c.webhookId === eventId)).toMatchObject({
       verifiedWith: 0,

@@ -1,6 +1,7 @@
 import { sendEvent } from "@/inngest/client";
 import { applyResolution } from "@/lib/conflicts/rules/apply-resolution";
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db, type Prisma } from "@/lib/core/db";
 import { AppError, invalid, notFound } from "@/lib/core/errors";
 import { conflictFromRow, resolutionFromRow } from "../rules/conflict-from-row";
@@ -20,8 +21,6 @@ export type SendResolvedEvent = (
 ) => Promise<unknown>;
 
 export type ResolveConflictsOptions = {
-  /** The admin deciding. */
-  actor: Actor;
   /** Sends the event; default the Inngest client (tests pass a recorder). */
   send?: SendResolvedEvent;
 };
@@ -36,8 +35,10 @@ type Decision = {
 /** Resolves one conflict (see resolveMany). */
 export async function resolveConflict(
   input: ResolveConflictInput,
-  options: ResolveConflictsOptions,
+  ctx: CommandContext,
+  options: ResolveConflictsOptions = {},
 ): Promise<{ resolved: number }> {
+  ownTransactionOnly(ctx, "resolveConflict");
   const parsed = resolveConflictSchema.parse(input);
   const customValue =
     parsed.resolution === "CUSTOM" && parsed.customValue !== undefined
@@ -52,6 +53,7 @@ export async function resolveConflict(
         note: parsed.note,
       },
     ],
+    ctx,
     options,
     "customValue",
   );
@@ -60,12 +62,15 @@ export async function resolveConflict(
 /** Resolves several conflicts the same way (keep HR / keep IM / ignore) with one note. */
 export async function resolveConflicts(
   input: BulkResolveConflictsInput,
-  options: ResolveConflictsOptions,
+  ctx: CommandContext,
+  options: ResolveConflictsOptions = {},
 ): Promise<{ resolved: number }> {
+  ownTransactionOnly(ctx, "resolveConflicts");
   const parsed = bulkResolveConflictsSchema.parse(input);
   const ids = [...new Set(parsed.conflictIds)];
   return resolveMany(
     ids.map((conflictId) => ({ conflictId, resolution: parsed.resolution, note: parsed.note })),
+    ctx,
     options,
     "resolution",
   );
@@ -78,6 +83,7 @@ export async function resolveConflicts(
  */
 async function resolveMany(
   decisions: Decision[],
+  ctx: CommandContext,
   options: ResolveConflictsOptions,
   field: string,
 ): Promise<{ resolved: number }> {
@@ -107,7 +113,7 @@ async function resolveMany(
       );
   }
 
-  const resolvedBy = options.actor.name ?? options.actor.id;
+  const resolvedBy = ctx.actor.name ?? ctx.actor.id;
   await db.$transaction(async (tx) => {
     for (const d of decisions) {
       const row = byId.get(d.conflictId)!;
@@ -131,7 +137,7 @@ async function resolveMany(
           "not_open",
           `Conflict ${row.subjectKey} was decided by someone else.`,
         );
-      await recordAudit(tx, options.actor, {
+      await recordAudit(tx, ctx.actor, {
         action: "conflict.resolved",
         targetType: "sync_conflict",
         targetId: row.id,
@@ -153,7 +159,7 @@ async function resolveMany(
   for (const d of decisions) {
     await send(
       "conflict/resolved",
-      { conflictId: d.conflictId, resolvedBy: options.actor.id },
+      { conflictId: d.conflictId, resolvedBy: ctx.actor.id },
       `conflict-resolved-${d.conflictId}-${now.getTime()}`,
     );
   }

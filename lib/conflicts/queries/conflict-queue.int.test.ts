@@ -27,6 +27,7 @@ setupTestDb();
 
 const db = async () => (await import("@/lib/core/db")).db;
 const actor: Actor = { type: "user", id: "user-it", name: "陈志强", ip: "127.0.0.1" };
+const ctx = { actor };
 
 function recorder() {
   const sent: { name: string; data: { conflictId: string; resolvedBy: string }; id: string }[] = [];
@@ -143,7 +144,8 @@ describe("conflict queue", () => {
     expect(
       await resolveConflict(
         { conflictId: id, resolution: "CUSTOM", customValue: "研发中心", note: "agreed with HR" },
-        { actor, send },
+        ctx,
+        { send },
       ),
     ).toEqual({ resolved: 1 });
     const d = await db();
@@ -171,7 +173,7 @@ describe("conflict queue", () => {
       },
     ]);
     await expect(
-      resolveConflict({ conflictId: id, resolution: "KEEP_HR" }, { actor, send }),
+      resolveConflict({ conflictId: id, resolution: "KEEP_HR" }, ctx, { send }),
     ).rejects.toMatchObject({ code: "not_open" });
   });
 
@@ -183,13 +185,13 @@ describe("conflict queue", () => {
     {
       name: "ignore without a note",
       run: ({ rename }) =>
-        resolveConflict({ conflictId: rename, resolution: "IGNORE", note: "  " }, { actor }),
+        resolveConflict({ conflictId: rename, resolution: "IGNORE", note: "  " }, ctx),
       field: "note",
     },
     {
       name: "custom without a value",
       run: ({ rename }) =>
-        resolveConflict({ conflictId: rename, resolution: "CUSTOM", customValue: "" }, { actor }),
+        resolveConflict({ conflictId: rename, resolution: "CUSTOM", customValue: "" }, ctx),
       field: "customValue",
     },
     {
@@ -197,28 +199,24 @@ describe("conflict queue", () => {
       run: ({ rename }) =>
         resolveConflict(
           { conflictId: rename, resolution: "CUSTOM", customValue: "名".repeat(65) },
-          { actor },
+          ctx,
         ),
       field: "customValue",
     },
     {
       name: "bulk ignore without a note",
-      run: ({ rename }) =>
-        resolveConflicts({ conflictIds: [rename], resolution: "IGNORE" }, { actor }),
+      run: ({ rename }) => resolveConflicts({ conflictIds: [rename], resolution: "IGNORE" }, ctx),
       field: "note",
     },
     {
       name: "bulk with no selection",
-      run: () => resolveConflicts({ conflictIds: [], resolution: "KEEP_HR" }, { actor }),
+      run: () => resolveConflicts({ conflictIds: [], resolution: "KEEP_HR" }, ctx),
       field: "conflictIds",
     },
     {
       name: "bulk keep HR where one conflict cannot be kept HR",
       run: (ids) =>
-        resolveConflicts(
-          { conflictIds: [ids.rename, ids.unmapped], resolution: "KEEP_HR" },
-          { actor },
-        ),
+        resolveConflicts({ conflictIds: [ids.rename, ids.unmapped], resolution: "KEEP_HR" }, ctx),
       field: "resolution",
     },
   ];
@@ -248,7 +246,8 @@ describe("conflict queue", () => {
     expect(
       await resolveConflicts(
         { conflictIds: ids, resolution: "IGNORE", note: "HR is cleaning these up" },
-        { actor, send },
+        ctx,
+        { send },
       ),
     ).toEqual({ resolved: 3 });
     const d = await db();
@@ -335,7 +334,7 @@ describe("applying a resolution against the sandboxes", () => {
       imValue: { name: "手改的名字" },
     });
     const { sent, send } = recorder();
-    await resolveConflict({ conflictId: conflict.id, resolution: "KEEP_IM" }, { actor, send });
+    await resolveConflict({ conflictId: conflict.id, resolution: "KEEP_IM" }, ctx, { send });
 
     expect(await applyConflictResolution({ conflictId: conflict.id })).toMatchObject({
       outcome: "applied",
@@ -362,10 +361,9 @@ describe("applying a resolution against the sandboxes", () => {
   it("keep HR renames the IM group back once, through a RECONCILE run", async () => {
     const unit = company.units[2];
     const { group, conflict } = await renamedConflict(unit.code, "又被手改");
-    await resolveConflict(
-      { conflictId: conflict.id, resolution: "KEEP_HR" },
-      { actor, send: async () => undefined },
-    );
+    await resolveConflict({ conflictId: conflict.id, resolution: "KEEP_HR" }, ctx, {
+      send: async () => undefined,
+    });
     expect(await applyConflictResolution({ conflictId: conflict.id })).toMatchObject({
       outcome: "applied",
     });
@@ -397,7 +395,8 @@ describe("applying a resolution against the sandboxes", () => {
     const { conflict } = await renamedConflict(unit.code, "第三次手改");
     await resolveConflict(
       { conflictId: conflict.id, resolution: "KEEP_HR", note: "HR wins" },
-      { actor, send: async () => undefined },
+      ctx,
+      { send: async () => undefined },
     );
     im.faults.failNext(1, 40058);
     expect(await applyConflictResolution({ conflictId: conflict.id })).toMatchObject({

@@ -1,10 +1,13 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { notFound } from "@/lib/core/errors";
 
 /** Deletes a connection; its mappings, sync runs, IM groups and accounts go with it (cascade). Audited with what went. */
-export async function deleteConnection(id: string, actor: Actor): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+export async function deleteConnection(
+  { id }: { id: string },
+  ctx: CommandContext,
+): Promise<{ id: string }> {
+  return inTransaction(ctx, async (tx) => {
     const row = await tx.connection.findUnique({
       where: { id },
       include: {
@@ -13,7 +16,7 @@ export async function deleteConnection(id: string, actor: Actor): Promise<{ id: 
     });
     if (!row) throw notFound("Connection");
     await tx.connection.delete({ where: { id } });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "connection.deleted",
       targetType: "connection",
       targetId: id,

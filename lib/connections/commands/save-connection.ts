@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hrProviders, imProviders, isHrProvider, isImProvider } from "@/lib/connectors";
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { decryptSecrets, encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -35,11 +36,14 @@ function parseUnder(
  */
 export async function saveConnection(
   input: SaveConnectionInput,
-  actor: Actor,
+  ctx: CommandContext,
 ): Promise<{ id: string; created: boolean }> {
   const data = saveConnectionSchema.parse(input);
   const existing = data.id
-    ? await db.connection.findUnique({ where: { id: data.id }, omit: { secretsCipher: false } })
+    ? await (ctx.tx ?? db).connection.findUnique({
+        where: { id: data.id },
+        omit: { secretsCipher: false },
+      })
     : null;
   if (data.id && !existing) throw notFound("Connection");
   if (existing && (existing.kind !== data.kind || existing.provider !== data.provider)) {
@@ -64,7 +68,7 @@ export async function saveConnection(
     config: config as Prisma.InputJsonValue,
   };
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const clash = await tx.connection.findUnique({
       where: { kind_name: { kind: data.kind, name: data.name } },
       select: { id: true },
@@ -77,7 +81,7 @@ export async function saveConnection(
           data: { ...fields, secretsCipher: encryptSecrets(secrets) },
         })
       : await tx.connection.create({ data: { ...fields, secretsCipher: encryptSecrets(secrets) } });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: existing ? "connection.updated" : "connection.created",
       targetType: "connection",
       targetId: row.id,

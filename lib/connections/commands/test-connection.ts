@@ -3,7 +3,8 @@ import {
   type ConnectionTestResult,
   type ConnectorRuntimeOptions,
 } from "@/lib/connectors";
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import { notFound } from "@/lib/core/errors";
 import { connectorForConnection } from "../queries/connector-for-connection";
@@ -50,16 +51,19 @@ async function probe(
  * the connection's health (with the platform's code on failure) and audits it.
  */
 export async function testConnection(
-  id: string,
-  actor: Actor,
+  { id }: { id: string },
+  ctx: CommandContext,
   options: TestConnectionOptions = {},
 ): Promise<TestConnectionOutcome> {
-  const row = await db.connection.findUnique({ where: { id }, omit: { secretsCipher: false } });
+  const row = await (ctx.tx ?? db).connection.findUnique({
+    where: { id },
+    omit: { secretsCipher: false },
+  });
   if (!row) throw notFound("Connection");
   const result = await probe(row, { ...CONSOLE_RUNTIME, ...options.runtime });
   const health = result.ok ? "HEALTHY" : "FAILING";
   const checkedAt = new Date();
-  await db.$transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     await tx.connection.update({
       where: { id },
       data: {
@@ -68,7 +72,7 @@ export async function testConnection(
         lastCheckedAt: checkedAt,
       },
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "connection.tested",
       targetType: "connection",
       targetId: id,

@@ -15,6 +15,7 @@ setupTestDb();
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 
 const actor: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
+const ctx = { actor };
 const creds = {
   corpId: "ww-conn-test",
   corpSecret: `s3cret-${randomBytes(6).toString("hex")}`,
@@ -62,7 +63,7 @@ describe("connections", () => {
         ...sandboxIm(`IM ${tag()}`, creds.corpSecret),
         secrets: { contactSecret: creds.corpSecret, agentSecret: "agent-s3cret" },
       },
-      actor,
+      ctx,
     );
     expect(created).toBe(true);
     const row = await stored(id);
@@ -80,7 +81,7 @@ describe("connections", () => {
         enabled: false,
         secrets: { contactSecret: "", agentSecret: "rotated" },
       },
-      actor,
+      ctx,
     );
     const edited = await stored(id);
     expect(edited.enabled).toBe(false);
@@ -111,7 +112,7 @@ describe("connections", () => {
     const auditBefore = await db.auditLog.count();
     const error = await saveConnection(
       { kind: "IM_TARGET", provider: "wecom", name, config, secrets },
-      actor,
+      ctx,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues.map((i) => i.path.join("."))).toContain(field);
@@ -121,26 +122,26 @@ describe("connections", () => {
 
   it("refuses a duplicate name and a provider change, naming the field", async () => {
     const name = `Dup ${tag()}`;
-    const { id } = await saveConnection(sandboxIm(name, creds.corpSecret), actor);
-    await expect(saveConnection(sandboxIm(name, creds.corpSecret), actor)).rejects.toMatchObject({
+    const { id } = await saveConnection(sandboxIm(name, creds.corpSecret), ctx);
+    await expect(saveConnection(sandboxIm(name, creds.corpSecret), ctx)).rejects.toMatchObject({
       code: "invalid",
       field: "name",
     });
     await expect(
-      saveConnection({ ...sandboxIm(name, ""), id, provider: "wecom" }, actor),
+      saveConnection({ ...sandboxIm(name, ""), id, provider: "wecom" }, ctx),
     ).rejects.toMatchObject({ field: "provider" });
   });
 
   it("tests against the real sandbox IM: HEALTHY with the right secret, FAILING with the platform code otherwise", async () => {
-    const good = await saveConnection(sandboxIm(`Good ${tag()}`, creds.corpSecret), actor);
-    const ok = await testConnection(good.id, actor);
+    const good = await saveConnection(sandboxIm(`Good ${tag()}`, creds.corpSecret), ctx);
+    const ok = await testConnection({ id: good.id }, ctx);
     expect(ok).toMatchObject({ ok: true, health: "HEALTHY" });
     const goodRow = await stored(good.id);
     expect(goodRow).toMatchObject({ health: "HEALTHY", lastCheckedAt: expect.any(Date) });
     expect(goodRow.healthMessage).toContain(creds.corpId);
 
-    const bad = await saveConnection(sandboxIm(`Wrong ${tag()}`, "wrong-secret"), actor);
-    const failed = await testConnection(bad.id, actor);
+    const bad = await saveConnection(sandboxIm(`Wrong ${tag()}`, "wrong-secret"), ctx);
+    const failed = await testConnection({ id: bad.id }, ctx);
     expect(failed).toMatchObject({ ok: false, health: "FAILING", code: "40001" });
     const badRow = await stored(bad.id);
     expect(badRow.health).toBe("FAILING");
@@ -162,29 +163,29 @@ describe("connections", () => {
         config: { baseUrl: "http://127.0.0.1:9/cgi-bin", corpId: "c", agentId: 1 },
         secrets: { contactSecret: "x" },
       },
-      actor,
+      ctx,
     );
-    const outcome = await testConnection(id, actor);
+    const outcome = await testConnection({ id }, ctx);
     expect(outcome).toMatchObject({ ok: false, health: "FAILING" });
     expect(outcome.message).toMatch(/\S/);
   });
 
   it("builds the connector a sync run would use from the stored row", async () => {
-    const { id } = await saveConnection(sandboxIm(`Engine ${tag()}`, creds.corpSecret), actor);
+    const { id } = await saveConnection(sandboxIm(`Engine ${tag()}`, creds.corpSecret), ctx);
     const target = connectorForConnection({ ...(await stored(id)), kind: "IM_TARGET" });
     const group = await target.createGroup({ name: `grp-${tag()}` });
     expect(group.id).toMatch(/\d+/);
   });
 
   it("deletes with an audit row", async () => {
-    const { id } = await saveConnection(sandboxIm(`Gone ${tag()}`, creds.corpSecret), actor);
-    await deleteConnection(id, actor);
+    const { id } = await saveConnection(sandboxIm(`Gone ${tag()}`, creds.corpSecret), ctx);
+    await deleteConnection({ id }, ctx);
     const { db } = await import("@/lib/core/db");
     expect(await db.connection.findUnique({ where: { id } })).toBeNull();
     expect((await auditFor(id)).map((a) => a.action)).toEqual([
       "connection.created",
       "connection.deleted",
     ]);
-    await expect(deleteConnection(id, actor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteConnection({ id }, ctx)).rejects.toMatchObject({ code: "not_found" });
   });
 });

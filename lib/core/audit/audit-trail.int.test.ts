@@ -8,6 +8,7 @@ import { setRoleOverride } from "@/lib/users/commands/set-role-override";
 
 setupTestDb();
 const actor = { type: "user" as const, id: "audit-actor", name: "Auditor", ip: "203.0.113.9" };
+const ctx = { actor };
 const roleMap = { "it-admins": ["IT_ADMIN" as const] };
 
 // Every write function of the product, and the audit action it must leave behind.
@@ -17,14 +18,14 @@ const WRITES: [string, () => Promise<{ action: string; targetId: string }>][] = 
     "token.created",
     async () => ({
       action: "token.created",
-      targetId: (await createToken({ name: "a", scopes: ["read"], expiresInDays: 7 }, actor)).id,
+      targetId: (await createToken({ name: "a", scopes: ["read"], expiresInDays: 7 }, ctx)).id,
     }),
   ],
   [
     "token.revoked",
     async () => {
-      const { id } = await createToken({ name: "b", scopes: ["read"], expiresInDays: 7 }, actor);
-      await revokeToken(id, actor);
+      const { id } = await createToken({ name: "b", scopes: ["read"], expiresInDays: 7 }, ctx);
+      await revokeToken({ id }, ctx);
       return { action: "token.revoked", targetId: id };
     },
   ],
@@ -47,7 +48,7 @@ const WRITES: [string, () => Promise<{ action: string; targetId: string }>][] = 
         { sub: `sub2-${e.id}`, employeeNo: e.employeeNo },
         { roleMap, unknownUsers: "employee" },
       ))!;
-      await setRoleOverride({ userId: id, roles: ["HR_ADMIN", "EMPLOYEE"] }, actor);
+      await setRoleOverride({ userId: id, roles: ["HR_ADMIN", "EMPLOYEE"] }, ctx);
       return { action: "user.roles_overridden", targetId: id };
     },
   ],
@@ -66,10 +67,7 @@ describe("audit trail", () => {
   });
 
   it("records the source IP and never a secret", async () => {
-    const { id, token } = await createToken(
-      { name: "c", scopes: ["read"], expiresInDays: 7 },
-      actor,
-    );
+    const { id, token } = await createToken({ name: "c", scopes: ["read"], expiresInDays: 7 }, ctx);
     const row = await db.auditLog.findFirstOrThrow({
       where: { action: "token.created", targetId: id },
     });
@@ -107,7 +105,7 @@ describe("audit trail", () => {
     ))!;
     const before = await db.auditLog.count({ where: { targetId: id } });
     await expect(
-      setRoleOverride({ userId: id, roles: ["EMPLOYEE"] }, { ...actor, id }),
+      setRoleOverride({ userId: id, roles: ["EMPLOYEE"] }, { actor: { ...actor, id } }),
     ).rejects.toThrow(/own IT admin role/);
     expect(await db.auditLog.count({ where: { targetId: id } })).toBe(before);
     expect((await db.user.findUniqueOrThrow({ where: { id } })).overrideSet).toBe(false);

@@ -1,6 +1,6 @@
 import { sendEvent } from "@/inngest/client";
-import type { Actor } from "@/lib/core/audit/record-audit";
 import { recordAudit } from "@/lib/core/audit/record-audit";
+import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import { invalid } from "@/lib/core/errors";
 import type { Notification, Prisma } from "@/lib/generated/prisma/client";
@@ -14,9 +14,14 @@ import {
 } from "../notification-input-schema";
 import { isUniqueViolation } from "../rules/unique-violation";
 
-export type CreateNotificationOptions = {
+export type CreateNotificationInput = {
+  /** The notification as the caller sent it; validated here against the live IM target's limits. */
+  notification: unknown;
   /** The caller's Idempotency-Key: the same key (from the same caller) returns the original notification. */
   idempotencyKey?: string;
+};
+
+export type CreateNotificationOptions = {
   /** Event sender (tests inject one); default the Inngest client. */
   send?: (
     name: "notification/requested",
@@ -55,19 +60,21 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
  * cannot collide or read each other's notifications.
  */
 export async function createNotification(
-  actor: Actor,
-  input: unknown,
+  { notification: input, idempotencyKey }: CreateNotificationInput,
+  ctx: CommandContext,
   options: CreateNotificationOptions = {},
 ): Promise<CreateNotificationResult> {
+  ownTransactionOnly(ctx, "createNotification");
+  const { actor } = ctx;
   const send = options.send ?? ((name, data, id) => sendEvent(name, data, id));
   let scopedKey: string | null = null;
-  if (options.idempotencyKey !== undefined) {
-    if (!IDEMPOTENCY_KEY.test(options.idempotencyKey))
+  if (idempotencyKey !== undefined) {
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey))
       throw invalid(
         "Idempotency-Key",
         "Idempotency-Key must be 1–200 printable ASCII characters without spaces.",
       );
-    scopedKey = `${actor.type}:${actor.id}:${options.idempotencyKey}`;
+    scopedKey = `${actor.type}:${actor.id}:${idempotencyKey}`;
     const original = await db.notification.findUnique({ where: { idempotencyKey: scopedKey } });
     if (original) return replay(original, send);
   }
@@ -140,7 +147,7 @@ export async function createNotification(
           title: data.title,
           recipients: summarise(data.recipients),
           audience: count,
-          idempotencyKey: options.idempotencyKey ?? null,
+          idempotencyKey: idempotencyKey ?? null,
         },
       });
       return row;

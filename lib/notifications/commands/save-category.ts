@@ -1,6 +1,5 @@
-import type { Actor } from "@/lib/core/audit/record-audit";
 import { recordAudit } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { invalid, notFound } from "@/lib/core/errors";
 import type { NotificationCategory, Prisma } from "@/lib/generated/prisma/client";
 import { policyFromRow } from "@/lib/notifications/rules/policy-from-row";
@@ -20,11 +19,12 @@ function parsePolicy(input: unknown): NotificationPolicy {
 }
 
 async function writeVersion(
-  tx: Prisma.TransactionClient,
-  categoryId: string,
-  version: number,
-  policy: NotificationPolicy,
-  actor: Actor,
+  {
+    categoryId,
+    version,
+    policy,
+  }: { categoryId: string; version: number; policy: NotificationPolicy },
+  { actor, tx }: Required<CommandContext>,
 ) {
   await tx.notificationCategoryVersion.create({
     data: {
@@ -37,10 +37,14 @@ async function writeVersion(
 }
 
 /** Creates a category at version 1 with its first version row, audited, in one transaction. Bad input → 422 naming the field. */
-export async function createCategory(actor: Actor, input: unknown): Promise<NotificationCategory> {
+export async function createCategory(
+  input: unknown,
+  ctx: CommandContext,
+): Promise<NotificationCategory> {
+  const { actor } = ctx;
   const policy = parsePolicy(input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       if (
         await tx.notificationCategory.findUnique({
           where: { key: policy.key },
@@ -51,7 +55,7 @@ export async function createCategory(actor: Actor, input: unknown): Promise<Noti
       const category = await tx.notificationCategory.create({
         data: { ...policyToRow(policy), version: 1 },
       });
-      await writeVersion(tx, category.id, 1, policy, actor);
+      await writeVersion({ categoryId: category.id, version: 1, policy }, { actor, tx });
       await recordAudit(tx, actor, {
         action: "notification_category.created",
         targetType: "notification_category",
@@ -71,13 +75,13 @@ export async function createCategory(actor: Actor, input: unknown): Promise<Noti
  * sent earlier keep the policy they were sent under. Saving an identical policy changes nothing.
  */
 export async function updateCategory(
-  actor: Actor,
-  id: string,
-  input: unknown,
+  { id, policy: input }: { id: string; policy: unknown },
+  ctx: CommandContext,
 ): Promise<NotificationCategory> {
+  const { actor } = ctx;
   const policy = parsePolicy(input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(ctx, async (tx) => {
       // Row lock: two editors saving at once get consecutive versions, not a unique violation.
       const locked = await tx.$queryRaw<
         { id: string }[]
@@ -101,7 +105,7 @@ export async function updateCategory(
         where: { id },
         data: { ...policyToRow(policy), version },
       });
-      await writeVersion(tx, id, version, policy, actor);
+      await writeVersion({ categoryId: id, version, policy }, { actor, tx });
       await recordAudit(tx, actor, {
         action: "notification_category.updated",
         targetType: "notification_category",
@@ -119,11 +123,11 @@ export async function updateCategory(
 
 /** Archives (or, with `archived: false`, restores) a category: archived ones accept no new notifications. Audited. */
 export async function archiveCategory(
-  actor: Actor,
-  id: string,
-  archived = true,
+  { id, archived = true }: { id: string; archived?: boolean },
+  ctx: CommandContext,
 ): Promise<NotificationCategory> {
-  return db.$transaction(async (tx) => {
+  const { actor } = ctx;
+  return inTransaction(ctx, async (tx) => {
     const existing = await tx.notificationCategory.findUnique({ where: { id } });
     if (!existing) throw notFound("Notification category");
     if (existing.archived === archived) return existing;

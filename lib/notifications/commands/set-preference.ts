@@ -1,5 +1,5 @@
 import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { AppError, forbiddenError, invalid } from "@/lib/core/errors";
 import { setPreferenceSchema } from "../console-schemas";
 
@@ -12,16 +12,19 @@ export type PreferenceActor = Actor & { employeeId: string | null };
  * Upserts the preference and audits the change in one transaction.
  */
 export async function setPreference(
-  actor: PreferenceActor,
-  employeeId: string,
-  categoryKey: string,
-  optedIn: boolean,
+  {
+    employeeId,
+    categoryKey,
+    optedIn,
+  }: { employeeId: string; categoryKey: string; optedIn: boolean },
+  ctx: CommandContext<PreferenceActor>,
 ) {
+  const { actor } = ctx;
   const input = setPreferenceSchema.parse({ categoryKey, optedIn });
   if (!actor.employeeId || actor.employeeId !== employeeId) {
     throw forbiddenError("You can only change your own notification preferences.");
   }
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const category = await tx.notificationCategory.findUnique({
       where: { key: input.categoryKey },
       select: { id: true, key: true, mandatory: true, archived: true },

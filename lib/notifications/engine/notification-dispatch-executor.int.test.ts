@@ -19,6 +19,7 @@ const EVENT_KEY = "notifications-test-event-key";
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 const creds = { corpId: "ww-dispatch-test", corpSecret: "dispatch-test-secret", agentId: 1000002 };
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
+const adminCtx = { actor: admin };
 
 describe("notification dispatch through the embedded executor", () => {
   let executor: ExecutorHandle;
@@ -144,11 +145,11 @@ describe("notification dispatch through the embedded executor", () => {
     const { createToken } = await import("@/lib/tokens/commands/create-token");
     ({ token } = await createToken(
       { name: "oa-notify", scopes: ["notifications:write"], expiresInDays: null },
-      admin,
+      adminCtx,
     ));
     ({ token: readToken } = await createToken(
       { name: "reader", scopes: ["read"], expiresInDays: null },
-      admin,
+      adminCtx,
     ));
   });
 
@@ -213,7 +214,7 @@ describe("notification dispatch through the embedded executor", () => {
     const { createToken } = await import("@/lib/tokens/commands/create-token");
     const { token: other } = await createToken(
       { name: "scrm", scopes: ["notifications:write"], expiresInDays: null },
-      admin,
+      adminCtx,
     );
     expect((await get(first.body.id, other)).status).toBe(404);
   });

@@ -27,7 +27,9 @@ process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 process.env.COMPANY_TIME_ZONE = "Asia/Shanghai";
 const creds = { corpId: "ww-notify-test", corpSecret: "notify-test-secret", agentId: 1000002 };
 const actor: Actor = { type: "token", id: "tok-oa", name: "OA" };
+const ctx = { actor };
 const hr: Actor = { type: "user", id: "u-hr", name: "HR Admin" };
+const hrCtx = { actor: hr };
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
 
 setupTestDb();
@@ -146,29 +148,41 @@ describe("notifications against the sandbox IM", () => {
 
   it("creates categories versioned and audited; a duplicate key is an error on key", async () => {
     const d = await db();
-    const created = await createCategory(hr, birthdayPolicy);
+    const created = await createCategory(birthdayPolicy, hrCtx);
     expect(created).toMatchObject({
       key: "birthday-test",
       version: 1,
       quietStart: "21:00",
       throttlePerDay: 1,
     });
-    await expect(createCategory(hr, birthdayPolicy)).rejects.toMatchObject({
+    await expect(createCategory(birthdayPolicy, hrCtx)).rejects.toMatchObject({
       field: "key",
       status: 422,
     });
-    const updated = await updateCategory(hr, created.id, {
-      ...birthdayPolicy,
-      nameEn: "Birthday wishes (test)",
-    });
+    const updated = await updateCategory(
+      {
+        id: created.id,
+        policy: {
+          ...birthdayPolicy,
+          nameEn: "Birthday wishes (test)",
+        },
+      },
+      hrCtx,
+    );
     expect(updated.version).toBe(2);
     // Saving the same policy again is not a new version.
     expect(
       (
-        await updateCategory(hr, created.id, {
-          ...birthdayPolicy,
-          nameEn: "Birthday wishes (test)",
-        })
+        await updateCategory(
+          {
+            id: created.id,
+            policy: {
+              ...birthdayPolicy,
+              nameEn: "Birthday wishes (test)",
+            },
+          },
+          hrCtx,
+        )
       ).version,
     ).toBe(2);
     const versions = await d.notificationCategoryVersion.findMany({
@@ -185,10 +199,16 @@ describe("notifications against the sandbox IM", () => {
       }),
     ).toBe(2);
     await expect(
-      updateCategory(hr, created.id, {
-        ...birthdayPolicy,
-        quietHours: { ...birthdayPolicy.quietHours, timeZone: "Mars/Olympus" },
-      }),
+      updateCategory(
+        {
+          id: created.id,
+          policy: {
+            ...birthdayPolicy,
+            quietHours: { ...birthdayPolicy.quietHours, timeZone: "Mars/Olympus" },
+          },
+        },
+        hrCtx,
+      ),
     ).rejects.toMatchObject({
       field: "quietHours.timeZone",
     });
@@ -234,13 +254,32 @@ describe("notifications against the sandbox IM", () => {
       [{ ...base, link: "javascript:alert(1)" }, "link"],
     ];
     for (const [input, field] of cases) {
-      const error = await createNotification(actor, input, { send }).catch((e: unknown) => e);
+      const error = await createNotification({ notification: input }, ctx, { send }).catch(
+        (e: unknown) => e,
+      );
       expect(error, field).toBeInstanceOf(AppError);
       expect((error as AppError).field, JSON.stringify(input).slice(0, 80)).toBe(field);
       expect((error as AppError).status).toBe(422);
     }
     expect([await d.notification.count(), await d.auditLog.count()]).toEqual(before);
     expect(sent).toHaveLength(0);
+  });
+
+  it("refuses to run inside a caller's transaction (dispatch starts after its own commit)", async () => {
+    const d = await db();
+    const before = [await d.notification.count(), await d.auditLog.count(), sent.length];
+    const valid = {
+      category: "birthday-test",
+      recipients: { employeeNos: ["N001"] },
+      title: "t",
+      body: "b",
+    };
+    const error = await d
+      .$transaction((tx) => createNotification({ notification: valid }, { actor, tx }, { send }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/createNotification .* caller's transaction/);
+    expect([await d.notification.count(), await d.auditLog.count(), sent.length]).toEqual(before);
   });
 
   it("the same idempotency key returns the original, also when two requests race", async () => {
@@ -251,24 +290,29 @@ describe("notifications against the sandbox IM", () => {
       title: "t",
       body: "b",
     };
-    const first = await createNotification(actor, input, { idempotencyKey: "idem-1", send });
+    const first = await createNotification({ notification: input, idempotencyKey: "idem-1" }, ctx, {
+      send,
+    });
     const again = await createNotification(
-      actor,
-      { ...input, body: "changed" },
-      { idempotencyKey: "idem-1", send },
+      { notification: { ...input, body: "changed" }, idempotencyKey: "idem-1" },
+      ctx,
+      { send },
     );
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.notification.id).toBe(first.notification.id);
     // Another caller with the same key is a different notification.
-    const other = await createNotification({ ...actor, id: "tok-scrm" }, input, {
-      idempotencyKey: "idem-1",
-      send,
-    });
+    const other = await createNotification(
+      { notification: input, idempotencyKey: "idem-1" },
+      { actor: { ...actor, id: "tok-scrm" } },
+      { send },
+    );
     expect(other.notification.id).not.toBe(first.notification.id);
 
     const race = await Promise.all(
-      [1, 2, 3].map(() => createNotification(actor, input, { idempotencyKey: "idem-race", send })),
+      [1, 2, 3].map(() =>
+        createNotification({ notification: input, idempotencyKey: "idem-race" }, ctx, { send }),
+      ),
     );
     expect(new Set(race.map((r) => r.notification.id)).size).toBe(1);
     expect(race.filter((r) => r.created)).toHaveLength(1);
@@ -294,18 +338,21 @@ describe("notifications against the sandbox IM", () => {
     });
 
     const { notification, unknownEmployeeNos } = await createNotification(
-      actor,
       {
-        category: "birthday-test",
-        recipients: {
-          orgUnits: [{ code: "XH-RD", includeDescendants: true }],
-          employeeNos: ["X404"],
+        notification: {
+          category: "birthday-test",
+          recipients: {
+            orgUnits: [{ code: "XH-RD", includeDescendants: true }],
+            employeeNos: ["X404"],
+          },
+          title: "生日快乐",
+          body: "祝你生日快乐！",
+          link: "https://hr.example/cards/1",
         },
-        title: "生日快乐",
-        body: "祝你生日快乐！",
-        link: "https://hr.example/cards/1",
+        idempotencyKey: "subtree-1",
       },
-      { idempotencyKey: "subtree-1", send },
+      ctx,
+      { send },
     );
     expect(unknownEmployeeNos).toEqual(["X404"]);
     expect(notification).toMatchObject({ categoryVersion: 2, status: "QUEUED", recipientCount: 6 });
@@ -409,13 +456,15 @@ describe("notifications against the sandbox IM", () => {
 
     // The throttle (1 a day, drop) now holds back a second birthday notice to those who got one today.
     const second = await createNotification(
-      actor,
       {
-        category: "birthday-test",
-        recipients: { employeeNos: ["N001", "N004"] },
-        title: "再次",
-        body: "第二条",
+        notification: {
+          category: "birthday-test",
+          recipients: { employeeNos: ["N001", "N004"] },
+          title: "再次",
+          body: "第二条",
+        },
       },
+      ctx,
       { send },
     );
     await prepareDispatch(second.notification.id);
@@ -436,17 +485,30 @@ describe("notifications against the sandbox IM", () => {
       where: { key: "birthday-test" },
     });
     const { notification } = await createNotification(
-      actor,
-      { category: "birthday-test", recipients: { employeeNos: ["N008"] }, title: "v2", body: "v2" },
+      {
+        notification: {
+          category: "birthday-test",
+          recipients: { employeeNos: ["N008"] },
+          title: "v2",
+          body: "v2",
+        },
+      },
+      ctx,
       { send },
     );
     // HR turns the category opt-in only after the notification was accepted; it still goes out under version 2.
-    await updateCategory(hr, category.id, {
-      ...birthdayPolicy,
-      nameEn: "Birthday wishes (test)",
-      defaultOptIn: false,
-      throttlePerDay: null,
-    });
+    await updateCategory(
+      {
+        id: category.id,
+        policy: {
+          ...birthdayPolicy,
+          nameEn: "Birthday wishes (test)",
+          defaultOptIn: false,
+          throttlePerDay: null,
+        },
+      },
+      hrCtx,
+    );
     await prepareDispatch(notification.id);
     expect(await evaluateDeliveries({ notificationId: notification.id })).toMatchObject({
       send: 1,
@@ -454,15 +516,22 @@ describe("notifications against the sandbox IM", () => {
     await sendDueDeliveries({ notificationId: notification.id });
     expect(await countDeliveries(notification.id)).toMatchObject({ sent: 1 });
 
-    await archiveCategory(hr, category.id);
+    await archiveCategory({ id: category.id }, hrCtx);
     await expect(
       createNotification(
-        actor,
-        { category: "birthday-test", recipients: { everyone: true }, title: "x", body: "y" },
+        {
+          notification: {
+            category: "birthday-test",
+            recipients: { everyone: true },
+            title: "x",
+            body: "y",
+          },
+        },
+        ctx,
         { send },
       ),
     ).rejects.toMatchObject({ field: "category" });
-    await archiveCategory(hr, category.id, false);
+    await archiveCategory({ id: category.id, archived: false }, hrCtx);
   });
 
   it("an IM outage marks nothing sent; after the last retry the waiting deliveries fail with the error", async () => {
@@ -479,22 +548,27 @@ describe("notifications against the sandbox IM", () => {
       where: { id: connectionId },
       data: { config: { ...config, baseUrl: `http://127.0.0.1:${closedPort}/cgi-bin` } },
     });
-    await createCategory(hr, {
-      ...birthdayPolicy,
-      key: "outage-test",
-      mandatory: true,
-      quietHours: { ...birthdayPolicy.quietHours, enabled: false },
-      throttlePerDay: null,
-    });
+    await createCategory(
+      {
+        ...birthdayPolicy,
+        key: "outage-test",
+        mandatory: true,
+        quietHours: { ...birthdayPolicy.quietHours, enabled: false },
+        throttlePerDay: null,
+      },
+      hrCtx,
+    );
     try {
       const { notification } = await createNotification(
-        actor,
         {
-          category: "outage-test",
-          recipients: { employeeNos: ["N001", "N004", "N008"] },
-          title: "停机",
-          body: "今晚停机",
+          notification: {
+            category: "outage-test",
+            recipients: { employeeNos: ["N001", "N004", "N008"] },
+            title: "停机",
+            body: "今晚停机",
+          },
         },
+        ctx,
         { send },
       );
       await prepareDispatch(notification.id);
@@ -554,13 +628,15 @@ describe("notifications against the sandbox IM", () => {
       data: { employeeId: n2employee.id, categoryId: emergency.id, optedIn: false },
     });
     const { notification } = await createNotification(
-      actor,
       {
-        category: "emergency",
-        recipients: { orgUnits: [{ code: "XH-RD-FE", includeDescendants: true }] },
-        title: "台风预警",
-        body: "今晚台风登陆，请居家办公。",
+        notification: {
+          category: "emergency",
+          recipients: { orgUnits: [{ code: "XH-RD-FE", includeDescendants: true }] },
+          title: "台风预警",
+          body: "今晚台风登陆，请居家办公。",
+        },
       },
+      ctx,
       { send },
     );
     const { notificationDispatch } = await import("@/inngest/functions/notification-dispatch");
@@ -592,13 +668,15 @@ describe("notifications against the sandbox IM", () => {
   it("the Inngest function sleeps until quiet hours end, then re-evaluates and sends", async () => {
     const d = await db();
     const { notification } = await createNotification(
-      actor,
       {
-        category: "system-change",
-        recipients: { employeeNos: ["N001", "N003"] },
-        title: "VPN 维护",
-        body: "周六 VPN 升级。",
+        notification: {
+          category: "system-change",
+          recipients: { employeeNos: ["N001", "N003"] },
+          title: "VPN 维护",
+          body: "周六 VPN 升级。",
+        },
       },
+      ctx,
       { send },
     );
     const { notificationDispatch } = await import("@/inngest/functions/notification-dispatch");

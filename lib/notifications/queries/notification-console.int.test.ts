@@ -23,6 +23,7 @@ setupTestDb();
 const db = async () => (await import("@/lib/core/db")).db;
 const run = Math.random().toString(36).slice(2, 7);
 const hr: Actor = { type: "user", id: `hr-${run}`, name: "李娜", ip: "127.0.0.1" };
+const hrCtx = { actor: hr };
 
 describe("notification console", () => {
   let emp: { id: string; employeeNo: string };
@@ -43,12 +44,11 @@ describe("notification console", () => {
     await d.employee.update({ where: { id: emp.id }, data: { timeZone: "America/New_York" } });
     optionalId = (
       await createCategory(
-        hr,
         makePolicy({ key: optionalKey, nameEn: "Benefits", nameZh: "福利提醒" }),
+        hrCtx,
       )
     ).id;
     await createCategory(
-      hr,
       makePolicy({
         key: mandatoryKey,
         mandatory: true,
@@ -56,30 +56,30 @@ describe("notification console", () => {
         quietAction: "deliver",
         quietHours: nightlyQuiet,
       }),
+      hrCtx,
     );
-    const archived = await createCategory(hr, makePolicy({ key: archivedKey }));
+    const archived = await createCategory(makePolicy({ key: archivedKey }), hrCtx);
     await d.notificationCategory.update({ where: { id: archived.id }, data: { archived: true } });
     const quiet = await createCategory(
-      hr,
       makePolicy({ key: quietKey, quietHours: nightlyQuiet, throttlePerDay: 1 }),
+      hrCtx,
     );
     await updateCategory(
-      hr,
-      quiet.id,
-      makePolicy({
-        key: quietKey,
-        quietHours: { ...nightlyQuiet, start: "21:30" },
-        throttlePerDay: 1,
-      }),
+      {
+        id: quiet.id,
+        policy: makePolicy({
+          key: quietKey,
+          quietHours: { ...nightlyQuiet, start: "21:30" },
+          throttlePerDay: 1,
+        }),
+      },
+      hrCtx,
     );
   });
 
   describe("setPreference", () => {
-    const self = (employeeId: string | null): Parameters<typeof setPreference>[0] => ({
-      type: "user",
-      id: `u-${run}`,
-      name: "张伟",
-      employeeId,
+    const self = (employeeId: string | null): Parameters<typeof setPreference>[1] => ({
+      actor: { type: "user", id: `u-${run}`, name: "张伟", employeeId },
     });
     const auditCount = async (employeeId: string) =>
       (await db()).auditLog.count({
@@ -88,7 +88,12 @@ describe("notification console", () => {
 
     it("refuses a mandatory category, naming the field, and writes nothing", async () => {
       const d = await db();
-      await expect(setPreference(self(emp.id), emp.id, mandatoryKey, false)).rejects.toMatchObject({
+      await expect(
+        setPreference(
+          { employeeId: emp.id, categoryKey: mandatoryKey, optedIn: false },
+          self(emp.id),
+        ),
+      ).rejects.toMatchObject({
         status: 422,
         field: "optedIn",
         message: expect.stringContaining("mandatory"),
@@ -103,10 +108,18 @@ describe("notification console", () => {
 
     it("refuses to change someone else's preference and writes nothing", async () => {
       const d = await db();
-      await expect(setPreference(self(emp.id), other.id, optionalKey, false)).rejects.toMatchObject(
-        { status: 403 },
-      );
-      await expect(setPreference(self(null), other.id, optionalKey, false)).rejects.toMatchObject({
+      await expect(
+        setPreference(
+          { employeeId: other.id, categoryKey: optionalKey, optedIn: false },
+          self(emp.id),
+        ),
+      ).rejects.toMatchObject({ status: 403 });
+      await expect(
+        setPreference(
+          { employeeId: other.id, categoryKey: optionalKey, optedIn: false },
+          self(null),
+        ),
+      ).rejects.toMatchObject({
         status: 403,
       });
       expect(await d.notificationPreference.count({ where: { employeeId: other.id } })).toBe(0);
@@ -114,24 +127,47 @@ describe("notification console", () => {
     });
 
     it("refuses unknown and archived categories", async () => {
-      await expect(setPreference(self(emp.id), emp.id, `nope-${run}`, false)).rejects.toMatchObject(
-        { status: 404, field: "categoryKey" },
-      );
-      await expect(setPreference(self(emp.id), emp.id, archivedKey, false)).rejects.toMatchObject({
+      await expect(
+        setPreference(
+          { employeeId: emp.id, categoryKey: `nope-${run}`, optedIn: false },
+          self(emp.id),
+        ),
+      ).rejects.toMatchObject({ status: 404, field: "categoryKey" });
+      await expect(
+        setPreference(
+          { employeeId: emp.id, categoryKey: archivedKey, optedIn: false },
+          self(emp.id),
+        ),
+      ).rejects.toMatchObject({
         status: 404,
       });
     });
 
     it("upserts the employee's own choice and audits before and after", async () => {
       const d = await db();
-      expect(await setPreference(self(emp.id), emp.id, optionalKey, false)).toMatchObject({
+      expect(
+        await setPreference(
+          { employeeId: emp.id, categoryKey: optionalKey, optedIn: false },
+          self(emp.id),
+        ),
+      ).toMatchObject({
         categoryKey: optionalKey,
         optedIn: false,
       });
-      expect(await setPreference(self(emp.id), emp.id, optionalKey, true)).toMatchObject({
+      expect(
+        await setPreference(
+          { employeeId: emp.id, categoryKey: optionalKey, optedIn: true },
+          self(emp.id),
+        ),
+      ).toMatchObject({
         optedIn: true,
       });
-      expect(await setPreference(self(emp.id), emp.id, optionalKey, false)).toMatchObject({
+      expect(
+        await setPreference(
+          { employeeId: emp.id, categoryKey: optionalKey, optedIn: false },
+          self(emp.id),
+        ),
+      ).toMatchObject({
         optedIn: false,
       });
       expect(
@@ -166,7 +202,9 @@ describe("notification console", () => {
     });
 
     it("rejects bad input naming the field", async () => {
-      await expect(setPreference(self(emp.id), emp.id, "", true)).rejects.toMatchObject({
+      await expect(
+        setPreference({ employeeId: emp.id, categoryKey: "", optedIn: true }, self(emp.id)),
+      ).rejects.toMatchObject({
         issues: [expect.objectContaining({ path: ["categoryKey"] })],
       });
     });

@@ -1,16 +1,10 @@
-import type { Actor } from "@/lib/core/audit/record-audit";
 import { recordAudit } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { invalid, notFound } from "@/lib/core/errors";
 import {
   applyMappingToSubtreeSchema,
   type ApplyMappingToSubtreeInput,
 } from "../org-mapping-schemas";
-
-export type ApplyMappingToSubtreeOptions = ApplyMappingToSubtreeInput & {
-  /** Who is changing the mappings (audited). */
-  actor: Actor;
-};
 
 export type ApplyMappingToSubtreeResult = { units: number; replaced: number; unitName: string };
 
@@ -20,15 +14,16 @@ export type ApplyMappingToSubtreeResult = { units: number; replaced: number; uni
  * them. One audit row lists the mappings it replaced.
  */
 export async function applyMappingToSubtree(
-  options: ApplyMappingToSubtreeOptions,
+  raw: ApplyMappingToSubtreeInput,
+  ctx: CommandContext,
 ): Promise<ApplyMappingToSubtreeResult> {
-  const parsed = applyMappingToSubtreeSchema.safeParse(options);
+  const parsed = applyMappingToSubtreeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(issue.path.join(".") || "_", issue.message);
   }
   const input = parsed.data;
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const unit = await tx.orgUnit.findUnique({
       where: { id: input.orgUnitId },
       select: { id: true, code: true, name: true, path: true },
@@ -72,7 +67,7 @@ export async function applyMappingToSubtree(
         })),
       });
     }
-    await recordAudit(tx, options.actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "mapping.subtree_applied",
       targetType: "org_unit",
       targetId: unit.id,

@@ -1,13 +1,7 @@
-import type { Actor } from "@/lib/core/audit/record-audit";
 import { recordAudit } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { invalid, notFound } from "@/lib/core/errors";
 import { saveMappingSchema, type SaveMappingInput } from "../org-mapping-schemas";
-
-export type SaveMappingOptions = SaveMappingInput & {
-  /** Who is changing the mapping (audited). */
-  actor: Actor;
-};
 
 export type SaveMappingResult = {
   action: "created" | "updated" | "deleted" | "unchanged";
@@ -15,14 +9,17 @@ export type SaveMappingResult = {
 };
 
 /** Sets or removes one unit's mapping to one IM connection, audited with before/after, in one transaction. */
-export async function saveMapping(options: SaveMappingOptions): Promise<SaveMappingResult> {
-  const parsed = saveMappingSchema.safeParse(options);
+export async function saveMapping(
+  raw: SaveMappingInput,
+  ctx: CommandContext,
+): Promise<SaveMappingResult> {
+  const parsed = saveMappingSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(issue.path.join(".") || "_", issue.message);
   }
   const input = parsed.data;
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const unit = await tx.orgUnit.findUnique({
       where: { id: input.orgUnitId },
       select: { id: true, code: true, name: true },
@@ -46,7 +43,7 @@ export async function saveMapping(options: SaveMappingOptions): Promise<SaveMapp
     if (input.mode === "NONE") {
       if (!existing) return { action: "unchanged" as const, unitName: unit.name };
       await tx.orgMapping.delete({ where: { id: existing.id } });
-      await recordAudit(tx, options.actor, {
+      await recordAudit(tx, ctx.actor, {
         action: "mapping.deleted",
         targetType: "org_mapping",
         targetId: existing.id,
@@ -87,7 +84,7 @@ export async function saveMapping(options: SaveMappingOptions): Promise<SaveMapp
       update: data,
       include: { imGroup: { select: { externalId: true, name: true } } },
     });
-    await recordAudit(tx, options.actor, {
+    await recordAudit(tx, ctx.actor, {
       action: existing ? "mapping.updated" : "mapping.created",
       targetType: "org_mapping",
       targetId: saved.id,

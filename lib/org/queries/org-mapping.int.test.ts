@@ -12,6 +12,7 @@ setupTestDb();
 
 const db = async () => (await import("@/lib/core/db")).db;
 const actor: Actor = { type: "user", id: "user-hr", name: "李娜", ip: "127.0.0.1" };
+const ctx = { actor };
 
 // XH ─ RD ─ FE ─ FE1
 //    │    └ BE
@@ -125,17 +126,17 @@ describe("org mapping", () => {
 
   it("creates, updates and removes a mapping, each audited with before/after", async () => {
     const d = await db();
-    const base = { connectionId: imId, orgUnitId: ids.get("FE")!, includeDescendants: true, actor };
-    expect(await saveMapping({ ...base, mode: "MIRROR", namingTemplate: "{code}-{name}" })).toEqual(
-      { action: "created", unitName: "前端开发部" },
-    );
-    expect(await saveMapping({ ...base, mode: "EXCLUDE", namingTemplate: "{name}" })).toMatchObject(
-      { action: "updated" },
-    );
+    const base = { connectionId: imId, orgUnitId: ids.get("FE")!, includeDescendants: true };
+    expect(
+      await saveMapping({ ...base, mode: "MIRROR", namingTemplate: "{code}-{name}" }, ctx),
+    ).toEqual({ action: "created", unitName: "前端开发部" });
+    expect(
+      await saveMapping({ ...base, mode: "EXCLUDE", namingTemplate: "{name}" }, ctx),
+    ).toMatchObject({ action: "updated" });
     expect(await d.orgMapping.findMany({ select: { mode: true, namingTemplate: true } })).toEqual([
       { mode: "EXCLUDE", namingTemplate: "{name}" },
     ]);
-    expect(await saveMapping({ ...base, mode: "NONE", namingTemplate: "" })).toMatchObject({
+    expect(await saveMapping({ ...base, mode: "NONE", namingTemplate: "" }, ctx)).toMatchObject({
       action: "deleted",
     });
     expect(await d.orgMapping.count()).toBe(0);
@@ -173,7 +174,7 @@ describe("org mapping", () => {
       path: ["namingTemplate"],
       message: expect.stringContaining("Unknown placeholder {nope}"),
     });
-    const err = await saveMapping({ ...input, actor }).catch((e: unknown) => e);
+    const err = await saveMapping(input, ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: "invalid", field: "namingTemplate" });
     expect(await d.orgMapping.count()).toBe(0);
@@ -188,10 +189,9 @@ describe("org mapping", () => {
       mode: "LINK" as const,
       includeDescendants: true,
       namingTemplate: "{name}",
-      actor,
     };
-    await expect(saveMapping(base)).rejects.toMatchObject({ field: "imGroupExternalId" });
-    await saveMapping({ ...base, imGroupExternalId: "42", imGroupName: "后端群" });
+    await expect(saveMapping(base, ctx)).rejects.toMatchObject({ field: "imGroupExternalId" });
+    await saveMapping({ ...base, imGroupExternalId: "42", imGroupName: "后端群" }, ctx);
     expect(
       await d.imGroup.findFirst({ select: { externalId: true, name: true, lastSyncedName: true } }),
     ).toEqual({ externalId: "42", name: "后端群", lastSyncedName: null });
@@ -203,22 +203,26 @@ describe("org mapping", () => {
 
   it("applies one mode to a subtree, then clears the mappings below a unit, audited once each", async () => {
     const d = await db();
-    await saveMapping({
-      connectionId: imId,
-      orgUnitId: ids.get("FE")!,
-      mode: "MIRROR",
-      includeDescendants: false,
-      namingTemplate: "{name}",
-      actor,
-    });
-    const applied = await applyMappingToSubtree({
-      connectionId: imId,
-      orgUnitId: ids.get("RD")!,
-      mode: "EXCLUDE",
-      scope: "unit_and_descendants",
-      namingTemplate: "{name}",
-      actor,
-    });
+    await saveMapping(
+      {
+        connectionId: imId,
+        orgUnitId: ids.get("FE")!,
+        mode: "MIRROR",
+        includeDescendants: false,
+        namingTemplate: "{name}",
+      },
+      ctx,
+    );
+    const applied = await applyMappingToSubtree(
+      {
+        connectionId: imId,
+        orgUnitId: ids.get("RD")!,
+        mode: "EXCLUDE",
+        scope: "unit_and_descendants",
+        namingTemplate: "{name}",
+      },
+      ctx,
+    );
     expect(applied).toEqual({ units: 4, replaced: 1, unitName: "研发中心" });
     const modes = async () =>
       Object.fromEntries(
@@ -230,14 +234,16 @@ describe("org mapping", () => {
       );
     expect(await modes()).toEqual({ RD: "EXCLUDE", FE: "EXCLUDE", FE1: "EXCLUDE", BE: "EXCLUDE" });
 
-    const cleared = await applyMappingToSubtree({
-      connectionId: imId,
-      orgUnitId: ids.get("RD")!,
-      mode: "NONE",
-      scope: "descendants_only",
-      namingTemplate: "",
-      actor,
-    });
+    const cleared = await applyMappingToSubtree(
+      {
+        connectionId: imId,
+        orgUnitId: ids.get("RD")!,
+        mode: "NONE",
+        scope: "descendants_only",
+        namingTemplate: "",
+      },
+      ctx,
+    );
     expect(cleared).toMatchObject({ units: 3, replaced: 3 });
     expect(await modes()).toEqual({ RD: "EXCLUDE" });
     const tree = await loadOrgTree(imId);
@@ -261,14 +267,16 @@ describe("org mapping", () => {
   it("a subtree write with an invalid template writes nothing", async () => {
     const d = await db();
     await expect(
-      applyMappingToSubtree({
-        connectionId: imId,
-        orgUnitId: ids.get("RD")!,
-        mode: "MIRROR",
-        scope: "unit_and_descendants",
-        namingTemplate: "{oops",
-        actor,
-      }),
+      applyMappingToSubtree(
+        {
+          connectionId: imId,
+          orgUnitId: ids.get("RD")!,
+          mode: "MIRROR",
+          scope: "unit_and_descendants",
+          namingTemplate: "{oops",
+        },
+        ctx,
+      ),
     ).rejects.toMatchObject({ field: "namingTemplate" });
     expect(await d.orgMapping.count()).toBe(0);
     expect(await d.auditLog.count()).toBe(0);

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/core/audit/record-audit";
+import type { CommandContext } from "@/lib/core/command-context";
 import {
   getCallbackNetworkPolicy,
   NETWORK_POLICY_KEY,
@@ -10,7 +10,9 @@ import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import { db } from "@/lib/core/db";
 
 export const DEMO_ENDPOINT_NAME = "Sandbox receiver (demo)";
-const actor: Actor = { type: "system", id: "demo-setup", name: "Local stack setup" };
+const ctx: CommandContext = {
+  actor: { type: "system", id: "demo-setup", name: "Local stack setup" },
+};
 const demoTypes: CallbackEventType[] = [
   "learning.course.completed",
   "learning.exam.passed",
@@ -32,7 +34,7 @@ export async function ensureDemoCallbacks(
   const notes: string[] = [];
   let policyWritten = false;
   if (!(await db.setting.findUnique({ where: { key: NETWORK_POLICY_KEY } }))) {
-    await setCallbackNetworkPolicy(actor, { allowList: ["127.0.0.1"], allowHttp: true });
+    await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, ctx);
     policyWritten = true;
   } else {
     const policy = await getCallbackNetworkPolicy();
@@ -50,13 +52,16 @@ export async function ensureDemoCallbacks(
       notes.push(`the demo endpoint points at ${existing.url}, not ${receiverUrl}`);
     return { endpointId: existing.id, policyWritten, created: false, notes };
   }
-  const { endpoint } = await createEndpoint(actor, {
-    name: DEMO_ENDPOINT_NAME,
-    url: receiverUrl,
-    description:
-      "本地沙箱接收端：用 standardwebhooks 库校验签名并记录收到的回调。 Local sandbox receiver: verifies signatures with the standardwebhooks library and records what it got.",
-    eventTypes: demoTypes,
-  });
+  const { endpoint } = await createEndpoint(
+    {
+      name: DEMO_ENDPOINT_NAME,
+      url: receiverUrl,
+      description:
+        "本地沙箱接收端：用 standardwebhooks 库校验签名并记录收到的回调。 Local sandbox receiver: verifies signatures with the standardwebhooks library and records what it got.",
+      eventTypes: demoTypes,
+    },
+    ctx,
+  );
   return { endpointId: endpoint.id, policyWritten, created: true, notes };
 }
 

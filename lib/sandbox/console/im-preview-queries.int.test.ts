@@ -13,6 +13,7 @@ import { searchImMembers } from "./search-im-members";
 setupTestDb();
 
 const actor: Actor = { type: "user", id: "user-im-preview", name: "陈志强" };
+const ctx = { actor };
 let sandboxDb: ReturnType<typeof createSandboxDb>;
 
 describe("IM preview queries", () => {
@@ -90,7 +91,7 @@ describe("IM preview queries", () => {
   });
 
   it("renames an IM department as an IM admin would, audited; refuses a sibling's name or an unknown id", async () => {
-    const result = await renameImDepartment({ id: 3, name: "Web 前端部" }, actor, sandboxDb);
+    const result = await renameImDepartment({ id: 3, name: "Web 前端部" }, ctx, { sandboxDb });
     expect(result).toEqual({ id: 3, before: "前端开发部", after: "Web 前端部" });
     const { db } = await import("@/lib/core/db");
     expect(
@@ -102,10 +103,10 @@ describe("IM preview queries", () => {
       after: { name: "Web 前端部" },
     });
     await expect(
-      renameImDepartment({ id: 4, name: "研发中心" }, actor, sandboxDb),
+      renameImDepartment({ id: 4, name: "研发中心" }, ctx, { sandboxDb }),
     ).rejects.toMatchObject({ field: "name" });
     await expect(
-      renameImDepartment({ id: 404, name: "x" }, actor, sandboxDb),
+      renameImDepartment({ id: 404, name: "x" }, ctx, { sandboxDb }),
     ).rejects.toBeInstanceOf(AppError);
     expect(await db.auditLog.count({ where: { actorId: actor.id } })).toBe(1);
     expect((await sandboxDb.sandboxImDepartment.findUniqueOrThrow({ where: { id: 4 } })).name).toBe(

@@ -1,5 +1,5 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { invalid } from "@/lib/core/errors";
 import { renameDepartmentManually } from "@/lib/sandbox/im/rename-department-manually";
 import type { SandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
@@ -11,8 +11,8 @@ import { renameImDepartmentSchema, type RenameImDepartmentInput } from "./im-pre
  */
 export async function renameImDepartment(
   raw: RenameImDepartmentInput,
-  actor: Actor,
-  sandboxDb: SandboxDb,
+  ctx: CommandContext,
+  { sandboxDb }: { sandboxDb: SandboxDb },
 ) {
   const input = renameImDepartmentSchema.parse(raw);
   const dept = await sandboxDb.sandboxImDepartment.findUnique({
@@ -27,8 +27,8 @@ export async function renameImDepartment(
   });
   if (clash) throw invalid("name", `name: a sibling department is already called ${input.name}`);
   const result = await renameDepartmentManually(sandboxDb, input.id, input.name);
-  await db.$transaction(async (tx) =>
-    recordAudit(tx, actor, {
+  await inTransaction(ctx, async (tx) =>
+    recordAudit(tx, ctx.actor, {
       action: "sandbox_im.department_renamed",
       targetType: "sandbox_im_department",
       targetId: String(input.id),

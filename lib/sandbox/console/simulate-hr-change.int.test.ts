@@ -13,9 +13,10 @@ import { simulateHrChange } from "./simulate-hr-change";
 setupTestDb();
 
 const actor: Actor = { type: "user", id: "user-hr-sim", name: "李娜", ip: "127.0.0.1" };
+const ctx = { actor };
 let sandboxDb: ReturnType<typeof createSandboxDb>;
 
-const simulate = (input: HrSimulationInput) => simulateHrChange(input, actor, { sandboxDb });
+const simulate = (input: HrSimulationInput) => simulateHrChange(input, ctx, { sandboxDb });
 
 async function auditRows() {
   const { db } = await import("@/lib/core/db");

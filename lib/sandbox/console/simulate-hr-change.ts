@@ -1,5 +1,5 @@
-import { recordAudit, type Actor, type AuditEntry } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
+import { recordAudit, type AuditEntry } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { AppError, invalid } from "@/lib/core/errors";
 import type {
   SandboxHrEmployeeJson,
@@ -163,7 +163,7 @@ function auditEntry(input: HrSimulation, outcome: Outcome): AuditEntry {
  */
 export async function simulateHrChange(
   raw: HrSimulationInput,
-  actor: Actor,
+  ctx: CommandContext,
   options: SimulateHrChangeOptions,
 ): Promise<HrSimulationSummary> {
   const input = hrSimulationSchema.parse(raw);
@@ -180,7 +180,7 @@ export async function simulateHrChange(
     throw err;
   }
   // The sandbox stands for an outside system, so its write cannot share our transaction; the audit row has its own.
-  await db.$transaction(async (tx) => recordAudit(tx, actor, auditEntry(input, outcome)));
+  await inTransaction(ctx, async (tx) => recordAudit(tx, ctx.actor, auditEntry(input, outcome)));
   const records = outcome.results.map((r) => r.record);
   const first = records[0];
   return {

@@ -92,7 +92,7 @@ export async function ensureDemoNotificationCategories(): Promise<string[]> {
   for (const category of DEMO_NOTIFICATION_CATEGORIES) {
     if (existing.has(category.key)) continue;
     try {
-      await createCategory({ type: "system", id: "run-command" }, category);
+      await createCategory(category, { actor: { type: "system", id: "run-command" } });
       created.push(category.key);
     } catch (err) {
       // Another instance created it in the meantime: that is the state we want.

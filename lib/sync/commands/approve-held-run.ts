@@ -1,14 +1,9 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import { loadHeldRun } from "../queries/load-held-run";
-import { requestSync, type SendSyncEvent } from "./request-sync";
-
-export type DecideHeldRunOptions = {
-  /** The run waiting in AWAITING_APPROVAL. */
-  runId: string;
-  /** The admin deciding. */
-  actor: Actor;
-};
+import type { HeldRunDecisionInput } from "../sync-run-schemas";
+import { requestSync, type RequestSyncOptions } from "./request-sync";
 
 /**
  * Approves a run held by the safety threshold the way the engine expects:
@@ -17,11 +12,14 @@ export type DecideHeldRunOptions = {
  * The held run keeps its status and records who approved it.
  */
 export async function approveHeldRun(
-  options: DecideHeldRunOptions & { send?: SendSyncEvent },
+  { runId }: HeldRunDecisionInput,
+  ctx: CommandContext,
+  options: RequestSyncOptions = {},
 ): Promise<{ eventId: string }> {
-  const resolvedBy = options.actor.name ?? options.actor.id;
+  ownTransactionOnly(ctx, "approveHeldRun");
+  const resolvedBy = ctx.actor.name ?? ctx.actor.id;
   const { connectionId } = await db.$transaction(async (tx) => {
-    const { run, conflict } = await loadHeldRun(tx, options.runId);
+    const { run, conflict } = await loadHeldRun(tx, runId);
     const now = new Date();
     await tx.syncConflict.update({
       where: { id: conflict.id },
@@ -31,7 +29,7 @@ export async function approveHeldRun(
       where: { id: run.id },
       data: { approvedBy: resolvedBy, approvedAt: now },
     });
-    await recordAudit(tx, options.actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "sync.approved",
       targetType: "sync_run",
       targetId: run.id,
@@ -41,11 +39,9 @@ export async function approveHeldRun(
     return run;
   });
   // After the commit, so the new plan finds the approval.
-  return requestSync({
-    connectionId,
-    dryRun: false,
-    actor: options.actor,
-    send: options.send,
-    reason: { approvedRunId: options.runId },
-  });
+  return requestSync(
+    { connectionId, dryRun: false, reason: { approvedRunId: runId } },
+    { actor: ctx.actor },
+    options,
+  );
 }

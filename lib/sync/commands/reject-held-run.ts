@@ -1,16 +1,19 @@
 import { recordAudit } from "@/lib/core/audit/record-audit";
-import { db } from "@/lib/core/db";
-import type { DecideHeldRunOptions } from "./approve-held-run";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { loadHeldRun } from "../queries/load-held-run";
+import type { HeldRunDecisionInput } from "../sync-run-schemas";
 
 /**
  * Rejects a run held by the safety threshold: its deletion_threshold conflict is
  * resolved KEEP_IM (the engine's "reject") and the run ends REJECTED; nothing is applied.
  */
-export async function rejectHeldRun(options: DecideHeldRunOptions): Promise<void> {
-  const resolvedBy = options.actor.name ?? options.actor.id;
-  await db.$transaction(async (tx) => {
-    const { run, conflict } = await loadHeldRun(tx, options.runId);
+export async function rejectHeldRun(
+  { runId }: HeldRunDecisionInput,
+  ctx: CommandContext,
+): Promise<void> {
+  const resolvedBy = ctx.actor.name ?? ctx.actor.id;
+  await inTransaction(ctx, async (tx) => {
+    const { run, conflict } = await loadHeldRun(tx, runId);
     const now = new Date();
     await tx.syncConflict.update({
       where: { id: conflict.id },
@@ -20,7 +23,7 @@ export async function rejectHeldRun(options: DecideHeldRunOptions): Promise<void
       where: { id: run.id },
       data: { status: "REJECTED", finishedAt: now },
     });
-    await recordAudit(tx, options.actor, {
+    await recordAudit(tx, ctx.actor, {
       action: "sync.rejected",
       targetType: "sync_run",
       targetId: run.id,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sendEvent } from "@/inngest/client";
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { requestSyncSchema, type RequestSyncInput } from "../sync-run-schemas";
@@ -11,13 +12,14 @@ export type SendSyncEvent = (
   id: string,
 ) => Promise<unknown>;
 
-export type RequestSyncOptions = RequestSyncInput & {
-  /** Who asks; their id becomes the run's "manual:<id>" trigger. */
-  actor: Actor;
-  /** Sends the event; default the Inngest client (tests pass a recorder). */
-  send?: SendSyncEvent;
+export type RequestSyncCommandInput = RequestSyncInput & {
   /** Why, for the audit entry (e.g. the approved run). */
   reason?: Record<string, unknown>;
+};
+
+export type RequestSyncOptions = {
+  /** Sends the event; default the Inngest client (tests pass a recorder). */
+  send?: SendSyncEvent;
 };
 
 /**
@@ -25,10 +27,17 @@ export type RequestSyncOptions = RequestSyncInput & {
  * the first enabled HR source, and audits the request. The event id is fresh,
  * so each click is its own run; the engine runs one at a time per target.
  */
-export async function requestSync(options: RequestSyncOptions): Promise<{ eventId: string }> {
-  const { connectionId, dryRun } = requestSyncSchema.parse(options);
+export async function requestSync(
+  input: RequestSyncCommandInput,
+  ctx: CommandContext,
+  options: RequestSyncOptions = {},
+): Promise<{ eventId: string }> {
+  const { connectionId, dryRun } = requestSyncSchema.parse(input);
   const send = options.send ?? sendEvent;
-  const target = await db.connection.findUnique({
+  // The actor's id becomes the run's "manual:<id>" trigger.
+  const { actor } = ctx;
+  const client = ctx.tx ?? db;
+  const target = await client.connection.findUnique({
     where: { id: connectionId },
     select: { id: true, kind: true, enabled: true, name: true },
   });
@@ -40,7 +49,7 @@ export async function requestSync(options: RequestSyncOptions): Promise<{ eventI
       "connection_disabled",
       `${target.name} is disabled; enable it to sync.`,
     );
-  const hr = await db.connection.findFirst({
+  const hr = await client.connection.findFirst({
     where: { kind: "HR_SOURCE", enabled: true },
     orderBy: { createdAt: "asc" },
     select: { id: true },
@@ -48,14 +57,14 @@ export async function requestSync(options: RequestSyncOptions): Promise<{ eventI
   if (!hr) throw new AppError(409, "no_hr_source", "There is no enabled HR source to sync from.");
 
   const eventId = randomUUID();
-  const data = { connectionId, hrConnectionId: hr.id, dryRun, requestedBy: options.actor.id };
+  const data = { connectionId, hrConnectionId: hr.id, dryRun, requestedBy: actor.id };
   await send("hr/sync.requested", data, eventId);
-  await db.$transaction((tx) =>
-    recordAudit(tx, options.actor, {
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, actor, {
       action: "sync.requested",
       targetType: "connection",
       targetId: connectionId,
-      after: { eventId, ...data, ...options.reason },
+      after: { eventId, ...data, ...input.reason },
     }),
   );
   return { eventId };

@@ -6,6 +6,7 @@ import { getSyncSettings, loadSyncSchedule, saveSyncSettings } from "./sync-sett
 
 setupTestDb();
 const actor = { type: "user" as const, id: "u-it", name: "IT", ip: null };
+const ctx = { actor };
 const db = async () => (await import("@/lib/core/db")).db;
 
 describe("sync settings", () => {
@@ -45,7 +46,7 @@ describe("sync settings", () => {
       safetyPercent: 5,
       safetyAbsolute: 20,
     };
-    await saveSyncSettings(actor, input);
+    await saveSyncSettings(input, ctx);
     expect(await loadPlanSettings()).toEqual({
       lifecycle: {
         createBeforeStartDays: 5,
@@ -72,7 +73,7 @@ describe("sync settings", () => {
       safety: { percent: 5, absolute: 20 },
     });
 
-    await saveSyncSettings(actor, { ...input, schedule: null });
+    await saveSyncSettings({ ...input, schedule: null }, ctx);
     expect((await loadSyncSchedule()).schedule).toBeNull();
   });
 
@@ -80,12 +81,15 @@ describe("sync settings", () => {
     const d = await db();
     const before = await d.setting.findUniqueOrThrow({ where: { key: SYNC_SETTINGS_KEY } });
     const audits = await d.auditLog.count();
-    const err = await saveSyncSettings(actor, {
-      ...(await getSyncSettings()),
-      updatedAt: undefined,
-      updatedBy: undefined,
-      timeZone: "Mars/Olympus",
-    }).catch((e: unknown) => e);
+    const err = await saveSyncSettings(
+      {
+        ...(await getSyncSettings()),
+        updatedAt: undefined,
+        updatedBy: undefined,
+        timeZone: "Mars/Olympus",
+      },
+      ctx,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZodError);
     expect((err as ZodError).issues.map((i) => i.path.join("."))).toContain("timeZone");
     expect(

@@ -1,4 +1,5 @@
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { db, type Prisma } from "@/lib/core/db";
 import { loadPlanSettings, SYNC_SETTINGS_KEY } from "@/lib/sync/queries/load-plan-settings";
 import { syncSettingsSchema, type SyncSettings } from "../sync-settings-schema";
@@ -51,7 +52,8 @@ export async function getSyncSettings(): Promise<
  * Saves the sync rules the planner and the scheduler read (`sync.options`), audited with before and
  * after. Bad input is refused naming the field, before anything is written.
  */
-export async function saveSyncSettings(actor: Actor, raw: unknown): Promise<SyncSettings> {
+export async function saveSyncSettings(raw: unknown, ctx: CommandContext): Promise<SyncSettings> {
+  const { actor } = ctx;
   const input = syncSettingsSchema.parse(raw);
   const value = {
     schedule: input.schedule,
@@ -67,7 +69,7 @@ export async function saveSyncSettings(actor: Actor, raw: unknown): Promise<Sync
     },
     safety: { percent: input.safetyPercent, absolute: input.safetyAbsolute },
   };
-  await db.$transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const before = await tx.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } });
     const kept = (before?.value ?? {}) as Record<string, unknown>;
     // nameRules (set by operators, not this form) survive a save.

@@ -13,6 +13,7 @@ setupTestDb();
 
 const db = async () => (await import("@/lib/core/db")).db;
 const actor: Actor = { type: "user", id: "user-it", name: "陈志强", ip: "127.0.0.1" };
+const ctx = { actor };
 
 /** Records sent events instead of reaching Inngest. */
 function recorder() {
@@ -171,7 +172,7 @@ describe("sync console", () => {
 
   it("requests a sync of an enabled IM target from the first HR source, and audits it", async () => {
     const { sent, send } = recorder();
-    const { eventId } = await requestSync({ connectionId: imId, dryRun: true, actor, send });
+    const { eventId } = await requestSync({ connectionId: imId, dryRun: true }, ctx, { send });
     expect(sent).toEqual([
       {
         name: "hr/sync.requested",
@@ -189,20 +190,20 @@ describe("sync console", () => {
       after: { eventId, dryRun: true },
     });
 
-    const again = await requestSync({ connectionId: imId, actor, send });
+    const again = await requestSync({ connectionId: imId }, ctx, { send });
     expect(again.eventId).not.toBe(eventId);
     expect(sent[1].data.dryRun).toBe(false);
   });
 
   it("refuses disabled targets, HR sources and unknown ids, sending nothing", async () => {
     const { sent, send } = recorder();
-    await expect(requestSync({ connectionId: disabledImId, actor, send })).rejects.toMatchObject({
+    await expect(requestSync({ connectionId: disabledImId }, ctx, { send })).rejects.toMatchObject({
       code: "connection_disabled",
     });
-    await expect(requestSync({ connectionId: hrId, actor, send })).rejects.toMatchObject({
+    await expect(requestSync({ connectionId: hrId }, ctx, { send })).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(requestSync({ connectionId: "nope", actor, send })).rejects.toMatchObject({
+    await expect(requestSync({ connectionId: "nope" }, ctx, { send })).rejects.toMatchObject({
       code: "not_found",
     });
     expect(sent).toHaveLength(0);
@@ -219,7 +220,7 @@ describe("sync console", () => {
   it("approves a held run: conflict resolved KEEP_HR, run marked approved, a new sync requested, all audited", async () => {
     const { run, conflict } = await heldRun();
     const { sent, send } = recorder();
-    await approveHeldRun({ runId: run.id, actor, send });
+    await approveHeldRun({ runId: run.id }, ctx, { send });
     const d = await db();
     expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({
       status: "RESOLVED",
@@ -234,7 +235,7 @@ describe("sync console", () => {
     const actions = (await d.auditLog.findMany()).map((a) => `${a.action} ${a.targetId}`).sort();
     expect(actions).toEqual([`sync.approved ${run.id}`, `sync.requested ${imId}`]);
 
-    await expect(approveHeldRun({ runId: run.id, actor, send })).rejects.toMatchObject({
+    await expect(approveHeldRun({ runId: run.id }, ctx, { send })).rejects.toMatchObject({
       code: "already_approved",
     });
     expect(sent).toHaveLength(1);
@@ -242,7 +243,7 @@ describe("sync console", () => {
 
   it("rejects a held run: conflict resolved KEEP_IM, run REJECTED, nothing sent, audited", async () => {
     const { run, conflict } = await heldRun();
-    await rejectHeldRun({ runId: run.id, actor });
+    await rejectHeldRun({ runId: run.id }, ctx);
     const d = await db();
     expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({
       status: "RESOLVED",
@@ -253,7 +254,7 @@ describe("sync console", () => {
       status: "REJECTED",
     });
     expect((await d.auditLog.findMany()).map((a) => a.action)).toEqual(["sync.rejected"]);
-    await expect(rejectHeldRun({ runId: run.id, actor })).rejects.toMatchObject({
+    await expect(rejectHeldRun({ runId: run.id }, ctx)).rejects.toMatchObject({
       code: "not_held",
     });
   });
@@ -266,7 +267,7 @@ describe("sync console", () => {
     });
     await d.syncConflict.update({ where: { id: conflict.id }, data: { runId: later.id } });
     await expect(
-      approveHeldRun({ runId: run.id, actor, send: recorder().send }),
+      approveHeldRun({ runId: run.id }, ctx, { send: recorder().send }),
     ).rejects.toMatchObject({ code: "superseded" });
     expect((await getSyncRun(run.id))?.held?.conflictId).toBeNull();
   });

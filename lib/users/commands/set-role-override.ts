@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { recordAudit, type Actor } from "@/lib/core/audit/record-audit";
+import { recordAudit } from "@/lib/core/audit/record-audit";
 import { ROLES } from "@/lib/core/auth/permissions";
-import { db } from "@/lib/core/db";
+import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { AppError, notFound } from "@/lib/core/errors";
 
 export const setRoleOverrideSchema = z.object({
@@ -11,13 +11,14 @@ export const setRoleOverrideSchema = z.object({
 });
 export type SetRoleOverrideInput = z.input<typeof setRoleOverrideSchema>;
 
-export async function setRoleOverride(input: SetRoleOverrideInput, actor: Actor) {
+export async function setRoleOverride(input: SetRoleOverrideInput, ctx: CommandContext) {
+  const { actor } = ctx;
   const { userId, roles } = setRoleOverrideSchema.parse(input);
   // An admin removing their own IT role would lock everyone out of this page.
   if (userId === actor.id && roles && !roles.includes("IT_ADMIN")) {
     throw new AppError(422, "self_lockout", "You cannot remove your own IT admin role.", "roles");
   }
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw notFound("User");
     const after = await tx.user.update({

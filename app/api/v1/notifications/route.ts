@@ -13,7 +13,7 @@ export const POST = withApi(
   async ({ request, actor }) => {
     const body: unknown = await request.json();
     const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
-    const result = await createNotification(actor, body, { idempotencyKey });
+    const result = await createNotification({ notification: body, idempotencyKey }, { actor });
     const n = result.notification;
     return Response.json(
       {
