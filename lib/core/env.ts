@@ -62,6 +62,15 @@ export const envSchema = z.object({
   SANDBOX_IM_URL: z.url().optional(),
   SANDBOX_HR_URL: z.url().optional(),
   API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Largest request body /api/v1 accepts, in bytes (413 above it). */
+  API_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(256 * 1024),
+  /** Unauthenticated /api/v1 calls one client address may make per minute before 429. */
+  API_UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   APP_VERSION: z.string().default("0.1.0"),
 });
 
