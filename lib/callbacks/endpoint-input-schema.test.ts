@@ -102,6 +102,14 @@ describe("callbackNetworkPolicySchema", () => {
     ["0x7f.1", /neither|dotted/],
     ["oa.example.com.", /ends with a dot/],
     ["bad host!", /neither/],
+    ["127.0.0.1:4010", null],
+    ["[::1]:4010", null],
+    ["oa.example.com:8443", null],
+    ["127.0.0.1:99999", /port/],
+    ["169.254.169.254", /metadata/],
+    ["100.100.100.200:80", /metadata/],
+    ["[fd00:ec2::254]", /metadata/],
+    ["metadata.google.internal", /metadata/],
   ])("allowListEntryProblem(%s)", (entry, expected) => {
     const problem = allowListEntryProblem(entry);
     if (expected === null) expect(problem).toBeNull();

@@ -1,34 +1,28 @@
-import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { classifyAddress } from "./rules/classify-address";
+import { METADATA_HOSTS, parseAllowListEntry } from "./rules/parse-allow-list-entry";
 
 // DB-free: shared by the console form and the server action.
 
-const HOST =
-  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-
-/** Why an allow-list entry is unusable, or null: an exact host name, an IP, or a CIDR. */
+/**
+ * Why an allow-list entry is unusable, or null: an exact host name, an IP or a CIDR, optionally
+ * with a port (see parseAllowListEntry). Cloud metadata services cannot be allowed at all.
+ */
 export function allowListEntryProblem(entry: string): string | null {
-  const bare = entry.replace(/^\[|\]$/g, "");
-  if (entry.includes("/")) {
-    try {
-      ipaddr.parseCIDR(entry);
-      return null;
-    } catch {
-      return `"${entry}" is not a valid CIDR (e.g. 10.20.0.0/16 or fd00::/8)`;
-    }
-  }
-  if (ipaddr.isValid(bare)) {
-    return bare.includes(":") || ipaddr.IPv4.isValidFourPartDecimal(bare)
-      ? null
-      : `"${entry}" is not a dotted IPv4 address`;
-  }
-  if (entry.endsWith(".")) return `"${entry}" ends with a dot; remove it`;
-  return HOST.test(entry) ? null : `"${entry}" is neither a host name, an IP address nor a CIDR`;
+  const parsed = parseAllowListEntry(entry);
+  if ("problem" in parsed) return parsed.problem;
+  const metadata =
+    parsed.kind === "host"
+      ? METADATA_HOSTS.has(parsed.host)
+      : parsed.prefix === (parsed.net.kind() === "ipv4" ? 32 : 128) &&
+        classifyAddress(parsed.net.toString())?.range === "metadata";
+  return metadata ? `"${entry}" is a cloud metadata service, which can never be allowed` : null;
 }
 
 /**
- * The admin's SSRF exceptions for callback URLs: hosts (exact), IPs or CIDRs that may be called
- * although they are loopback/private, and whether plain http:// is accepted at all.
+ * The admin's SSRF exceptions for callback URLs: hosts (exact), IPs or CIDRs, each optionally
+ * limited to one port (`127.0.0.1:4010`), that may be called although they are loopback/private,
+ * and whether plain http:// is accepted at all.
  */
 export const callbackNetworkPolicySchema = z.object({
   allowList: z

@@ -77,8 +77,12 @@ export interface HrSource {
   listOrgUnits(options?: HrListOptions): AsyncIterable<HrOrgUnit>;
   /** Every employee, page by page, to the end. */
   listEmployees(options?: HrListOptions): AsyncIterable<HrEmployee>;
-  /** Checks the signature and timestamp of a pushed change, then parses it. Throws ConnectorError (auth | invalid). */
-  verifyWebhook(headers: HeadersInput, body: string): HrChangeEvent;
+  /**
+   * Checks the signature and timestamp of a pushed change, then parses it strictly (UTF-8, JSON,
+   * text, the record's fields) before normalising. Throws ConnectorError (auth | invalid, with
+   * `field` naming what is wrong).
+   */
+  verifyWebhook(headers: HeadersInput, body: string | Uint8Array): HrChangeEvent;
   testConnection(): Promise<ConnectionTestResult>;
 }
 

@@ -84,6 +84,17 @@ const sections = {
     /** Set by the run command when it starts the embedded executor (runs can be re-run from the console). */
     ORGBRIDGE_EMBEDDED_EXECUTOR: flag,
   },
+  api: {
+    /** Largest request body /api/v1 accepts, in bytes (413 above it). */
+    API_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(256 * 1024),
+    /** Unauthenticated /api/v1 calls one client address may make per minute before 429. */
+    API_UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  },
   callbacks: {
     /** Multiplies callback retry delays and the auto-disable period; tests and benches shrink it. */
     ORGBRIDGE_CALLBACK_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
@@ -112,6 +123,7 @@ const sectionSchemas = {
   secrets: z.object(sections.secrets),
   company: z.object(sections.company),
   jobs: z.object(sections.jobs),
+  api: z.object(sections.api),
   callbacks: z.object(sections.callbacks),
   sandbox: z.object(sections.sandbox),
   sandboxIm: z.object(sections.sandboxIm),
@@ -127,6 +139,7 @@ export const envSchema = z.object({
   ...sections.secrets,
   ...sections.company,
   ...sections.jobs,
+  ...sections.api,
   ...sections.callbacks,
   ...sections.sandbox,
   ...sections.sandboxIm,

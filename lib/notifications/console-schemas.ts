@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noHostileText } from "@/lib/core/api/rules/no-hostile-text";
 import { timeZoneSchema } from "@/lib/notifications/policy-schema";
 
 // Shared with client components: no database imports here.
@@ -27,7 +28,12 @@ const isoDate = z
 
 /** The log's filters, as they come from the URL (empty values mean "any"). */
 export const notificationListSchema = z.object({
-  category: z.string().max(64).optional().transform(emptyToUndefined),
+  category: z
+    .string()
+    .max(64)
+    .refine(...noHostileText)
+    .optional()
+    .transform(emptyToUndefined),
   status: z
     .enum([...NOTIFICATION_STATUSES, ""])
     .optional()
@@ -101,9 +107,23 @@ export const simulateDeliverySchema = z.discriminatedUnion("target", [
 export type SimulateDeliveryInput = z.input<typeof simulateDeliverySchema>;
 
 /** Employee search for pickers (name, English name or 工号). */
-export const employeeSearchSchema = z.object({ q: z.string().trim().max(64).default("") });
+export const employeeSearchSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(...noHostileText)
+    .default(""),
+});
 /** Org-unit search for the compose form's picker (name or code). */
-export const orgUnitSearchSchema = z.object({ q: z.string().trim().max(64).default("") });
+export const orgUnitSearchSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(...noHostileText)
+    .default(""),
+});
 /** One level of the org tree (the roots when parentCode is null). */
 export const orgUnitChildrenSchema = z.object({
   parentCode: z.string().trim().min(1).max(100).nullable(),

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { noHostileText } from "@/lib/core/api/rules/no-hostile-text";
 import { OrgMappingWorkspace } from "@/components/org/org-mapping-workspace";
 import { OrgSummary } from "@/components/org/org-summary";
 import { OrgTargetPicker } from "@/components/org/org-target-picker";
@@ -12,7 +13,12 @@ import { listSyncTargets } from "@/lib/sync/queries/list-sync-targets";
 
 export const dynamic = "force-dynamic";
 
-const searchSchema = z.object({ connection: z.string().optional() });
+const searchSchema = z.object({
+  connection: z
+    .string()
+    .refine(...noHostileText)
+    .optional(),
+});
 
 export default async function OrgMappingPage({
   searchParams,

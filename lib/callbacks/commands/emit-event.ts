@@ -6,8 +6,13 @@ import { AppError } from "@/lib/core/errors";
 import { dispatchAfterCommit, type DeliveryTicket } from "../engine/dispatch-deliveries";
 
 export type EmitEventInput = {
-  /** Stable id (becomes webhook-id); a repeat returns the stored original. Generated when absent. */
+  /** Stable id; a repeat within the same scope returns the stored original. Generated when absent. */
   id?: string;
+  /**
+   * Whose id space `id` belongs to: the API token's id for /api/v1/events, absent for OrgBridge's
+   * own emitters. Two callers using the same id get two events; neither sees the other's.
+   */
+  tokenId?: string;
   /** A catalogue type, e.g. "learning.exam.passed". */
   type: string;
   /** When it happened (ISO 8601 with offset); default now. */
@@ -21,7 +26,11 @@ export type EmitEventInput = {
 };
 
 export type StoredCallbackEvent = {
+  /** Globally unique, the webhook-id receivers dedupe on. */
   id: string;
+  /** The emitter's own id (equal to `id` unless another scope already held that id). */
+  scopedId: string;
+  scope: string;
   type: string;
   data: Prisma.JsonValue;
   source: string;
@@ -61,28 +70,47 @@ async function store(tx: Tx, input: EmitEventInput, now: Date): Promise<EmitEven
       data: input.data,
     },
     now,
+    input.tokenId ? "api" : "internal",
   );
   if (!parsed.success) throw new EventRejectedError(parsed.error.issues, parsed.error.message);
   const { event } = parsed;
-  const inserted = await tx.callbackEvent.createMany({
-    data: [
-      {
-        id: event.id,
-        type: event.type,
-        data: event.data as Prisma.InputJsonValue,
-        source: input.source,
-        occurredAt: new Date(event.timestamp),
-      },
-    ],
-    skipDuplicates: true,
-  });
-  if (inserted.count === 0) {
-    const original = await tx.callbackEvent.findUniqueOrThrow({
-      where: { id: event.id },
+  const scope = input.tokenId ? `token:${input.tokenId}` : "internal";
+  const mine = { scope_scopedId: { scope, scopedId: event.id } };
+  const original = async () => {
+    const row = await tx.callbackEvent.findUnique({
+      where: mine,
       include: { _count: { select: { deliveries: true } } },
     });
-    const { _count, ...stored } = original;
+    if (!row) return null;
+    const { _count, ...stored } = row;
     return { event: stored, created: false, deliveries: _count.deliveries, tickets: [] };
+  };
+  const repeated = await original();
+  if (repeated) return repeated;
+  const insert = (id: string) =>
+    tx.callbackEvent.createMany({
+      data: [
+        {
+          id,
+          scope,
+          scopedId: event.id,
+          type: event.type,
+          data: event.data as Prisma.InputJsonValue,
+          source: input.source,
+          occurredAt: new Date(event.timestamp),
+        },
+      ],
+      skipDuplicates: true,
+    });
+  // The emitter's own id becomes the webhook-id when it is free. When another scope holds it, a
+  // suffix receivers cannot confuse with any emitter's id ("~" is not allowed in ids) keeps
+  // webhook-ids unique, so no receiver drops this event as a duplicate of someone else's.
+  let storedId = event.id;
+  if ((await insert(storedId)).count === 0) {
+    const raced = await original();
+    if (raced) return raced;
+    storedId = `${event.id}~${randomUUID()}`;
+    if ((await insert(storedId)).count === 0) return (await original())!;
   }
   const endpoints = await tx.callbackEndpoint.findMany({
     where: input.onlyEndpointId
@@ -90,11 +118,11 @@ async function store(tx: Tx, input: EmitEventInput, now: Date): Promise<EmitEven
       : { enabled: true, eventTypes: { has: event.type } },
     select: { id: true },
   });
-  const stored = await tx.callbackEvent.findUniqueOrThrow({ where: { id: event.id } });
+  const stored = await tx.callbackEvent.findUniqueOrThrow({ where: { id: storedId } });
   if (endpoints.length === 0) return { event: stored, created: true, deliveries: 0, tickets: [] };
   // nextAttemptAt doubles as the run token (see dispatch-deliveries.ts); fresh rows all start at `now`.
   const rows = await tx.callbackDelivery.createManyAndReturn({
-    data: endpoints.map((e) => ({ endpointId: e.id, eventId: event.id, nextAttemptAt: now })),
+    data: endpoints.map((e) => ({ endpointId: e.id, eventId: storedId, nextAttemptAt: now })),
     select: { id: true, endpointId: true, nextAttemptAt: true },
   });
   const tickets = rows.map((r) => ({
@@ -106,8 +134,8 @@ async function store(tx: Tx, input: EmitEventInput, now: Date): Promise<EmitEven
 }
 
 /**
- * Validates an event against the catalogue, stores it once per id (a repeat returns the original
- * and fans out nothing), creates one delivery per enabled subscribed endpoint and starts their
+ * Validates an event against the catalogue, stores it once per id and scope (a repeat by the same
+ * emitter returns the original and fans out nothing; another emitter's same id is a new event), creates one delivery per enabled subscribed endpoint and starts their
  * runs. Pass `tx` to write inside a caller's transaction; then dispatch `tickets` after commit.
  * Internal emitters (sync, conflicts, notifications) call it after their own transaction commits.
  */

@@ -48,9 +48,11 @@ async function delivery(
   },
 ) {
   const d = await db();
+  const id = `evt_${run}_${++eventSeq}`;
   const event = await d.callbackEvent.create({
     data: {
-      id: `evt_${run}_${++eventSeq}`,
+      id,
+      scopedId: id,
       type: options.type ?? "learning.exam.passed",
       data: { employeeNo: "E1" },
       source: "test",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseAllowListEntry } from "./parse-allow-list-entry";
 import { classifyAddress } from "./classify-address";
 
 describe("classifyAddress", () => {
@@ -41,5 +42,42 @@ describe("classifyAddress", () => {
     const verdict = classifyAddress(address);
     expect(verdict?.range ?? null).toBe(range);
     if (embedded) expect(verdict?.embedded).toBe(embedded);
+  });
+});
+
+describe("parseAllowListEntry", () => {
+  // prettier-ignore
+  it.each<[string, unknown]>([
+    ["127.0.0.1", { kind: "net", prefix: 32, port: undefined }],
+    ["127.0.0.1:4010", { kind: "net", prefix: 32, port: 4010 }],
+    ["[::1]:4010", { kind: "net", prefix: 128, port: 4010 }],
+    ["[::1]", { kind: "net", prefix: 128, port: undefined }],
+    ["::1", { kind: "net", prefix: 128, port: undefined }],
+    ["10.20.0.0/16", { kind: "net", prefix: 16 }],
+    ["OA.Example.com:8443", { kind: "host", host: "oa.example.com", port: 8443 }],
+    ["oa.example.com", { kind: "host", host: "oa.example.com", port: undefined }],
+  ])("%s", (entry, expected) => {
+    expect(parseAllowListEntry(entry)).toMatchObject(expected as object);
+  });
+
+  // prettier-ignore
+  it.each<[string, RegExp]>([
+    ["127.0.0.1:0", /port/],
+    ["127.0.0.1:65536", /port/],
+    ["127.0.0.1:http", /port/],
+    ["[::1]:", /port/],
+    ["127.1", /dotted/],
+    ["0x7f000001", /dotted/],
+    ["127.1:4010", /dotted/],
+    ["[nope]:1", /IPv6/],
+    ["10.0.0.0/8:80", /CIDR/],
+  ])("refuses %s", (entry, problem) => {
+    const parsed = parseAllowListEntry(entry);
+    expect("problem" in parsed && parsed.problem).toMatch(problem);
+  });
+
+  it("reports the port-less IPv4 entry as the canonical network", () => {
+    const parsed = parseAllowListEntry("127.0.0.1:4010");
+    expect("net" in parsed && parsed.net.toString()).toBe("127.0.0.1");
   });
 });

@@ -84,11 +84,19 @@ const syncCount = (field: string) =>
   z.int(`counts.${field} must be a whole number`).min(0, `counts.${field} must be at least 0`);
 
 /**
+ * Who may emit an event type: `api` — other systems through POST /api/v1/events (the training
+ * system's learning events); `internal` — only OrgBridge itself (provisioning, HR changes, sync,
+ * conflicts, notifications, console tests), because subscribers act on them as facts.
+ */
+export type EventEmitter = "api" | "internal";
+
+/**
  * Every event type OrgBridge emits as a data callback, with the schema of its `data`.
  * Subscribers pick types from this list; the console shows the descriptions.
  */
 export const eventCatalogue = {
   "learning.course.completed": {
+    emitter: "api",
     descriptionEn: "An employee completed a training course.",
     descriptionZh: "员工完成了一门培训课程。",
     data: z.object({
@@ -104,16 +112,19 @@ export const eventCatalogue = {
     }),
   },
   "learning.exam.passed": {
+    emitter: "api",
     descriptionEn: "An employee passed an exam.",
     descriptionZh: "员工通过了一场考试。",
     data: examPassed,
   },
   "learning.certificate.issued": {
+    emitter: "api",
     descriptionEn: "A certificate was issued to an employee.",
     descriptionZh: "员工获得了证书。",
     data: certificateIssued,
   },
   "employee.provisioned": {
+    emitter: "internal",
     descriptionEn: "An IM account was created for an employee.",
     descriptionZh: "已为员工开通 IM 账号。",
     data: z.object({
@@ -125,6 +136,7 @@ export const eventCatalogue = {
     }),
   },
   "employee.deprovisioned": {
+    emitter: "internal",
     descriptionEn: "An employee's IM account was disabled or removed.",
     descriptionZh: "员工的 IM 账号已停用或删除。",
     data: z.object({
@@ -138,6 +150,7 @@ export const eventCatalogue = {
     }),
   },
   "employee.changed": {
+    emitter: "internal",
     descriptionEn: "An employee's HR record changed (name, org unit, title, status…).",
     descriptionZh: "员工的人事信息发生变更（姓名、部门、职位、状态等）。",
     data: z.object({
@@ -151,6 +164,7 @@ export const eventCatalogue = {
     }),
   },
   "sync.completed": {
+    emitter: "internal",
     descriptionEn: "A sync run finished.",
     descriptionZh: "一次同步运行已结束。",
     data: z
@@ -184,6 +198,7 @@ export const eventCatalogue = {
       }),
   },
   "conflict.opened": {
+    emitter: "internal",
     descriptionEn: "Sync found something it cannot decide alone.",
     descriptionZh: "同步发现了无法自动处理的冲突。",
     data: z.object({
@@ -195,6 +210,7 @@ export const eventCatalogue = {
     }),
   },
   "conflict.resolved": {
+    emitter: "internal",
     descriptionEn: "A conflict was resolved or ignored.",
     descriptionZh: "冲突已解决或被忽略。",
     data: z.object({
@@ -208,6 +224,7 @@ export const eventCatalogue = {
     }),
   },
   "notification.delivered": {
+    emitter: "internal",
     descriptionEn: "A notification reached an employee's IM.",
     descriptionZh: "通知已送达员工的 IM。",
     data: z.object({
@@ -222,6 +239,7 @@ export const eventCatalogue = {
     }),
   },
   "notification.read": {
+    emitter: "internal",
     descriptionEn: "An employee read a notification (where the IM platform reports it).",
     descriptionZh: "员工已读通知（若 IM 平台提供已读回执）。",
     data: z.object({
@@ -231,6 +249,7 @@ export const eventCatalogue = {
     }),
   },
   "webhook.test": {
+    emitter: "internal",
     descriptionEn:
       "A test event sent from the console to check an endpoint (delivered only to that endpoint).",
     descriptionZh: "从控制台发出的测试事件，用于检查端点（只投递给该端点）。",
@@ -243,12 +262,15 @@ export const eventCatalogue = {
   },
 } as const satisfies Record<
   string,
-  { descriptionEn: string; descriptionZh: string; data: z.ZodType }
+  { emitter: EventEmitter; descriptionEn: string; descriptionZh: string; data: z.ZodType }
 >;
 
 export type CallbackEventType = keyof typeof eventCatalogue;
 
 export const callbackEventTypes = Object.keys(eventCatalogue) as CallbackEventType[];
+
+/** The types POST /api/v1/events accepts. */
+export const apiEventTypes = callbackEventTypes.filter((t) => eventCatalogue[t].emitter === "api");
 
 /** The validated `data` of an event type. */
 export type CallbackEventData<T extends CallbackEventType> = z.output<

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackEventTypes, eventCatalogue } from "./event-catalogue";
+import { apiEventTypes, callbackEventTypes, eventCatalogue } from "./event-catalogue";
 import { parseEvent } from "./parse-event";
 
 const at = "2026-07-01T08:00:00+08:00";
@@ -161,5 +161,37 @@ describe("parseEvent refuses with a 422 naming the field", () => {
       "type",
       "data",
     ]);
+  });
+});
+
+describe("API callers may only emit API-emittable types", () => {
+  it("marks the learning events as API-emittable and everything OrgBridge reports as internal", () => {
+    expect([...apiEventTypes].sort()).toEqual([
+      "learning.certificate.issued",
+      "learning.course.completed",
+      "learning.exam.passed",
+    ]);
+    for (const type of callbackEventTypes)
+      expect(["api", "internal"]).toContain(eventCatalogue[type].emitter);
+  });
+
+  it.each(callbackEventTypes.filter((t) => eventCatalogue[t].emitter === "internal"))(
+    "refuses %s from the API on `type`, and still accepts it from OrgBridge",
+    (type) => {
+      const input = { id: "evt_1", type, timestamp: at, data: valid[type] };
+      const fromApi = parseEvent(input, new Date(), "api");
+      expect(!fromApi.success && fromApi.error.issues).toEqual([
+        { path: "type", message: expect.stringMatching(/emitted by OrgBridge itself/) },
+      ]);
+      expect(parseEvent(input, new Date(), "internal").success).toBe(true);
+    },
+  );
+
+  it.each(apiEventTypes)("accepts %s from the API", (type) => {
+    expect(
+      parseEvent({ id: "e", type, timestamp: at, data: valid[type] }, new Date(), "api"),
+    ).toMatchObject({
+      success: true,
+    });
   });
 });

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import {
+  apiEventTypes,
   callbackEventTypes,
   eventCatalogue,
   type CallbackEvent,
   type CallbackEventType,
+  type EventEmitter,
 } from "./event-catalogue";
 
 /** What a caller (HR, training system, or OrgBridge itself) hands in. */
@@ -58,14 +60,29 @@ const issuesOf = (error: z.ZodError, prefix: string[] = []): EventIssue[] =>
   }));
 
 /**
- * Validate an incoming event envelope and its type's data. On failure every issue names its
+ * Validate an incoming event envelope and its type's data. An `api` emitter may only send the
+ * catalogue's API-emittable types; the others describe what OrgBridge itself did and are refused
+ * on `type`, so no token can fake a provisioning or a sync result. On failure every issue names its
  * field path (e.g. `data.score`), and the first one is repeated in `message`.
  */
-export function parseEvent(input: ParseEventInput, now: Date = new Date()): ParseEventResult {
+export function parseEvent(
+  input: ParseEventInput,
+  now: Date = new Date(),
+  emitter: EventEmitter = "internal",
+): ParseEventResult {
   const envelope = envelopeSchema.safeParse(input ?? {});
   const issues: EventIssue[] = envelope.success ? [] : issuesOf(envelope.error);
   let data: unknown;
-  if (envelope.success) {
+  if (
+    envelope.success &&
+    emitter === "api" &&
+    eventCatalogue[envelope.data.type].emitter !== "api"
+  ) {
+    issues.push({
+      path: "type",
+      message: `type "${envelope.data.type}" is emitted by OrgBridge itself; the API accepts ${apiEventTypes.join(", ")}`,
+    });
+  } else if (envelope.success) {
     const parsed = eventCatalogue[envelope.data.type].data.safeParse(envelope.data.data);
     if (parsed.success) data = parsed.data;
     else issues.push(...issuesOf(parsed.error, ["data"]));

@@ -153,3 +153,62 @@ describe("checkUrl allows", () => {
     expect(calls).toBe(0);
   });
 });
+
+describe("allow-list entries with a port, aliases and metadata", () => {
+  const receiver = { allowHttp: true, allowList: ["127.0.0.1:4010", "[::1]:4010"], resolve };
+
+  // prettier-ignore
+  it.each([
+    // The database and the executor on the same loopback address stay out of reach.
+    "http://127.0.0.1:54329/",
+    "http://127.0.0.1:8288/e/key",
+    "http://127.0.0.1/",
+    // Aliases of 127.0.0.1, normalised by the URL parser before matching.
+    "http://127.1:54329/",
+    "http://0x7f000001:8288/",
+    "http://2130706433:54329/",
+    "http://0177.0.0.1:8288/",
+    "http://[::ffff:127.0.0.1]:54329/",
+    "http://[::1]:54329/",
+    "http://loop.example.com:54329/",
+  ])("%s is refused when only the receiver's port is allowed", async (url) => {
+    const result = await checkUrl(url, receiver);
+    expect(result).toMatchObject({ ok: false, reason: "loopback" });
+  });
+
+  // prettier-ignore
+  it.each([
+    "http://127.0.0.1:4010/callbacks",
+    "http://127.1:4010/callbacks",
+    "http://0x7f000001:4010/callbacks",
+    "http://[::1]:4010/callbacks",
+    "http://loop.example.com:4010/",
+  ])("%s (the receiver's port) is allowed", async (url) => {
+    expect((await checkUrl(url, receiver)).ok).toBe(true);
+  });
+
+  it("a host entry with a port exempts that port only; the default port counts", async () => {
+    const options = { allowList: ["internal.example.com:8443"], resolve };
+    expect((await checkUrl("https://internal.example.com:8443/", options)).ok).toBe(true);
+    expect(await checkUrl("https://internal.example.com/", options)).toMatchObject({
+      ok: false,
+      reason: "private",
+    });
+    const https = { allowList: ["internal.example.com:443"], resolve };
+    expect((await checkUrl("https://internal.example.com/", https)).ok).toBe(true);
+  });
+
+  // prettier-ignore
+  it.each<[string, string[]]>([
+    ["https://169.254.169.254/latest/meta-data/", ["169.254.169.254", "169.254.0.0/16", "0.0.0.0/0"]],
+    ["https://[fd00:ec2::254]/", ["fd00::/8", "[fd00:ec2::254]", "::/0"]],
+    ["https://100.100.100.200/", ["100.64.0.0/10", "100.100.100.200:443"]],
+    ["https://meta.example.com/", ["meta.example.com", "169.254.169.254"]],
+    ["https://metadata.google.internal/", ["metadata.google.internal"]],
+    ["https://[::ffff:169.254.169.254]/", ["169.254.169.254", "::/0"]],
+  ])("%s stays refused whatever the allow-list (%o) or allowPrivate say", async (url, allowList) => {
+    const result = await checkUrl(url, { allowList, allowPrivate: true, resolve });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && ["metadata", "metadata_host"]).toContain(!result.ok && result.reason);
+  });
+});

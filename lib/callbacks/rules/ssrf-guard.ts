@@ -1,6 +1,7 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 import { classifyAddress, type BlockedRange } from "./classify-address";
+import { METADATA_HOSTS, parseAllowListEntry, type AllowListEntry } from "./parse-allow-list-entry";
 
 /** A resolved address, as node:dns lookup({ all: true }) returns it. */
 export type ResolvedAddress = { address: string; family: number };
@@ -9,7 +10,11 @@ export type ResolvedAddress = { address: string; family: number };
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export type CheckUrlOptions = {
-  /** Hosts (exact, case-insensitive) or CIDRs ("10.20.0.0/16", "fd00::/8", "127.0.0.1") an admin allowed despite the ranges. */
+  /**
+   * Hosts (exact, case-insensitive), IPs or CIDRs an admin allowed despite the ranges, each
+   * optionally for one port only ("127.0.0.1:4010", "[::1]:4010", "10.20.0.0/16"). Never
+   * re-allows cloud metadata services.
+   */
   allowList?: readonly string[];
   /** Accept plain http:// (embedded sandboxes, local receivers). Default false. */
   allowHttp?: boolean;
@@ -50,16 +55,6 @@ export type UrlApproval = {
   addresses: ResolvedAddress[];
 };
 
-const METADATA_HOSTS = new Set([
-  "metadata",
-  "metadata.google.internal",
-  "metadata.goog",
-  "instance-data",
-  "instance-data.ec2.internal",
-  "metadata.tencentyun.com",
-  "metadata.azure.internal",
-]);
-
 const PRIVATE_RANGES = new Set<BlockedRange>(["private", "cgnat", "unique_local"]);
 
 const defaultResolve: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
@@ -75,19 +70,24 @@ const refuse = (
   ...extra,
 });
 
-function inAllowList(address: string, allowList: readonly string[]): boolean {
+/** The allow-list as parsed entries; unusable ones are skipped (the schema refuses them on save). */
+function parseAllowList(allowList: readonly string[]): AllowListEntry[] {
+  return allowList.flatMap((e) => {
+    const parsed = parseAllowListEntry(e);
+    return "problem" in parsed ? [] : [parsed];
+  });
+}
+
+function addressAllowed(address: string, port: number, entries: readonly AllowListEntry[]) {
   let ip: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     ip = ipaddr.parse(address);
   } catch {
     return false;
   }
-  for (const entry of allowList) {
-    const [text, bits] = entry.includes("/") ? entry.split("/") : [entry, undefined];
-    const bare = text.replace(/^\[|\]$/g, "");
-    if (!ipaddr.isValid(bare)) continue;
-    const net = ipaddr.parse(bare);
-    const prefix = bits === undefined ? (net.kind() === "ipv4" ? 32 : 128) : Number(bits);
+  for (const entry of entries) {
+    if (entry.kind !== "net" || (entry.port !== undefined && entry.port !== port)) continue;
+    const { net, prefix } = entry;
     if (net.kind() === ip.kind() && ip.match(net, prefix)) return true;
     // An IPv4 entry also covers its IPv4-mapped IPv6 form (dual-stack resolvers return those).
     if (
@@ -106,7 +106,9 @@ function inAllowList(address: string, allowList: readonly string[]): boolean {
  * the URL, no trailing-dot or metadata host names, and every address the host resolves to
  * outside loopback, private, CGNAT, link-local, metadata, multicast, broadcast and reserved
  * ranges (IPv4 and IPv6, including IPv6 forms that embed IPv4). Decimal, hex and octal IPv4
- * forms are normalised by the URL parser first, so http://2130706433 is judged as 127.0.0.1.
+ * forms are normalised by the URL parser first, so http://2130706433 is judged as 127.0.0.1 —
+ * and an allow-list entry with a port only exempts that port. Metadata services stay refused
+ * whatever the allow-list says.
  */
 export async function checkUrl(
   url: string | URL,
@@ -140,8 +142,13 @@ export async function checkUrl(
   if (hostname.endsWith(".")) {
     return refuse("trailing_dot", `host "${hostname}" ends with a dot; remove it`);
   }
-  const hostAllowed = allowList.some((e) => e.replace(/^\[|\]$/g, "").toLowerCase() === hostname);
-  if (!hostAllowed && METADATA_HOSTS.has(hostname)) {
+  const port = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
+  const entries = parseAllowList(allowList);
+  const hostAllowed = entries.some(
+    (e) => e.kind === "host" && e.host === hostname && (e.port === undefined || e.port === port),
+  );
+  // No allow-list entry opens a metadata service: those hand out cloud credentials.
+  if (METADATA_HOSTS.has(hostname)) {
     return refuse("metadata_host", `host "${hostname}" is a cloud metadata service`);
   }
   if (!hostAllowed && (hostname === "localhost" || hostname.endsWith(".localhost"))) {
@@ -165,9 +172,14 @@ export async function checkUrl(
   }
 
   for (const { address } of addresses) {
-    if (hostAllowed || inAllowList(address, allowList)) continue;
     const verdict = classifyAddress(address);
-    if (!verdict || (allowPrivate && PRIVATE_RANGES.has(verdict.range))) continue;
+    if (!verdict) continue;
+    const exempt =
+      verdict.range !== "metadata" &&
+      (hostAllowed ||
+        addressAllowed(address, port, entries) ||
+        (allowPrivate && PRIVATE_RANGES.has(verdict.range)));
+    if (exempt) continue;
     const via = verdict.embedded ? ` (embeds ${verdict.embedded})` : "";
     const named =
       address === hostname ? `address ${address}` : `host "${hostname}" resolves to ${address}`;

@@ -14,6 +14,8 @@ export type ConnectorErrorInit = {
   tokenInvalid?: boolean;
   /** HTTP status, when there was a response. */
   status?: number;
+  /** For `invalid` input we received (webhooks): the dotted path of the offending field. */
+  field?: string;
 };
 
 /** The one error every connector throws. `message` is safe to log; it never holds secrets. */
@@ -24,6 +26,7 @@ export class ConnectorError extends Error {
   readonly retryAfterMs?: number;
   readonly tokenInvalid: boolean;
   readonly status?: number;
+  readonly field?: string;
 
   constructor(init: ConnectorErrorInit) {
     super(init.message);
@@ -34,6 +37,7 @@ export class ConnectorError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.tokenInvalid = init.tokenInvalid ?? false;
     this.status = init.status;
+    this.field = init.field;
   }
 
   /** Throttled and transient failures are worth retrying; the rest are not. */

@@ -1,11 +1,22 @@
 import { z } from "zod";
+import { noHostileText } from "@/lib/core/api/rules/no-hostile-text";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const apiLogFilterSchema = z.object({
-  route: z.string().trim().max(200).optional(),
+  route: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(...noHostileText)
+    .optional(),
   status: z.enum(["", "2xx", "4xx", "5xx"]).optional(),
-  token: z.string().trim().max(100).optional(),
+  token: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(...noHostileText)
+    .optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type ApiLogFilter = z.output<typeof apiLogFilterSchema>;

@@ -1,11 +1,27 @@
 import { z } from "zod";
+import { noHostileText } from "@/lib/core/api/rules/no-hostile-text";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(100).optional(),
-  action: z.string().trim().max(100).optional(),
-  target: z.string().trim().max(100).optional(),
+  actor: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(...noHostileText)
+    .optional(),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(...noHostileText)
+    .optional(),
+  target: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(...noHostileText)
+    .optional(),
   from: z.iso
     .date()
     .optional()

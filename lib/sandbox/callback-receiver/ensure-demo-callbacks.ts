@@ -24,8 +24,10 @@ const demoTypes: CallbackEventType[] = [
 
 /**
  * Local stack only (scripts/lib/services.ts, sandboxes on): the first time, writes a callback
- * network policy that allows http:// and 127.0.0.1 — the sandbox receiver's address — audited
- * as "demo-setup" and visible in the console; an existing policy is never changed. Then makes
+ * network policy that allows http:// and the sandbox receiver's address and port only
+ * (`127.0.0.1:<port>`: not the database, the executor or anything else on loopback), audited as
+ * "demo-setup" and visible in the console. An admin's policy is never changed; one this set-up
+ * wrote before ports existed (all of 127.0.0.1) is narrowed to the receiver's port. Then makes
  * sure the demo endpoint exists. Production never runs this: its default policy exempts nothing.
  */
 export async function ensureDemoCallbacks(
@@ -33,15 +35,25 @@ export async function ensureDemoCallbacks(
 ): Promise<{ endpointId: string; policyWritten: boolean; created: boolean; notes: string[] }> {
   const notes: string[] = [];
   let policyWritten = false;
-  if (!(await db.setting.findUnique({ where: { key: NETWORK_POLICY_KEY } }))) {
-    await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, ctx);
+  const url = new URL(receiverUrl);
+  const receiverEntry = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
+  const row = await db.setting.findUnique({ where: { key: NETWORK_POLICY_KEY } });
+  const policy = row ? await getCallbackNetworkPolicy() : null;
+  const oldDemoPolicy =
+    row?.updatedBy === ctx.actor.id &&
+    policy?.allowHttp === true &&
+    policy.allowList.length === 1 &&
+    policy.allowList[0] === "127.0.0.1";
+  if (!policy || oldDemoPolicy) {
+    await setCallbackNetworkPolicy({ allowList: [receiverEntry], allowHttp: true }, ctx);
     policyWritten = true;
-  } else {
-    const policy = await getCallbackNetworkPolicy();
-    if (!policy.allowHttp || !policy.allowList.includes("127.0.0.1"))
-      notes.push(
-        "the callback network policy does not allow http://127.0.0.1, so the demo endpoint's deliveries will be blocked",
-      );
+  } else if (
+    !policy.allowHttp ||
+    !(policy.allowList.includes(receiverEntry) || policy.allowList.includes(url.hostname))
+  ) {
+    notes.push(
+      `the callback network policy does not allow http://${receiverEntry}, so the demo endpoint's deliveries will be blocked`,
+    );
   }
   const existing = await db.callbackEndpoint.findFirst({
     where: { name: DEMO_ENDPOINT_NAME },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noHostileText } from "@/lib/core/api/rules/no-hostile-text";
 
 // Shared by the IM preview page, its client pieces and the rename action; imports no database code.
 
@@ -6,8 +7,21 @@ import { z } from "zod";
 export const imPreviewParamsSchema = z.object({
   dept: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-  q: z.string().trim().max(64).optional().catch(undefined),
-  user: z.string().trim().min(1).max(64).optional().catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(...noHostileText)
+    .optional()
+    .catch(undefined),
+  user: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine(...noHostileText)
+    .optional()
+    .catch(undefined),
   before: z.iso.datetime().optional().catch(undefined),
 });
 export type ImPreviewParams = z.output<typeof imPreviewParamsSchema>;

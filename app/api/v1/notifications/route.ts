@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withApi(
   { kind: "token", scope: "notifications:write" },
-  async ({ request, actor }) => {
-    const body: unknown = await request.json();
+  async ({ request, actor, body }) => {
     const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
     const result = await createNotification({ notification: body, idempotencyKey }, { actor });
     const n = result.notification;

@@ -5,7 +5,8 @@ import { listOrgUnits } from "@/lib/org/queries/list-org-units";
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  cursor: z.string().optional(),
+  // A unit code from a previous page's nextCursor; HR codes are short.
+  cursor: z.string().max(256, "cursor must be at most 256 characters").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

@@ -9,6 +9,7 @@ import { iteratePages } from "../iterate-pages";
 import { verifyStandardWebhook } from "../webhook/verify-standard-webhook";
 import { getPath } from "./get-path";
 import { mapEmployee, mapOrgUnit } from "./map-hr-record";
+import { webhookRecordProblem } from "./webhook-record-problem";
 import {
   restHrConfigSchema,
   restHrSecretsSchema,
@@ -139,6 +140,15 @@ export function createRestHrSource(
         platform,
         secret: secrets.webhookSecret,
       });
+      const problem = webhookRecordProblem(envelope.type, envelope.data, config);
+      if (problem)
+        throw new ConnectorError({
+          kind: "invalid",
+          platform,
+          code: "bad_record",
+          message: problem.message,
+          field: problem.field,
+        });
       return envelope.type === "employee.changed"
         ? {
             id: envelope.id,

@@ -22,9 +22,20 @@ const version = (v: unknown, updatedAt: unknown): number => {
   return Number.isNaN(t) ? 0 : t;
 };
 
-const ACTIVE_WORDS = new Set(["true", "1", "active", "enabled", "yes", "y", "启用", "正常"]);
+export const ACTIVE_WORDS = new Set(["true", "1", "active", "enabled", "yes", "y", "启用", "正常"]);
+/** The words a pushed record may use for "not active" (anything else is refused, not guessed). */
+export const INACTIVE_WORDS = new Set([
+  "false",
+  "0",
+  "inactive",
+  "disabled",
+  "no",
+  "n",
+  "停用",
+  "禁用",
+]);
 
-const DEFAULT_STATUS: Record<string, HrEmployeeStatus> = {
+export const DEFAULT_STATUS: Record<string, HrEmployeeStatus> = {
   onboarding: "onboarding",
   pending: "onboarding",
   待入职: "onboarding",

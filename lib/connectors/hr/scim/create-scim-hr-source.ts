@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConnectorError } from "../../core/connector-error";
 import { createRateLimiter } from "../../core/rate-limiter";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { scimRequest, type ScimListResponse } from "../../core/scim-request";
@@ -136,7 +137,26 @@ export function createScimHrSource(
     page<ScimUser, HrEmployee>("/Users", o, mapEmployee);
   const listOrgUnitsPage = (o: HrListOptions = {}) =>
     page<ScimGroup, HrOrgUnit>("/Groups", o, mapUnit);
-  const resource = z.looseObject({ id: z.string() });
+  // Checked before mapEmployee/mapUnit fill in defaults: a pushed `active: "no"` must not read as active.
+  const meta = z
+    .looseObject({
+      lastModified: z
+        .string()
+        .refine((v) => !Number.isNaN(Date.parse(v)), "must be a date-time")
+        .optional(),
+    })
+    .optional();
+  const user = z.looseObject({
+    id: z.string().min(1),
+    userName: z.string().trim().min(1).max(256),
+    active: z.boolean().optional(),
+    meta,
+  });
+  const group = z.looseObject({
+    id: z.string().min(1),
+    displayName: z.string().trim().min(1).max(256),
+    meta,
+  });
 
   return {
     provider: "scim",
@@ -150,7 +170,19 @@ export function createScimHrSource(
         platform: "scim",
         secret: secrets.webhookSecret,
       });
-      const data = resource.parse(e.data);
+      const parsed = (e.type === "employee.changed" ? user : group).safeParse(e.data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = ["data", ...issue.path.map(String)].join(".");
+        throw new ConnectorError({
+          kind: "invalid",
+          platform: "scim",
+          code: "bad_record",
+          message: `${field}: ${issue.message}`,
+          field,
+        });
+      }
+      const data = parsed.data;
       return e.type === "employee.changed"
         ? {
             id: e.id,

@@ -1,0 +1,40 @@
+import { AppError } from "@/lib/core/errors";
+
+export const tooLarge = (maxBytes: number) =>
+  new AppError(
+    413,
+    "too_large",
+    `The request body is larger than the limit of ${maxBytes} bytes.`,
+    "body",
+  );
+
+/**
+ * The request body as bytes, refused with 413 as soon as it passes `maxBytes`: a declared
+ * Content-Length over the limit is refused before reading, and the stream is counted while it is
+ * read and cancelled at the limit, so a huge or endless body never sits in memory.
+ */
+export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
