@@ -59,6 +59,8 @@ export const envSchema = z.object({
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_DEV: z.string().optional(),
+  /** Origin the SDK registers (e.g. https://orgbridge.internal); never taken from a request's Host. */
+  INNGEST_SERVE_ORIGIN: z.url().optional(),
   SANDBOX_IM_URL: z.url().optional(),
   SANDBOX_HR_URL: z.url().optional(),
   API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
