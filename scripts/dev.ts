@@ -164,9 +164,15 @@ async function main() {
     say("no production build found: running next build…");
     await run(process.execPath, [nextBin, "build"], env, "build");
   }
+  // Next.js behind our own node:http server, which records the socket address (scripts/app-server.mjs).
   const app = spawn(
     process.execPath,
-    [nextBin, values.prod ? "start" : "dev", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
+    [
+      path.join(projectRoot, "scripts/app-server.mjs"),
+      values.prod ? "prod" : "dev",
+      String(profile.ports.app),
+      "127.0.0.1",
+    ],
     {
       cwd: projectRoot,
       env: { ...env, NODE_ENV: values.prod ? "production" : "development" },

@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 // Every environment variable OrgBridge reads, validated once. The run command
@@ -15,6 +16,16 @@ const csv = z
           .filter(Boolean)
       : [],
   );
+
+function isCidrOrAddress(entry: string): boolean {
+  try {
+    if (entry.includes("/")) ipaddr.parseCIDR(entry);
+    else ipaddr.parse(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,6 +52,15 @@ export const envSchema = z.object({
       }
     }),
   OIDC_UNKNOWN_USERS: z.enum(["employee", "refuse"]).default("employee"),
+  /** A console session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** …and this many hours after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(8),
+  /** Reverse proxies (CIDRs or addresses) whose X-Forwarded-For is believed; empty: none. */
+  TRUSTED_PROXIES: csv.refine(
+    (list) => list.every(isCidrOrAddress),
+    "each entry must be an IP address or CIDR (10.0.0.0/8)",
+  ),
   ORGBRIDGE_SECRET_KEY: csv.pipe(
     z.array(z.string().min(1)).min(1, "at least one base64 key of 32 bytes"),
   ),
