@@ -1,7 +1,6 @@
 // Browsers read "\" as "/", drop tabs and newlines inside URLs, and treat "//host"
 // as another site, so a prefix check on the raw string is not enough: the value is
 // resolved the way a browser would, and only a same-origin result is kept.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
