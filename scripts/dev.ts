@@ -3,7 +3,7 @@
 // of it on Ctrl-C. Each part is replaced by configuration in production: set
 // DATABASE_URL, OIDC_ISSUER, INNGEST_BASE_URL… and that part is not started.
 //
-//   npm run dev                 next dev on :3000
+//   npm run dev                 Next.js in development on :3000 (scripts/app-server.mjs)
 //   npm start                   production build (built if missing) on :3000
 //   node --import tsx scripts/dev.ts --prod --profile e2e   (Playwright's web server)
 import { spawn, type ChildProcess } from "node:child_process";
