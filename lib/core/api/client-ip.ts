@@ -1,4 +1,4 @@
-import { env } from "@/lib/core/env";
+import { envSchema } from "@/lib/core/env";
 import { resolveClientIp } from "./resolve-client-ip";
 
 /**
@@ -16,11 +16,22 @@ export const PEER_HEADER = "x-orgbridge-peer";
  */
 export function clientIp(
   headers: Headers,
-  trustedProxies: readonly string[] = env().TRUSTED_PROXIES,
+  trustedProxies: readonly string[] = configuredProxies(),
 ): string | null {
   return resolveClientIp({
     peer: headers.get(PEER_HEADER),
     forwardedFor: headers.get("x-forwarded-for"),
     trustedProxies,
   });
+}
+
+let cachedProxies: { raw: string | undefined; list: string[] } | undefined;
+
+// Only this variable, not the whole env(): route handlers must not depend on sign-in settings.
+function configuredProxies(): string[] {
+  const raw = process.env.TRUSTED_PROXIES;
+  if (cachedProxies && cachedProxies.raw === raw) return cachedProxies.list;
+  const list = envSchema.shape.TRUSTED_PROXIES.parse(raw);
+  cachedProxies = { raw, list };
+  return list;
 }
