@@ -2,13 +2,24 @@ import { expect, storageFor, test } from "./fixtures";
 
 test.use({ storageState: storageFor("hr") });
 
-test("health reports the database and the version", async ({ request }) => {
-  const res = await request.get("/api/health");
+test.describe("health for IT admins", () => {
+  test.use({ storageState: storageFor("it") });
+  test("health reports the database and the version", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe("ok");
+    expect(body.database.ok).toBe(true);
+    expect(body.database.server).toMatch(/^PostgreSQL \d+/);
+  });
+});
+
+test("health tells anonymous callers only ok / not ok", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: undefined });
+  const res = await anonymous.get("/api/health");
   expect(res.status()).toBe(200);
-  const body = await res.json();
-  expect(body.status).toBe("ok");
-  expect(body.database.ok).toBe(true);
-  expect(body.database.server).toMatch(/^PostgreSQL \d+/);
+  expect(await res.json()).toEqual({ status: "ok" });
+  await anonymous.dispose();
 });
 
 test("dashboard shows the seeded demo company from the database", async ({ page }) => {

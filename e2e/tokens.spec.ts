@@ -69,6 +69,13 @@ test("server actions refuse a cross-site origin (CSRF)", async ({ page }) => {
     data: real.postData() ?? "",
   });
   expect(forged.ok()).toBe(false);
+  // Without any Origin header the shared action helper refuses it too (Next.js checks only a present Origin).
+  const { origin: _dropped, ...withoutOrigin } = real.headers();
+  const anonymous = await page.request.post(real.url(), {
+    headers: { ...withoutOrigin, host: new URL(real.url()).host },
+    data: real.postData() ?? "",
+  });
+  expect(await anonymous.text()).toContain("bad_origin");
   await page.reload();
   await expect(page.getByRole("cell", { name: "CSRF probe", exact: true })).toHaveCount(1);
 });

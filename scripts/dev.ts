@@ -3,7 +3,7 @@
 // of it on Ctrl-C. Each part is replaced by configuration in production: set
 // DATABASE_URL, OIDC_ISSUER, INNGEST_BASE_URL… and that part is not started.
 //
-//   npm run dev                 next dev on :3000
+//   npm run dev                 Next.js in development on :3000 (scripts/app-server.mjs)
 //   npm start                   production build (built if missing) on :3000
 //   node --import tsx scripts/dev.ts --prod --profile e2e   (Playwright's web server)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -165,9 +165,15 @@ async function main() {
     say("no production build found: running next build…");
     await run(process.execPath, [nextBin, "build"], env, "build");
   }
+  // Next.js behind our own node:http server, which records the socket address (scripts/app-server.mjs).
   const app = spawn(
     process.execPath,
-    [nextBin, values.prod ? "start" : "dev", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
+    [
+      path.join(projectRoot, "scripts/app-server.mjs"),
+      values.prod ? "prod" : "dev",
+      String(profile.ports.app),
+      "127.0.0.1",
+    ],
     {
       cwd: projectRoot,
       env: { ...env, NODE_ENV: values.prod ? "production" : "development" },

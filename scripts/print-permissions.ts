@@ -23,7 +23,7 @@ for (const area of Object.keys(AREAS) as (keyof typeof AREAS)[]) {
   );
 }
 console.log(
-  "\nAPI (`/api/v1/*`): API tokens only, never a console session. Scopes: `hr-events:write`, `notifications:write`, `events:write`, `read`.",
+  "\nAPI (`/api/v1/*`): API tokens only, never a console session. Scopes: `notifications:write`, `events:write`, `read`.",
 );
 console.log(
   "Unauthenticated → 401 JSON (pages: redirect to sign-in); authenticated without the role or scope → 403.",

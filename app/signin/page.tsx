@@ -5,6 +5,8 @@ import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/core/auth/current-user";
 import { homePath } from "@/lib/core/auth/permissions";
+import { safeCallbackPath } from "@/lib/core/auth/safe-callback-path";
+import { env } from "@/lib/core/env";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +20,9 @@ const KNOWN_ERRORS = [
   "OAuthAccountNotLinked",
 ] as const;
 
-/** Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere. */
+/** Only same-origin paths, so the sign-in page cannot be used to bounce people elsewhere. */
 function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+  return safeCallbackPath(url, env().NEXTAUTH_URL);
 }
 
 export default async function SignInPage({

@@ -4,7 +4,13 @@ import type { PoolClient } from "pg";
 import { parseRetryAfter, retryDelayMs } from "./backoff";
 import { resolveWakeAt, parseDuration } from "./duration";
 import { evaluateKey, matchesExpression } from "./expression";
-import { functionConfigSchema, registerBodySchema, toFnDef, type FnDef } from "./functions";
+import {
+  functionConfigSchema,
+  registerBodySchema,
+  sameEndpoint,
+  toFnDef,
+  type FnDef,
+} from "./functions";
 import { deterministicUlid, deterministicUuid, rowId, ulid } from "./ids";
 import { JobQueue, type JobData, type NewJob } from "./queue";
 import { canonicalJson, signBody } from "./signing";
@@ -236,7 +242,17 @@ export class Executor {
     const body = registerBodySchema.parse(raw);
     const appId = body.appName ?? body.app_id;
     if (!appId) throw new RegistrationError("appName is required");
+    // The registered URL is where step requests (with run data) go: only the app
+    // URLs this executor was started with may be registered, never one a request names.
+    if (this.opts.appUrls.length && !this.opts.appUrls.some((u) => sameEndpoint(u, body.url)))
+      throw new RegistrationError(`${body.url} is not one of this executor's app URLs`);
     const configs = body.functions.map((f) => functionConfigSchema.parse(f));
+    for (const cfg of configs)
+      for (const step of Object.values(cfg.steps))
+        if (!sameEndpoint(body.url, step.runtime.url))
+          throw new RegistrationError(
+            `function ${cfg.id} runs at ${step.runtime.url}, not ${body.url}`,
+          );
     await this.tx(async (c) => {
       for (const cfg of configs) {
         const step = Object.values(cfg.steps)[0];

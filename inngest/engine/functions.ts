@@ -102,3 +102,16 @@ export function toFnDef(row: {
     cancel: (cfg.cancel ?? []).map((c) => ({ event: c.event, if: c.if })),
   };
 }
+
+/** Same origin and path (query ignored: step URLs add `fnId` / `stepId`). */
+export function sameEndpoint(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return (
+      x.origin === y.origin && x.pathname.replace(/\/+$/, "") === y.pathname.replace(/\/+$/, "")
+    );
+  } catch {
+    return false;
+  }
+}

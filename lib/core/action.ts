@@ -5,6 +5,7 @@ import { canEdit, type Area } from "@/lib/core/auth/permissions";
 import type { CommandContext } from "@/lib/core/command-context";
 import { clientIp } from "@/lib/core/api/client-ip";
 import { AppError } from "@/lib/core/errors";
+import { isSameOriginAction } from "./action-origin";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -25,6 +26,17 @@ export function areaAction<S extends z.ZodType, R>(
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<R>> => {
     try {
+      const requestHeaders = await headers();
+      if (!isSameOriginAction(requestHeaders)) {
+        return {
+          ok: false,
+          error: {
+            code: "bad_origin",
+            message:
+              "Refused: this change did not come from an OrgBridge page (Origin missing or foreign).",
+          },
+        };
+      }
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "unauthorized", message: "Sign in first." } };
       if (area !== "self" && !canEdit(user.roles, area)) {
@@ -34,7 +46,7 @@ export function areaAction<S extends z.ZodType, R>(
         };
       }
       const input = schema.parse(raw);
-      const ip = clientIp(await headers());
+      const ip = clientIp(requestHeaders);
       return {
         ok: true,
         data: await fn(input, { user, actor: { type: "user", id: user.id, name: user.name, ip } }),

@@ -16,6 +16,15 @@ describe("parseEnv", () => {
     expect(env.COMPANY_TIME_ZONE).toBe("Asia/Shanghai");
     expect(env.OIDC_ROLE_MAP["orgbridge-hr-admins"]).toEqual(["HR_ADMIN"]);
     expect(env.ORGBRIDGE_SECRET_KEY).toEqual(["a2V5"]);
+    expect(env.TRUSTED_PROXIES).toEqual([]);
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.SESSION_MAX_HOURS).toBe(8);
+  });
+
+  it("reads TRUSTED_PROXIES as a list of CIDRs and addresses", () => {
+    expect(
+      parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, fd00::/8,192.0.2.7" }).TRUSTED_PROXIES,
+    ).toEqual(["10.0.0.0/8", "fd00::/8", "192.0.2.7"]);
   });
 
   it.each([
@@ -29,6 +38,8 @@ describe("parseEnv", () => {
     ["ORGBRIDGE_SANDBOXES", "maybe", "ORGBRIDGE_SANDBOXES"],
     ["SANDBOX_IM_PORT", "99999", "SANDBOX_IM_PORT"],
     ["API_LOG_RETENTION_DAYS", "0", "API_LOG_RETENTION_DAYS"],
+    ["TRUSTED_PROXIES", "10.0.0.0/8,proxy.internal", "TRUSTED_PROXIES"],
+    ["SESSION_IDLE_MINUTES", "0", "SESSION_IDLE_MINUTES"],
   ])("rejects %s=%s naming the variable", (key, value, named) => {
     expect(() => parseEnv({ ...valid, [key]: value })).toThrow(new RegExp(`${named}:`));
   });

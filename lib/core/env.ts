@@ -1,8 +1,19 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 // Every environment variable OrgBridge reads; the only module that reads process.env. The run
 // command (scripts/dev.ts) fills the embedded defaults and validates all of them before the app
 // starts; production sets them itself. See .env.example for what each one means.
+
+function isCidrOrAddress(entry: string): boolean {
+  try {
+    if (entry.includes("/")) ipaddr.parseCIDR(entry);
+    else ipaddr.parse(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const csv = z
   .string()
@@ -56,6 +67,18 @@ const sections = {
         }
       }),
     OIDC_UNKNOWN_USERS: z.enum(["employee", "refuse"]).default("employee"),
+    /** A console session ends after this many minutes without a request. */
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    /** …and this many hours after sign-in, however active. */
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(8),
+  },
+  /** Who the client is, read by every route handler. */
+  network: {
+    /** Reverse proxies (CIDRs or addresses) whose X-Forwarded-For is believed; empty: none. */
+    TRUSTED_PROXIES: csv.refine(
+      (list) => list.every(isCidrOrAddress),
+      "each entry must be an IP address or CIDR (10.0.0.0/8)",
+    ),
   },
   secrets: {
     ORGBRIDGE_SECRET_KEY: csv.pipe(
@@ -80,7 +103,11 @@ const sections = {
     INNGEST_BASE_URL: z.url().optional(),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
+    /** The previous signing key while Inngest rotates it (the SDK accepts either). */
+    INNGEST_SIGNING_KEY_FALLBACK: z.string().optional(),
     INNGEST_DEV: z.string().optional(),
+    /** Origin the SDK registers (e.g. https://orgbridge.internal); never taken from a request's Host. */
+    INNGEST_SERVE_ORIGIN: z.url().optional(),
     /** Set by the run command when it starts the embedded executor (runs can be re-run from the console). */
     ORGBRIDGE_EMBEDDED_EXECUTOR: flag,
   },
@@ -120,6 +147,7 @@ const sectionSchemas = {
   app: z.object(sections.app),
   database: z.object(sections.database),
   auth: z.object(sections.auth),
+  network: z.object(sections.network),
   secrets: z.object(sections.secrets),
   company: z.object(sections.company),
   jobs: z.object(sections.jobs),
@@ -136,6 +164,7 @@ export const envSchema = z.object({
   ...sections.app,
   ...sections.database,
   ...sections.auth,
+  ...sections.network,
   ...sections.secrets,
   ...sections.company,
   ...sections.jobs,

@@ -129,6 +129,8 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
     });
     env.INNGEST_DEV = "0";
     env.INNGEST_BASE_URL = executor.url;
+    // The SDK reports this origin when registering, whatever Host a request carries.
+    env.INNGEST_SERVE_ORIGIN = `http://127.0.0.1:${profile.ports.app}`;
     env.INNGEST_SIGNING_KEY = secrets.inngestSigningKey;
     env.INNGEST_EVENT_KEY = secrets.inngestEventKey;
     env.ORGBRIDGE_EMBEDDED_EXECUTOR = "1";

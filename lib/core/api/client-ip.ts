@@ -1,9 +1,31 @@
+import { envSection } from "@/lib/core/env";
+import { resolveClientIp } from "./resolve-client-ip";
+
 /**
- * The caller's address as Next.js reports it: X-Forwarded-For, which Next.js
- * fills from the socket when absent. A client can send its own header, so
- * deployments that use token IP allow-lists must sit behind a proxy that
- * overwrites X-Forwarded-For (docs/security.md).
+ * Set by the app server (scripts/app-server.mjs) from the TCP socket, overwriting
+ * anything a client sent under that name. Next.js only fills X-Forwarded-For
+ * from the socket when the client sent none, so that header cannot tell us who
+ * connected.
  */
-export function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+export const PEER_HEADER = "x-orgbridge-peer";
+
+/**
+ * The caller's address: the socket peer, or — when the peer is one of
+ * TRUSTED_PROXIES — what those proxies report in X-Forwarded-For (read right to
+ * left). Null when unknown (the app was not started through the app server).
+ */
+export function clientIp(
+  headers: Headers,
+  trustedProxies: readonly string[] = configuredProxies(),
+): string | null {
+  return resolveClientIp({
+    peer: headers.get(PEER_HEADER),
+    forwardedFor: headers.get("x-forwarded-for"),
+    trustedProxies,
+  });
+}
+
+// Only this variable, not the whole env(): route handlers must not depend on sign-in settings.
+function configuredProxies(): string[] {
+  return envSection("network").TRUSTED_PROXIES;
 }

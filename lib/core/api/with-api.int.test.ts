@@ -2,6 +2,7 @@
 // body size limit, strict JSON, event ids per caller, internal event types, and the request log
 // under a flood of unauthenticated calls.
 import { randomBytes } from "node:crypto";
+import { PEER_HEADER } from "@/lib/core/api/client-ip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/core/audit/record-audit";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
@@ -40,7 +41,7 @@ describe("withApi on /api/v1", () => {
   ) => {
     const headers = new Headers(init.headers);
     if (init.auth !== undefined) headers.set("authorization", `Bearer ${init.auth}`);
-    if (init.ip) headers.set("x-forwarded-for", init.ip);
+    if (init.ip) headers.set(PEER_HEADER, init.ip);
     if (init.body !== undefined && !headers.has("content-type"))
       headers.set("content-type", "application/json");
     const res = await handler(

@@ -48,7 +48,15 @@ const WRITES: [string, () => Promise<{ action: string; targetId: string }>][] = 
         { sub: `sub2-${e.id}`, employeeNo: e.employeeNo },
         { roleMap, unknownUsers: "employee" },
       ))!;
-      await setRoleOverride({ userId: id, roles: ["HR_ADMIN", "EMPLOYEE"] }, ctx);
+      // Role changes need an admin actor other than the target (separation of duties).
+      const admin = (await signInUser(
+        { sub: `admin-${e.id}`, email: `admin-${e.id}@test.example`, groups: ["it-admins"] },
+        { roleMap, unknownUsers: "employee" },
+      ))!;
+      await setRoleOverride(
+        { userId: id, roles: ["HR_ADMIN", "EMPLOYEE"] },
+        { actor: { ...actor, id: admin } },
+      );
       return { action: "user.roles_overridden", targetId: id };
     },
   ],

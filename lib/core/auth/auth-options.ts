@@ -1,5 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/core/env";
+import { endSession } from "@/lib/users/commands/end-session";
+import { startSession } from "@/lib/users/commands/start-session";
+import { touchSession } from "@/lib/users/commands/touch-session";
+import { safeCallbackPath } from "./safe-callback-path";
 import { signInUser } from "./sign-in-user";
 
 type OidcProfile = {
@@ -15,16 +19,17 @@ type OidcProfile = {
  * OIDC_CLIENT_ID / OIDC_CLIENT_SECRET, so Keycloak, Entra ID, Okta or the
  * embedded IdP work unchanged.
  *
- * JWT sessions, not database sessions: app instances stay stateless and a page
- * needs no session lookup. The JWT carries only the user id; roles are read from
- * the User row on every request (lib/core/auth/current-user.ts), so a role override
- * or a removed user takes effect at once rather than when the cookie expires.
+ * The JWT carries the user id and a session id; roles are read from the User row
+ * on every request (lib/core/auth/current-user.ts). The session id names a
+ * UserSession row checked on every read, so sign-out, a role change and the idle
+ * and absolute timeouts end a session server-side: a copied or kept cookie stops
+ * working at once instead of living until the cookie expires.
  */
 export function authOptions(): NextAuthOptions {
   const e = env();
   return {
     secret: e.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 8 * 3600 },
+    session: { strategy: "jwt", maxAge: e.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       {
@@ -64,11 +69,22 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, profile }) {
         const id = (profile as OidcProfile | undefined)?.orgbridgeUserId;
-        if (typeof id === "string") token.uid = id;
-        return token;
+        if (typeof id === "string") return { ...token, uid: id, sid: await startSession(id) };
+        const { uid, sid, ...rest } = token;
+        // A token whose session has ended keeps nothing that signs anyone in.
+        if (typeof sid !== "string" || typeof uid !== "string") return rest;
+        return (await touchSession(sid)) === uid ? token : rest;
       },
       async session({ session, token }) {
         return { ...session, uid: token.uid };
+      },
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
       },
     },
   };

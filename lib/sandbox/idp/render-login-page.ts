@@ -15,6 +15,8 @@ const TEXT = {
     submit: "Sign in",
     cancel: "Cancel",
     error: "Wrong username or password.",
+    throttled: (m: number) =>
+      `Too many failed sign-in attempts. Try again in ${m} minute${m === 1 ? "" : "s"}.`,
     demo: "Demo accounts — password",
   },
   zh: {
@@ -25,6 +27,7 @@ const TEXT = {
     submit: "登录",
     cancel: "取消",
     error: "用户名或密码错误。",
+    throttled: (m: number) => `登录失败次数过多，请 ${m} 分钟后再试。`,
     demo: "演示账号 — 密码",
   },
 };
@@ -33,6 +36,8 @@ const TEXT = {
 export function renderLoginPage(opts: {
   uid: string;
   error: boolean;
+  /** Set when sign-in is refused for too many failures: minutes to wait. */
+  throttledMinutes?: number;
   login: string;
   locale?: string;
 }): string {
@@ -58,7 +63,7 @@ table{width:100%;font-size:.8rem;border-collapse:collapse;margin-top:.5rem}td{pa
 details{margin-top:1.4rem;color:#5b6478;font-size:.85rem}
 </style></head><body><main>
 <h1>${t.title}</h1><p class="sub">${t.subtitle}</p>
-${opts.error ? `<p class="error" role="alert">${t.error}</p>` : ""}
+${opts.throttledMinutes ? `<p class="error" role="alert">${t.throttled(opts.throttledMinutes)}</p>` : opts.error ? `<p class="error" role="alert">${t.error}</p>` : ""}
 <form method="post" action="/interaction/${escape(opts.uid)}/login">
 <label for="login">${t.login}</label><input id="login" name="login" autocomplete="username" required value="${escape(opts.login)}" autofocus>
 <label for="password">${t.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required>

@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import Provider, { type Configuration } from "oidc-provider";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoAccount } from "./demo-accounts";
+import { createLoginThrottle, type LoginThrottleOptions } from "./login-throttle";
 import { renderLoginPage } from "./render-login-page";
 
 export type EmbeddedIdpOptions = {
@@ -13,6 +14,8 @@ export type EmbeddedIdpOptions = {
   client: { id: string; secret: string; appUrl: string };
   /** Folder for the signing key and cookie keys, so sessions survive a restart. */
   stateDir: string;
+  /** Failed-sign-in limits (defaults: 5 per login, 20 per address, per 15 minutes). */
+  throttle?: LoginThrottleOptions;
 };
 
 type KeyFile = { jwk: Record<string, unknown>; cookieKeys: string[] };
@@ -129,6 +132,7 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
   provider.proxy = true;
   const oidc = provider.callback();
 
+  const throttle = createLoginThrottle(opts.throttle);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", issuer);
     const match = url.pathname.match(/^\/interaction\/([\w-]+)(\/login|\/abort)?$/);
@@ -146,8 +150,28 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
       }
       if (req.method === "POST" && match[2] === "/login") {
         const form = await readForm(req);
-        const account = findDemoAccount(form.get("login") ?? "");
+        const login = form.get("login") ?? "";
+        const ip = req.socket.remoteAddress ?? "unknown";
+        const verdict = await throttle.check(login, ip);
+        if (!verdict.allowed) {
+          res.writeHead(429, {
+            "content-type": "text/html; charset=utf-8",
+            "retry-after": String(verdict.retryAfterSeconds),
+          });
+          res.end(
+            renderLoginPage({
+              uid: details.uid,
+              error: false,
+              throttledMinutes: Math.ceil(verdict.retryAfterSeconds / 60),
+              login,
+              locale: req.headers["accept-language"],
+            }),
+          );
+          return;
+        }
+        const account = findDemoAccount(login);
         if (!account || form.get("password") !== DEMO_PASSWORD) {
+          await throttle.fail(login, ip);
           res.writeHead(401, { "content-type": "text/html; charset=utf-8" });
           res.end(
             renderLoginPage({
@@ -159,6 +183,7 @@ export async function startEmbeddedIdp(opts: EmbeddedIdpOptions) {
           );
           return;
         }
+        await throttle.succeed(login);
         await provider.interactionFinished(
           req,
           res,

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeEmployee, setupTestDb } from "@/lib/testing/setup-test-db";
 import { db } from "@/lib/core/db";
@@ -146,6 +148,32 @@ describe("API tokens", () => {
       ["token.created", actor.id],
       ["token.revoked", actor.id],
     ]);
+  });
+
+  it("no longer offers the hr-events:write scope, and the migration strips it from old tokens", async () => {
+    await expect(
+      createToken(
+        { name: "legacy", scopes: ["hr-events:write" as "read"], expiresInDays: 30 },
+        { actor },
+      ),
+    ).rejects.toThrow(/scopes/);
+    const { id } = await createToken(
+      { name: "legacy row", scopes: ["read"], expiresInDays: 30 },
+      { actor },
+    );
+    await db.apiToken.update({
+      where: { id },
+      data: { scopes: ["hr-events:write", "read"] },
+    });
+    const sql = readFileSync(
+      path.join(
+        process.cwd(),
+        "prisma/migrations/20261202132937_drop_hr_events_write_scope/migration.sql",
+      ),
+      "utf8",
+    );
+    await db.$executeRawUnsafe(sql);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).scopes).toEqual(["read"]);
   });
 
   it("keeps the employee factory usable for other suites", async () => {

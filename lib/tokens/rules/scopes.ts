@@ -1,7 +1,4 @@
-export const TOKEN_SCOPES = [
-  "hr-events:write",
-  "notifications:write",
-  "events:write",
-  "read",
-] as const;
+// No "hr-events:write": the HR webhook receiver authenticates each HR system with
+// its connection's webhook secret, so a token scope for it would guard nothing.
+export const TOKEN_SCOPES = ["notifications:write", "events:write", "read"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
