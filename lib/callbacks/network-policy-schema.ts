@@ -1,5 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import type { ValidationProblem } from "@/lib/core/i18n/validation-problem";
 
 // DB-free: shared by the console form and the server action.
 
@@ -8,22 +9,33 @@ const HOST =
 
 /** Why an allow-list entry is unusable, or null: an exact host name, an IP, or a CIDR. */
 export function allowListEntryProblem(entry: string): string | null {
+  return allowListEntryIssue(entry)?.message ?? null;
+}
+
+/** The same reason with its message key (validation.custom.*), for the console's language. */
+export function allowListEntryIssue(entry: string): ValidationProblem | null {
+  const problem = (message: string, i18n: string): ValidationProblem => ({
+    message,
+    params: { i18n, entry },
+  });
   const bare = entry.replace(/^\[|\]$/g, "");
   if (entry.includes("/")) {
     try {
       ipaddr.parseCIDR(entry);
       return null;
     } catch {
-      return `"${entry}" is not a valid CIDR (e.g. 10.20.0.0/16 or fd00::/8)`;
+      return problem(`"${entry}" is not a valid CIDR (e.g. 10.20.0.0/16 or fd00::/8)`, "cidr");
     }
   }
   if (ipaddr.isValid(bare)) {
     return bare.includes(":") || ipaddr.IPv4.isValidFourPartDecimal(bare)
       ? null
-      : `"${entry}" is not a dotted IPv4 address`;
+      : problem(`"${entry}" is not a dotted IPv4 address`, "dottedIpv4");
   }
-  if (entry.endsWith(".")) return `"${entry}" ends with a dot; remove it`;
-  return HOST.test(entry) ? null : `"${entry}" is neither a host name, an IP address nor a CIDR`;
+  if (entry.endsWith(".")) return problem(`"${entry}" ends with a dot; remove it`, "trailingDot");
+  return HOST.test(entry)
+    ? null
+    : problem(`"${entry}" is neither a host name, an IP address nor a CIDR`, "hostIpOrCidr");
 }
 
 /**
@@ -36,8 +48,8 @@ export const callbackNetworkPolicySchema = z.object({
     .max(100, "at most 100 entries")
     .superRefine((entries, ctx) => {
       entries.forEach((entry, i) => {
-        const problem = allowListEntryProblem(entry);
-        if (problem) ctx.addIssue({ code: "custom", path: [i], message: problem });
+        const problem = allowListEntryIssue(entry);
+        if (problem) ctx.addIssue({ code: "custom", path: [i], ...problem });
       });
     })
     .transform((entries) => [...new Set(entries)]),

@@ -1,10 +1,12 @@
 import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z, ZodError } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/core/auth/current-user";
 import { canEdit, type Area } from "@/lib/core/auth/permissions";
 import type { Actor } from "@/lib/core/audit/record-audit";
 import { clientIp } from "@/lib/core/api/client-ip";
 import { AppError } from "@/lib/core/errors";
+import { issueMessage } from "@/lib/core/i18n/issue-message";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -40,15 +42,20 @@ export function areaAction<S extends z.ZodType, R>(
       };
     } catch (err) {
       if (err instanceof ZodError) {
+        // The form shows these under its fields: in the console's language, like its own checks.
+        const locale = await getLocale();
+        const t = await getTranslations("validation");
+        const message = (issue: z.core.$ZodIssue) =>
+          issueMessage(issue, locale, (key, values) => t(key, values));
         const fieldErrors = Object.fromEntries(
-          err.issues.map((i) => [i.path.join(".") || "_", i.message]),
+          err.issues.map((i) => [i.path.join(".") || "_", message(i)]),
         );
         const first = err.issues[0];
         return {
           ok: false,
           error: {
             code: "invalid",
-            message: `${first.path.join(".") || "input"}: ${first.message}`,
+            message: `${first.path.join(".") || "input"}: ${message(first)}`,
             fieldErrors,
           },
         };
