@@ -41,10 +41,12 @@ async function expectNoViolations(page: Page, label: string) {
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n` +
       v.nodes
+        .slice(0, 5)
         .map(
           (n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`,
         )
-        .join("\n"),
+        .join("\n") +
+      (v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more like these` : ""),
   );
   expect(report, `axe on ${label}:\n${report.join("\n")}`).toEqual([]);
 }
