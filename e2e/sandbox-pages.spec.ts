@@ -49,6 +49,20 @@ test("a missing field is flagged on the field itself", async ({ page }) => {
   await expect(page.getByText("Name is required")).toBeVisible();
 });
 
+test("in the Chinese console the form's checks speak Chinese", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN", storageState: storageFor("hr") });
+  const page = await context.newPage();
+  await page.goto("/hr-simulator");
+  await page.getByLabel("部门").selectOption("XH-RD-FE");
+  await page.getByLabel("邮箱").fill("not-an-address");
+  await page.getByRole("button", { name: "办理入职", exact: true }).click();
+  await expect(page.getByLabel("姓名", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("此项必填")).toBeVisible();
+  await expect(page.getByText("请输入有效的电子邮件地址")).toBeVisible();
+  await expect(page.getByText("Name is required")).toHaveCount(0);
+  await context.close();
+});
+
 test("the IM preview shows the IM directory (or says it fills with the first sync), and an inbox search", async ({
   page,
 }) => {

@@ -20,6 +20,7 @@ import {
 import { EventTypePicker } from "./event-type-picker";
 import { SecretDialog } from "./secret-dialog";
 import { useDelayList } from "./use-delay-list";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 // The form edits custom headers as rows; everything else is the server's schema.
 const headerRows = z
@@ -29,12 +30,18 @@ const headerRows = z
     rows.forEach((row, i) => {
       if (!row.name && !row.value) return;
       if (!row.name)
-        ctx.addIssue({ code: "custom", path: [i, "name"], message: "header name is required" });
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "name"],
+          message: "header name is required",
+          params: { i18n: "headerNameRequired" },
+        });
       else if (!row.value && !row.kept)
         ctx.addIssue({
           code: "custom",
           path: [i, "value"],
           message: `Header "${row.name}" needs a value.`,
+          params: { i18n: "headerNeedsValue", name: row.name },
         });
       else record[row.name] = row.value;
     });
@@ -42,7 +49,12 @@ const headerRows = z
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const i = rows.findIndex((r) => r.name === issue.path[0]);
-        ctx.addIssue({ code: "custom", path: i >= 0 ? [i, "name"] : [], message: issue.message });
+        ctx.addIssue({
+          code: "custom",
+          path: i >= 0 ? [i, "name"] : [],
+          message: issue.message,
+          params: issue.code === "custom" ? issue.params : undefined,
+        });
       }
     }
   });
@@ -74,7 +86,6 @@ const LOCALIZED = [
   "maxRetries",
   "rateLimitPerSecond",
 ] as const;
-const baseResolver = zodResolver(formSchema);
 
 const optionalNumber = (v: unknown) =>
   v === "" || v === null || v === undefined ? null : Number(v);
@@ -124,16 +135,17 @@ export function EndpointForm({
   const delays = useDelayList();
   const [created, setCreated] = useState<{ id: string; secret: string; name: string } | null>(null);
   const { headerNames, ...values } = defaults;
+  const localized = useLocalizedSchema(formSchema);
   const resolver = useMemo<Resolver<FormInput, unknown, FormOutput>>(
     () => async (values, context, options) => {
-      const result = await baseResolver(values, context, options);
+      const result = await zodResolver(localized)(values, context, options);
       for (const field of LOCALIZED) {
         const error = result.errors[field];
         if (error) error.message = t(`form.invalid.${field}`);
       }
       return result;
     },
-    [t],
+    [t, localized],
   );
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver,

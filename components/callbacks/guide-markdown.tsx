@@ -20,7 +20,7 @@ function inline(text: string): ReactNode[] {
         <a
           key={i}
           href={link[2]}
-          className="text-primary underline-offset-4 hover:underline"
+          className="text-primary underline underline-offset-4"
           rel="noreferrer"
         >
           {link[1]}
@@ -53,6 +53,8 @@ export function GuideMarkdown({ source }: { source: string }) {
         <pre
           key={blocks.length}
           aria-label={lang || undefined}
+          // Focusable, so a keyboard can scroll a long line into view.
+          tabIndex={0}
           className="overflow-x-auto rounded-lg bg-muted p-3 text-xs leading-relaxed"
         >
           <code>{body.join("\n")}</code>

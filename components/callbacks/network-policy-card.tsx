@@ -12,6 +12,7 @@ import {
   callbackAutoDisableSchema,
   callbackNetworkPolicySchema,
 } from "@/lib/callbacks/network-policy-schema";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -19,7 +20,13 @@ const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 const formSchema = callbackNetworkPolicySchema.extend({
   allowList: z.string().superRefine((text, ctx) => {
     const parsed = callbackNetworkPolicySchema.shape.allowList.safeParse(splitList(text));
-    if (!parsed.success) ctx.addIssue({ code: "custom", message: parsed.error.issues[0].message });
+    const first = parsed.error?.issues[0];
+    if (first)
+      ctx.addIssue({
+        code: "custom",
+        message: first.message,
+        params: first.code === "custom" ? first.params : undefined,
+      });
   }),
   hours: callbackAutoDisableSchema.shape.hours,
 });
@@ -37,7 +44,7 @@ export function NetworkPolicyCard({
 }) {
   const t = useTranslations("callbacks.policy");
   const form = useForm<FormInput, unknown, z.output<typeof formSchema>>({
-    resolver: zodResolver(formSchema),
+    resolver: zodResolver(useLocalizedSchema(formSchema)),
     defaultValues: { allowList: allowList.join("\n"), allowHttp, hours },
   });
   const { errors, isSubmitting } = form.formState;

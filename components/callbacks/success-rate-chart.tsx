@@ -40,7 +40,11 @@ export function SuccessRateChart({ series }: { series: SuccessRateSeries }) {
     <figure aria-labelledby="success-rate-summary" className="flex flex-col gap-2">
       <div className="h-56 w-full" aria-hidden>
         <ResponsiveContainer>
-          <ComposedChart data={data} margin={{ left: 0, right: 8, top: 8 }}>
+          <ComposedChart
+            data={data}
+            margin={{ left: 0, right: 8, top: 8 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid vertical={false} strokeOpacity={0.3} />
             <XAxis dataKey="label" fontSize={11} interval={hourly ? 2 : 0} />
             <YAxis yAxisId="count" allowDecimals={false} fontSize={11} width={40} />

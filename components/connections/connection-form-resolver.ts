@@ -1,4 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { localizedSchema } from "@/lib/core/i18n/localized-schema";
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
 import { connectionFormSchema } from "@/lib/connections/connection-form-schema";
 import { formFieldFor } from "@/lib/connections/rules/form-field-for";
@@ -8,6 +10,7 @@ import type { SaveConnectionInput } from "@/lib/connections/save-connection-sche
 import type { ConnectionFormValues } from "@/lib/connections/queries/to-form-values";
 
 type Messages = { chooseProvider: string; invalidJson: string };
+type IssueMessage = (issue: z.core.$ZodIssue) => string;
 
 function flatten(errors: object, prefix = ""): [string, string][] {
   return Object.entries(errors).flatMap(([key, node]): [string, string][] => {
@@ -25,7 +28,7 @@ function flatten(errors: object, prefix = ""): [string, string][] {
  */
 export function connectionFormResolver(
   forms: ProviderForm[],
-  options: { id?: string; messages: Messages },
+  options: { id?: string; messages: Messages; issueMessage: IssueMessage },
 ): Resolver<ConnectionFormValues, unknown, SaveConnectionInput> {
   return async (values, context, resolverOptions) => {
     const form = forms.find((f) => f.provider === values.provider);
@@ -36,7 +39,11 @@ export function connectionFormResolver(
       };
     const { input, badJson } = fromFormValues(values, form, options.id);
     const schema = connectionFormSchema(form, { editing: !!options.id });
-    const result = await zodResolver(schema)(input, context, resolverOptions as never);
+    const result = await zodResolver(localizedSchema(schema, options.issueMessage))(
+      input,
+      context,
+      resolverOptions as never,
+    );
     const issues = [
       ...flatten(result.errors),
       ...badJson.map((key): [string, string] => [`config.${key}`, options.messages.invalidJson]),

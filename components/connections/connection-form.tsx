@@ -16,6 +16,7 @@ import type { ConnectionKind } from "@/lib/connections/save-connection-schema";
 import { toFormValues, type ConnectionFormValues } from "@/lib/connections/queries/to-form-values";
 import { connectionFormResolver } from "./connection-form-resolver";
 import { ProviderField } from "./provider-field";
+import { useIssueMessage } from "@/components/ui/use-localized-schema";
 
 type Props = {
   kind: ConnectionKind;
@@ -33,6 +34,7 @@ type Props = {
 
 export function ConnectionForm({ kind, forms, connection }: Props) {
   const t = useTranslations("connections");
+  const issueMessage = useIssueMessage();
   const lang = useLocale() === "en" ? "en" : "zh";
   const router = useRouter();
   const editing = !!connection;
@@ -41,8 +43,9 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
       connectionFormResolver(forms, {
         id: connection?.id,
         messages: { chooseProvider: t("choose"), invalidJson: t("invalidJson") },
+        issueMessage,
       }),
-    [forms, connection?.id, t],
+    [forms, connection?.id, t, issueMessage],
   );
   const form = useForm<ConnectionFormValues, unknown, Parameters<typeof saveConnectionAction>[0]>({
     resolver,

@@ -18,6 +18,7 @@ import {
 import { notificationChannels } from "@/lib/notifications/policy-schema";
 import { FormField, selectClass, textareaClass } from "@/components/ui/form-field";
 import { TimeZoneOptions } from "./time-zone-options";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 type FormValues = z.input<typeof categoryInputSchema>;
 type Props = {
@@ -33,7 +34,7 @@ export function CategoryForm({ existing }: Props) {
   const tw = useTranslations("notifications.weekdays");
   const router = useRouter();
   const form = useForm<FormValues>({
-    resolver: zodResolver(categoryInputSchema),
+    resolver: zodResolver(useLocalizedSchema(categoryInputSchema)),
     defaultValues: existing?.policy ?? defaultCategoryInput,
     mode: "onTouched",
   });

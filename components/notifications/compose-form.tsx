@@ -23,6 +23,7 @@ import { EmployeePicker } from "./employee-picker";
 import { FormField, selectClass, textareaClass } from "@/components/ui/form-field";
 import { OrgTreePicker } from "./org-tree-picker";
 import { OrgUnitPicker } from "./org-unit-picker";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 type CategoryOption = {
   key: string;
@@ -77,7 +78,7 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
   // One key per composed notification: a double submit or a retry after a lost answer sends it once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const form = useForm<FormValues>({
-    resolver: zodResolver(schema),
+    resolver: zodResolver(useLocalizedSchema(schema)),
     defaultValues: {
       category: categories[0]?.key ?? "",
       employeeNosText: "",

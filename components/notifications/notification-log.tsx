@@ -175,7 +175,10 @@ export function NotificationLog({ initial, filter, categories }: Props) {
                 ) : (
                   <>
                     {t("emptyHint")}{" "}
-                    <Link href="/notifications/compose" className="text-primary hover:underline">
+                    <Link
+                      href="/notifications/compose"
+                      className="text-primary underline underline-offset-4"
+                    >
                       {tc("title")}
                     </Link>
                   </>

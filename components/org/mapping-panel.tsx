@@ -18,6 +18,7 @@ import type { OrgTreeUnit } from "@/lib/org/types";
 import { renderGroupName } from "@/lib/sync/rules/render-group-name";
 import { ImGroupPicker } from "./im-group-picker";
 import { SubtreeForm } from "./subtree-form";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 type Props = {
   connectionId: string;
@@ -33,7 +34,7 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
   const t = useTranslations("org");
   const router = useRouter();
   const form = useForm<SaveMappingInput>({
-    resolver: zodResolver(saveMappingSchema),
+    resolver: zodResolver(useLocalizedSchema(saveMappingSchema)),
     defaultValues: {
       connectionId,
       orgUnitId: unit.id,

@@ -13,13 +13,14 @@ import {
   type RenameImDepartmentInput,
 } from "@/lib/sandbox/console/im-preview-schema";
 import { describedBy } from "@/components/ui/form-field";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 /** An IM admin's out-of-band rename of one department (for conflict demos); folded away until asked for. */
 export function RenameImDepartmentForm({ id, name }: { id: number; name: string }) {
   const t = useTranslations("imPreview");
   const [editing, setEditing] = useState(false);
   const form = useForm<RenameImDepartmentInput>({
-    resolver: zodResolver(renameImDepartmentSchema),
+    resolver: zodResolver(useLocalizedSchema(renameImDepartmentSchema)),
     defaultValues: { id, name },
   });
   const error = form.formState.errors.name?.message;

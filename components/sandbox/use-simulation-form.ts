@@ -15,6 +15,7 @@ import type {
   HrSimulationInput,
   HrSimulationSummary,
 } from "@/lib/sandbox/console/hr-simulation-schema";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 /** The toast line for a finished simulation, in the reader's language. */
 export function useSummaryText() {
@@ -41,7 +42,11 @@ export function useSimulationForm<S extends z.ZodType<FieldValues, FieldValues>>
 ) {
   const summaryText = useSummaryText();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    resolver: zodResolver(useLocalizedSchema(schema) as never) as unknown as Resolver<
+      z.input<S>,
+      unknown,
+      z.output<S>
+    >,
     defaultValues: defaultValues as DefaultValues<z.input<S>>,
   });
 

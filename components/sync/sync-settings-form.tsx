@@ -16,6 +16,7 @@ import {
   type SyncSettings,
   type SyncSettingsInput,
 } from "@/lib/sync/sync-settings-schema";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -39,7 +40,7 @@ export function SyncSettingsForm({
   const format = useFormatter();
   const [savedAt, setSavedAt] = useState(updatedAt);
   const form = useForm<SyncSettingsInput, unknown, SyncSettings>({
-    resolver: zodResolver(syncSettingsSchema),
+    resolver: zodResolver(useLocalizedSchema(syncSettingsSchema)),
     defaultValues: initial,
   });
   const { errors, isSubmitting, isDirty } = form.formState;

@@ -12,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { createTokenSchema } from "@/lib/tokens/create-token-schema";
 import { TOKEN_SCOPES } from "@/lib/tokens/rules/scopes";
+import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 // The form edits the allow-list as text; everything else is the server's schema.
 const formSchema = createTokenSchema.extend({ ipAllowList: z.string() });
@@ -23,7 +24,7 @@ export function CreateTokenForm() {
   const t = useTranslations("tokens");
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const form = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
+    resolver: zodResolver(useLocalizedSchema(formSchema)),
     defaultValues: { name: "", scopes: ["read"], expiresInDays: 90, ipAllowList: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -8,9 +8,9 @@ const badgeVariants = cva(
     variants: {
       variant: {
         default: "border-transparent bg-primary/10 text-primary",
-        success: "border-transparent bg-success/15 text-success",
+        success: "border-transparent bg-success/10 text-success",
         warning: "border-transparent bg-warning/20 text-foreground",
-        destructive: "border-transparent bg-destructive/15 text-destructive",
+        destructive: "border-transparent bg-destructive/10 text-destructive",
         outline: "text-muted-foreground",
       },
     },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ValidationProblem } from "@/lib/core/i18n/validation-problem";
 import { callbackEventTypes, type CallbackEventType } from "@/lib/callbacks/rules/event-catalogue";
 
 // DB-free: shared by the console form (zodResolver) and the server action.
@@ -28,12 +29,27 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Why a custom header name is refused, or null when it is fine. */
 export function customHeaderNameProblem(name: string): string | null {
+  return headerNameProblem(name)?.message ?? null;
+}
+
+/** The same reason with its message key (validation.custom.*), for the console's language. */
+export function headerNameProblem(name: string): ValidationProblem | null {
   const lower = name.toLowerCase();
-  if (!TOKEN.test(name)) return `"${name}" is not a valid header name`;
+  if (!TOKEN.test(name))
+    return {
+      message: `"${name}" is not a valid header name`,
+      params: { i18n: "headerName", name },
+    };
   if (lower.startsWith("webhook-"))
-    return `"${name}" is reserved for the Standard Webhooks signature headers`;
+    return {
+      message: `"${name}" is reserved for the Standard Webhooks signature headers`,
+      params: { i18n: "headerReservedWebhook", name },
+    };
   if (RESERVED_HEADERS.has(lower))
-    return `"${name}" is set by OrgBridge or HTTP itself and cannot be overridden`;
+    return {
+      message: `"${name}" is set by OrgBridge or HTTP itself and cannot be overridden`,
+      params: { i18n: "headerReserved", name },
+    };
   return null;
 }
 
@@ -55,18 +71,30 @@ export const endpointHeadersSchema = z
     z
       .string()
       .max(1024, "header value must be at most 1024 characters")
-      .refine((v) => !/[\r\n\0]/.test(v), "header value may not contain line breaks"),
+      .refine((v) => !/[\r\n\0]/.test(v), {
+        message: "header value may not contain line breaks",
+        params: { i18n: "headerLineBreak" },
+      }),
   )
   .superRefine((headers, ctx) => {
     const names = Object.keys(headers);
     if (names.length > MAX_CUSTOM_HEADERS)
-      ctx.addIssue({ code: "custom", message: `at most ${MAX_CUSTOM_HEADERS} custom headers` });
+      ctx.addIssue({
+        code: "custom",
+        message: `at most ${MAX_CUSTOM_HEADERS} custom headers`,
+        params: { i18n: "tooManyHeaders", max: MAX_CUSTOM_HEADERS },
+      });
     const seen = new Set<string>();
     for (const name of names) {
-      const problem = customHeaderNameProblem(name);
-      if (problem) ctx.addIssue({ code: "custom", path: [name], message: problem });
+      const problem = headerNameProblem(name);
+      if (problem) ctx.addIssue({ code: "custom", path: [name], ...problem });
       if (seen.has(name.toLowerCase()))
-        ctx.addIssue({ code: "custom", path: [name], message: `header "${name}" is given twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `header "${name}" is given twice`,
+          params: { i18n: "headerTwice", name },
+        });
       seen.add(name.toLowerCase());
     }
   });
@@ -79,10 +107,10 @@ export const endpointInputSchema = z.object({
     .trim()
     .min(1, "URL is required")
     .max(2048, "URL must be at most 2048 characters")
-    .refine(
-      (v) => URL.canParse(v),
-      "URL is not a valid absolute URL (e.g. https://oa.example.com/hooks)",
-    ),
+    .refine((v) => URL.canParse(v), {
+      message: "URL is not a valid absolute URL (e.g. https://oa.example.com/hooks)",
+      params: { i18n: "absoluteUrl" },
+    }),
   description: z.string().trim().max(500, "Description must be at most 500 characters").optional(),
   eventTypes: z
     .array(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ValidationProblem } from "@/lib/core/i18n/validation-problem";
 import { classifyAddress } from "./rules/classify-address";
 import { METADATA_HOSTS, parseAllowListEntry } from "./rules/parse-allow-list-entry";
 
@@ -9,14 +10,24 @@ import { METADATA_HOSTS, parseAllowListEntry } from "./rules/parse-allow-list-en
  * with a port (see parseAllowListEntry). Cloud metadata services cannot be allowed at all.
  */
 export function allowListEntryProblem(entry: string): string | null {
+  return allowListEntryIssue(entry)?.message ?? null;
+}
+
+/** The same reason with its message key (validation.custom.allowList.*), for the console's language. */
+export function allowListEntryIssue(entry: string): ValidationProblem | null {
   const parsed = parseAllowListEntry(entry);
-  if ("problem" in parsed) return parsed.problem;
+  if ("problem" in parsed) return { message: parsed.problem, params: { i18n: parsed.key, entry } };
   const metadata =
     parsed.kind === "host"
       ? METADATA_HOSTS.has(parsed.host)
       : parsed.prefix === (parsed.net.kind() === "ipv4" ? 32 : 128) &&
         classifyAddress(parsed.net.toString())?.range === "metadata";
-  return metadata ? `"${entry}" is a cloud metadata service, which can never be allowed` : null;
+  return metadata
+    ? {
+        message: `"${entry}" is a cloud metadata service, which can never be allowed`,
+        params: { i18n: "metadata", entry },
+      }
+    : null;
 }
 
 /**
@@ -30,8 +41,8 @@ export const callbackNetworkPolicySchema = z.object({
     .max(100, "at most 100 entries")
     .superRefine((entries, ctx) => {
       entries.forEach((entry, i) => {
-        const problem = allowListEntryProblem(entry);
-        if (problem) ctx.addIssue({ code: "custom", path: [i], message: problem });
+        const problem = allowListEntryIssue(entry);
+        if (problem) ctx.addIssue({ code: "custom", path: [i], ...problem });
       });
     })
     .transform((entries) => [...new Set(entries)]),

@@ -84,9 +84,15 @@ export const resolveConflictSchema = z
         code: "custom",
         path: ["note"],
         message: "A note is required to ignore a conflict.",
+        params: { i18n: "ignoreNeedsNote" },
       });
     if (v.resolution === "CUSTOM" && !v.customValue?.trim())
-      ctx.addIssue({ code: "custom", path: ["customValue"], message: "Enter the custom value." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["customValue"],
+        message: "Enter the custom value.",
+        params: { i18n: "customValueRequired" },
+      });
   });
 export type ResolveConflictInput = z.input<typeof resolveConflictSchema>;
 
@@ -102,6 +108,7 @@ export const bulkResolveConflictsSchema = z
         code: "custom",
         path: ["note"],
         message: "A note is required to ignore a conflict.",
+        params: { i18n: "ignoreNeedsNote" },
       });
   });
 export type BulkResolveConflictsInput = z.input<typeof bulkResolveConflictsSchema>;

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z, ZodError } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/core/auth/current-user";
 import { canEdit, type Area } from "@/lib/core/auth/permissions";
@@ -6,6 +7,7 @@ import type { CommandContext } from "@/lib/core/command-context";
 import { clientIp } from "@/lib/core/api/client-ip";
 import { AppError } from "@/lib/core/errors";
 import { isSameOriginAction } from "./action-origin";
+import { issueMessage } from "@/lib/core/i18n/issue-message";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -53,15 +55,20 @@ export function areaAction<S extends z.ZodType, R>(
       };
     } catch (err) {
       if (err instanceof ZodError) {
+        // The form shows these under its fields: in the console's language, like its own checks.
+        const locale = await getLocale();
+        const t = await getTranslations("validation");
+        const message = (issue: z.core.$ZodIssue) =>
+          issueMessage(issue, locale, (key, values) => t(key, values));
         const fieldErrors = Object.fromEntries(
-          err.issues.map((i) => [i.path.join(".") || "_", i.message]),
+          err.issues.map((i) => [i.path.join(".") || "_", message(i)]),
         );
         const first = err.issues[0];
         return {
           ok: false,
           error: {
             code: "invalid",
-            message: `${first.path.join(".") || "input"}: ${first.message}`,
+            message: `${first.path.join(".") || "input"}: ${message(first)}`,
             fieldErrors,
           },
         };

@@ -51,6 +51,7 @@ export const recipientsSchema = z
     (r) => r.everyone === true || (r.employeeNos?.length ?? 0) > 0 || (r.orgUnits?.length ?? 0) > 0,
     {
       error: "Name at least one recipient: employeeNos, orgUnits or everyone: true",
+      params: { i18n: "recipientRequired" },
     },
   );
 
@@ -76,9 +77,14 @@ export function notificationInputSchemaFor(maxBodyBytes: number) {
       .string({ error: "Body is required" })
       .trim()
       .min(1, "Body is required")
-      .refine((b) => utf8Bytes(b) <= maxBodyBytes, {
-        error: (issue) =>
-          `Body is ${utf8Bytes(String(issue.input))} bytes; the IM platform accepts at most ${maxBodyBytes} bytes (UTF-8)`,
+      .superRefine((b, ctx) => {
+        const bytes = utf8Bytes(b);
+        if (bytes > maxBodyBytes)
+          ctx.addIssue({
+            code: "custom",
+            message: `Body is ${bytes} bytes; the IM platform accepts at most ${maxBodyBytes} bytes (UTF-8)`,
+            params: { i18n: "bodyTooLong", bytes, max: maxBodyBytes },
+          });
       }),
     link: z
       .url({ protocol: /^https?$/, error: "Link must be an http(s) URL" })

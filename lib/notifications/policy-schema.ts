@@ -13,9 +13,13 @@ export function timeZoneSchema(label = "Time zone") {
   return z
     .string({ error: `${label} must be a string` })
     .trim()
-    .refine(isValidTimeZone, {
-      error: (issue) =>
-        `${label} "${String(issue.input)}" is not an IANA time zone; use a name such as Asia/Shanghai`,
+    .superRefine((zone, ctx) => {
+      if (!isValidTimeZone(zone))
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} "${zone}" is not an IANA time zone; use a name such as Asia/Shanghai`,
+          params: { i18n: "timeZone", label, zone },
+        });
     });
 }
 
@@ -52,6 +56,7 @@ export const quietHoursSchema = z
         code: "custom",
         path: ["end"],
         message: "Quiet hours end must differ from start",
+        params: { i18n: "quietEndDiffers" },
       });
     }
     if (new Set(q.weekdays).size !== q.weekdays.length) {
@@ -59,6 +64,7 @@ export const quietHoursSchema = z
         code: "custom",
         path: ["weekdays"],
         message: "Quiet hours weekdays lists a day twice",
+        params: { i18n: "quietWeekdayTwice" },
       });
     }
     if (q.enabled && q.weekdays.length === 0) {
@@ -66,6 +72,7 @@ export const quietHoursSchema = z
         code: "custom",
         path: ["weekdays"],
         message: "Quiet hours need at least one weekday when enabled",
+        params: { i18n: "quietNeedsWeekday" },
       });
     }
   });
@@ -142,6 +149,7 @@ export const notificationPolicySchema = z
         path: ["quietAction"],
         message:
           'Quiet-hours action "deliver" is only allowed for mandatory, urgent categories; use "defer"',
+        params: { i18n: "quietDeliverOnlyUrgent" },
       });
     }
     if (p.fallbackChannel !== null && p.fallbackChannel === p.channel) {
@@ -149,6 +157,7 @@ export const notificationPolicySchema = z
         code: "custom",
         path: ["fallbackChannel"],
         message: "Fallback channel must differ from the channel",
+        params: { i18n: "fallbackDiffers" },
       });
     }
   });

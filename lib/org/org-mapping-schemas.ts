@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateNamingTemplate } from "@/lib/sync/rules/validate-naming-template";
+import { parseNamingTemplate, PLACEHOLDERS } from "@/lib/sync/rules/parse-naming-template";
 
 // DB-free: the mapping form and the server actions share these schemas.
 
@@ -12,8 +12,19 @@ function checkTemplate(
   ctx: z.RefinementCtx,
 ) {
   if (value.mode === "NONE") return;
-  const problem = validateNamingTemplate(value.namingTemplate);
-  if (problem) ctx.addIssue({ code: "custom", path: ["namingTemplate"], message: problem });
+  const parsed = parseNamingTemplate(value.namingTemplate);
+  if (!parsed.ok)
+    ctx.addIssue({
+      code: "custom",
+      path: ["namingTemplate"],
+      message: parsed.message,
+      params: {
+        i18n: `template.${parsed.error}`,
+        template: value.namingTemplate,
+        placeholder: parsed.placeholder ?? "",
+        placeholders: PLACEHOLDERS.map((p) => `{${p}}`).join(", "),
+      },
+    });
 }
 
 export const saveMappingSchema = z
@@ -35,6 +46,7 @@ export const saveMappingSchema = z
         code: "custom",
         path: ["imGroupExternalId"],
         message: "Choose the IM group to link.",
+        params: { i18n: "chooseImGroup" },
       });
     }
   });

@@ -31,18 +31,18 @@ export const syncSettingsSchema = z
       .trim()
       .max(100)
       .nullable()
-      .refine(
-        (v) => v === null || isCron(v),
-        "Schedule: not a valid cron expression (5 fields, e.g. 30 2 * * *)",
-      ),
+      .refine((v) => v === null || isCron(v), {
+        message: "Schedule: not a valid cron expression (5 fields, e.g. 30 2 * * *)",
+        params: { i18n: "cron" },
+      }),
     timeZone: z
       .string()
       .trim()
       .min(1, "Company time zone is required")
-      .refine(
-        (tz) => tz === "" || isTimeZone(tz),
-        "Company time zone: not an IANA time zone name (e.g. Asia/Shanghai)",
-      ),
+      .refine((tz) => tz === "" || isTimeZone(tz), {
+        message: "Company time zone: not an IANA time zone name (e.g. Asia/Shanghai)",
+        params: { i18n: "companyTimeZone" },
+      }),
     createBeforeStartDays: z
       .number({ error: "Days before start must be a number" })
       .int()
@@ -70,6 +70,7 @@ export const syncSettingsSchema = z
               code: "custom",
               path: [i, "reason"],
               message: `Reason “${r.reason}” is listed twice`,
+              params: { i18n: "reasonTwice", reason: r.reason },
             });
           seen.add(r.reason);
         });

@@ -10,9 +10,9 @@ export const createTokenSchema = z.object({
   ipAllowList: z
     .array(z.string().trim())
     .default([])
-    .refine(
-      (list) => list.every(isValidCidr),
-      "Each entry must be an IP address or CIDR such as 10.0.0.0/8",
-    ),
+    .refine((list) => list.every(isValidCidr), {
+      message: "Each entry must be an IP address or CIDR such as 10.0.0.0/8",
+      params: { i18n: "ipOrCidr" },
+    }),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

@@ -32,14 +32,23 @@ const portOf = (text: string | undefined): number | null | undefined => {
  * means every port. IPv4 must be the canonical dotted form: aliases such as `127.1` or
  * `0x7f000001` are refused here (URLs are normalised by the URL parser before matching).
  */
-export function parseAllowListEntry(input: string): AllowListEntry | { problem: string } {
+/** Why an entry is unusable, with its message key (`validation.custom.allowList.*`). */
+export type AllowListEntryProblem = {
+  problem: string;
+  key: "cidr" | "port" | "dottedIpv4" | "ipv6" | "trailingDot" | "hostIpOrCidr";
+};
+
+export function parseAllowListEntry(input: string): AllowListEntry | AllowListEntryProblem {
   const entry = input.trim().toLowerCase();
   if (entry.includes("/")) {
     try {
       const [net, prefix] = ipaddr.parseCIDR(entry);
       return { kind: "net", net, prefix };
     } catch {
-      return { problem: `"${input}" is not a valid CIDR (e.g. 10.20.0.0/16 or fd00::/8)` };
+      return {
+        problem: `"${input}" is not a valid CIDR (e.g. 10.20.0.0/16 or fd00::/8)`,
+        key: "cidr",
+      };
     }
   }
   let host = entry;
@@ -48,16 +57,20 @@ export function parseAllowListEntry(input: string): AllowListEntry | { problem: 
   if (bracketed) [, host, portText] = bracketed;
   else if ((entry.match(/:/g) ?? []).length === 1) [host, portText] = entry.split(":");
   const port = portOf(portText);
-  if (port === null) return { problem: `"${input}" has a port that is not 1–65535` };
+  if (port === null) return { problem: `"${input}" has a port that is not 1–65535`, key: "port" };
   if (ipaddr.isValid(host)) {
     if (!host.includes(":") && !ipaddr.IPv4.isValidFourPartDecimal(host))
-      return { problem: `"${input}" is not a dotted IPv4 address` };
+      return { problem: `"${input}" is not a dotted IPv4 address`, key: "dottedIpv4" };
     const net = ipaddr.parse(host);
     return { kind: "net", net, prefix: net.kind() === "ipv4" ? 32 : 128, port };
   }
-  if (bracketed) return { problem: `"${input}" is not an IPv6 address` };
-  if (host.endsWith(".")) return { problem: `"${input}" ends with a dot; remove it` };
+  if (bracketed) return { problem: `"${input}" is not an IPv6 address`, key: "ipv6" };
+  if (host.endsWith("."))
+    return { problem: `"${input}" ends with a dot; remove it`, key: "trailingDot" };
   if (!HOST.test(host))
-    return { problem: `"${input}" is neither a host name, an IP address nor a CIDR` };
+    return {
+      problem: `"${input}" is neither a host name, an IP address nor a CIDR`,
+      key: "hostIpOrCidr",
+    };
   return { kind: "host", host, port };
 }

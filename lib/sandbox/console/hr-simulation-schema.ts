@@ -83,7 +83,10 @@ export const bulkTerminateSchema = z.object({
     .array(z.string().trim().min(1).max(32))
     .min(1, "List at least one employee number")
     .max(500, "At most 500 employees at once")
-    .refine((list) => new Set(list).size === list.length, "Each employee number only once"),
+    .refine((list) => new Set(list).size === list.length, {
+      message: "Each employee number only once",
+      params: { i18n: "uniqueEmployeeNos" },
+    }),
   reason: optionalText(200),
 });
 

@@ -6,7 +6,13 @@ export type TemplateToken = { text: string } | { placeholder: Placeholder };
 
 export type ParseNamingTemplateResult =
   | { ok: true; tokens: TemplateToken[] }
-  | { ok: false; error: "unknown_placeholder" | "unbalanced_braces" | "empty"; message: string };
+  | {
+      ok: false;
+      error: "unknown_placeholder" | "unbalanced_braces" | "empty";
+      message: string;
+      /** The unknown placeholder as written, e.g. "{nmae}". */
+      placeholder?: string;
+    };
 
 const cache = new Map<string, ParseNamingTemplateResult>();
 
@@ -44,6 +50,7 @@ function parse(template: string): ParseNamingTemplateResult {
       return {
         ok: false,
         error: "unknown_placeholder",
+        placeholder: `{${key}}`,
         message: `Unknown placeholder {${key}}; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}.`,
       };
     }
