@@ -1,10 +1,25 @@
 // Conformance of cron triggers: the real SDK over HTTP, driven by the embedded executor (two instances).
 import { createServer } from "node:http";
 import { serve } from "inngest/node";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCronApp } from "./conformance-app";
 import { startExecutor } from "./index";
-import { databaseUrl, db, freePort, listen, SIGNING_KEY, waitFor } from "./conformance-test-env";
+import {
+  databaseUrl,
+  db,
+  EVENT_KEY,
+  freePort,
+  listen,
+  SIGNING_KEY,
+  waitFor,
+} from "./conformance-test-env";
+
+// The SDK in cloud mode, verifying signatures, as in conformance.int.test.ts (which this test used to follow).
+beforeAll(() => {
+  process.env.INNGEST_DEV = "0";
+  process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
+  process.env.INNGEST_EVENT_KEY = EVENT_KEY;
+});
 
 describe("cron", () => {
   test("an every-second cron fires ticks once each, also across two executors", async () => {
