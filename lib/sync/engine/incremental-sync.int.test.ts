@@ -1,216 +1,25 @@
-import { randomBytes } from "node:crypto";
+// The incremental sync: pushed hires, repeats and stale versions, HR out of order, and the
+// hr-incremental-sync function; setup in incremental-sync-test-env.ts.
 import { InngestTestEngine } from "@inngest/test";
-import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hrIncrementalSync } from "@/inngest/functions/sync-incremental";
-import type { HrChangeEvent } from "@/lib/connectors";
-import { encryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
-import { generateCompany } from "@/lib/sandbox/demo/generate-company";
-import { writeCompanyToSandboxHr } from "@/lib/sandbox/demo/write-company-to-sandbox-hr";
-import { receiveHrWebhook } from "@/lib/sync/commands/receive-hr-webhook";
-import type { HrWebhookPayload } from "@/lib/sandbox/hr/emit-hr-webhook";
-import { startSandboxHr, type SandboxHrServer } from "@/lib/sandbox/hr/start-sandbox-hr";
+import type { SandboxHrServer } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { hireEmployee } from "@/lib/sandbox/hr/simulator/hire-employee";
 import { terminateEmployee } from "@/lib/sandbox/hr/simulator/terminate-employee";
 import { transferEmployee } from "@/lib/sandbox/hr/simulator/transfer-employee";
-import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
-import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
-import { setupTestDb } from "@/lib/testing/setup-test-db";
-import { ensureDemoMapping } from "../../sandbox/demo/ensure-demo-mapping";
-import { openHrSource } from "../../connections/engine/open-connection";
-import { pullHrDirectory } from "./pull-hr-directory";
 import { runFullSync } from "./run-full-sync";
-import {
-  listIncrementalTargets,
-  mergeHrChange,
-  runIncrementalSync,
-  type HrChange,
-} from "./run-incremental-sync";
+import { mergeHrChange, runIncrementalSync, type HrChange } from "./run-incremental-sync";
+import { planned, setupIncrementalWorld } from "./incremental-sync-test-env";
 
-process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
-// No executor listens here: a verified webhook that cannot be queued must answer 503 so HR retries.
-process.env.INNGEST_BASE_URL = "http://127.0.0.1:9";
-process.env.INNGEST_EVENT_KEY = "test-event-key";
-process.env.INNGEST_DEV = "0";
-const creds = { corpId: "ww-incr-test", corpSecret: "incr-test-secret", agentId: 1000002 };
-const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
-
-setupTestDb();
-
-function sign(payload: HrWebhookPayload | string, secret = webhookSecret, at = new Date()) {
-  const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  const id = typeof payload === "string" ? "evt_raw" : payload.id;
-  return {
-    body,
-    headers: {
-      "content-type": "application/json",
-      "webhook-id": id,
-      "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-      "webhook-signature": new Webhook(secret).sign(id, at, body),
-    },
-  };
-}
-
-/** The plan's counts without the zeros. */
-const planned = (counts: Record<string, number>) =>
-  Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
-const asChange = (e: HrChangeEvent): HrChange =>
-  e.type === "employee.changed"
-    ? { kind: "employee", record: e.data }
-    : { kind: "org_unit", record: e.data };
+const env = setupIncrementalWorld();
 
 describe("HR webhooks and the incremental sync", () => {
+  const { db, normalise } = env;
   let hr: SandboxHrServer;
-  let im: SandboxImServer;
   let connectionId: string;
   let hrConnectionId: string;
-  const company = generateCompany({ units: 12, employees: 60 });
-  const db = async () => (await import("@/lib/core/db")).db;
-  /** What the HR connector makes of a payload the sandbox HR would push. */
-  const normalise = async (payload: HrWebhookPayload) => {
-    const { body, headers } = sign(payload);
-    return asChange((await openHrSource(hrConnectionId)).source.verifyWebhook(headers, body));
-  };
-
-  beforeAll(async () => {
-    const url = inject("databaseUrl");
-    const d = await db();
-    await d.$executeRawUnsafe(
-      `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment", "JobEvent", "CallbackEndpoint", "CallbackEvent" CASCADE`,
-    );
-    hr = await startSandboxHr({ port: 0, databaseUrl: url });
-    im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
-    await writeCompanyToSandboxHr(d, company);
-    ({ hrConnectionId, connectionId } = await createSandboxConnections(d, {
-      hrUrl: hr.url,
-      imBaseUrl: im.baseUrl,
-      creds,
-    }));
-    await d.connection.update({
-      where: { id: hrConnectionId },
-      data: { secretsCipher: encryptSecrets({ token: "sandbox-hr-token", webhookSecret }) },
-    });
-    // A subscribed system (OA): sync runs tell it what they did through signed callbacks.
-    await d.callbackEndpoint.create({
-      data: {
-        name: "OA",
-        url: "https://oa.example/hooks",
-        eventTypes: ["employee.provisioned", "employee.deprovisioned", "sync.completed"],
-        secretCipher: "unused-here",
-      },
-    });
-    await pullHrDirectory({ hrConnectionId });
-    expect(await ensureDemoMapping({ databaseUrl: url, connectionName: "Test IM" })).toEqual({
-      created: true,
-    });
-    // Pushes wait for the initial full sync of a target.
-    expect(await listIncrementalTargets()).toEqual([]);
-    const first = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
-    expect(first.plan.status, JSON.stringify(first.plan.summary)).toBe("RUNNING");
-    expect(first.finish?.status).toBe("SUCCEEDED");
-    expect(await listIncrementalTargets()).toEqual([connectionId]);
-  });
-  afterAll(async () => {
-    await hr?.close();
-    await im?.close();
-  });
-
-  describe("the receiver refuses what it cannot trust, and stores nothing", () => {
-    const hire = (): HrWebhookPayload => ({
-      type: "employee.changed",
-      id: `evt_${randomBytes(6).toString("hex")}`,
-      occurredAt: new Date().toISOString(),
-      data: { employeeNo: "XH990001", name: "冒名", status: "active", version: 1 },
-    });
-    const cases: [
-      string,
-      () => { connectionId?: string; headers: Record<string, string>; body: string },
-      number,
-      string,
-    ][] = [
-      [
-        "no signature",
-        () => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(hire()) }),
-        401,
-        "bad_signature",
-      ],
-      [
-        "signed with another secret",
-        () => sign(hire(), `whsec_${randomBytes(24).toString("base64")}`),
-        401,
-        "bad_signature",
-      ],
-      [
-        "timestamp 10 minutes old",
-        () => sign(hire(), webhookSecret, new Date(Date.now() - 10 * 60_000)),
-        401,
-        "bad_signature",
-      ],
-      [
-        "body changed after signing",
-        () => {
-          const s = sign(hire());
-          return { ...s, body: s.body.replace("冒名", "篡改") };
-        },
-        401,
-        "bad_signature",
-      ],
-      ["signed but not JSON", () => sign("{not json"), 401, "bad_signature"],
-      [
-        "signed envelope of an unknown type",
-        () => sign({ ...hire(), type: "payroll.changed" as never }),
-        400,
-        "bad_payload",
-      ],
-      [
-        "signed employee without a number",
-        () => sign({ ...hire(), data: { name: "无工号", status: "active", version: 1 } }),
-        400,
-        "bad_record",
-      ],
-      [
-        "unknown HR source",
-        () => ({ ...sign(hire()), connectionId: "no-such-connection" }),
-        404,
-        "unknown_source",
-      ],
-      [
-        "over the size limit",
-        () =>
-          sign({
-            ...hire(),
-            data: {
-              employeeNo: "XH990002",
-              name: "x".repeat(300_000),
-              status: "active",
-              version: 1,
-            },
-          }),
-        413,
-        "too_large",
-      ],
-    ];
-    it.each(cases)("%s", async (_, make, status, code) => {
-      const d = await db();
-      const before = await d.employee.count();
-      const req = make();
-      const res = await receiveHrWebhook({
-        connectionId: req.connectionId ?? hrConnectionId,
-        headers: req.headers,
-        body: req.body,
-      });
-      expect(res).toMatchObject({ status, body: { accepted: false, error: { code } } });
-      expect(await d.employee.count()).toBe(before);
-      expect(await d.jobEvent.count()).toBe(0);
-    });
-
-    it("answers 503 when a verified change cannot be queued, so the HR source retries", async () => {
-      const res = await receiveHrWebhook({ connectionId: hrConnectionId, ...sign(hire()) });
-      expect(res).toMatchObject({
-        status: 503,
-        body: { accepted: false, error: { code: "queue_unavailable" } },
-      });
-    });
+  beforeAll(() => {
+    ({ hr, connectionId, hrConnectionId } = env);
   });
 
   it("a pushed hire creates the IM account in the mapped department, scoped to that employee", async () => {
