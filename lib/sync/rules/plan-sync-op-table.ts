@@ -8,7 +8,6 @@ import {
   HR,
   MAPPINGS,
   UNITS,
-  plan,
   stepped,
   synced,
   withEmployee,
