@@ -1,7 +1,7 @@
 // Callback delivery outcomes: dead letters and replay, disabling, parking, SSRF at send time, pacing,
 // test events and the demo receiver; setup in callback-engine-test-env.ts.
 import { describe, expect, it } from "vitest";
-import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
+import type { Resolver } from "@/lib/callbacks/engine/ssrf-guard";
 import { AppError } from "@/lib/core/errors";
 import {
   admin,

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Actor } from "@/lib/core/audit/record-audit";
-import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
+import type { Resolver } from "@/lib/callbacks/engine/ssrf-guard";
 import {
   startCallbackReceiver,
   type CallbackReceiver,

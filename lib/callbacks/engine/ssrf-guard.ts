@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
-import { classifyAddress, type BlockedRange } from "./classify-address";
+import { classifyAddress, type BlockedRange } from "../rules/classify-address";
 
 /** A resolved address, as node:dns lookup({ all: true }) returns it. */
 export type ResolvedAddress = { address: string; family: number };
