@@ -1,126 +1,35 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { Controller, useFieldArray, useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
-import { z } from "zod";
 import { createEndpointAction, updateEndpointAction } from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { retryScheduleNames } from "@/lib/callbacks/endpoint-input-schema";
+import { EndpointField as Field } from "./endpoint-field";
 import {
-  endpointHeadersSchema,
-  endpointInputSchema,
-  retryScheduleNames,
-} from "@/lib/callbacks/endpoint-input-schema";
+  EMPTY,
+  LOCALIZED,
+  formSchema,
+  type EndpointFormDefaults,
+  type FormInput,
+  type FormOutput,
+} from "./endpoint-form-schema";
+import { EndpointHeadersFields } from "./endpoint-headers-fields";
 import { EventTypePicker } from "./event-type-picker";
 import { SecretDialog } from "./secret-dialog";
 import { useDelayList } from "./use-delay-list";
 import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
-// The form edits custom headers as rows; everything else is the server's schema.
-const headerRows = z
-  .array(z.object({ name: z.string().trim(), value: z.string(), kept: z.boolean() }))
-  .superRefine((rows, ctx) => {
-    const record: Record<string, string> = {};
-    rows.forEach((row, i) => {
-      if (!row.name && !row.value) return;
-      if (!row.name)
-        ctx.addIssue({
-          code: "custom",
-          path: [i, "name"],
-          message: "header name is required",
-          params: { i18n: "headerNameRequired" },
-        });
-      else if (!row.value && !row.kept)
-        ctx.addIssue({
-          code: "custom",
-          path: [i, "value"],
-          message: `Header "${row.name}" needs a value.`,
-          params: { i18n: "headerNeedsValue", name: row.name },
-        });
-      else record[row.name] = row.value;
-    });
-    const parsed = endpointHeadersSchema.safeParse(record);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const i = rows.findIndex((r) => r.name === issue.path[0]);
-        ctx.addIssue({
-          code: "custom",
-          path: i >= 0 ? [i, "name"] : [],
-          message: issue.message,
-          params: issue.code === "custom" ? issue.params : undefined,
-        });
-      }
-    }
-  });
-const formSchema = endpointInputSchema.extend({ headers: headerRows });
-type FormInput = z.input<typeof formSchema>;
-type FormOutput = z.output<typeof formSchema>;
-
-export type EndpointFormDefaults = Omit<FormInput, "headers"> & { headerNames: string[] };
-
-const EMPTY: EndpointFormDefaults = {
-  name: "",
-  url: "",
-  description: "",
-  eventTypes: [],
-  enabled: true,
-  rateLimitPerSecond: null,
-  maxRetries: 3,
-  retrySchedule: "default",
-  allowPrivate: false,
-  headerNames: [],
-};
-
-// Fields whose browser-side errors are shown in the UI language (the server's own messages are English).
-const LOCALIZED = [
-  "name",
-  "url",
-  "description",
-  "eventTypes",
-  "maxRetries",
-  "rateLimitPerSecond",
-] as const;
+export type { EndpointFormDefaults } from "./endpoint-form-schema";
 
 const optionalNumber = (v: unknown) =>
   v === "" || v === null || v === undefined ? null : Number(v);
-
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs text-destructive">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Create or edit a callback endpoint; on create the new secret is shown once. */
 export function EndpointForm({
@@ -338,73 +247,7 @@ export function EndpointForm({
           </CardContent>
         </Card>
 
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("form.headers")}</CardTitle>
-            <p className="text-sm text-muted-foreground">{t("form.headersHint")}</p>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-2">
-            {headers.fields.map((row, i) => {
-              const rowErrors = errors.headers?.[i];
-              return (
-                <div key={row.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-                  <div>
-                    <Input
-                      aria-label={`${t("form.headerName")} ${i + 1}`}
-                      placeholder="X-Api-Key"
-                      readOnly={row.kept}
-                      {...err(`header-${i}-name`, rowErrors?.name?.message)}
-                      {...form.register(`headers.${i}.name`)}
-                    />
-                    {rowErrors?.name ? (
-                      <p id={`header-${i}-name-error`} className="mt-1 text-xs text-destructive">
-                        {rowErrors.name.message}
-                      </p>
-                    ) : null}
-                  </div>
-                  <div>
-                    <Input
-                      aria-label={`${t("form.headerValue")} ${i + 1}`}
-                      type="password"
-                      autoComplete="off"
-                      placeholder={row.kept ? t("form.headerKept") : ""}
-                      {...err(`header-${i}-value`, rowErrors?.value?.message)}
-                      {...form.register(`headers.${i}.value`)}
-                    />
-                    {rowErrors?.value ? (
-                      <p id={`header-${i}-value-error`} className="mt-1 text-xs text-destructive">
-                        {rowErrors.value.message}
-                      </p>
-                    ) : null}
-                  </div>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
-                    aria-label={t("form.removeHeader", { index: i + 1 })}
-                    onClick={() => headers.remove(i)}
-                  >
-                    <Trash2 aria-hidden />
-                  </Button>
-                </div>
-              );
-            })}
-            {errors.headers?.message ? (
-              <p className="text-xs text-destructive">{errors.headers.message}</p>
-            ) : null}
-            <div>
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                onClick={() => headers.append({ name: "", value: "", kept: false })}
-              >
-                <Plus aria-hidden />
-                {t("form.addHeader")}
-              </Button>
-            </div>
-          </CardContent>
-        </Card>
+        <EndpointHeadersFields form={form} headers={headers} err={err} />
 
         <div className="flex gap-2">
           <Button type="submit" disabled={isSubmitting}>

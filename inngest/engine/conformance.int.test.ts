@@ -1,54 +1,20 @@
 // Conformance: real Inngest functions, served by the real SDK (inngest/node)
 // over HTTP with signature verification on, driven by the embedded executor.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { serve } from "inngest/node";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { counts, createConformanceApp, createCronApp } from "./conformance-app";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { counts, createConformanceApp } from "./conformance-app";
 import { startExecutor, type ExecutorHandle } from "./index";
-
-const databaseUrl = inject("databaseUrl");
-const SIGNING_KEY = `signkey-test-${"5e".repeat(32)}`;
-const EVENT_KEY = "conformance-event-key";
-
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return (server.address() as AddressInfo).port;
-}
-
-/** Polls until `ok(value)`; fails with the last value after the deadline. */
-async function waitFor<T>(
-  what: string,
-  get: () => Promise<T>,
-  ok: (v: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await get();
-  while (!ok(last)) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}; last: ${JSON.stringify(last, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`,
-      );
-    await new Promise((r) => setTimeout(r, 50));
-    last = await get();
-  }
-  return last;
-}
-
-const TERMINAL = ["COMPLETED", "FAILED", "CANCELLED"];
+import {
+  databaseUrl,
+  db,
+  EVENT_KEY,
+  freePort,
+  listen,
+  SIGNING_KEY,
+  TERMINAL,
+  waitFor,
+} from "./conformance-test-env";
 
 describe.each([{ checkpointing: true }, { checkpointing: false }])(
   "embedded executor (checkpointing: $checkpointing)",
@@ -354,66 +320,6 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     });
   },
 );
-
-describe("cron", () => {
-  test("an every-second cron fires ticks once each, also across two executors", async () => {
-    const port = await freePort();
-    process.env.INNGEST_BASE_URL = `http://127.0.0.1:${port}`;
-    const cronApp = createCronApp();
-    const server = createServer(serve({ client: cronApp.inngest, functions: cronApp.functions }));
-    const url = `http://127.0.0.1:${await listen(server)}/api/inngest`;
-    const a = await startExecutor({
-      port,
-      databaseUrl,
-      signingKey: SIGNING_KEY,
-      appUrls: [],
-      log: () => {},
-    });
-    const b = await startExecutor({
-      port: 0,
-      databaseUrl,
-      signingKey: SIGNING_KEY,
-      appUrls: [],
-      log: () => {},
-    });
-    try {
-      // Out-of-band sync: a plain PUT makes the SDK POST /fn/register itself.
-      const res = await fetch(url, { method: "PUT" });
-      expect(res.status).toBe(200);
-      const fnId = "conformance-cron-ticker";
-      await waitFor(
-        "registration",
-        () => db.jobFunction.findUnique({ where: { id: fnId } }),
-        (f) => f !== null,
-      );
-      // Another instance starting (and scheduling the same ticks) must not double-fire.
-      const b2 = await startExecutor({
-        port: 0,
-        databaseUrl,
-        signingKey: SIGNING_KEY,
-        appUrls: [],
-        log: () => {},
-      });
-      const runs = await waitFor(
-        "3 completed ticks",
-        () => db.jobRun.findMany({ where: { functionId: fnId, status: "COMPLETED" } }),
-        (r) => r.length >= 3,
-        15_000,
-      );
-      await b2.stop();
-      const ticks = runs.map((r) => (r.events as { ts: number }[])[0].ts);
-      expect(new Set(ticks).size).toBe(ticks.length);
-      const all = await db.jobRun.findMany({ where: { functionId: fnId } });
-      const allTicks = all.map((r) => (r.events as { ts: number }[])[0].ts);
-      expect(new Set(allTicks).size).toBe(allTicks.length);
-      await db.jobFunction.delete({ where: { id: fnId } });
-    } finally {
-      await a.stop();
-      await b.stop();
-      await new Promise<void>((r) => server.close(() => r()));
-    }
-  });
-});
 
 afterAll(async () => {
   await db.$disconnect();

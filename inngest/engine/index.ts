@@ -3,7 +3,7 @@ import { Executor } from "./executor";
 import { createExecutorServer } from "./server";
 import { hashSigningKey } from "./signing";
 
-export type { ExecEvent } from "./executor";
+export type { ExecEvent } from "./types";
 
 /** Options for {@link startExecutor}. */
 export interface StartExecutorOptions {

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { z } from "zod";
-import { NotFoundError, RegistrationError, type ExecEvent, type Executor } from "./executor";
+import { NotFoundError, RegistrationError } from "./errors";
+import type { Executor } from "./executor";
 import { ulid } from "./ids";
+import type { ExecEvent } from "./types";
 import { isAuthorized } from "./signing";
 
 const MAX_BODY = 3 * 1024 * 1024; // Inngest's event payload limit is in the low MBs

@@ -9,7 +9,7 @@ import {
   type SafeFetchResponse,
 } from "@/lib/callbacks/engine/safe-fetch";
 import { signCallback } from "@/lib/callbacks/rules/sign-callback";
-import type { Resolver } from "@/lib/callbacks/rules/ssrf-guard";
+import type { Resolver } from "@/lib/callbacks/engine/ssrf-guard";
 import { decryptSecrets } from "@/lib/core/crypto/encrypt-secrets";
 import { db } from "@/lib/core/db";
 import { envSection } from "@/lib/core/env";

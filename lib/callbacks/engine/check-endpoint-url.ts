@@ -1,4 +1,4 @@
-import { checkUrl, type Resolver, type UrlApproval } from "@/lib/callbacks/rules/ssrf-guard";
+import { checkUrl, type Resolver, type UrlApproval } from "@/lib/callbacks/engine/ssrf-guard";
 import { invalid } from "@/lib/core/errors";
 import { getCallbackNetworkPolicy } from "../commands/allow-list";
 import type { CallbackNetworkPolicy } from "../network-policy-schema";

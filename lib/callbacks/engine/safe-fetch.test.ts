@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSecret } from "../rules/generate-secret";
 import { safeFetch } from "./safe-fetch";
 import { signCallback } from "../rules/sign-callback";
-import type { CheckUrlOptions } from "../rules/ssrf-guard";
+import type { CheckUrlOptions } from "./ssrf-guard";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 

@@ -7,7 +7,7 @@ import {
   type CheckUrlOptions,
   type ResolvedAddress,
   type UrlRefusal,
-} from "../rules/ssrf-guard";
+} from "./ssrf-guard";
 import { truncateBody } from "../rules/truncate-body";
 
 export type SafeFetchOptions = {

@@ -1,7 +1,9 @@
-import type { CallbackEndpointDisabledKind } from "@/lib/generated/prisma/enums";
 import type { DisabledKind } from "../callback-console-schemas";
 
 // Shared with client components: type imports only.
+
+/** The stored `CallbackEndpoint.disabledKind` values (the Prisma enum, spelled out: rules import no database types). */
+export type CallbackEndpointDisabledKind = "MANUAL" | "GONE_410" | "AUTO_FAILING";
 
 const SHOWN_AS: Record<CallbackEndpointDisabledKind, DisabledKind> = {
   MANUAL: "manual",

@@ -1,149 +1,31 @@
-import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
-import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Actor } from "@/lib/core/audit/record-audit";
+// Notifications against the sandbox IM: categories, audience, validation, idempotency, subtree sends
+// and category versions; setup in notifications-test-env.ts.
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/core/errors";
 import { quietHoursEndAt } from "@/lib/notifications/rules/quiet-hours";
 import { listInbox } from "@/lib/sandbox/im/list-inbox";
-import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
-import { openImTarget } from "@/lib/connections/engine/open-connection";
-import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
-import { setupTestDb } from "@/lib/testing/setup-test-db";
-import type { CategoryInput } from "../category-input-schema";
+import { type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
 import { countDeliveries } from "../queries/count-deliveries";
 import { createNotification } from "../commands/create-notification";
-import { ensureDemoNotificationCategories } from "../../sandbox/demo/ensure-demo-notification-categories";
 import { evaluateDeliveries } from "./evaluate-deliveries";
-import { failDueDeliveries } from "./fail-due-deliveries";
 import { emitDeliveredEvents } from "./emit-delivered-events";
 import { finishDispatch } from "./finish-dispatch";
 import { prepareDispatch } from "./prepare-dispatch";
 import { previewAudience } from "../queries/preview-audience";
 import { archiveCategory, createCategory, updateCategory } from "../commands/save-category";
 import { sendDueDeliveries } from "./send-due-deliveries";
+import { actor, birthdayPolicy, hr, setupNotificationsEnv } from "./notifications-test-env";
 
-process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
-process.env.COMPANY_TIME_ZONE = "Asia/Shanghai";
-const creds = { corpId: "ww-notify-test", corpSecret: "notify-test-secret", agentId: 1000002 };
-const actor: Actor = { type: "token", id: "tok-oa", name: "OA" };
 const ctx = { actor };
-const hr: Actor = { type: "user", id: "u-hr", name: "HR Admin" };
 const hrCtx = { actor: hr };
-const everyDay = [1, 2, 3, 4, 5, 6, 7];
 
-setupTestDb();
-
-/** An Etc/GMT zone whose wall clock reads an hour in [from, to) right now (Etc/GMT-8 is UTC+8). */
-function zoneAtLocalHour(from: number, to: number): string {
-  const utcHour = new Date().getUTCHours();
-  for (let offset = -12; offset <= 14; offset++) {
-    const local = (((utcHour + offset) % 24) + 24) % 24;
-    if (local >= from && local < to)
-      return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-  }
-  throw new Error("no zone found");
-}
-
-const birthdayPolicy: CategoryInput = {
-  key: "birthday-test",
-  nameZh: "生日祝福（测试）",
-  nameEn: "Birthday (test)",
-  descriptionZh: "测试用",
-  descriptionEn: "For tests",
-  mandatory: false,
-  urgent: false,
-  defaultOptIn: true,
-  quietHours: { enabled: true, start: "21:00", end: "08:00", weekdays: everyDay, timeZone: null },
-  quietAction: "defer",
-  channel: "text",
-  fallbackChannel: null,
-  throttlePerDay: 1,
-  throttleAction: "drop",
-};
+const env = setupNotificationsEnv();
 
 describe("notifications against the sandbox IM", () => {
+  const { sent, send, db, quietZone } = env;
   let im: SandboxImServer;
-  let connectionId: string;
-  const sent: { name: string; data: { notificationId: string }; id: string }[] = [];
-  const send = async (
-    name: "notification/requested",
-    data: { notificationId: string },
-    id: string,
-  ) => {
-    sent.push({ name, data, id });
-  };
-  const db = async () => (await import("@/lib/core/db")).db;
-  const quietZone = zoneAtLocalHour(1, 6);
-  const dayZone = zoneAtLocalHour(10, 17);
-
-  beforeAll(async () => {
-    const url = inject("databaseUrl");
-    const d = await db();
-    await d.$executeRawUnsafe(
-      `TRUNCATE "NotificationDelivery", "Notification", "NotificationPreference", "NotificationCategoryVersion", "NotificationCategory", "ImAccount", "Employee", "OrgUnit", "Connection", "AuditLog", "SandboxImUser", "SandboxImMessage", "CallbackEndpoint", "CallbackEvent" CASCADE`,
-    );
-    im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
-    ({ connectionId } = await createSandboxConnections(d, {
-      hrUrl: "http://127.0.0.1:9",
-      imBaseUrl: im.baseUrl,
-      creds,
-    }));
-
-    const unit = (code: string, path: string, parentId?: string) =>
-      d.orgUnit.create({
-        data: { code, name: code, path, depth: path.split("/").length - 2, parentId },
-      });
-    const root = await unit("XH", "/XH");
-    const rd = await unit("XH-RD", "/XH/XH-RD", root.id);
-    const fe = await unit("XH-RD-FE", "/XH/XH-RD/XH-RD-FE", rd.id);
-    const hrUnit = await unit("XH-HR", "/XH/XH-HR", root.id);
-    // A sibling whose code shares the subtree's prefix: must not count as its descendant.
-    await unit("XH-RDX", "/XH/XH-RDX", root.id);
-
-    const { target } = await openImTarget(connectionId);
-    const people: {
-      no: string;
-      unitId: string;
-      zone: string;
-      status?: "TERMINATED";
-      account: "real" | "ghost" | "none";
-    }[] = [
-      { no: "N001", unitId: rd.id, zone: dayZone, account: "real" },
-      { no: "N002", unitId: fe.id, zone: dayZone, account: "real" }, // opts out
-      { no: "N003", unitId: fe.id, zone: quietZone, account: "real" }, // in quiet hours
-      { no: "N004", unitId: fe.id, zone: dayZone, account: "real" },
-      { no: "N005", unitId: fe.id, zone: dayZone, account: "none" }, // no IM account
-      { no: "N006", unitId: fe.id, zone: dayZone, account: "ghost" }, // the IM does not know the account
-      { no: "N007", unitId: fe.id, zone: dayZone, account: "real", status: "TERMINATED" },
-      { no: "N008", unitId: hrUnit.id, zone: dayZone, account: "real" }, // outside the subtree
-    ];
-    for (const p of people) {
-      const e = await d.employee.create({
-        data: {
-          employeeNo: p.no,
-          name: `员工${p.no}`,
-          orgUnitId: p.unitId,
-          timeZone: p.zone,
-          status: p.status ?? "ACTIVE",
-          email: `${p.no}@n.example`,
-        },
-      });
-      if (p.account === "real")
-        await target.createUser({ id: p.no, name: e.name, email: e.email!, groupIds: ["1"] });
-      if (p.account !== "none")
-        await d.imAccount.create({
-          data: {
-            connectionId,
-            employeeId: e.id,
-            imUserId: p.account === "ghost" ? "ghost-N006" : p.no,
-            state: "ACTIVE",
-          },
-        });
-    }
-  });
-  afterAll(async () => {
-    await im?.close();
+  beforeAll(() => {
+    im = env.im!;
   });
 
   it("creates categories versioned and audited; a duplicate key is an error on key", async () => {
@@ -263,23 +145,6 @@ describe("notifications against the sandbox IM", () => {
     }
     expect([await d.notification.count(), await d.auditLog.count()]).toEqual(before);
     expect(sent).toHaveLength(0);
-  });
-
-  it("refuses to run inside a caller's transaction (dispatch starts after its own commit)", async () => {
-    const d = await db();
-    const before = [await d.notification.count(), await d.auditLog.count(), sent.length];
-    const valid = {
-      category: "birthday-test",
-      recipients: { employeeNos: ["N001"] },
-      title: "t",
-      body: "b",
-    };
-    const error = await d
-      .$transaction((tx) => createNotification({ notification: valid }, { actor, tx }, { send }))
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/createNotification .* caller's transaction/);
-    expect([await d.notification.count(), await d.auditLog.count(), sent.length]).toEqual(before);
   });
 
   it("the same idempotency key returns the original, also when two requests race", async () => {
@@ -534,167 +399,20 @@ describe("notifications against the sandbox IM", () => {
     await archiveCategory({ id: category.id, archived: false }, hrCtx);
   });
 
-  it("an IM outage marks nothing sent; after the last retry the waiting deliveries fail with the error", async () => {
+  it("refuses to run inside a caller's transaction (dispatch starts after its own commit)", async () => {
     const d = await db();
-    const closedPort = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, "127.0.0.1", () => {
-        const port = (s.address() as { port: number }).port;
-        s.close(() => resolve(port));
-      });
-    });
-    const connection = await d.connection.findUniqueOrThrow({ where: { id: connectionId } });
-    const config = connection.config as Record<string, unknown>;
-    await d.connection.update({
-      where: { id: connectionId },
-      data: { config: { ...config, baseUrl: `http://127.0.0.1:${closedPort}/cgi-bin` } },
-    });
-    await createCategory(
-      {
-        ...birthdayPolicy,
-        key: "outage-test",
-        mandatory: true,
-        quietHours: { ...birthdayPolicy.quietHours, enabled: false },
-        throttlePerDay: null,
-      },
-      hrCtx,
-    );
-    try {
-      const { notification } = await createNotification(
-        {
-          notification: {
-            category: "outage-test",
-            recipients: { employeeNos: ["N001", "N004", "N008"] },
-            title: "停机",
-            body: "今晚停机",
-          },
-        },
-        ctx,
-        { send },
-      );
-      await prepareDispatch(notification.id);
-      await evaluateDeliveries({ notificationId: notification.id, now: new Date() });
-      const inboxBefore = await d.sandboxImMessage.count();
-      const error = await sendDueDeliveries({
-        notificationId: notification.id,
-        runtime: { retry: { maxAttempts: 1 } },
-      }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ name: "ConnectorError", kind: "transient" });
-      expect(await countDeliveries(notification.id)).toMatchObject({ sent: 0, queued: 3 });
-      expect(
-        await failDueDeliveries(
-          notification.id,
-          `Not confirmed by the IM platform after retries: ${(error as Error).message}`,
-        ),
-      ).toBe(3);
-      const rows = await d.notificationDelivery.findMany({
-        where: { notificationId: notification.id },
-      });
-      expect(
-        rows.every(
-          (r) =>
-            r.status === "FAILED" &&
-            r.imMessageId === null &&
-            r.sentAt === null &&
-            r.error?.startsWith("Not confirmed"),
-        ),
-      ).toBe(true);
-      expect(await d.sandboxImMessage.count()).toBe(inboxBefore);
-      expect((await finishDispatch(notification.id)).status).toBe("FAILED");
-    } finally {
-      await d.connection.update({
-        where: { id: connectionId },
-        data: { config: config as object },
-      });
-    }
-  });
-
-  it("runs as the notification-dispatch Inngest function (@inngest/test)", async () => {
-    const d = await db();
-    await ensureDemoNotificationCategories();
-    expect(await ensureDemoNotificationCategories()).toEqual([]);
-    expect(
-      (
-        await d.notificationCategory.findMany({
-          where: { key: { in: ["system-change", "emergency", "birthday", "benefits"] } },
-        })
-      ).length,
-    ).toBe(4);
-    // N002 opted out while the category was still optional; mandatory now, so the opt-out is overridden.
-    const emergency = await d.notificationCategory.findUniqueOrThrow({
-      where: { key: "emergency" },
-    });
-    const n2employee = await d.employee.findUniqueOrThrow({ where: { employeeNo: "N002" } });
-    await d.notificationPreference.create({
-      data: { employeeId: n2employee.id, categoryId: emergency.id, optedIn: false },
-    });
-    const { notification } = await createNotification(
-      {
-        notification: {
-          category: "emergency",
-          recipients: { orgUnits: [{ code: "XH-RD-FE", includeDescendants: true }] },
-          title: "台风预警",
-          body: "今晚台风登陆，请居家办公。",
-        },
-      },
-      ctx,
-      { send },
-    );
-    const { notificationDispatch } = await import("@/inngest/functions/notification-dispatch");
-    const run = await new InngestTestEngine({ function: notificationDispatch }).execute({
-      events: [{ name: "notification/requested", data: { notificationId: notification.id } }],
-    });
-    // Emergency is mandatory and urgent: N002's opt-out and N003's quiet hours do not hold it back.
-    expect(run.result).toMatchObject({
-      status: "COMPLETED",
-      counts: { sent: 3, failed: 2, suppressed: 0, deferred: 0, total: 5 },
-    });
-    const n2 = await d.notificationDelivery.findFirstOrThrow({
-      where: { notificationId: notification.id, employee: { employeeNo: "N002" } },
-    });
-    expect(n2).toMatchObject({ status: "SENT", reason: "mandatory_override" });
-    expect((await listInbox(im.db, "N002"))[0]).toMatchObject({
-      msgid: n2.imMessageId,
-      text: expect.stringContaining("台风预警"),
-    });
-    const n3 = await d.notificationDelivery.findFirstOrThrow({
-      where: { notificationId: notification.id, employee: { employeeNo: "N003" } },
-    });
-    expect(n3.reason).toBe("urgent_bypass");
-    expect(
-      await d.notification.findUniqueOrThrow({ where: { id: notification.id } }),
-    ).toMatchObject({ status: "COMPLETED", recipientCount: 5, completedAt: expect.any(Date) });
-  });
-
-  it("the Inngest function sleeps until quiet hours end, then re-evaluates and sends", async () => {
-    const d = await db();
-    const { notification } = await createNotification(
-      {
-        notification: {
-          category: "system-change",
-          recipients: { employeeNos: ["N001", "N003"] },
-          title: "VPN 维护",
-          body: "周六 VPN 升级。",
-        },
-      },
-      ctx,
-      { send },
-    );
-    const { notificationDispatch } = await import("@/inngest/functions/notification-dispatch");
-    // @inngest/test pauses at a sleep; the mock stands for the executor waking the run at the slot.
-    const run = await new InngestTestEngine({ function: notificationDispatch }).execute({
-      events: [{ name: "notification/requested", data: { notificationId: notification.id } }],
-      steps: [{ id: "wait-0", handler: () => null }],
-    });
-    expect(run.result).toMatchObject({ status: "COMPLETED", counts: { sent: 2, total: 2 } });
-    const n3 = await d.notificationDelivery.findFirstOrThrow({
-      where: { notificationId: notification.id, employee: { employeeNo: "N003" } },
-    });
-    // Deferred to 08:00 on N003's clock, then sent in the next round.
-    expect(n3.deferredUntil?.toISOString()).toMatch(/T\d\d:00:00\.000Z$/);
-    expect(n3).toMatchObject({ status: "SENT", reason: "deliver_now" });
-    expect((await listInbox(im.db, "N003"))[0]).toMatchObject({
-      msgid: n3.imMessageId,
-      text: expect.stringContaining("VPN 维护"),
-    });
+    const before = [await d.notification.count(), await d.auditLog.count(), sent.length];
+    const valid = {
+      category: "birthday-test",
+      recipients: { employeeNos: ["N001"] },
+      title: "t",
+      body: "b",
+    };
+    const error = await d
+      .$transaction((tx) => createNotification({ notification: valid }, { actor, tx }, { send }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/createNotification .* caller's transaction/);
+    expect([await d.notification.count(), await d.auditLog.count(), sent.length]).toEqual(before);
   });
 });

@@ -1,7 +1,11 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
-import { classifyAddress, type BlockedRange } from "./classify-address";
-import { METADATA_HOSTS, parseAllowListEntry, type AllowListEntry } from "./parse-allow-list-entry";
+import { classifyAddress, type BlockedRange } from "../rules/classify-address";
+import {
+  METADATA_HOSTS,
+  parseAllowListEntry,
+  type AllowListEntry,
+} from "../rules/parse-allow-list-entry";
 
 /** A resolved address, as node:dns lookup({ all: true }) returns it. */
 export type ResolvedAddress = { address: string; family: number };

@@ -1,0 +1,104 @@
+import { applyOps } from "./apply-ops";
+import { callApp, type AppAnswer } from "./call-app";
+import { acquireSlot, releaseSlot } from "./concurrency";
+import type { EngineContext } from "./context";
+import { toJsonError } from "./errors";
+import { finishRun } from "./finish-run";
+import { requestFailed } from "./request-failed";
+import { lockRun } from "./run-state";
+import { TERMINAL, type CallJob, type JsonError, type Op, type RunRow } from "./types";
+
+/** A queued `call` job: claim the run or step, respect concurrency, call the app, apply its answer. */
+export async function handleCall(ctx: EngineContext, job: CallJob): Promise<void> {
+  const discovery = job.stepId === "step";
+  // Claim: the run (discovery, at this seq) or the planned step (at this attempt); stale jobs drop out here.
+  const claim = discovery
+    ? await ctx.pool.query<RunRow>(
+        `UPDATE "JobRun" SET status = 'RUNNING', attempt = $3, "updatedAt" = now()
+         WHERE id = $1 AND seq = $2 AND status NOT IN ('COMPLETED','FAILED','CANCELLED')
+         RETURNING id, "functionId", status, seq, attempt, "maxAttempts", events, "concurrencyKey"`,
+        [job.runId, job.seq, job.attempt],
+      )
+    : await ctx.pool.query<RunRow>(
+        `WITH s AS (
+           UPDATE "JobStep" SET status = 'running' WHERE "runId" = $1 AND "hashedId" = $2 AND attempt = $3 AND status IN ('planned','running') RETURNING "runId")
+         SELECT r.id, r."functionId", r.status, r.seq, r.attempt, r."maxAttempts", r.events, r."concurrencyKey"
+         FROM "JobRun" r JOIN s ON s."runId" = r.id WHERE r.status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
+        [job.runId, job.stepId, job.attempt],
+      );
+  const run = claim.rows[0];
+  if (!run) return;
+  const fn = await ctx.registry.get(run.functionId);
+  if (!fn) {
+    await ctx.tx(async (c, jobs) => {
+      const locked = await lockRun(c, run.id);
+      if (locked && !TERMINAL.has(locked.status))
+        await finishRun(
+          ctx,
+          c,
+          locked,
+          { error: { name: "Error", message: `Function ${run.functionId} is not registered` } },
+          jobs,
+        );
+    });
+    return;
+  }
+  if (fn.concurrency && !(await acquireSlot(ctx, run, fn.concurrency.limit))) {
+    // Over the limit: try again shortly (jitter spreads the herd).
+    await ctx.tx(
+      async (_c, jobs) =>
+        void jobs.push({
+          data: job,
+          startAfter: Date.now() + 100 + Math.round(Math.random() * 300),
+        }),
+    );
+    return;
+  }
+  try {
+    const answer = await callApp(ctx, run, fn, job);
+    await applyAnswer(ctx, run.id, job, answer);
+  } finally {
+    if (fn.concurrency) await releaseSlot(ctx, run.id);
+  }
+}
+
+/** Moves the run on by the app's answer, unless the run ended or (discovery) moved on meanwhile. */
+async function applyAnswer(
+  ctx: EngineContext,
+  runId: string,
+  job: CallJob,
+  answer: AppAnswer,
+): Promise<void> {
+  const { status, parsed, noRetry, retryAt } = answer;
+  const discovery = job.stepId === "step";
+  await ctx.tx(async (c, jobs) => {
+    const locked = await lockRun(c, runId);
+    if (!locked || TERMINAL.has(locked.status)) return;
+    if (discovery && locked.seq !== job.seq) return; // someone else moved the run on meanwhile
+
+    if (status === 200 && discovery) {
+      await finishRun(ctx, c, locked, { output: parsed }, jobs);
+      return;
+    }
+    if (status === 206 && Array.isArray(parsed)) {
+      await applyOps(ctx, c, locked, parsed as Op[], job, noRetry, retryAt, jobs);
+      return;
+    }
+    await requestFailed(ctx, c, locked, job, requestError(answer), noRetry, retryAt, jobs);
+  });
+}
+
+/** Anything but a usable answer is an error of this request: connection refused, 5xx, 4xx, 200 to a step request. */
+function requestError({ url, status, text, parsed, transportError }: AppAnswer): JsonError {
+  if (transportError)
+    return {
+      name: "ConnectionError",
+      message: `Request to ${url.origin}${url.pathname} failed: ${transportError}`,
+    };
+  if (status === 200) return { name: "Error", message: "The SDK answered 200 to a step request" };
+  return toJsonError(
+    parsed && typeof parsed === "object"
+      ? parsed
+      : { message: `HTTP ${status}: ${String(text).slice(0, 500)}` },
+  );
+}

@@ -1,0 +1,59 @@
+import { db } from "@/lib/core/db";
+import type { HrRecords, MirrorEmployee, MirrorUnit } from "../hr-directory-types";
+
+/**
+ * The OrgUnit/Employee mirror the diff compares with: every unit, and every employee —
+ * or, for pushed records (`pushed`), only those they name and the managers they name.
+ */
+export async function readDirectoryMirror(
+  records: HrRecords,
+  pushed: boolean,
+): Promise<{ units: MirrorUnit[]; employees: MirrorEmployee[] }> {
+  const units = await db.orgUnit.findMany({
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      parentId: true,
+      managerId: true,
+      path: true,
+      depth: true,
+      active: true,
+      sourceVersion: true,
+      sourceHash: true,
+    },
+  });
+  // Pushed records touch a few employees: read only those and the managers they name.
+  const relevantNos = pushed
+    ? [
+        ...records.employees.keys(),
+        ...[...records.employees.values(), ...records.units.values()].flatMap((r) =>
+          r.managerNo ? [r.managerNo] : [],
+        ),
+      ]
+    : undefined;
+  const employees = await db.employee.findMany({
+    ...(relevantNos ? { where: { employeeNo: { in: relevantNos } } } : {}),
+    select: {
+      id: true,
+      employeeNo: true,
+      name: true,
+      nameEn: true,
+      email: true,
+      mobile: true,
+      title: true,
+      orgUnitId: true,
+      managerId: true,
+      status: true,
+      hireDate: true,
+      terminationDate: true,
+      terminationReason: true,
+      timeZone: true,
+      locale: true,
+      sourceVersion: true,
+      sourceHash: true,
+    },
+  });
+  return { units, employees };
+}

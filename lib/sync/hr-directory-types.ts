@@ -1,0 +1,97 @@
+// Shapes shared by the HR directory pull: the pure diff (rules/diff-hr-directory.ts)
+// and its reads and writes (engine/pull-hr-directory.ts).
+import type { HrEmployee, HrOrgUnit, HrSource } from "@/lib/connectors/types";
+
+export type PullHrDirectoryOptions = {
+  /** The HR_SOURCE connection to read (ignored when `source` is given). */
+  hrConnectionId?: string;
+  /** A ready connector (tests, benches). */
+  source?: HrSource;
+  /** Only records changed since this ISO time; absent = full pull, which also retires what HR no longer lists. */
+  updatedSince?: string;
+  /** Rows per write transaction. */
+  batchSize?: number;
+  /** Merge these records (pushed by the HR source) instead of reading a source; never a full pull. */
+  records?: { units?: HrOrgUnit[]; employees?: HrEmployee[] };
+  /** Skip records whose version is not newer than the mirror's (pushed events arrive late, twice or out of order). */
+  newerOnly?: boolean;
+};
+
+export type PullCounts = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deactivated: number;
+};
+
+export type PullHrDirectoryResult = {
+  full: boolean;
+  units: PullCounts;
+  employees: PullCounts;
+  /** Records skipped by `newerOnly` (the mirror already held that version or a newer one). */
+  stale: number;
+  /** Units created as placeholders because a record referenced them before HR sent them (version 0, named by code). */
+  placeholders: string[];
+};
+
+/** `Employee.status` as the database stores it. */
+export type MirrorEmployeeStatus = "ONBOARDING" | "ACTIVE" | "ON_LEAVE" | "TERMINATED";
+
+export type UnitFields = {
+  name: string;
+  nameEn: string | null;
+  path: string;
+  depth: number;
+  active: boolean;
+  sourceVersion: bigint;
+  sourceHash: string;
+};
+
+export type UnitLinks = { parentId: string | null; managerId: string | null };
+
+export type EmployeeFields = {
+  name: string;
+  nameEn: string | null;
+  email: string | null;
+  mobile: string | null;
+  title: string | null;
+  orgUnitId: string | null;
+  status: MirrorEmployeeStatus;
+  hireDate: Date | null;
+  terminationDate: Date | null;
+  terminationReason: string | null;
+  timeZone: string;
+  locale: string;
+  sourceVersion: bigint;
+  sourceHash: string;
+};
+
+/** An `OrgUnit` row of the mirror, as the pull reads it. */
+export type MirrorUnit = Omit<UnitFields, "sourceHash"> &
+  UnitLinks & { id: string; code: string; sourceHash: string | null };
+
+/** An `Employee` row of the mirror, as the pull reads it. */
+export type MirrorEmployee = Omit<EmployeeFields, "sourceHash"> & {
+  id: string;
+  employeeNo: string;
+  managerId: string | null;
+  sourceHash: string | null;
+};
+
+/** HR records by key (unit code / employee number), newest version of each. */
+export type HrRecords = {
+  units: Map<string, HrOrgUnit>;
+  employees: Map<string, HrEmployee>;
+};
+
+/** The writes that bring the mirror in line with HR. Rows are created with their links null; links follow. */
+export type HrDirectoryWrites = {
+  unitCreates: ({ id: string; code: string } & UnitFields)[];
+  unitUpdates: { id: string; data: Partial<UnitFields> }[];
+  unitLinks: ({ id: string } & UnitLinks)[];
+  employeeCreates: ({ id: string; employeeNo: string } & EmployeeFields)[];
+  employeeUpdates: { id: string; data: Partial<EmployeeFields> }[];
+  employeeLinks: { id: string; managerId: string | null }[];
+  /** Ids of employees to mark TERMINATED (a full pull no longer lists them). */
+  terminate: string[];
+};
