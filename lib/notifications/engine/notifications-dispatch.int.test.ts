@@ -193,4 +193,23 @@ describe("notifications against the sandbox IM", () => {
       text: expect.stringContaining("VPN 维护"),
     });
   });
+
+  it("refuses to run inside a caller's transaction (dispatch starts after its own commit)", async () => {
+    const d = await db();
+    const before = [await d.notification.count(), await d.auditLog.count(), env.sent.length];
+    const valid = {
+      category: "birthday-test",
+      recipients: { employeeNos: ["N001"] },
+      title: "t",
+      body: "b",
+    };
+    const error = await d
+      .$transaction((tx) => createNotification({ notification: valid }, { actor, tx }, { send }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/createNotification .* caller's transaction/);
+    expect([await d.notification.count(), await d.auditLog.count(), env.sent.length]).toEqual(
+      before,
+    );
+  });
 });

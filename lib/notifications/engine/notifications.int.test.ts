@@ -1,5 +1,4 @@
-// Notifications against the sandbox IM: categories, audience, validation, idempotency, subtree sends
-// and category versions; setup in notifications-test-env.ts.
+// Against the sandbox IM: categories, audience, validation, idempotency, subtree sends, versions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/core/errors";
 import { quietHoursEndAt } from "@/lib/notifications/rules/quiet-hours";
@@ -397,22 +396,5 @@ describe("notifications against the sandbox IM", () => {
       ),
     ).rejects.toMatchObject({ field: "category" });
     await archiveCategory({ id: category.id, archived: false }, hrCtx);
-  });
-
-  it("refuses to run inside a caller's transaction (dispatch starts after its own commit)", async () => {
-    const d = await db();
-    const before = [await d.notification.count(), await d.auditLog.count(), sent.length];
-    const valid = {
-      category: "birthday-test",
-      recipients: { employeeNos: ["N001"] },
-      title: "t",
-      body: "b",
-    };
-    const error = await d
-      .$transaction((tx) => createNotification({ notification: valid }, { actor, tx }, { send }))
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/createNotification .* caller's transaction/);
-    expect([await d.notification.count(), await d.auditLog.count(), sent.length]).toEqual(before);
   });
 });
