@@ -1,4 +1,8 @@
-import { ChatTokenBuilder } from "agora-token";
+import agoraToken from "agora-token";
+
+// A CommonJS package whose named exports Node's ESM loader cannot see (the run command imports
+// this file natively): take them from the default export.
+const { ChatTokenBuilder } = agoraToken;
 
 export type BuildAgoraAppTokenOptions = {
   appId: string;
