@@ -1,6 +1,6 @@
-// Callback engine on a real PostgreSQL with real HTTP receivers on local ports. Runs are driven
-// in-process through runDelivery (the same loop the Inngest function runs) with a scaled clock;
-// callback-delivery-executor.int.test.ts drives them through the real embedded executor.
+// Callback engine on a real PostgreSQL with real HTTP receivers on local ports. Deliveries are
+// driven one at a time through attemptDelivery (the delivery worker's claim, send, decide and
+// bulk-write parts) with a scaled clock; delivery-worker.int.test.ts runs the worker itself.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
@@ -38,7 +38,6 @@ const mod = async () => ({
   endpoints: await import("../commands/endpoints"),
   emit: await import("../commands/emit-event"),
   dispatch: await import("./dispatch-deliveries"),
-  run: await import("./run-delivery"),
   attempt: await import("./attempt-delivery"),
   policy: await import("../commands/allow-list"),
   replay: await import("../commands/replay"),
@@ -49,18 +48,26 @@ let m: Awaited<ReturnType<typeof mod>>;
 /** Tickets the engine asked to start; tests run them in-process. */
 const queued: DeliveryTicket[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const steps = {
-  run: <T>(_id: string, fn: () => Promise<T>) => fn(),
-  sleepUntil: (_id: string, when: Date) => sleep(Math.max(0, when.getTime() - Date.now())),
-  sleep: (_id: string, ms: number) => sleep(ms),
-};
 const fast: AttemptDeps = { timeScale: 0.001 };
+
+/** One ticket to its end: attempt, wait for the planned retry (or a rate-limit slot), attempt again. */
+async function runTicket(ticket: DeliveryTicket, deps: AttemptDeps) {
+  let token = ticket.token;
+  for (;;) {
+    const result = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token }, deps);
+    if (result.action === "wait") await sleep(result.ms);
+    else if (result.action === "retry") {
+      await sleep(Math.max(0, Date.parse(result.at) - Date.now()));
+      token = result.token;
+    } else return result;
+  }
+}
 
 /** Runs every queued ticket of these endpoints to its end (retries included). */
 async function drain(endpointIds: string[], deps: AttemptDeps = fast) {
   const mine = queued.filter((t) => endpointIds.includes(t.endpointId));
   for (const t of mine) queued.splice(queued.indexOf(t), 1);
-  return Promise.all(mine.map((t) => m.run.runDelivery(t, steps, deps)));
+  return Promise.all(mine.map((t) => runTicket(t, deps)));
 }
 
 async function endpointFor(
@@ -406,7 +413,7 @@ describe("delivery", () => {
     const slow = new Date(Date.now() - 10 * 60_000);
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
     const res = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { deliveryId: ticket.deliveryId, token: ticket.token },
       { now: () => slow, timeScale: 0.001 },
     );
     expect(res).toMatchObject({ action: "retry", reason: "client_error" });
@@ -460,7 +467,7 @@ describe("delivery", () => {
     await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
     const first = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { deliveryId: ticket.deliveryId, token: ticket.token },
       { now: () => now, timeScale: 1 },
     );
     expect(first).toMatchObject({
@@ -473,7 +480,7 @@ describe("delivery", () => {
     expect([row.status, row.nextAttemptAt?.getTime()]).toEqual(["RETRYING", now.getTime() + 7000]);
     if (first.action !== "retry") throw new Error("expected a retry");
     const second = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 },
+      { deliveryId: ticket.deliveryId, token: first.token },
       { now: () => later, timeScale: 1 },
     );
     expect(second).toMatchObject({
@@ -605,7 +612,7 @@ describe("delivery", () => {
       );
       const t0 = new Date();
       const first = await m.attempt.attemptDelivery(
-        { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+        { deliveryId: ticket.deliveryId, token: ticket.token },
         { now: () => t0, timeScale: 0.001 },
       );
       expect(first.action).toBe("retry");
@@ -617,7 +624,7 @@ describe("delivery", () => {
       if (first.action !== "retry") throw new Error("expected a retry");
       const t1 = new Date(t0.getTime() + 61 * 60_000);
       const second = await m.attempt.attemptDelivery(
-        { deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 },
+        { deliveryId: ticket.deliveryId, token: first.token },
         { now: () => t1, timeScale: 0.001 },
       );
       expect(second).toEqual({ action: "parked", attempt: 2, reason: "endpoint_auto_disabled" });
@@ -667,7 +674,7 @@ describe("delivery", () => {
     await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: true }, adminCtx);
     // The old ticket lost ownership to the re-enable ticket.
     const stale = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { deliveryId: ticket.deliveryId, token: ticket.token },
       fast,
     );
     expect(stale).toEqual({ action: "stop", reason: "superseded" });
@@ -711,27 +718,17 @@ describe("delivery", () => {
     const now = new Date();
     const deps = { ...fast, now: () => now };
     expect(
-      (
-        await m.attempt.attemptDelivery(
-          { deliveryId: a.deliveryId, token: a.token, runAttempt: 1 },
-          deps,
-        )
-      ).action,
+      (await m.attempt.attemptDelivery({ deliveryId: a.deliveryId, token: a.token }, deps)).action,
     ).toBe("succeeded");
     const paced = await m.attempt.attemptDelivery(
-      { deliveryId: b.deliveryId, token: b.token, runAttempt: 1 },
+      { deliveryId: b.deliveryId, token: b.token },
       deps,
     );
     expect(paced).toMatchObject({ action: "wait", reason: "rate_limited" });
     expect(await m.db.callbackAttempt.count({ where: { deliveryId: b.deliveryId } })).toBe(0);
     const later = { ...fast, now: () => new Date(now.getTime() + 1500) };
     expect(
-      (
-        await m.attempt.attemptDelivery(
-          { deliveryId: b.deliveryId, token: b.token, runAttempt: 1 },
-          later,
-        )
-      ).action,
+      (await m.attempt.attemptDelivery({ deliveryId: b.deliveryId, token: b.token }, later)).action,
     ).toBe("succeeded");
   });
 
