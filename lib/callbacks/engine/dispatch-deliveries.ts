@@ -46,7 +46,7 @@ export async function issueTickets(
 export type DeliveryDispatcher = (tickets: readonly DeliveryTicket[]) => Promise<void>;
 
 const notifyWorkers: DeliveryDispatcher = async () => {
-  await db.$queryRawUnsafe(`SELECT pg_notify('${CALLBACK_DUE_CHANNEL}', '')`);
+  await db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
 };
 
 let dispatcher: DeliveryDispatcher = notifyWorkers;

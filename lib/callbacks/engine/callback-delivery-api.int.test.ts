@@ -1,11 +1,9 @@
 // End to end through the real parts: POST /api/v1/events (route handler, API token) → stored
-// event and deliveries → Inngest events → the embedded executor → the real callback-deliver
-// function served by inngest/node → signed POSTs to local receivers that verify with the
-// standardwebhooks library. Retry waits are scaled down (ORGBRIDGE_CALLBACK_TIME_SCALE).
+// event and deliveries → NOTIFY → the delivery worker (LISTEN, claim, keep-alive POSTs, bulk
+// outcomes) → signed POSTs to local receivers that verify with the standardwebhooks library.
+// Retry waits are scaled down (ORGBRIDGE_CALLBACK_TIME_SCALE).
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { ExecutorHandle } from "@/inngest/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/core/audit/record-audit";
 import {
   startCallbackReceiver,
@@ -13,11 +11,10 @@ import {
   type ReceiverReply,
 } from "@/lib/sandbox/callback-receiver/start-callback-receiver";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
-import { listen, waitFor } from "@/lib/testing/wait-for";
+import { waitFor } from "@/lib/testing/wait-for";
+import type { DeliveryWorker } from "./delivery-worker";
 
 setupTestDb();
-const SIGNING_KEY = `signkey-test-${"c7".repeat(32)}`;
-const EVENT_KEY = "callbacks-test-event-key";
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 process.env.ORGBRIDGE_CALLBACK_TIME_SCALE = "0.01"; // 5 s → 50 ms, 30 s → 300 ms, 2 min → 1.2 s
 
@@ -33,9 +30,8 @@ const examPassed = (employeeNo: string) => ({
   passedAt: at,
 });
 
-describe("callback delivery through the embedded executor", () => {
-  let executor: ExecutorHandle;
-  let appServer: Server;
+describe("callback delivery from the public API through the delivery worker", () => {
+  let worker: DeliveryWorker;
   let token: string;
   let db: (typeof import("@/lib/core/db"))["db"];
   let createEndpoint: (typeof import("../commands/endpoints"))["createEndpoint"];
@@ -83,36 +79,9 @@ describe("callback delivery through the embedded executor", () => {
     });
 
   beforeAll(async () => {
-    const databaseUrl = inject("databaseUrl");
-    process.env.INNGEST_DEV = "0";
-    process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-    process.env.INNGEST_EVENT_KEY = EVENT_KEY;
-    const { startExecutor } = await import("@/inngest/engine");
-    // The app's URL must be known before the executor starts; serve first, then point the client at the executor.
-    const { serve } = await import("inngest/node");
-    const probe = createServer();
-    const executorPort = await listen(probe);
-    await new Promise<void>((r) => probe.close(() => r()));
-    process.env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
-    const { inngest } = await import("@/inngest/client");
-    const { callbackDeliver } = await import("@/inngest/functions/callback-deliver");
-    appServer = createServer(serve({ client: inngest, functions: [callbackDeliver] }));
-    const appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
-    executor = await startExecutor({
-      port: executorPort,
-      databaseUrl,
-      signingKey: SIGNING_KEY,
-      eventKey: EVENT_KEY,
-      appUrls: [appUrl],
-      retryBaseMs: 50,
-      log: () => {},
-    });
     db = (await import("@/lib/core/db")).db;
-    await waitFor(
-      "the app's functions to register",
-      () => db.jobFunction.findMany({ where: { appId: "orgbridge" }, select: { id: true } }),
-      (f) => f.some((x) => x.id.endsWith("callback-deliver")),
-    );
+    const { startDeliveryWorker } = await import("./delivery-worker");
+    worker = startDeliveryWorker({ log: () => {} });
     ({ createEndpoint } = await import("../commands/endpoints"));
     ({ POST } = await import("@/app/api/v1/events/route"));
     const { setCallbackNetworkPolicy } = await import("../commands/allow-list");
@@ -126,8 +95,7 @@ describe("callback delivery through the embedded executor", () => {
 
   afterAll(async () => {
     await db?.callbackEndpoint.deleteMany({ where: { id: { in: createdIds } } });
-    await executor?.stop();
-    await new Promise<void>((r) => (appServer ? appServer.close(() => r()) : r()));
+    await worker?.stop();
     await Promise.all(receivers.map((r) => r.close()));
   });
 
