@@ -183,8 +183,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions = {}): Delive
 
   let listener: pg.Client | null = null;
   const listen = async () => {
+    if (options.listen === false || stopping) return;
     const url = options.databaseUrl ?? envSection("database").DATABASE_URL;
-    if (options.listen === false || !url || stopping) return;
     const client = new pg.Client({ connectionString: url });
     client.on("notification", wake);
     client.on("error", (error) => {
