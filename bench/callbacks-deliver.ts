@@ -36,7 +36,7 @@ const RATE_LIMIT = num("BENCH_RATE_LIMIT", 50);
 const SOAK_SECONDS = num("BENCH_SOAK_SECONDS", 60);
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
 const TYPE = "learning.course.completed";
-const admin = { type: "system" as const, id: "bench" };
+const ctx = { actor: { type: "system" as const, id: "bench" } };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () =>
@@ -148,10 +148,10 @@ async function main() {
   const { setCallbackNetworkPolicy } = await import("../lib/callbacks/commands/allow-list");
   const endpoints = await import("../lib/callbacks/commands/endpoints");
   const { createToken } = await import("../lib/tokens/commands/create-token");
-  await setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
+  await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, ctx);
   const { token } = await createToken(
     { name: "bench", scopes: ["events:write"], expiresInDays: null },
-    admin,
+    ctx,
   );
 
   const prof = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(root, ".data/prof")}`] : [];
@@ -215,19 +215,16 @@ async function main() {
   }
   const endpointSecrets = new Map<string, string>();
   async function endpoint(index: number, r: CallbackReceiver, extra: Record<string, unknown> = {}) {
-    const { endpoint: e, secret } = await endpoints.createEndpoint(admin, {
-      name: `bench-${index}`,
-      url: r.url,
-      eventTypes: [TYPE],
-      maxRetries: 10,
-      ...extra,
-    });
+    const { endpoint: e, secret } = await endpoints.createEndpoint(
+      { name: `bench-${index}`, url: r.url, eventTypes: [TYPE], maxRetries: 10, ...extra },
+      ctx,
+    );
     r.setSecrets([secret]);
     endpointSecrets.set(e.id, secret);
     return e.id;
   }
   const disable = (ids: string[]) =>
-    Promise.all(ids.map((id) => endpoints.setEndpointEnabled(admin, id, false)));
+    Promise.all(ids.map((id) => endpoints.setEndpointEnabled({ id, enabled: false }, ctx)));
 
   // --- intake clients ----------------------------------------------------------------------
   let seq = 0;

@@ -16,6 +16,7 @@ setupTestDb();
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 
 const admin: Actor = { type: "user", id: "it-admin", name: "IT Admin", ip: "127.0.0.1" };
+const adminCtx = { actor: admin };
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const examPassed = (employeeNo: string) => ({
   employeeNo,
@@ -48,13 +49,16 @@ const receivers: CallbackReceiver[] = [];
 const createdIds: string[] = [];
 
 async function endpointFor(receiver: CallbackReceiver, extra: Record<string, unknown> = {}) {
-  const { endpoint, secret } = await m.endpoints.createEndpoint(admin, {
-    name: `ep-${tag()}`,
-    url: receiver.url,
-    eventTypes: ["learning.exam.passed"],
-    maxRetries: 10,
-    ...extra,
-  });
+  const { endpoint, secret } = await m.endpoints.createEndpoint(
+    {
+      name: `ep-${tag()}`,
+      url: receiver.url,
+      eventTypes: ["learning.exam.passed"],
+      maxRetries: 10,
+      ...extra,
+    },
+    adminCtx,
+  );
   receiver.setSecrets([secret]);
   createdIds.push(endpoint.id);
   return endpoint;
@@ -62,7 +66,7 @@ async function endpointFor(receiver: CallbackReceiver, extra: Record<string, unk
 
 beforeAll(async () => {
   m = await mod();
-  await m.policy.setCallbackNetworkPolicy(admin, { allowList: ["127.0.0.1"], allowHttp: true });
+  await m.policy.setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, adminCtx);
 });
 afterAll(async () => {
   await m.db.callbackEndpoint.deleteMany({ where: { id: { in: createdIds } } });
