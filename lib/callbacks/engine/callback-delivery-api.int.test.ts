@@ -81,7 +81,7 @@ describe("callback delivery from the public API through the delivery worker", ()
   beforeAll(async () => {
     db = (await import("@/lib/core/db")).db;
     const { startDeliveryWorker } = await import("./delivery-worker");
-    worker = startDeliveryWorker({ log: () => {} });
+    worker = startDeliveryWorker({ log: (l) => console.log("WORKER", l) });
     ({ createEndpoint } = await import("../commands/endpoints"));
     ({ POST } = await import("@/app/api/v1/events/route"));
     const { setCallbackNetworkPolicy } = await import("../commands/allow-list");

@@ -102,16 +102,18 @@ describe("delivery worker", () => {
     const w1 = m.worker.startDeliveryWorker({ ...deps, batchSize: 20, perEndpoint: 8 });
     const w2 = m.worker.startDeliveryWorker({ ...deps, batchSize: 20, perEndpoint: 8 });
     try {
-      await Promise.all(
-        ids.map((id, i) =>
-          m.emit.emitEvent({
-            id,
-            type: "learning.exam.passed",
-            data: examPassed(`W${i}`),
-            source: "test",
-          }),
-        ),
-      );
+      // Ten clients at a time, as an integration would post; the workers deliver meanwhile.
+      for (let i = 0; i < ids.length; i += 10)
+        await Promise.all(
+          ids.slice(i, i + 10).map((id, j) =>
+            m.emit.emitEvent({
+              id,
+              type: "learning.exam.passed",
+              data: examPassed(`W${i + j}`),
+              source: "test",
+            }),
+          ),
+        );
       const endpointIds = [ea.id, eb.id];
       await waitFor(
         "every delivery to succeed",
@@ -125,6 +127,11 @@ describe("delivery worker", () => {
       );
     } finally {
       await Promise.all([w1.stop(), w2.stop()]);
+      // Later tests emit the same type: these endpoints must not take part.
+      await m.db.callbackEndpoint.updateMany({
+        where: { id: { in: [ea.id, eb.id] } },
+        data: { enabled: false },
+      });
     }
     // Both workers took part.
     expect(w1.stats.recorded).toBeGreaterThan(0);
@@ -151,8 +158,6 @@ describe("delivery worker", () => {
         expect(d.attemptCount).toBe(calls.length);
       }
     }
-    // Later tests emit the same type: these endpoints must not take part.
-    await m.db.callbackEndpoint.deleteMany({ where: { id: { in: [ea.id, eb.id] } } });
   });
 
   it("a worker that claims and dies: another takes the delivery after the lease, and the dead claim can no longer record", async () => {
