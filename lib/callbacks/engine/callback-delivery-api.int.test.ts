@@ -36,6 +36,7 @@ describe("callback delivery from the public API through the delivery worker", ()
   let db: (typeof import("@/lib/core/db"))["db"];
   let createEndpoint: (typeof import("../commands/endpoints"))["createEndpoint"];
   let POST: (typeof import("@/app/api/v1/events/route"))["POST"];
+  let POST_BATCH: (typeof import("@/app/api/v1/events/batch/route"))["POST"];
   const receivers: CallbackReceiver[] = [];
   const createdIds: string[] = [];
 
@@ -54,6 +55,18 @@ describe("callback delivery from the public API through the delivery worker", ()
         error?: { field?: string; code?: string };
       },
     };
+  };
+
+  const postBatch = async (body: unknown) => {
+    const res = await POST_BATCH(
+      new Request("http://orgbridge.test/api/v1/events/batch", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   async function endpointFor(receiver: CallbackReceiver, extra: Record<string, unknown> = {}) {
@@ -84,6 +97,7 @@ describe("callback delivery from the public API through the delivery worker", ()
     worker = startDeliveryWorker({ log: (l) => console.log("WORKER", l) });
     ({ createEndpoint } = await import("../commands/endpoints"));
     ({ POST } = await import("@/app/api/v1/events/route"));
+    ({ POST: POST_BATCH } = await import("@/app/api/v1/events/batch/route"));
     const { setCallbackNetworkPolicy } = await import("../commands/allow-list");
     await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, adminCtx);
     const { createToken } = await import("@/lib/tokens/commands/create-token");
@@ -218,5 +232,71 @@ describe("callback delivery from the public API through the delivery worker", ()
     expect(refused).toBeGreaterThanOrEqual(20);
     const row = await db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect([row.enabled, row.failingSince]).toEqual([true, null]);
+  });
+  it("batch intake: a result per event (accepted, duplicate, the field error), each delivered once; 413 over 500, 400 without events", async () => {
+    const r = await startCallbackReceiver();
+    receivers.push(r);
+    const { endpoint } = await endpointFor(r);
+    const sentBefore = `evt_${tag()}`;
+    expect(
+      (await postEvent({ id: sentBefore, type: "learning.exam.passed", data: examPassed("B0") }))
+        .status,
+    ).toBe(202);
+    const fresh = [`evt_${tag()}`, `evt_${tag()}`];
+    const { status, body } = await postBatch({
+      events: [
+        { id: fresh[0], type: "learning.exam.passed", timestamp: at, data: examPassed("B1") },
+        { id: sentBefore, type: "learning.exam.passed", data: examPassed("B2") },
+        {
+          id: `evt_${tag()}`,
+          type: "learning.exam.passed",
+          data: { ...examPassed("B3"), score: "x" },
+        },
+        { id: fresh[1], type: "learning.exam.passed", data: examPassed("B4") },
+        { id: fresh[0], type: "learning.exam.passed", data: examPassed("B5") },
+        { id: `evt_${tag()}`, type: "sync.completed", data: {} },
+        42,
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ accepted: 2, duplicates: 2, errors: 3 });
+    const results = body.results as { status: string; id?: string; error?: { field?: string } }[];
+    expect(results.map((x) => x.status)).toEqual([
+      "accepted",
+      "duplicate",
+      "error",
+      "accepted",
+      "duplicate",
+      "error",
+      "error",
+    ]);
+    expect([results[0].id, results[1].id, results[3].id]).toEqual([fresh[0], sentBefore, fresh[1]]);
+    expect(results[2].error?.field).toBe("data.score");
+    expect(results[5].error?.field).toBe("type");
+    await waitFor(
+      "the batch's deliveries",
+      () => deliveriesOf(endpoint.id),
+      (d) => d.length === 3 && d.every((x) => x.status === "SUCCEEDED"),
+    );
+    for (const id of fresh)
+      expect(
+        r.received.filter((c) => c.webhookId === id).map((c) => [c.verifiedWith, c.status]),
+      ).toEqual([[0, 204]]);
+    const stored = await db.callbackEvent.findUniqueOrThrow({ where: { id: fresh[0] } });
+    expect(stored.data).toMatchObject({ employeeNo: "B1" }); // the first of the two, not the repeat
+
+    const many = Array.from({ length: 501 }, (_, i) => ({
+      id: `evt_many_${i}_${tag()}`,
+      type: "learning.exam.passed",
+      data: examPassed(`M${i}`),
+    }));
+    const tooMany = await postBatch({ events: many });
+    expect([tooMany.status, (tooMany.body.error as { field?: string }).field]).toEqual([
+      413,
+      "events",
+    ]);
+    expect(await db.callbackEvent.count({ where: { scopedId: many[0].id } })).toBe(0);
+    const none = await postBatch({ event: [] });
+    expect([none.status, (none.body.error as { field?: string }).field]).toEqual([400, "events"]);
   });
 });

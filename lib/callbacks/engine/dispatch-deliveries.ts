@@ -43,10 +43,14 @@ export async function issueTickets(
 }
 
 /** Tells whoever sends that deliveries are due; the default NOTIFYs the delivery workers. */
-export type DeliveryDispatcher = (tickets: readonly DeliveryTicket[]) => Promise<void>;
+export type DeliveryDispatcher = (
+  tickets: readonly DeliveryTicket[],
+  options?: { notified?: boolean },
+) => Promise<void>;
 
-const notifyWorkers: DeliveryDispatcher = async () => {
-  await db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
+const notifyWorkers: DeliveryDispatcher = async (_tickets, options) => {
+  // Intake NOTIFYs inside its own statement; no second round trip for it.
+  if (!options?.notified) await db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
 };
 
 let dispatcher: DeliveryDispatcher = notifyWorkers;
@@ -56,9 +60,12 @@ export function setDeliveryDispatcher(next: DeliveryDispatcher | null): void {
   dispatcher = next ?? notifyWorkers;
 }
 
-/** Announces due deliveries. */
-export async function dispatchDeliveries(tickets: readonly DeliveryTicket[]): Promise<void> {
-  if (tickets.length > 0) await dispatcher(tickets);
+/** Announces due deliveries; `notified` when the writing statement already NOTIFYed. */
+export async function dispatchDeliveries(
+  tickets: readonly DeliveryTicket[],
+  options?: { notified?: boolean },
+): Promise<void> {
+  if (tickets.length > 0) await dispatcher(tickets, options);
 }
 
 /**
@@ -66,9 +73,12 @@ export async function dispatchDeliveries(tickets: readonly DeliveryTicket[]): Pr
  * NOTIFY is logged, not thrown: the rows are committed and due, and workers find them on their
  * next timer (at most a few seconds) or the cron drain does.
  */
-export async function dispatchAfterCommit(tickets: readonly DeliveryTicket[]): Promise<void> {
+export async function dispatchAfterCommit(
+  tickets: readonly DeliveryTicket[],
+  options?: { notified?: boolean },
+): Promise<void> {
   try {
-    await dispatchDeliveries(tickets);
+    await dispatchDeliveries(tickets, options);
   } catch (error) {
     console.error(
       `[callbacks] could not wake the delivery workers for ${tickets.length} deliveries; their timer will`,
