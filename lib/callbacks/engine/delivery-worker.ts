@@ -85,8 +85,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions = {}): Delive
     woken = true;
     wakeSleeper?.();
   };
+  // A wake() that came while the loop was busy (claiming, asking for the next due time) counts.
   const sleepOrWake = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (woken) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -130,11 +132,15 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions = {}): Delive
     };
   };
   let roomWaiter: (() => void) | null = null;
+  // An endpoint with half its share claimed is left out of claims until it drains below that
+  // again; then the loop is woken to claim more of it (hysteresis: claims stay batches).
+  const busyAt = Math.max(1, Math.floor(perEndpoint / 2));
   const settleOne = (endpointId: string) => {
     inflight--;
     const n = (claimedPer.get(endpointId) ?? 1) - 1;
     if (n <= 0) claimedPer.delete(endpointId);
     else claimedPer.set(endpointId, n);
+    if (n === busyAt - 1) wake();
     roomWaiter?.();
   };
 
@@ -215,7 +221,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions = {}): Delive
           limit: Math.min(batchSize, room),
           perEndpoint,
           leaseMs,
-          skipEndpoints: [...claimedPer].filter(([, n]) => n >= perEndpoint).map(([id]) => id),
+          skipEndpoints: [...claimedPer].filter(([, n]) => n >= busyAt).map(([id]) => id),
           overdueMs: options.overdueMs,
           now: clock(),
         });
