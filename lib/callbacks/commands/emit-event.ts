@@ -2,7 +2,7 @@ import type { EventIssue } from "@/lib/callbacks/rules/parse-event";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/core/errors";
-import { dispatchAfterCommit, type DeliveryTicket } from "../engine/dispatch-deliveries";
+import type { DeliveryTicket } from "../engine/dispatch-deliveries";
 import { emitEvents } from "./emit-events";
 
 export type EmitEventInput = {
@@ -44,7 +44,7 @@ export type EmitEventResult = {
   created: boolean;
   /** Deliveries of this event (new ones when created, the existing ones otherwise). */
   deliveries: number;
-  /** The new deliveries. The workers are woken at commit; with a caller's `tx`, hand them to `dispatchAfterCommit` after commit too (tests collect them there). */
+  /** The new deliveries. Without `tx` the workers were already woken; with a caller's `tx`, hand them to `dispatchAfterCommit` after commit. */
   tickets: DeliveryTicket[];
 };
 
@@ -65,9 +65,9 @@ type Tx = Prisma.TransactionClient;
  * Validates an event against the catalogue, stores it once per id and scope (a repeat by the same
  * emitter returns the original and fans out nothing; another emitter's same id is a new event),
  * creates one delivery per enabled subscribed endpoint and wakes the delivery workers — one SQL
- * statement (`emitEvents` with one event). Pass `tx` to write inside a caller's transaction (the
- * workers are woken at its commit). Internal emitters (sync, conflicts, notifications) call it
- * after their own transaction commits.
+ * statement (`emitEvents` with one event). Pass `tx` to write inside a caller's transaction; then
+ * hand `tickets` to `dispatchAfterCommit` after it commits. Internal emitters (sync, conflicts,
+ * notifications) call it after their own transaction commits.
  */
 export async function emitEvent(input: EmitEventInput, tx?: Tx): Promise<EmitEventResult> {
   const [outcome] = await emitEvents([input], tx);
@@ -79,7 +79,6 @@ export async function emitEvent(input: EmitEventInput, tx?: Tx): Promise<EmitEve
       deliveries: outcome.deliveries,
       tickets: outcome.tickets,
     };
-    if (!tx) await dispatchAfterCommit(result.tickets, { notified: true });
     return result;
   }
   const scope = input.tokenId ? `token:${input.tokenId}` : "internal";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseEvent } from "@/lib/callbacks/rules/parse-event";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CALLBACK_DUE_CHANNEL, type DeliveryTicket } from "../engine/dispatch-deliveries";
+import { dispatchAfterCommit, type DeliveryTicket } from "../engine/dispatch-deliveries";
 import { msOf, tsParam } from "../engine/sql-time";
 import { EventRejectedError, type EmitEventInput, type StoredCallbackEvent } from "./emit-event";
 
@@ -34,7 +34,7 @@ type Valid = {
 };
 
 type Row = {
-  kind: "event" | "delivery" | "duplicate" | "notified";
+  kind: "event" | "delivery" | "duplicate";
   id: string;
   scope: string | null;
   scopedId: string | null;
@@ -50,8 +50,9 @@ type Row = {
 type Runner = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
 // One statement for the whole batch: skip ids this emitter already stored, insert the rest (a
-// webhook-id another scope holds gets the emitter's id with a "~uuid" suffix, as emitEvent did),
-// fan each out to its endpoints, and NOTIFY the delivery workers (delivered at commit).
+// webhook-id another scope holds gets the emitter's id with a "~uuid" suffix, as emitEvent did)
+// and fan each out to its endpoints. No NOTIFY in it: PostgreSQL serialises the commits of
+// notifying transactions, which capped concurrent intake at one commit (one WAL flush) at a time.
 const STORE_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
@@ -78,8 +79,6 @@ WITH input AS (
                                      THEN ep.enabled AND ins.type = ANY(ep."eventTypes")
                                      ELSE ep.id = f.only_endpoint END
   RETURNING id, "endpointId", "eventId"
-), notified AS (
-  SELECT pg_notify('${CALLBACK_DUE_CHANNEL}', '') FROM (SELECT 1 FROM dels LIMIT 1) one
 ), dup AS (
   SELECT i.scope, i.scoped_id FROM input i
   WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.idx = i.idx)
@@ -91,10 +90,7 @@ FROM ins
 UNION ALL
 SELECT 'delivery', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "endpointId", "eventId" FROM dels
 UNION ALL
-SELECT 'duplicate', '', scope, scoped_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dup
-UNION ALL
--- Selected so the NOTIFY runs; the row itself means nothing.
-SELECT 'notified', '', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM notified`;
+SELECT 'duplicate', '', scope, scoped_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dup`;
 
 async function store(run: Runner, valid: Valid[], now: Date) {
   const rows = await run.$queryRawUnsafe<Row[]>(
@@ -143,8 +139,9 @@ async function store(run: Runner, valid: Valid[], now: Date) {
  * Validates and stores a batch of events in one round trip: each is checked against the
  * catalogue (a rejected one names its field and stores nothing), an id its emitter already sent
  * is a duplicate (per scope, as for emitEvent), and every new one is written with one delivery
- * per enabled subscribed endpoint; the delivery workers are notified at commit. Pass `tx` to
- * write inside a caller's transaction. The result has one entry per input, in order.
+ * per enabled subscribed endpoint, then the delivery workers are woken. Pass `tx` to write inside
+ * a caller's transaction and hand the tickets to `dispatchAfterCommit` after it commits. The
+ * result has one entry per input, in order.
  */
 export async function emitEvents(
   inputs: readonly EmitEventInput[],
@@ -216,5 +213,7 @@ export async function emitEvents(
     }
     pending = missed;
   }
+  if (!tx)
+    await dispatchAfterCommit(out.flatMap((o) => (o?.status === "accepted" ? o.tickets : [])));
   return out as EmitOutcome[];
 }

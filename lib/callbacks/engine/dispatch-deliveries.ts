@@ -43,14 +43,27 @@ export async function issueTickets(
 }
 
 /** Tells whoever sends that deliveries are due; the default NOTIFYs the delivery workers. */
-export type DeliveryDispatcher = (
-  tickets: readonly DeliveryTicket[],
-  options?: { notified?: boolean },
-) => Promise<void>;
+export type DeliveryDispatcher = (tickets: readonly DeliveryTicket[]) => Promise<void>;
 
-const notifyWorkers: DeliveryDispatcher = async (_tickets, options) => {
-  // Intake NOTIFYs inside its own statement; no second round trip for it.
-  if (!options?.notified) await db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
+// One NOTIFY in flight per process; requests meanwhile are folded into one more after it, so a
+// burst of intake costs a handful of NOTIFYs, each sent after the commits it announces. Its own
+// statement, not part of the intake transaction: PostgreSQL serialises notifying commits.
+let notifying: Promise<void> | null = null;
+let again = false;
+const notifyWorkers: DeliveryDispatcher = () => {
+  if (notifying) {
+    again = true;
+    return Promise.resolve();
+  }
+  notifying = (async () => {
+    do {
+      again = false;
+      await db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
+    } while (again);
+  })().finally(() => {
+    notifying = null;
+  });
+  return notifying;
 };
 
 let dispatcher: DeliveryDispatcher = notifyWorkers;
@@ -60,12 +73,9 @@ export function setDeliveryDispatcher(next: DeliveryDispatcher | null): void {
   dispatcher = next ?? notifyWorkers;
 }
 
-/** Announces due deliveries; `notified` when the writing statement already NOTIFYed. */
-export async function dispatchDeliveries(
-  tickets: readonly DeliveryTicket[],
-  options?: { notified?: boolean },
-): Promise<void> {
-  if (tickets.length > 0) await dispatcher(tickets, options);
+/** Announces due deliveries. */
+export async function dispatchDeliveries(tickets: readonly DeliveryTicket[]): Promise<void> {
+  if (tickets.length > 0) await dispatcher(tickets);
 }
 
 /**
@@ -73,12 +83,9 @@ export async function dispatchDeliveries(
  * NOTIFY is logged, not thrown: the rows are committed and due, and workers find them on their
  * next timer (at most a few seconds) or the cron drain does.
  */
-export async function dispatchAfterCommit(
-  tickets: readonly DeliveryTicket[],
-  options?: { notified?: boolean },
-): Promise<void> {
+export async function dispatchAfterCommit(tickets: readonly DeliveryTicket[]): Promise<void> {
   try {
-    await dispatchDeliveries(tickets, options);
+    await dispatchDeliveries(tickets);
   } catch (error) {
     console.error(
       `[callbacks] could not wake the delivery workers for ${tickets.length} deliveries; their timer will`,
