@@ -12,6 +12,7 @@
 //   BENCH_INTAKE_SECONDS (default 10)  BENCH_FAIL_EVENTS (default 2000)
 //   BENCH_OUTAGE_SECONDS (default 10; the issue's figure is 60)  BENCH_RATE_LIMIT (default 50)
 //   BENCH_SOAK_SECONDS (default 60; the issue's figure is 600)  BENCH_CPU_PROF=1 (profiles in .data/prof)
+//   BENCH_PACED_BATCH (events per request in the steady 200/s phases, default 10; 1 = single POSTs)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -379,18 +380,23 @@ async function main() {
   }
 
   // --- 4. emit→2xx latency at a steady 200 events/s ---------------------------------------
+  // Events at a steady rate: one request every 1000/perSecond × `per` ms carrying `per` events
+  // (per = 1: single POSTs; more: the batch endpoint, when single intake cannot keep the rate).
+  const PER_REQUEST = num("BENCH_PACED_BATCH", 10);
   const paced = async (phase: string, perSecond: number, seconds: number, index: number) => {
     const ids: string[] = [];
     const t0 = performance.now();
-    const total = perSecond * seconds;
+    const requests = Math.ceil((perSecond * seconds) / PER_REQUEST);
     const inflight = new Set<Promise<unknown>>();
-    for (let i = 0; i < total; i++) {
-      const due = t0 + (i * 1000) / perSecond;
+    for (let i = 0; i < requests; i++) {
+      const due = t0 + (i * 1000 * PER_REQUEST) / perSecond;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
-      const id = newId(phase);
-      ids.push(id);
-      const p = postOne(id).finally(() => inflight.delete(p));
+      const chunk = Array.from({ length: PER_REQUEST }, () => newId(phase));
+      ids.push(...chunk);
+      const p = (PER_REQUEST === 1 ? postOne(chunk[0]) : postBatch(chunk)).finally(() =>
+        inflight.delete(p),
+      );
       inflight.add(p);
       if (inflight.size >= 64) await Promise.race(inflight);
     }

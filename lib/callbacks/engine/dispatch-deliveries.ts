@@ -50,20 +50,26 @@ export type DeliveryDispatcher = (tickets: readonly DeliveryTicket[]) => Promise
 // statement, not part of the intake transaction: PostgreSQL serialises notifying commits.
 let notifying: Promise<void> | null = null;
 let again = false;
-const notifyWorkers: DeliveryDispatcher = () => {
+const notify = () => db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
+const notifyWorkers: DeliveryDispatcher = async () => {
   if (notifying) {
     again = true;
-    return Promise.resolve();
+    return;
   }
+  const first = notify();
   notifying = (async () => {
-    do {
-      again = false;
-      await db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
-    } while (again);
-  })().finally(() => {
-    notifying = null;
-  });
-  return notifying;
+    try {
+      await first;
+    } finally {
+      // The folded requests get their NOTIFY in the background; nobody waits for the train.
+      while (again) {
+        again = false;
+        await notify().catch((error) => console.error("[callbacks] NOTIFY failed", error));
+      }
+      notifying = null;
+    }
+  })().catch(() => {});
+  await first;
 };
 
 let dispatcher: DeliveryDispatcher = notifyWorkers;
