@@ -1,6 +1,7 @@
 import type { ClaimedDelivery, DeliveryOutcome } from "../delivery-types";
 import { decideAttemptOutcome } from "../rules/decide-attempt-outcome";
 import { parkOutcome } from "../rules/park-outcome";
+import { rateSlotSpacing } from "../rules/rate-slot-spacing";
 import { releaseOutcome } from "../rules/release-outcome";
 import type { Resolver } from "../rules/ssrf-guard";
 import { getDeliverySettings } from "../commands/allow-list";
@@ -66,7 +67,7 @@ export async function deliverClaimed(
       [...limited].map(([endpointId, ds]) => ({
         endpointId,
         want: ds.length,
-        perSecond: ds[0].endpoint.rateLimitPerSecond!,
+        intervalMs: rateSlotSpacing(ds[0].endpoint.rateLimitPerSecond!).intervalMs,
       })),
       { now, horizonMs: ctx.rateHorizonMs },
     );
@@ -94,9 +95,8 @@ export async function deliverClaimed(
         if (slot !== undefined) {
           const wait = slot - ctx.clock().getTime();
           if (wait > 0) await sleep(wait);
-          // A slot used late would crowd the next one; unused, it only costs throughput.
-          const interval = 1000 / d.endpoint.rateLimitPerSecond!;
-          if (ctx.clock().getTime() - slot > interval / 2)
+          // A slot used later than the tolerance could crowd a window; unused, it costs only throughput.
+          if (ctx.clock().getTime() - slot > rateSlotSpacing(d.endpoint.rateLimitPerSecond!).lateMs)
             return onOutcome(releaseOutcome(d, ctx.clock(), 0));
         }
         if (d.leaseUntil.getTime() - ctx.clock().getTime() < ctx.timeoutMs + LEASE_MARGIN_MS)

@@ -219,7 +219,7 @@ describe("delivery worker", () => {
     const now = new Date(Date.now() + 3_600_000); // a quiet hour: nothing reserved yet
     const asks = await Promise.all(
       Array.from({ length: 8 }, () =>
-        m.slots.reserveRateSlots([{ endpointId: endpoint.id, want: 4, perSecond: 10 }], {
+        m.slots.reserveRateSlots([{ endpointId: endpoint.id, want: 4, intervalMs: 100 }], {
           now,
           horizonMs: 1_000,
         }),

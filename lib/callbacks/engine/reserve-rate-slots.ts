@@ -5,7 +5,7 @@ export type RateSlots = {
   endpointId: string;
   /** Epoch ms of the first slot (granted or not). */
   firstMs: number;
-  /** Milliseconds between slots: 1000 / rateLimitPerSecond. */
+  /** Milliseconds between slots (rateSlotSpacing). */
   intervalMs: number;
   /** How many of the asked-for slots were granted, starting at firstMs. */
   granted: number;
@@ -18,12 +18,12 @@ const known = new Set<string>();
  * The per-endpoint rate limit, exact across every worker and app instance: a GCRA without
  * burst in PostgreSQL. Each endpoint's row holds the theoretical arrival time (TAT) of its next
  * send; one statement locks the rows, grants each endpoint up to `want` slots spaced
- * 1000/limit ms apart that start no later than `now + horizonMs`, and moves the TAT past them.
- * A granted slot may be used at or after its time, never before, so no two sends of one
- * endpoint start closer together than the interval, whoever sends them.
+ * `intervalMs` apart that start no later than `now + horizonMs`, and moves the TAT past them.
+ * A granted slot is used at its time or within rateSlotSpacing's tolerance after, never before,
+ * so no 1-second window holds more than the limit, whoever sends.
  */
 export async function reserveRateSlots(
-  asks: readonly { endpointId: string; want: number; perSecond: number }[],
+  asks: readonly { endpointId: string; want: number; intervalMs: number }[],
   options: { now: Date; horizonMs: number },
 ): Promise<Map<string, RateSlots>> {
   const result = new Map<string, RateSlots>();
@@ -62,7 +62,7 @@ export async function reserveRateSlots(
      SELECT id AS "endpointId", s0 AS "firstMs", t AS "intervalMs", granted FROM g`,
     asks.map((a) => a.endpointId),
     asks.map((a) => a.want),
-    asks.map((a) => 1000 / a.perSecond),
+    asks.map((a) => a.intervalMs),
     now,
     options.horizonMs,
   );
