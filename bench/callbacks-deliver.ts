@@ -1,262 +1,504 @@
-// Bench: data callbacks end to end on a real PostgreSQL, to a local receiver that verifies every
-// request with the standardwebhooks library. Two paths:
-//   executor — emitEvent (store + fan-out) → Inngest events → embedded executor → the real
-//              callback-deliver function (child process, inngest/node) → signed POST;
-//   direct   — the same runDelivery loop (attemptDelivery: DB read, sign, safeFetch, record)
-//              driven in-process by BENCH_WORKERS workers, i.e. the engine without the executor.
-// Each path: a steady phase (deliveries/s, p50/p99 event-to-delivery latency = emit call → first
-// 2xx at the receiver) and a phase where 30 % of the receiver's answers are 500s (lost = never
-// answered 2xx once retries are exhausted; target 0).
+// Bench: data callbacks end to end on the production build. The public API (`POST
+// /api/v1/events` from 16 concurrent clients, and `POST /api/v1/events/batch`) of `next start`
+// → PostgreSQL → the delivery worker process(es) (scripts/callback-worker.ts) → local receivers
+// that verify every request with the standardwebhooks library.
+// Phases: delivery rate to 1 endpoint and to 20 endpoints (a batch-loaded backlog), intake
+// (single and batched), emit→2xx latency at a steady 200 events/s, 30 % of answers failing,
+// a receiver outage, the rate limit with two worker instances, and a soak; RSS of Next and the
+// worker sampled throughout. Last line: `BENCH {json}`.
+// Needs a production build (`npm run build`); measure on a quiet machine (load average < 3).
 // Usage: node --import tsx bench/callbacks-deliver.ts
-//   BENCH_PATH (executor|direct|both, default both)  BENCH_RATE (events/s, default 125)
-//   BENCH_SECONDS (default 10)  BENCH_ENDPOINTS (subscribers per event, default 4)
-//   BENCH_FAIL_EVENTS (default 500)  BENCH_WORKERS (direct path, default 32)  DATABASE_URL (else embedded)
-import { fork, type ChildProcess } from "node:child_process";
+//   BENCH_EVENTS (backlog per rate phase, default 10000)  BENCH_LATENCY_SECONDS (default 20)
+//   BENCH_INTAKE_SECONDS (default 10)  BENCH_FAIL_EVENTS (default 2000)
+//   BENCH_OUTAGE_SECONDS (default 10; the issue's figure is 60)  BENCH_RATE_LIMIT (default 50)
+//   BENCH_SOAK_SECONDS (default 60; the issue's figure is 600)  BENCH_CPU_PROF=1 (profiles in .data/prof)
+//   BENCH_PACED_BATCH (events per request in the steady 200/s phases, default 10; 1 = single POSTs)
 import { randomBytes } from "node:crypto";
-import { loadavg } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { startExecutor } from "../inngest/engine/index";
 import { freePort } from "../scripts/lib/postgres";
 import {
   startCallbackReceiver,
+  type CallbackReceiver,
   type ReceiverReply,
 } from "../lib/sandbox/callback-receiver/start-callback-receiver";
 import { openBenchDatabase } from "./lib/bench-database";
+import {
+  Ledger,
+  load,
+  pct,
+  say,
+  sleep,
+  start as startIn,
+  stopChild,
+  treeRssMb,
+} from "./lib/callbacks-bench-kit";
 
-const PATHS =
-  (process.env.BENCH_PATH ?? "both") === "both"
-    ? ["direct", "executor"]
-    : [process.env.BENCH_PATH!];
-const RATE = Number(process.env.BENCH_RATE ?? 125);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
-const FAIL_EVENTS = Number(process.env.BENCH_FAIL_EVENTS ?? 500);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 32);
-const SIGNING_KEY = `signkey-bench-${"cd".repeat(32)}`;
-const EVENT_KEY = "bench";
-const admin = { type: "system" as const, id: "bench" };
+const start = (name: string, args: string[], env: NodeJS.ProcessEnv) =>
+  startIn(name, args, env, root);
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const root = path.resolve(import.meta.dirname, "..");
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const EVENTS = num("BENCH_EVENTS", 10_000);
+const LATENCY_SECONDS = num("BENCH_LATENCY_SECONDS", 20);
+const INTAKE_SECONDS = num("BENCH_INTAKE_SECONDS", 10);
+const FAIL_EVENTS = num("BENCH_FAIL_EVENTS", 2_000);
+const OUTAGE_SECONDS = num("BENCH_OUTAGE_SECONDS", 10);
+const RATE_LIMIT = num("BENCH_RATE_LIMIT", 50);
+const SOAK_SECONDS = num("BENCH_SOAK_SECONDS", 60);
+const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
+const TYPE = "learning.course.completed";
+const ctx = { actor: { type: "system" as const, id: "bench" } };
 
 async function main() {
+  if (!existsSync(path.join(root, ".next/BUILD_ID")))
+    throw new Error("no production build: run `npm run build` first (on a quiet machine)");
+  say(`load average ${load()}`);
   const { url, stop: stopPg } = await openBenchDatabase();
-  const port = await freePort();
-  const env = {
+  const appPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
+    NODE_ENV: "production",
     DATABASE_URL: url,
-    DATABASE_POOL_SIZE: "20",
+    DATABASE_POOL_SIZE: "10",
     ORGBRIDGE_SECRET_KEY: process.env.ORGBRIDGE_SECRET_KEY ?? randomBytes(32).toString("base64"),
-    ORGBRIDGE_CALLBACK_TIME_SCALE: "0.01", // retries in the failing phase: 50 ms, 300 ms, 1.2 s …
-    INNGEST_DEV: "0",
-    INNGEST_SIGNING_KEY: SIGNING_KEY,
-    INNGEST_EVENT_KEY: EVENT_KEY,
-    INNGEST_BASE_URL: `http://127.0.0.1:${port}`,
-    INNGEST_LOG_LEVEL: "error",
+    NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    OIDC_ISSUER: "http://127.0.0.1:9/",
+    OIDC_CLIENT_ID: "bench",
+    OIDC_CLIENT_SECRET: "bench",
+    // Retries of the failing and outage phases: 5 s → 50 ms, 30 s → 300 ms, 5 min → 3 s …
+    ORGBRIDGE_CALLBACK_TIME_SCALE: "0.01",
+    ORGBRIDGE_CALLBACK_WORKER: "process",
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);
-
   const { db } = await import("../lib/core/db");
   const { setCallbackNetworkPolicy } = await import("../lib/callbacks/commands/allow-list");
-  const { createEndpoint } = await import("../lib/callbacks/commands/endpoints");
-  const { emitEvent } = await import("../lib/callbacks/commands/emit-event");
-  const { setDeliveryDispatcher } = await import("../lib/callbacks/engine/dispatch-deliveries");
-  const { runDelivery } = await import("../lib/callbacks/engine/run-delivery");
-  await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, { actor: admin });
+  const endpoints = await import("../lib/callbacks/commands/endpoints");
+  const { createToken } = await import("../lib/tokens/commands/create-token");
+  await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, ctx);
+  const { token } = await createToken(
+    { name: "bench", scopes: ["events:write"], expiresInDays: null },
+    ctx,
+  );
 
+  const prof = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(root, ".data/prof")}`] : [];
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  const next = start(
+    "next",
+    [...prof, nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"],
+    env,
+  );
+  const workerArgs = [...prof, "--import", "tsx", "scripts/callback-worker.ts"];
+  const worker = start("worker-1", workerArgs, env);
+  const base = `http://127.0.0.1:${appPort}`;
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 240) throw new Error("next start did not answer within 2 minutes");
+    await sleep(500);
+  }
+  say("next start and the worker are up");
+
+  const rss: { t: number; next: number; worker: number }[] = [];
+  const sampler = setInterval(() => {
+    rss.push({ t: Date.now(), next: treeRssMb(next.pid!), worker: treeRssMb(worker.pid!) });
+  }, 1_000);
+
+  // --- receivers and endpoints -------------------------------------------------------------
+  const ledger = new Ledger();
   let failRate = 0;
-  const emittedAt = new Map<string, number>();
+  const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const delivered = new Set<string>();
-  let lastDelivery = 0;
-  const receiver = await startCallbackReceiver({
-    keep: 1000,
-    reply: (call): ReceiverReply => {
-      if (call.verifiedWith === null) return { status: 401 };
-      if (Math.random() < failRate) return { status: 500 };
-      const key = `${call.webhookId}|${call.headers["x-endpoint"]}`;
-      if (!delivered.has(key)) {
-        delivered.add(key);
-        const t = emittedAt.get(call.webhookId);
-        if (t) latencies.push(Date.now() - t);
-        lastDelivery = Date.now();
-      }
-      return { status: 204 };
-    },
-  });
-  const secrets: string[] = [];
-  for (let i = 0; i < ENDPOINTS; i++) {
-    const { secret } = await createEndpoint(
-      {
-        name: `bench-${i}`,
-        url: receiver.url,
-        eventTypes: ["learning.course.completed"],
-        headers: { "x-endpoint": String(i) },
-        maxRetries: 10,
-      },
-      { actor: admin },
-    );
-    secrets.push(secret);
-  }
-  receiver.setSecrets(secrets);
-
-  let intakeRetries = 0;
-  const emit = async (id: string) => {
-    emittedAt.set(id, Date.now());
-    const data = { employeeNo: "E1001", courseId: "C-1", completedAt: new Date().toISOString() };
-    // A failed intake is what an API caller would retry with the same id; do that.
-    for (let tries = 0; ; tries++) {
-      try {
-        return await emitEvent({ id, type: "learning.course.completed", data, source: "bench" });
-      } catch (error) {
-        if (intakeRetries++ === 0)
-          console.error(
-            `  first intake error: ${(error as Error).message.split("\n").slice(-2).join(" ")}`,
-          );
-        if (tries >= 5) throw error;
-      }
-    }
-  };
-  const waitAll = async (expected: number, timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
-    let report = Date.now() + 15_000;
-    while (delivered.size < expected && Date.now() < deadline) {
-      await sleep(100);
-      if (Date.now() > report) {
-        report += 15_000;
-        console.error(`  … ${delivered.size}/${expected} delivered; load ${load()}`);
-      }
-    }
-  };
-  const reset = () => {
-    delivered.clear();
-    latencies.length = 0;
-    intakeRetries = 0;
-  };
-
-  async function phases(label: string) {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => emit(`${label}-warm_${i}`))); // load modules, open pools
-    await waitAll(10 * ENDPOINTS, 120_000);
-    reset();
-    failRate = 0;
-    const total = RATE * SECONDS;
-    const cpu0 = process.cpuUsage();
-    const t0 = Date.now();
-    const pending: Promise<unknown>[] = [];
-    for (let i = 0; i < total; i++) {
-      const wait = t0 + (i * 1000) / RATE - Date.now();
-      if (wait > 0) await sleep(wait);
-      pending.push(emit(`${label}-steady_${i}`));
-    }
-    await Promise.all(pending);
-    const emitSecs = (Date.now() - t0) / 1000;
-    await waitAll(total * ENDPOINTS, 600_000);
-    const lat = [...latencies].sort((a, b) => a - b);
-    const secs = (lastDelivery - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    const cpuPerDelivery = (cpu.user + cpu.system) / 1000 / Math.max(1, delivered.size);
-    console.log(
-      `${label.padEnd(8)} steady ${RATE} ev/s × ${ENDPOINTS} endpoints × ${SECONDS}s: delivered ${delivered.size}/${total * ENDPOINTS} in ${secs.toFixed(1)} s ` +
-        `(emits took ${emitSecs.toFixed(1)} s) → ${(delivered.size / secs).toFixed(0)} deliveries/s  p50 ${pct(lat, 50)} ms  p99 ${pct(lat, 99)} ms  ` +
-        `max ${lat.at(-1)} ms  intake retries ${intakeRetries}  bench-process CPU ${cpuPerDelivery.toFixed(2)} ms/delivery  load ${load()}`,
-    );
-
-    reset();
-    failRate = 0.3;
-    const t1 = Date.now();
-    for (let i = 0; i < FAIL_EVENTS; i += 50)
-      await Promise.all(
-        Array.from({ length: Math.min(50, FAIL_EVENTS - i) }, (_, j) =>
-          emit(`${label}-flaky_${i + j}`),
-        ),
-      );
-    await waitAll(FAIL_EVENTS * ENDPOINTS, 600_000);
-    await sleep(2000); // let the last attempts be recorded
-    const statuses = await db.callbackDelivery.groupBy({
-      by: ["status"],
-      where: { eventId: { startsWith: `${label}-flaky_` } },
-      _count: true,
-    });
-    const attempts = await db.callbackAttempt.count({
-      where: { delivery: { eventId: { startsWith: `${label}-flaky_` } } },
-    });
-    console.log(
-      `${label.padEnd(8)} 30 % failing: ${FAIL_EVENTS} ev × ${ENDPOINTS} endpoints: delivered ${delivered.size}, lost ${FAIL_EVENTS * ENDPOINTS - delivered.size}, ` +
-        `attempts ${attempts} (${(attempts / (FAIL_EVENTS * ENDPOINTS)).toFixed(2)}/delivery) in ${((lastDelivery - t1) / 1000).toFixed(1)} s; ` +
-        `statuses ${statuses.map((s) => `${s.status}=${s._count}`).join(" ")}  load ${load()}`,
-    );
-  }
-
-  let child: ChildProcess | undefined;
-  process.on("exit", () => child?.kill());
-  try {
-    for (const which of PATHS) {
-      if (which === "direct") {
-        // In-process workers run the same loop the Inngest function runs, with real sleeps.
-        const queue: Parameters<typeof runDelivery>[0][] = [];
-        let stop = false;
-        const steps = {
-          run: <T>(_id: string, fn: () => Promise<T>) => fn(),
-          sleepUntil: (_id: string, at: Date) => sleep(Math.max(0, at.getTime() - Date.now())),
-          sleep: (_id: string, ms: number) => sleep(ms),
-        };
-        const workers = Array.from({ length: WORKERS }, async () => {
-          while (!stop) {
-            const ticket = queue.shift();
-            if (ticket)
-              await runDelivery(ticket, steps).catch((e) =>
-                console.error("delivery run failed", e),
-              );
-            else await sleep(5);
-          }
-        });
-        setDeliveryDispatcher(async (tickets) => void queue.push(...tickets));
-        await phases("direct");
-        stop = true;
-        await Promise.all(workers);
-        setDeliveryDispatcher(null);
-      } else {
-        child = fork(path.join(import.meta.dirname, "callbacks-deliver-app.ts"), {
-          execArgv: ["--import", "tsx"],
-          env,
-        });
-        const appPort = await new Promise<number>((resolve) =>
-          child!.once("message", (m: { port: number }) => resolve(m.port)),
-        );
-        const exec = await startExecutor({
-          port,
-          databaseUrl: url,
-          signingKey: SIGNING_KEY,
-          eventKey: EVENT_KEY,
-          appUrls: [`http://127.0.0.1:${appPort}/api/inngest`],
-          log: () => {},
-        });
-        await exec.sync();
-        try {
-          await phases("executor");
-        } finally {
-          await exec.stop();
-          child.kill();
+  let measureLatency = false;
+  const arrivals: number[] = [];
+  let recordArrivals = false;
+  const receivers: CallbackReceiver[] = [];
+  async function receiver(index: number, port = 0): Promise<CallbackReceiver> {
+    const r = await startCallbackReceiver({
+      port,
+      keep: 1,
+      reply: (call): ReceiverReply => {
+        ledger.requests++;
+        if (call.verifiedWith === null) {
+          ledger.unverified++;
+          return { status: 401 };
         }
-      }
-    }
-  } finally {
-    await receiver.close();
-    await db.$disconnect();
-    await stopPg();
+        if (recordArrivals) arrivals.push(performance.now());
+        if (failRate > 0 && Math.random() < failRate) return { status: 500 };
+        const key = `${index}|${call.webhookId}`;
+        if (measureLatency && !ledger.acked.has(key)) {
+          const t = sentAt.get(call.webhookId);
+          if (t !== undefined) latencies.push(Date.now() - t);
+        }
+        ledger.record(key);
+        return { status: 204 };
+      },
+    });
+    receivers.push(r);
+    return r;
   }
+  const endpointSecrets = new Map<string, string>();
+  async function endpoint(index: number, r: CallbackReceiver, extra: Record<string, unknown> = {}) {
+    const { endpoint: e, secret } = await endpoints.createEndpoint(
+      { name: `bench-${index}`, url: r.url, eventTypes: [TYPE], maxRetries: 10, ...extra },
+      ctx,
+    );
+    r.setSecrets([secret]);
+    endpointSecrets.set(e.id, secret);
+    return e.id;
+  }
+  const disable = (ids: string[]) =>
+    Promise.all(ids.map((id) => endpoints.setEndpointEnabled({ id, enabled: false }, ctx)));
+
+  // --- intake clients ----------------------------------------------------------------------
+  let seq = 0;
+  const newId = (phase: string) =>
+    `evt_${phase}_${(seq++).toString(36)}_${randomBytes(3).toString("hex")}`;
+  const event = (id: string) => ({
+    id,
+    type: TYPE,
+    data: { employeeNo: "E1001", courseId: "C-1", completedAt: new Date().toISOString() },
+  });
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  let intakeErrors = 0;
+  async function postOne(id: string): Promise<boolean> {
+    for (let tries = 0; tries < 5; tries++) {
+      sentAt.set(id, Date.now());
+      const res = await fetch(`${base}/api/v1/events`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(event(id)),
+      }).catch(() => null);
+      await res?.arrayBuffer();
+      if (res && res.status < 300) return true;
+      intakeErrors++;
+    }
+    return false;
+  }
+  async function postBatch(ids: string[]): Promise<boolean> {
+    for (let tries = 0; tries < 5; tries++) {
+      const now = Date.now();
+      for (const id of ids) sentAt.set(id, now);
+      const res = await fetch(`${base}/api/v1/events/batch`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ events: ids.map(event) }),
+      }).catch(() => null);
+      const body = (await res?.json().catch(() => null)) as {
+        results?: { status: string }[];
+      } | null;
+      if (res?.status === 200 && body?.results?.every((r) => r.status !== "error")) return true;
+      intakeErrors++;
+    }
+    return false;
+  }
+  /** Loads `count` events through the batch endpoint with 4 concurrent clients. */
+  async function loadBacklog(phase: string, count: number): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => newId(phase));
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += 500) chunks.push(ids.slice(i, i + 500));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let c = chunks.shift(); c; c = chunks.shift()) await postBatch(c);
+      }),
+    );
+    return ids;
+  }
+  async function waitAcked(keys: string[], timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const missing = ledger.lost(keys);
+      if (missing === 0 || Date.now() > deadline) return missing;
+      await sleep(200);
+    }
+  }
+  async function waitSettled(endpointIds: string[], timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const open = await db.callbackDelivery.count({
+        where: { endpointId: { in: endpointIds }, status: { in: ["PENDING", "RETRYING"] } },
+      });
+      if (open === 0) return;
+      await sleep(500);
+    }
+  }
+  const keysFor = (index: number, ids: string[]) => ids.map((id) => `${index}|${id}`);
+  const result: Record<string, unknown> = { loadBefore: load() };
+
+  // --- 0. one client, idle: what a single POST costs ----------------------------------------
+  {
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await postOne(newId("probe"));
+      times.push(performance.now() - t);
+    }
+    result.singlePostIdleMs = { p50: Math.round(pct(times, 50)), p90: Math.round(pct(times, 90)) };
+    say(`one POST, idle: ${JSON.stringify(result.singlePostIdleMs)}`);
+  }
+
+  // --- 1. delivery rate to one endpoint (batch-loaded backlog) -----------------------------
+  {
+    const r = await receiver(0);
+    const id = await endpoint(0, r);
+    const t0 = Date.now();
+    const ids = await loadBacklog("one", EVENTS);
+    const loadedMs = Date.now() - t0;
+    const missing = await waitAcked(keysFor(0, ids), 300_000);
+    const times = ids.map((x) => ledger.acked.get(`0|${x}`)?.at ?? NaN).filter(Number.isFinite);
+    const rate = times.length / ((Math.max(...times) - t0) / 1000);
+    result.oneEndpoint = {
+      events: EVENTS,
+      deliveriesPerSecond: Math.round(rate),
+      batchIntakePerSecond: Math.round(EVENTS / (loadedMs / 1000)),
+      lost: missing,
+      duplicated: ledger.duplicated(keysFor(0, ids)),
+    };
+    say(`1 endpoint: ${JSON.stringify(result.oneEndpoint)}  load ${load()}`);
+    await disable([id]);
+  }
+
+  // --- 2. delivery rate to 20 endpoints ----------------------------------------------------
+  const twenty: string[] = [];
+  {
+    const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => receiver(100 + i)));
+    for (const [i, r] of rs.entries()) twenty.push(await endpoint(100 + i, r));
+    const t0 = Date.now();
+    const ids = await loadBacklog("twenty", Math.round(EVENTS / 20));
+    const keys = rs.flatMap((_, i) => keysFor(100 + i, ids));
+    const missing = await waitAcked(keys, 300_000);
+    const times = keys.map((k) => ledger.acked.get(k)?.at ?? NaN).filter(Number.isFinite);
+    result.twentyEndpoints = {
+      deliveries: keys.length,
+      deliveriesPerSecond: Math.round(times.length / ((Math.max(...times) - t0) / 1000)),
+      lost: missing,
+      duplicated: ledger.duplicated(keys),
+    };
+    say(`20 endpoints: ${JSON.stringify(result.twentyEndpoints)}  load ${load()}`);
+  }
+
+  // --- 3. intake: single events from 16 clients, then batches from 4 -----------------------
+  {
+    let n = 0;
+    const until = Date.now() + INTAKE_SECONDS * 1000;
+    const t0 = Date.now();
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (Date.now() < until) if (await postOne(newId("intake"))) n++;
+      }),
+    );
+    const single = n / ((Date.now() - t0) / 1000);
+    const tb = Date.now();
+    await loadBacklog("intakeb", Math.round(EVENTS / 20) * 4);
+    const batched = (Math.round(EVENTS / 20) * 4) / ((Date.now() - tb) / 1000);
+    result.intake = {
+      singlePerSecond16Clients: Math.round(single),
+      batchedPerSecond: Math.round(batched),
+      fanOut: 20,
+      errors: intakeErrors,
+    };
+    say(`intake: ${JSON.stringify(result.intake)}  load ${load()}`);
+    await waitSettled(twenty, 300_000);
+    await disable(twenty);
+  }
+
+  // --- 4. emit→2xx latency at a steady 200 events/s ---------------------------------------
+  // Events at a steady rate: one request every 1000/perSecond × `per` ms carrying `per` events
+  // (per = 1: single POSTs; more: the batch endpoint, when single intake cannot keep the rate).
+  const PER_REQUEST = num("BENCH_PACED_BATCH", 10);
+  const paced = async (phase: string, perSecond: number, seconds: number, index: number) => {
+    const ids: string[] = [];
+    const t0 = performance.now();
+    const requests = Math.ceil((perSecond * seconds) / PER_REQUEST);
+    const inflight = new Set<Promise<unknown>>();
+    for (let i = 0; i < requests; i++) {
+      const due = t0 + (i * 1000 * PER_REQUEST) / perSecond;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const chunk = Array.from({ length: PER_REQUEST }, () => newId(phase));
+      ids.push(...chunk);
+      const p = (PER_REQUEST === 1 ? postOne(chunk[0]) : postBatch(chunk)).finally(() =>
+        inflight.delete(p),
+      );
+      inflight.add(p);
+      if (inflight.size >= 64) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    return keysFor(index, ids);
+  };
+  {
+    const r = await receiver(200);
+    const id = await endpoint(200, r);
+    measureLatency = true;
+    const keys = await paced("lat", 200, LATENCY_SECONDS, 200);
+    const missing = await waitAcked(keys, 120_000);
+    measureLatency = false;
+    result.latency200 = {
+      events: keys.length,
+      p50Ms: pct(latencies, 50),
+      p90Ms: pct(latencies, 90),
+      p99Ms: pct(latencies, 99),
+      maxMs: pct(latencies, 100),
+      lost: missing,
+      duplicated: ledger.duplicated(keys),
+    };
+    say(`latency at 200/s: ${JSON.stringify(result.latency200)}  load ${load()}`);
+    await disable([id]);
+  }
+
+  // --- 5. 30 % of answers failing ---------------------------------------------------------
+  {
+    const r = await receiver(300);
+    const id = await endpoint(300, r);
+    failRate = 0.3;
+    const ids = await loadBacklog("fail", FAIL_EVENTS);
+    await waitSettled([id], 300_000);
+    failRate = 0;
+    const keys = keysFor(300, ids);
+    result.failing30 = {
+      events: FAIL_EVENTS,
+      lost: ledger.lost(keys),
+      duplicated: ledger.duplicated(keys),
+      dead: await db.callbackDelivery.count({ where: { endpointId: id, status: "DEAD" } }),
+    };
+    say(`30 % failing: ${JSON.stringify(result.failing30)}  load ${load()}`);
+    await disable([id]);
+  }
+
+  // --- 6. receiver outage ------------------------------------------------------------------
+  {
+    const first = await receiver(400);
+    // The long schedule (5 s, 5 min, 30 min, 2 h … scaled by 0.01) outlasts the outage.
+    const id = await endpoint(400, first, { retrySchedule: "long", maxRetries: 7 });
+    const secret = endpointSecrets.get(id)!;
+    const port = first.port;
+    await first.close();
+    say(`receiver down for ${OUTAGE_SECONDS} s, events at 50/s`);
+    const keys = await paced("outage", 50, OUTAGE_SECONDS, 400);
+    const back = await receiver(400, port);
+    back.setSecrets([secret]);
+    const missing = await waitAcked(keys, OUTAGE_SECONDS * 3_000 + 240_000);
+    await waitSettled([id], 60_000);
+    result.outage = {
+      seconds: OUTAGE_SECONDS,
+      events: keys.length,
+      lost: missing,
+      duplicated: ledger.duplicated(keys),
+      refusedAttempts: await db.callbackAttempt.count({
+        where: { delivery: { endpointId: id }, error: { startsWith: "refused" } },
+      }),
+    };
+    say(`outage: ${JSON.stringify(result.outage)}  load ${load()}`);
+    await disable([id]);
+  }
+
+  // --- 7. rate limit with two worker instances --------------------------------------------
+  {
+    const second = start("worker-2", workerArgs, env);
+    await sleep(3_000);
+    const r = await receiver(500);
+    const id = await endpoint(500, r, { rateLimitPerSecond: RATE_LIMIT });
+    arrivals.length = 0;
+    recordArrivals = true;
+    const count = RATE_LIMIT * 10;
+    const ids = await loadBacklog("rate", count);
+    const missing = await waitAcked(keysFor(500, ids), 120_000);
+    recordArrivals = false;
+    let maxInWindow = 0;
+    for (let i = 0, j = 0; i < arrivals.length; i++) {
+      while (arrivals[i] - arrivals[j] >= 1000) j++;
+      maxInWindow = Math.max(maxInWindow, i - j + 1);
+    }
+    const span = (arrivals.at(-1)! - arrivals[0]) / 1000;
+    // What the limiter governs: when each POST started (attempt end − its latency), from the log.
+    const starts = (
+      await db.callbackAttempt.findMany({
+        where: { delivery: { endpointId: id } },
+        select: { createdAt: true, latencyMs: true },
+      })
+    )
+      .map((a) => a.createdAt.getTime() - a.latencyMs)
+      .sort((a, b) => a - b);
+    let maxStarts = 0;
+    for (let i = 0, j = 0; i < starts.length; i++) {
+      while (starts[i] - starts[j] >= 1000) j++;
+      maxStarts = Math.max(maxStarts, i - j + 1);
+    }
+    result.rateLimit = {
+      limitPerSecond: RATE_LIMIT,
+      deliveries: arrivals.length,
+      maxStartsInAnySecond: maxStarts,
+      maxArrivalsInAnySecond: maxInWindow,
+      averagePerSecond: Math.round((arrivals.length - 1) / span),
+      exact: maxStarts <= RATE_LIMIT,
+      lost: missing,
+    };
+    say(`rate limit, two workers: ${JSON.stringify(result.rateLimit)}  load ${load()}`);
+    await disable([id]);
+    await stopChild(second);
+  }
+
+  // --- 8. soak at 200 events/s ------------------------------------------------------------
+  {
+    const r = await receiver(600);
+    const id = await endpoint(600, r);
+    const from = Date.now();
+    const keys = await paced("soak", 200, SOAK_SECONDS, 600);
+    const missing = await waitAcked(keys, 120_000);
+    const window = rss.filter((s) => s.t >= from);
+    const tenth = Math.max(1, Math.floor(window.length / 10));
+    const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+    const firstNext = avg(window.slice(0, tenth).map((s) => s.next));
+    const lastNext = avg(window.slice(-tenth).map((s) => s.next));
+    const firstWorker = avg(window.slice(0, tenth).map((s) => s.worker));
+    const lastWorker = avg(window.slice(-tenth).map((s) => s.worker));
+    result.soak = {
+      seconds: SOAK_SECONDS,
+      events: keys.length,
+      lost: missing,
+      duplicated: ledger.duplicated(keys),
+      rssMb: {
+        next: [firstNext, lastNext, `${(((lastNext - firstNext) / firstNext) * 100).toFixed(1)} %`],
+        worker: [
+          firstWorker,
+          lastWorker,
+          `${(((lastWorker - firstWorker) / firstWorker) * 100).toFixed(1)} %`,
+        ],
+      },
+    };
+    say(`soak: ${JSON.stringify(result.soak)}  load ${load()}`);
+    await disable([id]);
+  }
+
+  clearInterval(sampler);
+  result.peakRssMb = {
+    next: Math.max(...rss.map((s) => s.next)),
+    worker: Math.max(...rss.map((s) => s.worker)),
+  };
+  result.unverifiedRequests = ledger.unverified;
+  result.loadAfter = load();
+  await Promise.all([stopChild(worker), stopChild(next)]);
+  await Promise.all(receivers.map((r) => r.close().catch(() => {})));
+  await db.$disconnect();
+  await stopPg();
+  const lost = ["oneEndpoint", "twentyEndpoints", "latency200", "failing30", "outage", "soak"]
+    .map((k) => (result[k] as { lost: number }).lost)
+    .reduce((a, b) => a + b, 0);
+  const duplicated = ["oneEndpoint", "twentyEndpoints", "latency200", "failing30", "outage", "soak"]
+    .map((k) => (result[k] as { duplicated: number }).duplicated)
+    .reduce((a, b) => a + b, 0);
+  console.log(`BENCH ${JSON.stringify({ ...result, lost, duplicated })}`);
 }
 
-process.on("SIGTERM", () => process.exit(143));
 main().then(
   () => process.exit(0),
-  (err) => {
-    console.error(err);
+  (error) => {
+    console.error(error);
     process.exit(1);
   },
 );

@@ -60,14 +60,6 @@ export const eventSchemas = {
     /** The Notification to dispatch. */
     notificationId: z.string().min(1),
   }),
-  /** Deliver one stored callback event to one endpoint (lib/callbacks/engine). */
-  "callback/delivery.requested": z.object({
-    deliveryId: z.string().min(1),
-    /** Concurrency key: deliveries to one endpoint are limited together. */
-    endpointId: z.string().min(1),
-    /** The delivery's nextAttemptAt when dispatched; a run whose token no longer matches stops (superseded). */
-    token: z.string().min(1),
-  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -165,6 +165,36 @@ async function main() {
     say("no production build found: running next build…");
     await run(process.execPath, [nextBin, "build"], env, "build");
   }
+
+  // 5. The callback delivery worker, in its own process: Next's event loop is busy with intake
+  // and the console, and a second process gets the second core; the cron drain in Next then
+  // only picks up what this worker leaves overdue (ORGBRIDGE_CALLBACK_WORKER=process).
+  if (env.ORGBRIDGE_CALLBACK_WORKER !== "off") {
+    env.ORGBRIDGE_CALLBACK_WORKER = "process";
+    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/callback-worker.ts"], {
+      cwd: projectRoot,
+      env: { ...env, NODE_ENV: values.prod ? "production" : "development" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    prefixed(worker, "callbacks");
+    stops.push({
+      name: "callback worker",
+      stop: () =>
+        new Promise<void>((resolve) => {
+          if (worker.exitCode !== null) return resolve();
+          worker.once("exit", () => resolve());
+          worker.kill("SIGTERM");
+          setTimeout(() => worker.kill("SIGKILL"), 20_000).unref();
+        }),
+    });
+    worker.on("exit", (code) => {
+      if (!shuttingDown) {
+        console.error(`[orgbridge] the callback worker exited with code ${code}`);
+        void shutdown(code ?? 1);
+      }
+    });
+    rows.push(["Callback delivery worker", "own process (scripts/callback-worker.ts)"]);
+  }
   // Next.js behind our own node:http server, which records the socket address (scripts/app-server.mjs).
   const app = spawn(
     process.execPath,

@@ -1,5 +1,4 @@
-import { callbackDeliver } from "./callback-deliver";
-import { callbackSweep } from "./callback-sweep";
+import { callbackDrain } from "./callback-drain";
 import { conflictResolved } from "./conflict-resolved";
 import { nightlyMaintenance } from "./nightly-maintenance";
 import { notificationDispatch } from "./notification-dispatch";
@@ -16,7 +15,6 @@ export const functions = [
   hrNightlySync,
   hrIncrementalSync,
   conflictResolved,
-  callbackDeliver,
-  callbackSweep,
+  callbackDrain,
   notificationDispatch,
 ];

@@ -121,7 +121,7 @@ export const endpointInputSchema = z.object({
     .min(1, "Choose at least one event type")
     .transform((types) => [...new Set(types)]),
   enabled: z.boolean().default(true),
-  /** Most deliveries per second to this endpoint (approximate, see lib/callbacks/engine/README.md); empty = no limit. */
+  /** Most deliveries per second to this endpoint, across every worker (see lib/callbacks/engine/README.md); empty = no limit. */
   rateLimitPerSecond: z
     .int("Rate limit must be a whole number")
     .min(1, "Rate limit must be at least 1 per second")

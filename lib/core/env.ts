@@ -125,6 +125,8 @@ const sections = {
   callbacks: {
     /** Multiplies callback retry delays and the auto-disable period; tests and benches shrink it. */
     ORGBRIDGE_CALLBACK_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+    /** "process": a delivery worker process runs beside the app (the run command starts one), so the cron drain only takes what it leaves overdue; "off": the run command starts none. Unset: the cron drain delivers everything. */
+    ORGBRIDGE_CALLBACK_WORKER: z.enum(["process", "off"]).optional(),
   },
   sandbox: {
     ORGBRIDGE_SANDBOXES: z.enum(["on", "off"]).default("on"),

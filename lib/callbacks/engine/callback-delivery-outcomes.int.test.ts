@@ -92,7 +92,7 @@ describe("delivery", () => {
       );
       const t0 = new Date();
       const first = await m.attempt.attemptDelivery(
-        { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+        { deliveryId: ticket.deliveryId, token: ticket.token },
         { now: () => t0, timeScale: 0.001 },
       );
       expect(first.action).toBe("retry");
@@ -104,7 +104,7 @@ describe("delivery", () => {
       if (first.action !== "retry") throw new Error("expected a retry");
       const t1 = new Date(t0.getTime() + 61 * 60_000);
       const second = await m.attempt.attemptDelivery(
-        { deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 },
+        { deliveryId: ticket.deliveryId, token: first.token },
         { now: () => t1, timeScale: 0.001 },
       );
       expect(second).toEqual({ action: "parked", attempt: 2, reason: "endpoint_auto_disabled" });
@@ -154,7 +154,7 @@ describe("delivery", () => {
     await m.endpoints.setEndpointEnabled({ id: endpoint.id, enabled: true }, adminCtx);
     // The old ticket lost ownership to the re-enable ticket.
     const stale = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { deliveryId: ticket.deliveryId, token: ticket.token },
       fast,
     );
     expect(stale).toEqual({ action: "stop", reason: "superseded" });
@@ -198,27 +198,17 @@ describe("delivery", () => {
     const now = new Date();
     const deps = { ...fast, now: () => now };
     expect(
-      (
-        await m.attempt.attemptDelivery(
-          { deliveryId: a.deliveryId, token: a.token, runAttempt: 1 },
-          deps,
-        )
-      ).action,
+      (await m.attempt.attemptDelivery({ deliveryId: a.deliveryId, token: a.token }, deps)).action,
     ).toBe("succeeded");
     const paced = await m.attempt.attemptDelivery(
-      { deliveryId: b.deliveryId, token: b.token, runAttempt: 1 },
+      { deliveryId: b.deliveryId, token: b.token },
       deps,
     );
     expect(paced).toMatchObject({ action: "wait", reason: "rate_limited" });
     expect(await m.db.callbackAttempt.count({ where: { deliveryId: b.deliveryId } })).toBe(0);
     const later = { ...fast, now: () => new Date(now.getTime() + 1500) };
     expect(
-      (
-        await m.attempt.attemptDelivery(
-          { deliveryId: b.deliveryId, token: b.token, runAttempt: 1 },
-          later,
-        )
-      ).action,
+      (await m.attempt.attemptDelivery({ deliveryId: b.deliveryId, token: b.token }, later)).action,
     ).toBe("succeeded");
   });
 

@@ -105,7 +105,7 @@ describe("delivery", () => {
     const slow = new Date(Date.now() - 10 * 60_000);
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
     const res = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { deliveryId: ticket.deliveryId, token: ticket.token },
       { now: () => slow, timeScale: 0.001 },
     );
     expect(res).toMatchObject({ action: "retry", reason: "client_error" });
@@ -159,7 +159,7 @@ describe("delivery", () => {
     await m.emit.emitEvent({ type: "learning.exam.passed", data: examPassed(), source: "test" });
     const [ticket] = queued.filter((t) => t.endpointId === endpoint.id);
     const first = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: ticket.token, runAttempt: 1 },
+      { deliveryId: ticket.deliveryId, token: ticket.token },
       { now: () => now, timeScale: 1 },
     );
     expect(first).toMatchObject({
@@ -172,7 +172,7 @@ describe("delivery", () => {
     expect([row.status, row.nextAttemptAt?.getTime()]).toEqual(["RETRYING", now.getTime() + 7000]);
     if (first.action !== "retry") throw new Error("expected a retry");
     const second = await m.attempt.attemptDelivery(
-      { deliveryId: ticket.deliveryId, token: first.token, runAttempt: 2 },
+      { deliveryId: ticket.deliveryId, token: first.token },
       { now: () => later, timeScale: 1 },
     );
     expect(second).toMatchObject({

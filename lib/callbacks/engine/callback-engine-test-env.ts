@@ -1,7 +1,7 @@
 // Shared setup of the callback engine integration tests (callback-endpoints, callback-delivery,
-// callback-delivery-outcomes): a real PostgreSQL and real HTTP receivers on local ports. Runs are
-// driven in-process through runDelivery (the same loop the Inngest function runs) with a scaled clock;
-// callback-delivery-executor.int.test.ts drives them through the real embedded executor.
+// callback-delivery-outcomes): a real PostgreSQL and real HTTP receivers on local ports. Deliveries
+// are driven one at a time through attemptDelivery (the delivery worker's claim, send, decide and
+// bulk-write parts) with a scaled clock; delivery-worker.int.test.ts runs the worker itself.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Actor } from "@/lib/core/audit/record-audit";
@@ -33,7 +33,6 @@ const mod = async () => ({
   endpoints: await import("../commands/endpoints"),
   emit: await import("../commands/emit-event"),
   dispatch: await import("./dispatch-deliveries"),
-  run: await import("./run-delivery"),
   attempt: await import("./attempt-delivery"),
   policy: await import("../commands/allow-list"),
   replay: await import("../commands/replay"),
@@ -45,18 +44,26 @@ export let m: Awaited<ReturnType<typeof mod>>;
 /** Tickets the engine asked to start; tests run them in-process. */
 export const queued: DeliveryTicket[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-export const steps = {
-  run: <T>(_id: string, fn: () => Promise<T>) => fn(),
-  sleepUntil: (_id: string, when: Date) => sleep(Math.max(0, when.getTime() - Date.now())),
-  sleep: (_id: string, ms: number) => sleep(ms),
-};
 export const fast: AttemptDeps = { timeScale: 0.001 };
+
+/** One ticket to its end: attempt, wait for the planned retry (or a rate-limit slot), attempt again. */
+async function runTicket(ticket: DeliveryTicket, deps: AttemptDeps) {
+  let token = ticket.token;
+  for (;;) {
+    const result = await m.attempt.attemptDelivery({ deliveryId: ticket.deliveryId, token }, deps);
+    if (result.action === "wait") await sleep(result.ms);
+    else if (result.action === "retry") {
+      await sleep(Math.max(0, Date.parse(result.at) - Date.now()));
+      token = result.token;
+    } else return result;
+  }
+}
 
 /** Runs every queued ticket of these endpoints to its end (retries included). */
 export async function drain(endpointIds: string[], deps: AttemptDeps = fast) {
   const mine = queued.filter((t) => endpointIds.includes(t.endpointId));
   for (const t of mine) queued.splice(queued.indexOf(t), 1);
-  return Promise.all(mine.map((t) => m.run.runDelivery(t, steps, deps)));
+  return Promise.all(mine.map((t) => runTicket(t, deps)));
 }
 
 export async function endpointFor(

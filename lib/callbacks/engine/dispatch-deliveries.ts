@@ -1,21 +1,23 @@
-import { inngest } from "@/inngest/client";
-import { eventSchemas } from "@/inngest/events";
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { msOf, tsParam } from "./sql-time";
 
 /**
- * What starts one delivery run. `token` is the delivery's `nextAttemptAt` at dispatch: a run
- * acts only while the row still holds its token, so a newer dispatch (resend, replay,
- * re-enable, sweeper) supersedes an older run instead of racing it.
+ * A delivery (re)started: `token` is the nextAttemptAt it was issued with. The delivery worker
+ * does not need it (it claims whatever is due); callers that drive one delivery themselves
+ * (`attemptDelivery`) present it, and a newer ticket makes an older one stale.
  */
 export type DeliveryTicket = { deliveryId: string; endpointId: string; token: string };
 
-type Tx = Pick<Prisma.TransactionClient, "callbackDelivery">;
+/** The PostgreSQL channel delivery workers LISTEN on; a NOTIFY wakes them at once. */
+export const CALLBACK_DUE_CHANNEL = "callback_due";
+
+type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
 /**
- * Gives each delivery a fresh token (its nextAttemptAt = now, strictly later than the old one)
- * and status PENDING. Call inside the transaction that decided to (re)start them; send the
- * tickets with `dispatchDeliveries` after it commits.
+ * (Re)starts deliveries with a fresh retry schedule: PENDING, due now (strictly later than the
+ * old due time, so old tickets go stale), no lease, no completion. Call inside the transaction
+ * that decided it (resend, replay, re-enable); wake the workers with `dispatchAfterCommit`.
  */
 export async function issueTickets(
   tx: Tx,
@@ -23,92 +25,77 @@ export async function issueTickets(
   now = new Date(),
 ): Promise<DeliveryTicket[]> {
   if (deliveryIds.length === 0) return [];
-  const rows = await tx.callbackDelivery.findMany({
-    where: { id: { in: [...deliveryIds] } },
-    select: { id: true, endpointId: true, nextAttemptAt: true },
-  });
-  const tickets: DeliveryTicket[] = [];
-  for (const row of rows) {
-    const at = new Date(Math.max(now.getTime(), (row.nextAttemptAt?.getTime() ?? 0) + 1));
-    await tx.callbackDelivery.update({
-      where: { id: row.id },
-      data: { status: "PENDING", nextAttemptAt: at, completedAt: null },
-    });
-    tickets.push({ deliveryId: row.id, endpointId: row.endpointId, token: at.toISOString() });
-  }
-  return tickets;
+  const rows = await tx.$queryRawUnsafe<{ id: string; endpointId: string; ms: number }[]>(
+    `UPDATE "CallbackDelivery" d SET
+       status = 'PENDING', "completedAt" = NULL, "runAttempt" = 0,
+       "leaseToken" = NULL, "leaseUntil" = NULL,
+       "nextAttemptAt" = GREATEST(${tsParam("$2")}, d."nextAttemptAt" + interval '1 millisecond')
+     WHERE d.id = ANY($1::text[])
+     RETURNING d.id, d."endpointId", ${msOf('d."nextAttemptAt"')} AS ms`,
+    [...deliveryIds],
+    now.getTime(),
+  );
+  return rows.map((r) => ({
+    deliveryId: r.id,
+    endpointId: r.endpointId,
+    token: new Date(r.ms).toISOString(),
+  }));
 }
 
-/** Starts delivery runs; the default sends Inngest events. */
+/** Tells whoever sends that deliveries are due; the default NOTIFYs the delivery workers. */
 export type DeliveryDispatcher = (tickets: readonly DeliveryTicket[]) => Promise<void>;
 
-/** One Inngest event per ticket; the event id includes the token, so sending a ticket twice starts one run. */
-const sendToInngest: DeliveryDispatcher = async (tickets) => {
-  const schema = eventSchemas["callback/delivery.requested"];
-  for (let i = 0; i < tickets.length; i += 500) {
-    const batch = tickets.slice(i, i + 500).map((t) => ({
-      id: `callback-delivery-${t.deliveryId}-${Date.parse(t.token)}`,
-      name: "callback/delivery.requested" as const,
-      data: schema.parse(t),
-    }));
-    await inngest.send(batch);
+// One NOTIFY in flight per process; requests meanwhile are folded into one more after it, so a
+// burst of intake costs a handful of NOTIFYs, each sent after the commits it announces. Its own
+// statement, not part of the intake transaction: PostgreSQL serialises notifying commits.
+let notifying: Promise<void> | null = null;
+let again = false;
+const notify = () => db.$executeRawUnsafe(`NOTIFY ${CALLBACK_DUE_CHANNEL}`);
+const notifyWorkers: DeliveryDispatcher = async () => {
+  if (notifying) {
+    again = true;
+    return;
   }
+  const first = notify();
+  notifying = (async () => {
+    try {
+      await first;
+    } finally {
+      // The folded requests get their NOTIFY in the background; nobody waits for the train.
+      while (again) {
+        again = false;
+        await notify().catch((error) => console.error("[callbacks] NOTIFY failed", error));
+      }
+      notifying = null;
+    }
+  })().catch(() => {});
+  await first;
 };
 
-let dispatcher: DeliveryDispatcher = sendToInngest;
+let dispatcher: DeliveryDispatcher = notifyWorkers;
 
-/** Replace how runs are started (tests drive runDelivery in-process); null restores Inngest. */
+/** Replace how due deliveries are announced (tests collect the tickets); null restores NOTIFY. */
 export function setDeliveryDispatcher(next: DeliveryDispatcher | null): void {
-  dispatcher = next ?? sendToInngest;
+  dispatcher = next ?? notifyWorkers;
 }
 
-/** Starts one run per ticket. */
+/** Announces due deliveries. */
 export async function dispatchDeliveries(tickets: readonly DeliveryTicket[]): Promise<void> {
   if (tickets.length > 0) await dispatcher(tickets);
 }
 
 /**
- * Starts runs after the transaction that ticketed them has committed; a failed send is logged,
- * not thrown: the rows are committed and the stalled-delivery sweeper starts them later.
+ * Announces deliveries after the transaction that created or ticketed them committed. A failed
+ * NOTIFY is logged, not thrown: the rows are committed and due, and workers find them on their
+ * next timer (at most a few seconds) or the cron drain does.
  */
 export async function dispatchAfterCommit(tickets: readonly DeliveryTicket[]): Promise<void> {
   try {
     await dispatchDeliveries(tickets);
   } catch (error) {
     console.error(
-      `[callbacks] could not start ${tickets.length} deliveries now; the sweeper will`,
+      `[callbacks] could not wake the delivery workers for ${tickets.length} deliveries; their timer will`,
       error,
     );
   }
-}
-
-/**
- * Re-dispatches deliveries whose run is evidently gone: PENDING or RETRYING on an enabled
- * endpoint and overdue by `graceMs` (a lost send after commit, a parked delivery whose
- * re-enable dispatch failed). Run by a cron; safe to run anywhere, any time.
- */
-export async function sweepStalledDeliveries(
-  options: { graceMs?: number; limit?: number; now?: Date } = {},
-): Promise<{ dispatched: number }> {
-  const { graceMs = 10 * 60_000, limit = 1000, now = new Date() } = options;
-  const overdue = new Date(now.getTime() - graceMs);
-  const stalled = await db.callbackDelivery.findMany({
-    where: {
-      status: { in: ["PENDING", "RETRYING"] },
-      endpoint: { enabled: true },
-      OR: [{ nextAttemptAt: { lt: overdue } }, { nextAttemptAt: null, createdAt: { lt: overdue } }],
-    },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
-  const tickets = await db.$transaction((tx) =>
-    issueTickets(
-      tx,
-      stalled.map((d) => d.id),
-      now,
-    ),
-  );
-  await dispatchDeliveries(tickets);
-  return { dispatched: tickets.length };
 }

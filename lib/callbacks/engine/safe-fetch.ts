@@ -9,6 +9,7 @@ import {
   type UrlRefusal,
 } from "./ssrf-guard";
 import { truncateBody } from "../rules/truncate-body";
+import type { CallbackAgents } from "./callback-agents";
 
 export type SafeFetchOptions = {
   /** Where to POST. */
@@ -27,6 +28,8 @@ export type SafeFetchOptions = {
   maxRedirects?: number;
   /** Caller's cancellation. */
   signal?: AbortSignal;
+  /** Keep-alive pools keyed by the checked address; default none (a fresh connection per POST). */
+  agents?: CallbackAgents;
 };
 
 /** The receiver answered (any status). */
@@ -113,7 +116,8 @@ function postOnce(
       method: "POST",
       headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
       lookup: pinnedLookup(pinned),
-      agent: false, // no pooled socket from an earlier, differently-checked resolution
+      // A pooled socket only from the pool of this very address; without pools, none at all.
+      agent: options.agents ? options.agents.agentFor(url, hostname, pinned) : false,
       signal,
       ...(url.protocol === "https:" && !hostname.includes(":") && !/^\d+(\.\d+){3}$/.test(hostname)
         ? { servername: hostname }

@@ -38,9 +38,25 @@ export async function verifyToken(
     );
   if (!row.scopes.includes(scope))
     throw new AppError(403, "insufficient_scope", `The API token lacks the '${scope}' scope.`);
-  await db.apiToken.update({
-    where: { id: row.id },
-    data: { lastUsedAt: new Date(), lastUsedIp: ip },
-  });
+  // At most once a minute per token and address: concurrent calls of one integration all
+  // updating its row would queue on that row's lock, one commit after another.
+  const now = new Date();
+  if (
+    !row.lastUsedAt ||
+    row.lastUsedIp !== ip ||
+    now.getTime() - row.lastUsedAt.getTime() >= 60_000
+  )
+    await db.apiToken.updateMany({
+      where: {
+        id: row.id,
+        OR: [
+          { lastUsedAt: null },
+          { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } },
+          { lastUsedIp: { not: ip } },
+          ...(ip === null ? [] : [{ lastUsedIp: null }]),
+        ],
+      },
+      data: { lastUsedAt: now, lastUsedIp: ip },
+    });
   return { id: row.id, name: row.name, scopes: row.scopes };
 }

@@ -1,11 +1,9 @@
 // End to end through the real parts: POST /api/v1/events (route handler, API token) → stored
-// event and deliveries → Inngest events → the embedded executor → the real callback-deliver
-// function served by inngest/node → signed POSTs to local receivers that verify with the
-// standardwebhooks library. Retry waits are scaled down (ORGBRIDGE_CALLBACK_TIME_SCALE).
+// event and deliveries → NOTIFY → the delivery worker (LISTEN, claim, keep-alive POSTs, bulk
+// outcomes) → signed POSTs to local receivers that verify with the standardwebhooks library.
+// Retry waits are scaled down (ORGBRIDGE_CALLBACK_TIME_SCALE).
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { ExecutorHandle } from "@/inngest/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/core/audit/record-audit";
 import {
   startCallbackReceiver,
@@ -13,11 +11,10 @@ import {
   type ReceiverReply,
 } from "@/lib/sandbox/callback-receiver/start-callback-receiver";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
-import { listen, waitFor } from "@/lib/testing/wait-for";
+import { waitFor } from "@/lib/testing/wait-for";
+import type { DeliveryWorker } from "./delivery-worker";
 
 setupTestDb();
-const SIGNING_KEY = `signkey-test-${"c7".repeat(32)}`;
-const EVENT_KEY = "callbacks-test-event-key";
 process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
 process.env.ORGBRIDGE_CALLBACK_TIME_SCALE = "0.01"; // 5 s → 50 ms, 30 s → 300 ms, 2 min → 1.2 s
 
@@ -33,13 +30,13 @@ const examPassed = (employeeNo: string) => ({
   passedAt: at,
 });
 
-describe("callback delivery through the embedded executor", () => {
-  let executor: ExecutorHandle;
-  let appServer: Server;
+describe("callback delivery from the public API through the delivery worker", () => {
+  let worker: DeliveryWorker;
   let token: string;
   let db: (typeof import("@/lib/core/db"))["db"];
   let createEndpoint: (typeof import("../commands/endpoints"))["createEndpoint"];
   let POST: (typeof import("@/app/api/v1/events/route"))["POST"];
+  let POST_BATCH: (typeof import("@/app/api/v1/events/batch/route"))["POST"];
   const receivers: CallbackReceiver[] = [];
   const createdIds: string[] = [];
 
@@ -58,6 +55,18 @@ describe("callback delivery through the embedded executor", () => {
         error?: { field?: string; code?: string };
       },
     };
+  };
+
+  const postBatch = async (body: unknown) => {
+    const res = await POST_BATCH(
+      new Request("http://orgbridge.test/api/v1/events/batch", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   async function endpointFor(receiver: CallbackReceiver, extra: Record<string, unknown> = {}) {
@@ -83,38 +92,12 @@ describe("callback delivery through the embedded executor", () => {
     });
 
   beforeAll(async () => {
-    const databaseUrl = inject("databaseUrl");
-    process.env.INNGEST_DEV = "0";
-    process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-    process.env.INNGEST_EVENT_KEY = EVENT_KEY;
-    const { startExecutor } = await import("@/inngest/engine");
-    // The app's URL must be known before the executor starts; serve first, then point the client at the executor.
-    const { serve } = await import("inngest/node");
-    const probe = createServer();
-    const executorPort = await listen(probe);
-    await new Promise<void>((r) => probe.close(() => r()));
-    process.env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
-    const { inngest } = await import("@/inngest/client");
-    const { callbackDeliver } = await import("@/inngest/functions/callback-deliver");
-    appServer = createServer(serve({ client: inngest, functions: [callbackDeliver] }));
-    const appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
-    executor = await startExecutor({
-      port: executorPort,
-      databaseUrl,
-      signingKey: SIGNING_KEY,
-      eventKey: EVENT_KEY,
-      appUrls: [appUrl],
-      retryBaseMs: 50,
-      log: () => {},
-    });
     db = (await import("@/lib/core/db")).db;
-    await waitFor(
-      "the app's functions to register",
-      () => db.jobFunction.findMany({ where: { appId: "orgbridge" }, select: { id: true } }),
-      (f) => f.some((x) => x.id.endsWith("callback-deliver")),
-    );
+    const { startDeliveryWorker } = await import("./delivery-worker");
+    worker = startDeliveryWorker({ log: (l) => console.log("WORKER", l) });
     ({ createEndpoint } = await import("../commands/endpoints"));
     ({ POST } = await import("@/app/api/v1/events/route"));
+    ({ POST: POST_BATCH } = await import("@/app/api/v1/events/batch/route"));
     const { setCallbackNetworkPolicy } = await import("../commands/allow-list");
     await setCallbackNetworkPolicy({ allowList: ["127.0.0.1"], allowHttp: true }, adminCtx);
     const { createToken } = await import("@/lib/tokens/commands/create-token");
@@ -126,8 +109,7 @@ describe("callback delivery through the embedded executor", () => {
 
   afterAll(async () => {
     await db?.callbackEndpoint.deleteMany({ where: { id: { in: createdIds } } });
-    await executor?.stop();
-    await new Promise<void>((r) => (appServer ? appServer.close(() => r()) : r()));
+    await worker?.stop();
     await Promise.all(receivers.map((r) => r.close()));
   });
 
@@ -250,5 +232,71 @@ describe("callback delivery through the embedded executor", () => {
     expect(refused).toBeGreaterThanOrEqual(20);
     const row = await db.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect([row.enabled, row.failingSince]).toEqual([true, null]);
+  });
+  it("batch intake: a result per event (accepted, duplicate, the field error), each delivered once; 413 over 500, 400 without events", async () => {
+    const r = await startCallbackReceiver();
+    receivers.push(r);
+    const { endpoint } = await endpointFor(r);
+    const sentBefore = `evt_${tag()}`;
+    expect(
+      (await postEvent({ id: sentBefore, type: "learning.exam.passed", data: examPassed("B0") }))
+        .status,
+    ).toBe(202);
+    const fresh = [`evt_${tag()}`, `evt_${tag()}`];
+    const { status, body } = await postBatch({
+      events: [
+        { id: fresh[0], type: "learning.exam.passed", timestamp: at, data: examPassed("B1") },
+        { id: sentBefore, type: "learning.exam.passed", data: examPassed("B2") },
+        {
+          id: `evt_${tag()}`,
+          type: "learning.exam.passed",
+          data: { ...examPassed("B3"), score: "x" },
+        },
+        { id: fresh[1], type: "learning.exam.passed", data: examPassed("B4") },
+        { id: fresh[0], type: "learning.exam.passed", data: examPassed("B5") },
+        { id: `evt_${tag()}`, type: "sync.completed", data: {} },
+        42,
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ accepted: 2, duplicates: 2, errors: 3 });
+    const results = body.results as { status: string; id?: string; error?: { field?: string } }[];
+    expect(results.map((x) => x.status)).toEqual([
+      "accepted",
+      "duplicate",
+      "error",
+      "accepted",
+      "duplicate",
+      "error",
+      "error",
+    ]);
+    expect([results[0].id, results[1].id, results[3].id]).toEqual([fresh[0], sentBefore, fresh[1]]);
+    expect(results[2].error?.field).toBe("data.score");
+    expect(results[5].error?.field).toBe("type");
+    await waitFor(
+      "the batch's deliveries",
+      () => deliveriesOf(endpoint.id),
+      (d) => d.length === 3 && d.every((x) => x.status === "SUCCEEDED"),
+    );
+    for (const id of fresh)
+      expect(
+        r.received.filter((c) => c.webhookId === id).map((c) => [c.verifiedWith, c.status]),
+      ).toEqual([[0, 204]]);
+    const stored = await db.callbackEvent.findUniqueOrThrow({ where: { id: fresh[0] } });
+    expect(stored.data).toMatchObject({ employeeNo: "B1" }); // the first of the two, not the repeat
+
+    const many = Array.from({ length: 501 }, (_, i) => ({
+      id: `evt_many_${i}_${tag()}`,
+      type: "learning.exam.passed",
+      data: examPassed(`M${i}`),
+    }));
+    const tooMany = await postBatch({ events: many });
+    expect([tooMany.status, (tooMany.body.error as { field?: string }).field]).toEqual([
+      413,
+      "events",
+    ]);
+    expect(await db.callbackEvent.count({ where: { scopedId: many[0].id } })).toBe(0);
+    const none = await postBatch({ event: [] });
+    expect([none.status, (none.body.error as { field?: string }).field]).toEqual([400, "events"]);
   });
 });
