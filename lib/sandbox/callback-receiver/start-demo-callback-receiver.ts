@@ -16,7 +16,7 @@ export async function startDemoCallbackReceiver(options: {
     const demo = await ensureDemoCallbacks(receiver.url);
     if (demo.policyWritten)
       options.log(
-        "callbacks: allowed http:// and 127.0.0.1 in the callback network policy for the sandbox receiver (local stack only; audited)",
+        `callbacks: allowed http:// to ${new URL(receiver.url).host} only (the sandbox receiver) in the callback network policy (local stack only; audited)`,
       );
     if (demo.created) options.log(`callbacks: created the demo endpoint → ${receiver.url}`);
     for (const note of demo.notes) options.log(`callbacks: ${note}`);
