@@ -89,6 +89,27 @@ export async function deliverClaimed(
       const endpoint = secrets.get(d.endpointId);
       if (d.endpoint.rateLimitPerSecond && !slotAt.has(d.id)) return;
       if (!endpoint) return onOutcome(parkOutcome(d)); // deleted since the claim; the row is gone too
+      if ("unreadable" in endpoint)
+        // Nothing can be signed: a failed attempt the console shows, retried on the schedule (a
+        // fixed key or a new secret lets the next one through), never a stalled batch.
+        return onOutcome(
+          decideAttemptOutcome({
+            delivery: d,
+            sent: {
+              outcome: { kind: "blocked", reason: "secret_unreadable" },
+              statusCode: null,
+              requestHeaders: {},
+              responseHeaders: null,
+              responseExcerpt: null,
+              error: `the endpoint's signing secret cannot be decrypted: ${endpoint.unreadable}`,
+              latencyMs: 0,
+              finishedAt: ctx.clock(),
+            },
+            autoDisableHours,
+            timeScale: ctx.timeScale,
+            random: ctx.random,
+          }),
+        );
       const release = ctx.acquire ? await ctx.acquire(d.endpointId) : () => {};
       try {
         const slot = slotAt.get(d.id);

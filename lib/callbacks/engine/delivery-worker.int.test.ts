@@ -218,6 +218,49 @@ describe("delivery worker", () => {
     expect([row.status, row.attemptCount, row.attempts.length]).toEqual(["SUCCEEDED", 1, 1]);
   });
 
+  it("an endpoint whose secret cannot be decrypted fails its own deliveries, not the batch", async () => {
+    const [good, bad] = [await startCallbackReceiver(), await startCallbackReceiver()];
+    receivers.push(good, bad);
+    const [ok, broken] = [await endpointFor(good), await endpointFor(bad)];
+    // As after a key rotation that dropped the key this secret was sealed with.
+    await m.db.callbackEndpoint.update({
+      where: { id: broken.id },
+      data: { secretCipher: "v1:gone:AAAA:BBBB" },
+    });
+    const id = `evt_unreadable_${tag()}`;
+    await m.emit.emitEvent({
+      id,
+      type: "learning.exam.passed",
+      data: examPassed("U1"),
+      source: "test",
+    });
+    const w = m.worker.startDeliveryWorker({ log: () => {}, idleMs: 200 });
+    const of = (endpointId: string) =>
+      m.db.callbackDelivery.findFirstOrThrow({
+        where: { eventId: id, endpointId },
+        include: { attempts: true },
+      });
+    try {
+      await waitFor(
+        "the readable endpoint's delivery",
+        () => of(ok.id),
+        (d) => d.status === "SUCCEEDED",
+      );
+      await waitFor(
+        "the unreadable one's attempt",
+        () => of(broken.id),
+        (d) => d.attempts.length > 0,
+      );
+    } finally {
+      await w.stop();
+    }
+    expect(good.received.filter((c) => c.webhookId === id).map((c) => c.status)).toEqual([204]);
+    expect(bad.received).toEqual([]);
+    const failed = await of(broken.id);
+    expect(failed.status).not.toBe("SUCCEEDED");
+    expect(failed.attempts[0].error).toMatch(/signing secret cannot be decrypted/);
+  });
+
   it("the rate limiter grants each slot once across concurrent reservations, spaced exactly", async () => {
     const r = await startCallbackReceiver();
     receivers.push(r);

@@ -16,11 +16,18 @@ export type EndpointSecrets = {
 // bumps updatedAt, which every claim reads fresh, so a stale entry is never used.
 const cache = new Map<string, { updatedAt: number; value: EndpointSecrets }>();
 
-/** Decrypted URL, secrets and headers of these endpoints, decrypting each version once per process. */
+/** An endpoint whose stored secrets cannot be read (e.g. sealed with a key no longer configured). */
+export type UnreadableEndpoint = { unreadable: string };
+
+/**
+ * Decrypted URL, secrets and headers of these endpoints, decrypting each version once per process.
+ * An endpoint whose secrets cannot be decrypted is reported as unreadable rather than thrown, so it
+ * cannot hold up the other endpoints' deliveries of the same batch.
+ */
 export async function loadEndpointSecrets(
   wanted: readonly { id: string; updatedAt: Date }[],
-): Promise<Map<string, EndpointSecrets>> {
-  const out = new Map<string, EndpointSecrets>();
+): Promise<Map<string, EndpointSecrets | UnreadableEndpoint>> {
+  const out = new Map<string, EndpointSecrets | UnreadableEndpoint>();
   const missing: string[] = [];
   for (const { id, updatedAt } of wanted) {
     const hit = cache.get(id);
@@ -34,16 +41,22 @@ export async function loadEndpointSecrets(
   });
   if (cache.size > 5_000) cache.clear();
   for (const row of rows) {
-    const value: EndpointSecrets = {
-      url: row.url,
-      allowPrivate: row.allowPrivate,
-      secret: decryptSecrets<string>(row.secretCipher),
-      previousSecret: row.previousSecretCipher
-        ? decryptSecrets<string>(row.previousSecretCipher)
-        : null,
-      previousSecretExpiresAt: row.previousSecretExpiresAt,
-      headers: decryptEndpointHeaders(row.headers),
-    };
+    let value: EndpointSecrets;
+    try {
+      value = {
+        url: row.url,
+        allowPrivate: row.allowPrivate,
+        secret: decryptSecrets<string>(row.secretCipher),
+        previousSecret: row.previousSecretCipher
+          ? decryptSecrets<string>(row.previousSecretCipher)
+          : null,
+        previousSecretExpiresAt: row.previousSecretExpiresAt,
+        headers: decryptEndpointHeaders(row.headers),
+      };
+    } catch (error) {
+      out.set(row.id, { unreadable: (error as Error).message });
+      continue;
+    }
     cache.set(row.id, { updatedAt: row.updatedAt.getTime(), value });
     out.set(row.id, value);
   }
