@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { retryScheduleNames } from "@/lib/callbacks/endpoint-input-schema";
-import { EndpointField as Field } from "./endpoint-field";
+import { FormField as Field } from "@/components/ui/form-field";
 import {
   EMPTY,
   LOCALIZED,
