@@ -3,14 +3,15 @@
 // of it on Ctrl-C. Each part is replaced by configuration in production: set
 // DATABASE_URL, OIDC_ISSUER, INNGEST_BASE_URL… and that part is not started.
 //
-//   npm run dev                 Next.js in development on :3000 (scripts/app-server.mjs)
-//   npm start                   production build (built if missing) on :3000
+//   npm start                   production build on :3000 (built on first start, rebuilt when the sources change)
+//   npm run dev                 Next.js in development on :3000 (contributors; scripts/app-server.mjs)
 //   node --import tsx scripts/dev.ts --prod --profile e2e   (Playwright's web server)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/core/env";
+import { checkBuildFreshness, recordBuild, snapshotSources } from "./lib/build-freshness.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { assertPortFree, startEmbeddedPostgres } from "./lib/postgres.ts";
 import { loadOrCreateSecrets } from "./lib/secrets.ts";
@@ -161,9 +162,19 @@ async function main() {
 
   // 4. The app
   const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
-  if (values.prod && !existsSync(path.join(projectRoot, ".next/BUILD_ID"))) {
-    say("no production build found: running next build…");
-    await run(process.execPath, [nextBin, "build"], env, "build");
+  if (values.prod) {
+    const freshness = checkBuildFreshness(projectRoot);
+    if (!freshness.fresh) {
+      say(`building the production app, because ${freshness.reason}.`);
+      say(
+        "this takes a few minutes (next build); later starts reuse the build until the sources change.",
+      );
+      const snapshot = snapshotSources(projectRoot);
+      const buildStarted = Date.now();
+      await run(process.execPath, [nextBin, "build"], env, "build");
+      recordBuild(projectRoot, snapshot);
+      say(`built in ${((Date.now() - buildStarted) / 1000).toFixed(0)} s`);
+    } else say("production build is up to date with the sources: serving it");
   }
 
   // 5. The callback delivery worker, in its own process: Next's event loop is busy with intake

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { recordBuild, snapshotSources } from "./lib/build-freshness.ts";
 import { projectRoot } from "./lib/stack.ts";
 
 const { values } = parseArgs({
@@ -63,6 +64,7 @@ async function vitest(project: "unit" | "integration") {
 async function e2e() {
   const started = Date.now();
   if (!values["skip-build"]) {
+    const snapshot = snapshotSources(projectRoot);
     const code = await run(
       process.execPath,
       [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"],
@@ -81,6 +83,8 @@ async function e2e() {
       });
       return;
     }
+    // The e2e web server (scripts/dev.ts --prod) then serves this build instead of rebuilding.
+    recordBuild(projectRoot, snapshot);
   }
   const report = path.join(outDir, "playwright.json");
   rmSync(report, { force: true });
