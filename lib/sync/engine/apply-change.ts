@@ -1,5 +1,6 @@
 import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
+import { createUnitGroupOnce } from "./create-unit-group-once";
 import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
 import {
   findUnitGroup,
@@ -219,7 +220,18 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       // Already created by an earlier attempt of this change (crash between IM call and bookkeeping).
       const existing = await unitGroup(c.after.unitCode);
       const parent = await resolve(c.after.parent);
-      const id = existing ?? (await createGroupOnce(target, c.after.name, parent ?? rootGroupId));
+      const id =
+        existing ??
+        (
+          await createUnitGroupOnce({
+            connectionId,
+            target,
+            unitCode: c.after.unitCode,
+            name: c.after.name,
+            parentExternalId: parent ?? null,
+            platformParentId: parent ?? rootGroupId,
+          })
+        ).externalId;
       unitGroups.set(c.after.unitCode, id);
       return {
         kind: "groupCreated",
@@ -352,22 +364,6 @@ async function resolveAll(
     if (id) out.push(id);
   }
   return out;
-}
-
-async function createGroupOnce(
-  target: ImTarget,
-  name: string,
-  parentId: string | undefined,
-): Promise<string> {
-  try {
-    return (await target.createGroup({ name, ...(parentId ? { parentId } : {}) })).id;
-  } catch (err) {
-    // A retried create whose first attempt reached IM: the sibling with this name is ours.
-    if (!(err instanceof ConnectorError && err.kind === "conflict")) throw err;
-    for await (const g of target.listGroups())
-      if (g.name === name && g.parentId === parentId) return g.id;
-    throw err;
-  }
 }
 
 async function isSameUser(

@@ -51,7 +51,7 @@ export const asChange = (e: HrChangeEvent): HrChange =>
     : { kind: "org_unit", record: e.data };
 
 /** Sets the environment and test database; the world is ready in `env` once the file's beforeAll ran. */
-export function setupIncrementalWorld() {
+export function setupIncrementalWorld(options: { recordImRequests?: boolean } = {}) {
   process.env.ORGBRIDGE_SECRET_KEY = randomBytes(32).toString("base64");
   // No executor listens here: a verified webhook that cannot be queued must answer 503 so HR retries.
   process.env.INNGEST_BASE_URL = "http://127.0.0.1:9";
@@ -85,7 +85,13 @@ export function setupIncrementalWorld() {
       `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment", "JobEvent", "CallbackEndpoint", "CallbackEvent" CASCADE`,
     );
     hr = await startSandboxHr({ port: 0, databaseUrl: url });
-    im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
+    im = await startSandboxIm({
+      ...creds,
+      port: 0,
+      databaseUrl: url,
+      rateLimit: false,
+      recordRequests: options.recordImRequests,
+    });
     Object.assign(env, { hr, im }); // closed in afterAll even if the rest of the setup fails
     await writeCompanyToSandboxHr(d, company);
     ({ hrConnectionId, connectionId } = await createSandboxConnections(d, {
