@@ -26,10 +26,53 @@ export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 
 export const CHANGES_PAGE_SIZE = 100;
 
+/** The sync runs page's kind filter: "all" lists full runs and dry runs, with incremental activity by hour. */
+export const SYNC_KIND_FILTERS = ["all", "FULL", "DRY_RUN", "INCREMENTAL"] as const;
+export type SyncKindFilter = (typeof SYNC_KIND_FILTERS)[number];
+
+export const ACTIVITY_RANGES = { "24h": 24, "7d": 168 } as const;
+export type ActivityRange = keyof typeof ACTIVITY_RANGES;
+
+// A connection id is a cuid; anything else (NUL, surrogates, 10 kB) is refused before it reaches SQL.
+const idParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a connection id")
+  .optional();
+
 export const syncRunListSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  kind: z.enum(SYNC_KIND_FILTERS).default("all"),
+  /** Hour drill-down: the runs started in [hour, hour + 1 h). */
+  hour: z.iso
+    .datetime({ offset: true })
+    .refine((v) => new Date(v).getTime() % 3_600_000 === 0, "must be the start of an hour")
+    .optional(),
+  connection: idParam,
+  range: z.enum(Object.keys(ACTIVITY_RANGES) as [ActivityRange, ...ActivityRange[]]).default("24h"),
 });
 export type SyncRunListInput = z.output<typeof syncRunListSchema>;
+
+/** One hour of incremental activity on one IM target. */
+export type IncrementalHourRow = {
+  /** Start of the hour, ISO (UTC). */
+  hour: string;
+  connectionId: string;
+  connectionName: string;
+  runs: number;
+  applied: number;
+  failed: number;
+  skipped: number;
+  conflicts: number;
+};
+
+/** Changes of the runs started in one hour (all IM targets). */
+export type HourlyChanges = {
+  hour: string;
+  applied: number;
+  failed: number;
+  skipped: number;
+  conflicts: number;
+};
 
 export const syncChangeFilterSchema = z.object({
   // Empty form values mean "any".

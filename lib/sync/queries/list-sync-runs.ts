@@ -1,9 +1,31 @@
-import { db } from "@/lib/core/db";
+import { db, type Prisma } from "@/lib/core/db";
 import type { SyncRunListInput, SyncRunRow } from "../sync-run-schemas";
 
-/** Recent sync runs, newest first, as plain JSON (the list polls it). */
-export async function listSyncRuns(input: SyncRunListInput): Promise<{ runs: SyncRunRow[] }> {
+const HOUR_MS = 3_600_000;
+
+/**
+ * Recent sync runs, newest first, as plain JSON (the list polls it). Kind "all" leaves incremental runs
+ * out (one per HR push: the page shows them per hour); `hour` narrows to the runs started in that hour.
+ * Every filter is served by the (kind, startedAt) index.
+ */
+export async function listSyncRuns(
+  input: Pick<SyncRunListInput, "limit"> & Partial<SyncRunListInput>,
+): Promise<{ runs: SyncRunRow[] }> {
+  const kind = input.kind ?? "all";
+  const where: Prisma.SyncRunWhereInput = {
+    kind: kind === "all" ? { in: ["FULL", "DRY_RUN", "RECONCILE"] } : kind,
+    ...(input.connection ? { connectionId: input.connection } : {}),
+    ...(input.hour
+      ? {
+          startedAt: {
+            gte: new Date(input.hour),
+            lt: new Date(new Date(input.hour).getTime() + HOUR_MS),
+          },
+        }
+      : {}),
+  };
   const runs = await db.syncRun.findMany({
+    where,
     orderBy: { startedAt: "desc" },
     take: input.limit,
     include: { connection: { select: { name: true } } },
