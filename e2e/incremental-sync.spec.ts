@@ -67,8 +67,15 @@ test("HR maps a unit, hires into it in the HR system, and the pushed change crea
     await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
 
-  // The change came through an incremental run, listed with the others.
-  await page.goto("/sync");
+  // The change came through an incremental run: counted in its hour, listed when the hour is opened.
+  await page.goto("/sync?kind=INCREMENTAL");
+  await page
+    .getByRole("table", { name: "Incremental runs per hour" })
+    .getByRole("row")
+    .filter({ hasText: "Sandbox IM (WeCom API)" })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(
     page
       .getByRole("table", { name: "Sync runs" })

@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Loader2, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { useRef } from "react";
+import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   Table,
@@ -13,76 +14,67 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { ACTIVE_SYNC_STATUSES, type SyncRunRow } from "@/lib/sync/sync-run-schemas";
-import { SyncProgress } from "./sync-progress";
-import { SyncRequestButtons } from "./sync-request-buttons";
-import { SyncRunsChart } from "./sync-runs-chart";
+import { appendProgressSample } from "@/lib/sync/rules/append-progress-sample";
+import {
+  estimateSyncProgress,
+  type ProgressSample,
+  type SyncProgressEstimate,
+} from "@/lib/sync/rules/estimate-sync-progress";
+import {
+  ACTIVE_SYNC_STATUSES,
+  type SyncRunListInput,
+  type SyncRunRow,
+} from "@/lib/sync/sync-run-schemas";
+import { SyncLiveProgress } from "./sync-live-progress";
 import { SyncStatusBadge } from "./sync-status-badge";
 import { SyncTrigger } from "./sync-trigger";
 
-type Data = { runs: SyncRunRow[] };
+type Data = { runs: SyncRunRow[]; progress?: Record<string, SyncProgressEstimate> };
 type Props = {
   initial: Data;
-  /** Enabled IM targets with their buttons; null when the user may not start syncs. */
-  targets: { id: string; name: string }[] | null;
-  /** The HR source a sync pulls from. */
-  hrName: string | null;
+  /** The page's filter; the list polls with it. */
+  filter: Pick<SyncRunListInput, "kind" | "hour" | "connection">;
 };
 
 const isActive = (r: SyncRunRow) => ACTIVE_SYNC_STATUSES.includes(r.status);
+// The pace is measured over the last half minute of polls.
+const RATE_WINDOW_MS = 30_000;
 
 /** The sync-runs list, polled every 2 s while a run is active and every 15 s otherwise. */
-export function SyncRunsTable({ initial, targets, hrName }: Props) {
+export function SyncRunsTable({ initial, filter }: Props) {
   const t = useTranslations("sync");
   const format = useFormatter();
-  const { data, isFetching, refetch } = useQuery({
-    queryKey: ["sync-runs"],
+  const samples = useRef(new Map<string, ProgressSample[]>());
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  const query = params.toString();
+  const { data, isFetching } = useQuery({
+    queryKey: ["sync-runs", query],
     queryFn: async (): Promise<Data> => {
-      const res = await fetch("/api/console/sync-runs");
+      const res = await fetch(`/api/console/sync-runs?${query}`);
       if (!res.ok) throw new Error((await res.json()).error?.message ?? res.statusText);
-      return res.json();
+      const body = (await res.json()) as Data;
+      const at = Date.now();
+      const progress: Record<string, SyncProgressEstimate> = {};
+      for (const r of body.runs.filter((r) => r.status === "RUNNING")) {
+        const done = r.applied + r.failed + r.skipped;
+        const kept = appendProgressSample(
+          samples.current.get(r.id) ?? [],
+          { at, done },
+          RATE_WINDOW_MS,
+        );
+        samples.current.set(r.id, kept);
+        progress[r.id] = estimateSyncProgress(r.planned, kept);
+      }
+      return { ...body, progress };
     },
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.runs.some(isActive) ? 2_000 : 15_000),
   });
   const runs = data.runs;
+  const filtered = filter.kind !== "all" || !!filter.hour;
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("targetsTitle")}</CardTitle>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-2">
-            {targets === null ? (
-              <p className="text-sm text-muted-foreground">{t("readOnly")}</p>
-            ) : hrName === null ? (
-              <p className="text-sm text-muted-foreground">{t("noHrSource")}</p>
-            ) : targets.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{t("noTargets")}</p>
-            ) : (
-              <>
-                <p className="text-sm text-muted-foreground">{t("targetsHint", { hr: hrName })}</p>
-                {targets.map((target) => (
-                  <SyncRequestButtons
-                    key={target.id}
-                    target={target}
-                    onRequested={() => void refetch()}
-                  />
-                ))}
-              </>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("chartTitle")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <SyncRunsChart runs={runs} />
-          </CardContent>
-        </Card>
-      </div>
       <Card>
         <CardContent className="p-0">
           <div
@@ -94,7 +86,7 @@ export function SyncRunsTable({ initial, targets, hrName }: Props) {
           </div>
           {runs.length === 0 ? (
             <div className="p-6">
-              <EmptyState icon={<RefreshCw />} title={t("empty")}>
+              <EmptyState icon={<RefreshCw />} title={filtered ? t("filteredEmpty") : t("empty")}>
                 {t("emptyHint")}
               </EmptyState>
             </div>
@@ -134,14 +126,7 @@ export function SyncRunsTable({ initial, targets, hrName }: Props) {
                       <div className="flex flex-col gap-1">
                         <SyncStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
                         {r.status === "RUNNING" ? (
-                          <SyncProgress
-                            run={r}
-                            label={t("progressLabel", { kind: t(`kinds.${r.kind}`) })}
-                            text={t("progressText", {
-                              done: r.applied + r.failed + r.skipped,
-                              planned: r.planned,
-                            })}
-                          />
+                          <SyncLiveProgress run={r} estimate={data.progress?.[r.id]} />
                         ) : null}
                       </div>
                     </TableCell>

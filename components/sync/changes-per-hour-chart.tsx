@@ -10,36 +10,32 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { SyncRunRow } from "@/lib/sync/sync-run-schemas";
+import type { HourlyChanges } from "@/lib/sync/sync-run-schemas";
 
-const SHOWN = 12;
-
-/** Applied vs failed changes of the last runs that planned anything, oldest left. */
-export function SyncRunsChart({ runs }: { runs: SyncRunRow[] }) {
+/** Applied and failed changes per hour of the period, oldest left; quiet hours are drawn as gaps. */
+export function ChangesPerHourChart({ series }: { series: HourlyChanges[] }) {
   const t = useTranslations("sync");
   const format = useFormatter();
-  const data = runs
-    .filter((r) => r.planned > 0)
-    .slice(0, SHOWN)
-    .reverse()
-    .map((r) => ({
-      label: format.dateTime(new Date(r.startedAt), {
-        month: "numeric",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      }),
-      applied: r.applied,
-      failed: r.failed,
-    }));
-  if (data.length === 0) return <p className="text-sm text-muted-foreground">{t("chartEmpty")}</p>;
+  const week = series.length > 24;
+  const data = series.map((s) => ({
+    label: format.dateTime(
+      new Date(s.hour),
+      week
+        ? { month: "numeric", day: "numeric", hour: "2-digit" }
+        : { hour: "2-digit", minute: "2-digit" },
+    ),
+    applied: s.applied,
+    failed: s.failed,
+  }));
+  const busy = data.filter((d) => d.applied + d.failed > 0);
+  if (busy.length === 0) return <p className="text-sm text-muted-foreground">{t("chartEmpty")}</p>;
   return (
     <figure aria-label={t("chartTitle")}>
       <div className="h-48 w-full">
         <ResponsiveContainer>
           <BarChart data={data} margin={{ left: 0, right: 8, top: 8 }}>
             <CartesianGrid vertical={false} strokeOpacity={0.3} />
-            <XAxis dataKey="label" fontSize={11} />
+            <XAxis dataKey="label" fontSize={11} minTickGap={16} />
             <YAxis allowDecimals={false} fontSize={11} width={48} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -60,8 +56,9 @@ export function SyncRunsChart({ runs }: { runs: SyncRunRow[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
+      {/* Screen readers get the hours that had changes, not 168 zeros. */}
       <figcaption className="sr-only">
-        {data
+        {busy
           .map((d) => t("chartCaption", { when: d.label, applied: d.applied, failed: d.failed }))
           .join("; ")}
       </figcaption>
