@@ -21,6 +21,12 @@ describe("estimateSyncProgress", () => {
       { percent: 30, perSecond: 20, etaSeconds: 35 },
     ],
     [
+      "nothing applied yet: still measuring, not stalled",
+      1000,
+      [s(0, 0), s(10, 0)],
+      { percent: 0, perSecond: null, etaSeconds: null },
+    ],
+    [
       "stalled: rate 0, ETA unknown",
       1000,
       [s(0, 400), s(10, 400)],

@@ -27,6 +27,8 @@ export function estimateSyncProgress(
   const oldest = samples[0];
   if (!latest || !oldest || latest.at <= oldest.at)
     return { percent, perSecond: null, etaSeconds: null };
+  // Nothing applied yet: the first batch is still on its way, which is not a stall.
+  if (done === 0) return { percent, perSecond: null, etaSeconds: null };
   const perSecond = Math.max(0, (latest.done - oldest.done) / ((latest.at - oldest.at) / 1000));
   const etaSeconds = perSecond > 0 && planned > 0 ? Math.ceil((planned - done) / perSecond) : null;
   return { percent, perSecond, etaSeconds };
