@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Settings } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ChangesPerHourChart } from "@/components/sync/changes-per-hour-chart";
 import { IncrementalHoursTable } from "@/components/sync/incremental-hours-table";
 import { SyncActivityFilter } from "@/components/sync/sync-activity-filter";
@@ -64,6 +64,9 @@ export default async function SyncRunsPage({ searchParams }: Props) {
           <Card>
             <CardHeader>
               <CardTitle>{t("chartTitle")}</CardTitle>
+              <CardDescription>
+                {t(`kindFilters.${filter.kind}`)} · {t(`ranges.${filter.range}`)}
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <ChangesPerHourChart series={activity.chart} />
