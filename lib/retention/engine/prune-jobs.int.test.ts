@@ -12,7 +12,8 @@ const now = new Date();
 const OLD = new Date(now.getTime() - 40 * DAY);
 const RECENT = new Date(now.getTime() - 20 * DAY);
 
-type RunStatus = "QUEUED" | "RUNNING" | "SLEEPING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED";
+type RunStatus =
+  "QUEUED" | "RUNNING" | "SLEEPING" | "WAITING" | "COMPLETED" | "FAILED" | "CANCELLED";
 
 async function makeRun(status: RunStatus, endedAt: Date | null, steps = 0, extra: object = {}) {
   const id = `run-${randomUUID()}`;
@@ -114,7 +115,13 @@ describe("retention of runs, events and the queue", () => {
     const event = async (receivedAt: Date) => {
       const id = `ev-${randomUUID()}`;
       await db.jobEvent.create({
-        data: { id, name: "test/retention", data: {}, ts: BigInt(receivedAt.getTime()), receivedAt },
+        data: {
+          id,
+          name: "test/retention",
+          data: {},
+          ts: BigInt(receivedAt.getTime()),
+          receivedAt,
+        },
       });
       return id;
     };
