@@ -62,14 +62,16 @@ export async function getStorageStats(): Promise<{ tables: TableStats[]; kinds: 
   return { tables, kinds };
 }
 
-/** Sums over partitions too: pg-boss partitions its job table by queue. */
+/** Sums over the leaf partitions of a partitioned table (pg-boss partitions its jobs by queue). */
 async function tableSize(table: string) {
   const [stats] = await db.$queryRawUnsafe<{ bytes: number; tuples: number; analysed: boolean }[]>(
     `SELECT COALESCE(sum(pg_total_relation_size(t.relid)), 0)::float8 AS bytes,
             COALESCE(sum(GREATEST(c.reltuples, 0)), 0)::float8 AS tuples,
             bool_and(c.reltuples >= 0) AS analysed
-       FROM pg_partition_tree($1::regclass) t JOIN pg_class c ON c.oid = t.relid
-      WHERE t.isleaf`,
+       FROM (SELECT relid FROM pg_partition_tree($1::regclass) WHERE isleaf
+             UNION SELECT $1::regclass
+              WHERE NOT EXISTS (SELECT 1 FROM pg_partition_tree($1::regclass))) t
+       JOIN pg_class c ON c.oid = t.relid`,
     quoted(table),
   );
   if (stats && stats.analysed && stats.tuples >= EXACT_COUNT_BELOW)
