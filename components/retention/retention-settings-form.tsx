@@ -110,7 +110,7 @@ export function RetentionSettingsForm({
                           min={MIN_RETENTION_DAYS}
                           max={MAX_RETENTION_DAYS}
                           placeholder={t("placeholder", { days: defaultDays })}
-                          className="w-32"
+                          className="w-36"
                           {...form.register(kind, { setValueAs: toDays })}
                           {...(error
                             ? {

@@ -67,12 +67,15 @@ export const RETENTION_SQL: Record<RetentionKind, KindSql> = {
   },
   jobEvents: {
     tables: ["JobEvent"],
-    // Any status not known to be final counts as live (the executor may add states); a run's
-    // trigger is its eventId, a batch's events carry their ids in "events".
+    // Any status not known to be final counts as live (the executor may add states), listed from
+    // the enum so the status index is used; a run's trigger is its eventId, a batch's events
+    // carry their ids in "events".
     batch: (tx, cutoffMs, batchSize) =>
       tx.$executeRawUnsafe(
         `WITH live_runs AS (
-           SELECT "eventId", events FROM "JobRun" WHERE status NOT IN (${list(JOB_RUN_DONE)})
+           SELECT "eventId", events FROM "JobRun"
+            WHERE status IN (SELECT s FROM unnest(enum_range(NULL::"JobRunStatus")) s
+                              WHERE s NOT IN (${list(JOB_RUN_DONE)}))
          ), live AS (
            SELECT "eventId" AS id FROM live_runs WHERE "eventId" IS NOT NULL
            UNION
