@@ -53,11 +53,11 @@ await db.$executeRawUnsafe(`ANALYZE "JobStep"`);
 const seeded = RUNS * (STEPS_PER_RUN + 1);
 console.log(`seeded ${seeded} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const [plan] = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
   `EXPLAIN SELECT p.id FROM "JobRun" p
     WHERE p.status IN ('COMPLETED','FAILED','CANCELLED') AND p."endedAt" < now() - interval '14 days' LIMIT 1000`,
 );
-console.log(`parent pick plan: ${plan["QUERY PLAN"]}`);
+console.log(`parent pick plan: ${plan.map((r) => r["QUERY PLAN"].trim()).join(" | ")}`);
 const stepPlan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
   `EXPLAIN SELECT id FROM "JobStep" WHERE "runId" = ANY($1::text[]) LIMIT 5000`,
   ["old-1", "old-2"],

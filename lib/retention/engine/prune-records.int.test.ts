@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { makeEmployee, setupTestDb } from "@/lib/testing/setup-test-db";
 import { pruneKind } from "./prune-kind";
@@ -245,5 +246,31 @@ describe("retention of callbacks, sync, notifications, messages and logs", () =>
     expect(result).toMatchObject({ removed: 12_000, complete: true });
     expect(result.batches).toBe(4);
     expect(await db.apiRequestLog.count({ where: { requestId: `bulk-${tag}` } })).toBe(0);
+  });
+
+  it("gives up quickly on a table another transaction has locked, and records the failure", async () => {
+    await db.sandboxImMessage.create({
+      data: { msgid: uid(), userid: "u", agentid: 1, msgtype: "text", content: {}, createdAt: OLD },
+    });
+    const holder = new pg.Client({ connectionString: inject("databaseUrl") });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query('LOCK TABLE "SandboxImMessage" IN ACCESS EXCLUSIVE MODE');
+      const err = await pruneKind({ kind: "sandboxMessages", days: 30, now }).catch((e) => e);
+      expect(String(err)).toMatch(/lock timeout/i);
+      const last = await db.retentionPrune.findUniqueOrThrow({
+        where: { kind: "sandboxMessages" },
+      });
+      expect(last).toMatchObject({ complete: false, removed: 0 });
+      expect(last.error).toMatch(/lock timeout/i);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect(await pruneKind({ kind: "sandboxMessages", days: 30, now })).toMatchObject({
+      removed: 1,
+      complete: true,
+    });
   });
 });
