@@ -5,7 +5,7 @@ import { recordPruneAudit, type PruneSummary } from "@/lib/retention/engine/reco
 import { RETENTION_KINDS } from "@/lib/retention/retention-kinds";
 
 // Each step prunes for a bounded time; a kind with more due gets further steps, up to this many.
-const MAX_ROUNDS_PER_KIND = 30;
+const MAX_ROUNDS_PER_KIND = 90;
 
 /**
  * Nightly housekeeping (03:00 server time, or "Prune now"): applies every kind's retention
