@@ -122,5 +122,6 @@ describe("storage stats", () => {
       error: null,
     });
     expect(kinds.map((k) => k.kind)).toEqual([...RETENTION_KINDS]);
+    await db.auditLog.deleteMany({ where: { actorId: "stats", action: "stats.test" } });
   });
 });

@@ -223,11 +223,12 @@ describe("retention of callbacks, sync, notifications, messages and logs", () =>
       })),
     });
 
-    expect(await pruneKind({ kind: "sandboxMessages", days: 30, now, batchSize: 1 })).toMatchObject(
-      { removed: 2, complete: true },
-    );
-    expect(await pruneKind({ kind: "apiRequestLog", days: 30, now })).toMatchObject({ removed: 1 });
-    expect(await pruneKind({ kind: "auditLog", days: 30, now })).toMatchObject({ removed: 2 });
+    // Other files may have left old rows of these kinds: what is ours is counted below.
+    for (const kind of ["sandboxMessages", "apiRequestLog", "auditLog"] as const) {
+      const result = await pruneKind({ kind, days: 30, now, batchSize: 1 });
+      expect(result.complete).toBe(true);
+      expect(result.removed).toBeGreaterThanOrEqual(kind === "apiRequestLog" ? 1 : 2);
+    }
 
     expect(await db.sandboxImMessage.count({ where: { msgid: tag } })).toBe(1);
     expect(await db.apiRequestLog.count({ where: { requestId: tag } })).toBe(1);
