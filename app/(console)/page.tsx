@@ -1,12 +1,16 @@
 import { AlertTriangle, Building2, MessagesSquare, RefreshCw, Users } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { DivisionChart } from "@/components/dashboard/division-chart";
+import { StoragePanel } from "@/components/dashboard/storage-panel";
+import { StoragePanelLoading } from "@/components/dashboard/storage-panel-loading";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/core/auth/current-user";
-import { canView } from "@/lib/core/auth/permissions";
+import { canEdit, canView } from "@/lib/core/auth/permissions";
 import { requireArea } from "@/lib/core/auth/require-area";
 import { getDirectoryStats } from "@/lib/org/queries/get-directory-stats";
+import { getStorageStats } from "@/lib/retention/queries/get-storage-stats";
 import { redirect } from "next/navigation";
 
 export const dynamic = "force-dynamic";
@@ -75,6 +79,17 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
       </div>
+      {user && canEdit(user.roles, "jobs") ? (
+        <Suspense fallback={<StoragePanelLoading />}>
+          <StorageSection />
+        </Suspense>
+      ) : null}
     </>
   );
+}
+
+// Streams in after the rest of the dashboard: sizing every table takes a moment on a big database.
+async function StorageSection() {
+  const stats = await getStorageStats();
+  return <StoragePanel tables={stats.tables} kinds={stats.kinds} />;
 }

@@ -1,6 +1,9 @@
+import { Settings } from "lucide-react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { JobRunsTable } from "@/components/jobs/job-runs-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { requireArea } from "@/lib/core/auth/require-area";
 import { envSection } from "@/lib/core/env";
 import { listRuns, runFilterSchema } from "@/lib/jobs/queries/list-runs";
@@ -9,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function JobsPage() {
   await requireArea("jobs");
-  const t = await getTranslations("jobs");
+  const [t, tr] = await Promise.all([getTranslations("jobs"), getTranslations("retention")]);
   const initial = await listRuns(runFilterSchema.parse({}));
   return (
     <>
@@ -20,6 +23,14 @@ export default async function JobsPage() {
             ? "descriptionEmbedded"
             : "descriptionExternal",
         )}
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link href="/jobs/retention">
+              <Settings aria-hidden />
+              {tr("link")}
+            </Link>
+          </Button>
+        }
       />
       <JobRunsTable initial={initial} />
     </>

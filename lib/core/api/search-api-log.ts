@@ -48,11 +48,3 @@ export async function searchApiLog(filter: ApiLogFilter) {
   ]);
   return { rows, total, pages: Math.max(1, Math.ceil(total / API_LOG_PAGE_SIZE)) };
 }
-
-/** Deletes request-log rows older than the retention period; returns how many. */
-export async function pruneApiLog(retentionDays: number, now = new Date()): Promise<number> {
-  const { count } = await db.apiRequestLog.deleteMany({
-    where: { createdAt: { lt: new Date(now.getTime() - retentionDays * 86_400_000) } },
-  });
-  return count;
-}
