@@ -5,9 +5,11 @@ import { createEngineContext, type EngineContext } from "./context";
 import { handleCron, scheduleAllCrons } from "./cron";
 import { handleCall } from "./handle-call";
 import { ingestEvents } from "./intake";
+import { INVOKE_TIMEOUT_ERROR, settleInvokeStep } from "./invoke";
 import type { JobData, JobQueue } from "./queue";
 import { registerApp } from "./register-app";
 import { rerun } from "./rerun";
+import { checkRunTimeouts } from "./run-timeouts";
 import { completePendingStep } from "./run-state";
 import type { ExecEvent, ExecutorOptions } from "./types";
 
@@ -88,5 +90,10 @@ export class Executor {
         completePendingStep(c, job.runId, job.hashedId, ["sleeping", "waiting"], null, jobs),
       );
     if (job.k === "cron") return handleCron(this.ctx, job);
+    if (job.k === "timeout") return checkRunTimeouts(this.ctx, job.runId);
+    if (job.k === "invoke-timeout")
+      return this.ctx.tx((c, jobs) =>
+        settleInvokeStep(c, job.runId, job.hashedId, { error: INVOKE_TIMEOUT_ERROR }, jobs),
+      );
   }
 }

@@ -7,6 +7,10 @@ export type JobData =
   | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number }
   /** A Sleep ended or a WaitForEvent timed out. */
   | { k: "wake"; runId: string; hashedId: string }
+  /** Check a run against its function's `timeouts` (start / finish). */
+  | { k: "timeout"; runId: string }
+  /** A `step.invoke` waited its `timeout` for the invoked run. */
+  | { k: "invoke-timeout"; runId: string; hashedId: string }
   /** One cron tick of a function. */
   | { k: "cron"; fnId: string; cron: string; at: number };
 

@@ -13,6 +13,8 @@ const fn = (id: string, more: Partial<FnDef> = {}): FnDef => ({
   cronTriggers: [],
   concurrency: null,
   cancel: [],
+  flow: {},
+  refusal: null,
   ...more,
 });
 const evt = (name: string, data: Record<string, unknown> = {}): ExecEvent => ({
