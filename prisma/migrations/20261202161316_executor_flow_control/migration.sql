@@ -1,8 +1,9 @@
 -- AlterTable
 ALTER TABLE "JobFunction" ADD COLUMN     "refusal" TEXT;
 
--- AlterTable (IF NOT EXISTS: the exec-core branch adds the same two columns)
-ALTER TABLE "JobRun" ADD COLUMN IF NOT EXISTS "waitReason" TEXT,
+-- AlterTable (IF NOT EXISTS on waitReason/waitUntil: the exec-core branch adds the same two columns)
+ALTER TABLE "JobRun" ADD COLUMN     "firstCallAt" TIMESTAMPTZ(3),
+ADD COLUMN IF NOT EXISTS "waitReason" TEXT,
 ADD COLUMN IF NOT EXISTS "waitUntil" TIMESTAMPTZ(3);
 
 -- CreateTable
