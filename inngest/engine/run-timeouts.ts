@@ -39,7 +39,8 @@ export async function checkRunTimeouts(ctx: EngineContext, runId: string): Promi
       return;
     }
     // A run not yet started with only `finish` set is looked at again until it starts.
-    const poll = Math.min(t.finishMs ?? 60_000, 60_000);
-    jobs.push({ data: { k: "timeout", runId }, startAfter: Math.max(at, Date.now() + poll) });
+    const waitingToStart = run.first === null && t.startMs === undefined;
+    const next = waitingToStart ? Math.max(at, Date.now() + Math.min(t.finishMs!, 60_000)) : at;
+    jobs.push({ data: { k: "timeout", runId }, startAfter: next });
   });
 }
