@@ -34,6 +34,19 @@ export function createFlowApp(id = "flow") {
     },
   );
 
+  // A wide window so a burst sent concurrently to two executors surely falls into one.
+  const debounceWide = inngest.createFunction(
+    {
+      id: "debounce-wide",
+      debounce: { period: "5s", key: "event.data.key" },
+      triggers: { event: "test/debounce-wide" },
+    },
+    async ({ event, events, step }) => {
+      await step.run("count", () => bump(`debounce-wide:${event.data.key}`));
+      return { n: event.data.n, events: events.length };
+    },
+  );
+
   const debounceCapped = inngest.createFunction(
     {
       id: "debounce-capped",
@@ -205,6 +218,7 @@ export function createFlowApp(id = "flow") {
     functions: [
       rateLimited,
       debounced,
+      debounceWide,
       debounceCapped,
       batched,
       singletonSkip,
