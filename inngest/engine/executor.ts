@@ -70,8 +70,16 @@ export class Executor {
 
   /** Stores events and starts/resumes/cancels runs; returns the event ids. */
   async sendEvents(events: ExecEvent[]): Promise<string[]> {
-    await this.ctx.tx((c, jobs) => ingestEvents(this.ctx, c, events, jobs));
-    return events.map((e) => e.id);
+    // Flow control locks one JobFlowKey row per key; two batches naming keys in opposite
+    // orders can deadlock, and PostgreSQL aborts one of them: that one is simply retried.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ctx.tx((c, jobs) => ingestEvents(this.ctx, c, events, jobs));
+        return events.map((e) => e.id);
+      } catch (err) {
+        if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
+      }
+    }
   }
 
   /** Starts a new run of the same function with the same event(s). */
@@ -90,6 +98,7 @@ export class Executor {
         completePendingStep(c, job.runId, job.hashedId, ["sleeping", "waiting"], null, jobs),
       );
     if (job.k === "cron") return handleCron(this.ctx, job);
+    if (job.k === "emit") return void (await this.sendEvents(job.events));
     if (job.k === "timeout") return checkRunTimeouts(this.ctx, job.runId);
     if (job.k === "invoke-timeout")
       return this.ctx.tx((c, jobs) =>

@@ -60,6 +60,8 @@ export async function ingestEvents(
     if (r.kind === "r")
       jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
   const accepted = events.filter((e) => fresh.has(e.id));
+  // By function (stable, so each key still sees its events in order): fewer lock-order deadlocks.
+  controlled.sort((a, b) => a.fn.id.localeCompare(b.fn.id));
   for (const { fn, evt } of controlled)
     if (fresh.has(evt.id)) await applyIntakeFlow(ctx, c, fn, evt, jobs);
   await resumeWaiters(c, accepted, jobs);

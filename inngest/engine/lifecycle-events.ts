@@ -2,7 +2,6 @@ import type { PoolClient } from "pg";
 import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
 import { ulid } from "./ids";
-import { ingestEvents } from "./intake";
 import { settleInvoker } from "./invoke";
 import type { NewJob } from "./queue";
 import type { ExecEvent } from "./types";
@@ -20,8 +19,9 @@ export interface EndedRun {
 /**
  * After a run ended: settle the `step.invoke` waiting for it, and emit
  * `inngest/function.finished` (completed / failed) or `inngest/function.cancelled`.
- * The event is stored and dispatched only when some function listens for it (every run
- * ends, and an unheard event would double the writes). A run started by one of these
+ * The event is queued (an `emit` job stores and dispatches it after this commit, which also
+ * keeps intake → cancel → emit from importing intake again) only when some function listens
+ * for it: every run ends, and an unheard event would double the writes. A run started by one of these
  * events emits none itself, so a handler without an `if` cannot trigger itself forever.
  */
 export async function runEnded(
@@ -50,5 +50,5 @@ export async function runEnded(
     data,
     ts: Date.now(),
   };
-  if (ctx.registry.matching(evt).length) await ingestEvents(ctx, c, [evt], jobs);
+  if (ctx.registry.matching(evt).length) jobs.push({ data: { k: "emit", events: [evt] } });
 }
