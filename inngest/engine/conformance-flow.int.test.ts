@@ -132,6 +132,18 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       const [part] = await ended("batched", one);
       expect(part.output).toEqual([9]);
       expect(await runsOf("batched", [...ids, ...one])).toHaveLength(2);
+      // A rerun of a batch gets the whole batch again.
+      const again = await executor.rerun(full.id);
+      const rerun = await waitFor(
+        "the batch rerun to end",
+        () => db.jobRun.findUniqueOrThrow({ where: { id: again } }),
+        (r) => TERMINAL.includes(r.status),
+      );
+      expect([rerun.status, rerun.rerunOf, rerun.output]).toEqual([
+        "COMPLETED",
+        full.id,
+        [1, 2, 3],
+      ]);
     });
 
     test("singleton skip: a second event while the key's run lives starts nothing", async () => {
