@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PoolClient } from "pg";
 import { evaluateKey } from "./expression";
 import { ulid } from "./ids";
@@ -13,7 +14,9 @@ export interface FlowKeyRow {
 /** The evaluated key of a flow option for an event ("" when the option has no key). */
 export function flowKey(source: string | undefined, evt: ExecEvent): string {
   // A key whose value is missing groups with other missing ones, as a null would hash alike.
-  return source ? (evaluateKey(source, { event: evt }) ?? "null") : "";
+  const key = source ? (evaluateKey(source, { event: evt }) ?? "null") : "";
+  // Event data is the sender's: a huge value would overflow the primary-key index entry.
+  return key.length > 200 ? `sha256:${createHash("sha256").update(key).digest("hex")}` : key;
 }
 
 /**
