@@ -6,7 +6,8 @@ describe("describeFlowControl", () => {
     [null, []],
     [{ id: "f", triggers: [] }, []],
     [
-      { rateLimit: { limit: 2, period: "1m", key: "event.data.user" }, id: "x" },
+      // jsonb hands keys back in its own order; the console lists them in a fixed one.
+      { rateLimit: { key: "event.data.user", limit: 2, period: "1m" }, id: "x" },
       [{ option: "rateLimit", value: "limit: 2, period: 1m, key: event.data.user" }],
     ],
     [
