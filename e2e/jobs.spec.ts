@@ -32,3 +32,18 @@ test("the executor registered the app's functions, including the nightly cron", 
   await expect(options.filter({ hasText: "Nightly maintenance" })).toHaveCount(1);
   await expect(options.filter({ hasText: "System ping" })).toHaveCount(1);
 });
+
+test("the functions panel shows each registered function's state and flow control", async ({
+  page,
+}) => {
+  await page.goto("/jobs");
+  const panel = page.getByRole("table", { name: "Functions" });
+  const drain = panel.getByRole("row").filter({ hasText: "Send due callback deliveries" });
+  await expect(drain.getByText("Runnable")).toBeVisible();
+  await expect(drain.getByText("concurrency")).toBeVisible();
+  await expect(drain.getByText("limit: 1")).toBeVisible();
+  const ping = panel.getByRole("row").filter({ hasText: "System ping" });
+  await expect(ping.getByText("none")).toBeVisible();
+  // The app's own functions declare nothing the executor refuses.
+  await expect(panel.getByText("Refused")).toHaveCount(0);
+});

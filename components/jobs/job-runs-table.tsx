@@ -139,6 +139,16 @@ export function JobRunsTable({ initial }: { initial: Data }) {
                     </TableCell>
                     <TableCell>
                       <RunStatusBadge status={r.status} label={t(`statuses.${r.status}`)} />
+                      {r.waitReason ? (
+                        <span className="ml-2 text-xs text-muted-foreground">
+                          {t.has(`waitReasons.${r.waitReason}`)
+                            ? t(`waitReasons.${r.waitReason}`)
+                            : r.waitReason}
+                          {r.waitUntil
+                            ? ` · ${t("waitUntil", { when: format.dateTime(new Date(r.waitUntil), { timeStyle: "medium" }) })}`
+                            : null}
+                        </span>
+                      ) : null}
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{r.attempt + 1}</TableCell>
                     <TableCell className="text-right tabular-nums">{r.steps}</TableCell>

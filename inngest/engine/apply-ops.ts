@@ -4,13 +4,14 @@ import type { EngineContext } from "./context";
 import { parseDuration, resolveWakeAt } from "./duration";
 import { toJsonError } from "./errors";
 import { finishRun } from "./finish-run";
+import { startInvoke } from "./invoke";
 import { rowId } from "./ids";
 import type { NewJob } from "./queue";
 import { continueRun, memoStep, pendingStep } from "./run-state";
 import { json } from "./sql-values";
 import type { CallJob, Op, RunRow } from "./types";
 
-const UNSUPPORTED_OPS = new Set(["InvokeFunction", "AIGateway", "Gateway", "WaitForSignal"]);
+const UNSUPPORTED_OPS = new Set(["AIGateway", "Gateway", "WaitForSignal"]);
 
 /** Applies the opcodes of a 206 answer to the run (memoise, retry, plan, sleep, wait, complete). */
 export async function applyOps(
@@ -69,6 +70,9 @@ export async function applyOps(
           jobs.push({ data: { k: "wake", runId: run.id, hashedId: op.id }, startAfter: wakeAt });
         break;
       }
+      case "InvokeFunction":
+        await startInvoke(ctx, c, run, op, jobs);
+        break;
       case "RunComplete":
         return finishRun(ctx, c, run, { output: op.data ?? null }, jobs);
       case "DiscoveryRequest":

@@ -34,7 +34,12 @@ export async function callApp(
     data: unknown;
     error: unknown;
   }>(
-    `SELECT "hashedId", status, data, error FROM "JobStep" WHERE "runId" = $1 AND status IN ('completed','failed') ORDER BY seq`,
+    // With `timeouts`, the first request is when the run started (start ends, finish begins):
+    // stamped in the same statement so it costs no round trip.
+    fn.flow.timeouts
+      ? `WITH t AS (UPDATE "JobRun" SET "firstCallAt" = now() WHERE id = $1 AND "firstCallAt" IS NULL)
+         SELECT "hashedId", status, data, error FROM "JobStep" WHERE "runId" = $1 AND status IN ('completed','failed') ORDER BY seq`
+      : `SELECT "hashedId", status, data, error FROM "JobStep" WHERE "runId" = $1 AND status IN ('completed','failed') ORDER BY seq`,
     [run.id],
   );
   const steps: Record<string, unknown> = {};

@@ -35,6 +35,7 @@ export async function scheduleAllCrons(ctx: EngineContext): Promise<void> {
   const now = new Date();
   const jobs: NewJob[] = [];
   for (const fn of ctx.registry.all()) {
+    if (fn.refusal) continue;
     for (const cron of fn.cronTriggers) {
       const at = nextTick(ctx, cron, now);
       if (at) jobs.push(cronJob(fn.id, cron, at));
@@ -49,7 +50,7 @@ export async function handleCron(
   job: Extract<JobData, { k: "cron" }>,
 ): Promise<void> {
   const fn = await ctx.registry.get(job.fnId);
-  if (!fn || !fn.cronTriggers.includes(job.cron)) return; // unregistered or schedule changed
+  if (!fn || fn.refusal || !fn.cronTriggers.includes(job.cron)) return; // unregistered or schedule changed
   const evt: ExecEvent = {
     id: deterministicUlid(job.at, `evt|${job.fnId}|${job.cron}`),
     name: CRON_EVENT,

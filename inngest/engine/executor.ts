@@ -5,9 +5,11 @@ import { createEngineContext, type EngineContext } from "./context";
 import { handleCron, scheduleAllCrons } from "./cron";
 import { handleCall } from "./handle-call";
 import { ingestEvents } from "./intake";
+import { INVOKE_TIMEOUT_ERROR, settleInvokeStep } from "./invoke";
 import type { JobData, JobQueue } from "./queue";
 import { registerApp } from "./register-app";
 import { rerun } from "./rerun";
+import { checkRunTimeouts } from "./run-timeouts";
 import { completePendingStep } from "./run-state";
 import type { ExecEvent, ExecutorOptions } from "./types";
 
@@ -68,8 +70,16 @@ export class Executor {
 
   /** Stores events and starts/resumes/cancels runs; returns the event ids. */
   async sendEvents(events: ExecEvent[]): Promise<string[]> {
-    await this.ctx.tx((c, jobs) => ingestEvents(this.ctx, c, events, jobs));
-    return events.map((e) => e.id);
+    // Flow control locks one JobFlowKey row per key; two batches naming keys in opposite
+    // orders can deadlock, and PostgreSQL aborts one of them: that one is simply retried.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ctx.tx((c, jobs) => ingestEvents(this.ctx, c, events, jobs));
+        return events.map((e) => e.id);
+      } catch (err) {
+        if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
+      }
+    }
   }
 
   /** Starts a new run of the same function with the same event(s). */
@@ -88,5 +98,11 @@ export class Executor {
         completePendingStep(c, job.runId, job.hashedId, ["sleeping", "waiting"], null, jobs),
       );
     if (job.k === "cron") return handleCron(this.ctx, job);
+    if (job.k === "emit") return void (await this.sendEvents(job.events));
+    if (job.k === "timeout") return checkRunTimeouts(this.ctx, job.runId);
+    if (job.k === "invoke-timeout")
+      return this.ctx.tx((c, jobs) =>
+        settleInvokeStep(c, job.runId, job.hashedId, { error: INVOKE_TIMEOUT_ERROR }, jobs),
+      );
   }
 }

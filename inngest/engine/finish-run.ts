@@ -3,11 +3,12 @@ import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
 import { ulid } from "./ids";
 import { ingestEvents } from "./intake";
+import { runEnded } from "./lifecycle-events";
 import type { NewJob } from "./queue";
 import { json } from "./sql-values";
 import { FAILED_EVENT, PENDING, type ExecEvent, type RunRow } from "./types";
 
-/** Ends a run COMPLETED or FAILED, cancels its pending steps; a failure emits `inngest/function.failed`. */
+/** Ends a run COMPLETED or FAILED, cancels its pending steps, settles its invoker; emits the lifecycle events and, on failure, `inngest/function.failed`. */
 export async function finishRun(
   ctx: EngineContext,
   c: PoolClient,
@@ -31,6 +32,7 @@ export async function finishRun(
     ],
   );
   run.status = failed ? "FAILED" : "COMPLETED";
+  await runEnded(ctx, c, run, result, failed ? "failed" : "completed", jobs);
   if (failed) {
     // onFailure handlers are functions triggered by this event (expression: event.data.function_id == '<id>').
     const evt: ExecEvent = {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseDuration } from "./duration";
+import { readFlowOptions, type FlowOptions } from "./flow-options";
 
 // The function config the SDK sends on registration (node_modules/inngest/types.js
 // functionConfigSchema). We keep it whole in JobFunction.config and read these parts.
@@ -60,7 +62,11 @@ export interface FnDef {
   eventTriggers: { event: string; expression?: string }[];
   cronTriggers: string[];
   concurrency: { limit: number; key?: string } | null;
-  cancel: { event: string; if?: string }[];
+  cancel: { event: string; if?: string; timeoutMs?: number }[];
+  /** Intake flow control (rate limit, debounce, batch, singleton, idempotency, timeouts). */
+  flow: FlowOptions;
+  /** Why the executor will not run it (an option it cannot honour); null = runnable. */
+  refusal: string | null;
 }
 
 /** Default retries when the function sets none (the SDK's defaultMaxRetries). */
@@ -75,6 +81,7 @@ export function toFnDef(row: {
   config: unknown;
 }): FnDef {
   const cfg = functionConfigSchema.parse(row.config);
+  const { flow, refusals } = readFlowOptions(row.config);
   const step = Object.values(cfg.steps)[0];
   const retries = step?.retries?.attempts ?? DEFAULT_RETRIES;
   const conc = Array.isArray(cfg.concurrency) ? cfg.concurrency[0] : cfg.concurrency;
@@ -99,7 +106,13 @@ export function toFnDef(row: {
     ),
     cronTriggers: cfg.triggers.flatMap((t) => ("cron" in t ? [t.cron] : [])),
     concurrency,
-    cancel: (cfg.cancel ?? []).map((c) => ({ event: c.event, if: c.if })),
+    cancel: (cfg.cancel ?? []).map((c) => ({
+      event: c.event,
+      if: c.if,
+      timeoutMs: c.timeout ? (parseDuration(c.timeout) ?? undefined) : undefined,
+    })),
+    flow,
+    refusal: refusals.length ? `function ${row.id}: ${refusals.join("; ")}` : null,
   };
 }
 

@@ -1,11 +1,15 @@
 import type { PoolClient } from "pg";
+import { cancelRun } from "./cancel-run";
 import type { EngineContext } from "./context";
 import { evaluateKey, matchesExpression } from "./expression";
+import { applyIntakeFlow, hasIntakeFlow } from "./flow-intake";
+import type { FnDef } from "./functions";
 import { ulid } from "./ids";
+import { queueTimeoutCheck } from "./insert-run";
 import type { NewJob } from "./queue";
 import { completePendingStep } from "./run-state";
 import { json, runColumns } from "./sql-values";
-import { PENDING, type ExecEvent, type RunInsert } from "./types";
+import type { ExecEvent, RunInsert } from "./types";
 
 /** Stores events and, for the new ones, starts the runs they trigger, resumes waiters and cancels runs. */
 export async function ingestEvents(
@@ -18,8 +22,14 @@ export async function ingestEvents(
   // Runs are planned for every event up front; the statement keeps those whose event was new
   // (a repeated event id is an idempotent re-send): one round trip for events and runs.
   const runs: RunInsert[] = [];
+  const controlled: { fn: FnDef; evt: ExecEvent }[] = [];
   for (const evt of events) {
     for (const fn of ctx.registry.matching(evt)) {
+      // Flow control decides after the insert below, and only for events that were new.
+      if (hasIntakeFlow(fn)) {
+        controlled.push({ fn, evt });
+        continue;
+      }
       const key = fn.concurrency?.key ? evaluateKey(fn.concurrency.key, { event: evt }) : null;
       runs.push({ id: ulid(), fn, evt, key });
     }
@@ -50,8 +60,12 @@ export async function ingestEvents(
     if (r.kind === "r")
       jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
   const accepted = events.filter((e) => fresh.has(e.id));
+  // By function (stable, so each key still sees its events in order): fewer lock-order deadlocks.
+  controlled.sort((a, b) => a.fn.id.localeCompare(b.fn.id));
+  for (const { fn, evt } of controlled)
+    if (fresh.has(evt.id)) await applyIntakeFlow(ctx, c, fn, evt, jobs);
   await resumeWaiters(c, accepted, jobs);
-  await cancelRuns(ctx, c, accepted);
+  await cancelRuns(ctx, c, accepted, jobs);
 }
 
 /** Inserts runs (reruns, cron ticks) and queues their first discovery request; an existing id is skipped. */
@@ -64,8 +78,12 @@ export async function createRuns(c: PoolClient, runs: RunInsert[], jobs: NewJob[
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [...runColumns(runs), runs.map((r) => r.rerunOf ?? null)],
   );
-  for (const r of rows)
+  const now = Date.now();
+  for (const r of rows) {
     jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
+    const fn = runs.find((x) => x.id === r.id)?.fn;
+    if (fn) queueTimeoutCheck(fn, r.id, now, jobs);
+  }
 }
 
 /** Completes the `waitForEvent` steps these events satisfy. */
@@ -96,26 +114,27 @@ async function resumeWaiters(c: PoolClient, events: ExecEvent[], jobs: NewJob[])
   for (const h of hits) await completePendingStep(c, h.runId, h.hashedId, ["waiting"], h.evt, jobs);
 }
 
-/** Applies `cancelOn`: live runs whose rule matches one of these events end CANCELLED. */
-async function cancelRuns(ctx: EngineContext, c: PoolClient, events: ExecEvent[]): Promise<void> {
+/** Applies `cancelOn`: live runs whose rule matches one of these events (within the rule's `timeout` of the run's start) end CANCELLED. */
+async function cancelRuns(
+  ctx: EngineContext,
+  c: PoolClient,
+  events: ExecEvent[],
+  jobs: NewJob[],
+): Promise<void> {
   for (const evt of events) {
     for (const fn of ctx.registry.cancelledBy(evt.name)) {
-      const { rows } = await c.query<{ id: string; ev: ExecEvent }>(
-        `SELECT id, events->0 AS ev FROM "JobRun" WHERE "functionId" = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED') ORDER BY id`,
+      const { rows } = await c.query<{ id: string; ev: ExecEvent; started: string }>(
+        `SELECT id, events->0 AS ev, (extract(epoch FROM "startedAt") * 1000)::bigint AS started
+         FROM "JobRun" WHERE "functionId" = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED') ORDER BY id`,
         [fn.id],
       );
       const rules = fn.cancel.filter((r) => r.event === evt.name);
       for (const run of rows) {
-        if (!rules.some((r) => matchesExpression(r.if, { event: run.ev, async: evt }))) continue;
-        await c.query(
-          `UPDATE "JobRun" SET status = 'CANCELLED', "endedAt" = now(), "updatedAt" = now(), inflight = 0
-           WHERE id = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
-          [run.id],
+        const live = rules.filter(
+          (r) => r.timeoutMs === undefined || Date.now() - Number(run.started) <= r.timeoutMs,
         );
-        await c.query(
-          `UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" = $1 AND status = ANY($2::text[])`,
-          [run.id, PENDING],
-        );
+        if (!live.some((r) => matchesExpression(r.if, { event: run.ev, async: evt }))) continue;
+        await cancelRun(ctx, c, run.id, jobs);
       }
     }
   }

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import type { PoolClient } from "pg";
+import type { ExecEvent } from "./types";
 
 /** What a queued job asks the executor to do. */
 export type JobData =
@@ -7,6 +8,12 @@ export type JobData =
   | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number }
   /** A Sleep ended or a WaitForEvent timed out. */
   | { k: "wake"; runId: string; hashedId: string }
+  /** Check a run against its function's `timeouts` (start / finish). */
+  | { k: "timeout"; runId: string }
+  /** A `step.invoke` waited its `timeout` for the invoked run. */
+  | { k: "invoke-timeout"; runId: string; hashedId: string }
+  /** Store and dispatch events the engine raised (`inngest/function.finished` / `cancelled`). */
+  | { k: "emit"; events: ExecEvent[] }
   /** One cron tick of a function. */
   | { k: "cron"; fnId: string; cron: string; at: number };
 

@@ -1,6 +1,7 @@
 import type { EngineContext } from "./context";
 import { scheduleAllCrons } from "./cron";
 import { RegistrationError } from "./errors";
+import { readFlowOptions } from "./flow-options";
 import { functionConfigSchema, registerBodySchema, sameEndpoint } from "./functions";
 import { json } from "./sql-values";
 
@@ -27,11 +28,15 @@ export async function registerApp(
     for (const cfg of configs) {
       const step = Object.values(cfg.steps)[0];
       if (!step) throw new RegistrationError(`function ${cfg.id} has no step runtime`);
+      // A function with an option we cannot honour is stored (the console shows why) but never run.
+      const { refusals } = readFlowOptions(cfg);
+      const refusal = refusals.length ? `function ${cfg.id}: ${refusals.join("; ")}` : null;
+      if (refusal) ctx.opts.log(`refused ${refusal}`);
       await c.query(
-        `INSERT INTO "JobFunction" (id, "appId", name, url, "appUrl", config, "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, now())
-         ON CONFLICT (id) DO UPDATE SET "appId" = $2, name = $3, url = $4, "appUrl" = $5, config = $6, "updatedAt" = now()`,
-        [cfg.id, appId, cfg.name ?? cfg.id, step.runtime.url, body.url, json(cfg)],
+        `INSERT INTO "JobFunction" (id, "appId", name, url, "appUrl", config, refusal, "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+         ON CONFLICT (id) DO UPDATE SET "appId" = $2, name = $3, url = $4, "appUrl" = $5, config = $6, refusal = $7, "updatedAt" = now()`,
+        [cfg.id, appId, cfg.name ?? cfg.id, step.runtime.url, body.url, json(cfg), refusal],
       );
     }
     await c.query(`DELETE FROM "JobFunction" WHERE "appId" = $1 AND NOT (id = ANY($2::text[]))`, [

@@ -13,6 +13,8 @@ const fn = (id: string, more: Partial<FnDef> = {}): FnDef => ({
   cronTriggers: [],
   concurrency: null,
   cancel: [],
+  flow: {},
+  refusal: null,
   ...more,
 });
 const evt = (name: string, data: Record<string, unknown> = {}): ExecEvent => ({
@@ -66,5 +68,20 @@ describe("function registry index", () => {
       ["hr/", "wildcard"],
       ["hr/employee.", "both"],
     ]);
+  });
+});
+
+describe("a refused function", () => {
+  const refused = fn("refused", {
+    eventTriggers: [{ event: "hr/employee.changed" }, { event: "hr/*" }],
+    cancel: [{ event: "sync/cancelled" }],
+    refusal: 'function refused: option "concurrency.0.scope": scope "account" is not supported',
+  });
+  const idx = indexFunctions([exact, refused]);
+
+  it("is known by id (its runs still resolve) but no event starts or cancels it", () => {
+    expect(idx.fns.get("refused")).toBe(refused);
+    expect(matchingFunctions(idx, evt("hr/employee.changed")).map((f) => f.id)).toEqual(["exact"]);
+    expect(idx.cancelByEvent.get("sync/cancelled")).toBeUndefined();
   });
 });

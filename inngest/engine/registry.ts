@@ -21,6 +21,7 @@ export function indexFunctions(list: FnDef[]): FunctionIndex {
   const cancelByEvent = new Map<string, FnDef[]>();
   for (const fn of list) {
     fns.set(fn.id, fn);
+    if (fn.refusal) continue; // refused at registration: nothing starts or cancels its runs
     for (const t of fn.eventTriggers) {
       if (t.event.endsWith("*"))
         wildcard.push({ prefix: t.event.slice(0, -1), fn, expression: t.expression });
@@ -62,6 +63,7 @@ export function matchingFunctions(index: FunctionIndex, evt: ExecEvent): FnDef[]
 export class FunctionRegistry {
   private index: FunctionIndex = indexFunctions([]);
   private lastReload = 0;
+  private refused = new Set<string>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -79,11 +81,14 @@ export class FunctionRegistry {
     const list: FnDef[] = [];
     for (const row of rows) {
       try {
-        list.push(toFnDef(row));
+        const fn = toFnDef(row);
+        if (fn.refusal && !this.refused.has(fn.refusal)) this.log(`refused ${fn.refusal}`);
+        list.push(fn);
       } catch (err) {
         this.log(`function ${row.id} has an unreadable config: ${(err as Error).message}`);
       }
     }
+    this.refused = new Set(list.flatMap((f) => (f.refusal ? [f.refusal] : [])));
     this.index = indexFunctions(list);
     this.lastReload = Date.now();
   }

@@ -1,11 +1,9 @@
 import type { EngineContext } from "./context";
 import { NotFoundError } from "./errors";
-import { evaluateKey } from "./expression";
-import { ulid } from "./ids";
-import { createRuns } from "./intake";
+import { insertRun } from "./insert-run";
 import type { RunRow } from "./types";
 
-/** Starts a new run of the same function with the same event(s); returns its id. */
+/** Starts a new run of the same function with the same event(s) — a whole batch for a batched run; returns its id. */
 export async function rerun(ctx: EngineContext, runId: string): Promise<string> {
   const { rows } = await ctx.pool.query<RunRow>(
     `SELECT id, "functionId", events FROM "JobRun" WHERE id = $1`,
@@ -15,11 +13,6 @@ export async function rerun(ctx: EngineContext, runId: string): Promise<string> 
   if (!old) throw new NotFoundError(`run ${runId} not found`);
   const fn = await ctx.registry.get(old.functionId);
   if (!fn) throw new NotFoundError(`function ${old.functionId} is not registered`);
-  const evt = old.events[0];
-  const id = ulid();
-  await ctx.tx((c, jobs) => {
-    const key = fn.concurrency?.key ? evaluateKey(fn.concurrency.key, { event: evt }) : null;
-    return createRuns(c, [{ id, fn, evt, key, rerunOf: old.id }], jobs);
-  });
-  return id;
+  // A rerun is an operator's explicit request: flow control (rate limit, debounce…) does not apply.
+  return ctx.tx((c, jobs) => insertRun(c, { fn, events: old.events, rerunOf: old.id }, jobs));
 }

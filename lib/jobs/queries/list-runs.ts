@@ -47,6 +47,8 @@ export async function listRuns(
       durationMs: r.endedAt ? r.endedAt.getTime() - r.startedAt.getTime() : null,
       steps: r._count.steps,
       rerunOf: r.rerunOf,
+      waitReason: r.status === "QUEUED" ? r.waitReason : null,
+      waitUntil: r.status === "QUEUED" ? (r.waitUntil?.toISOString() ?? null) : null,
     })),
   };
 }

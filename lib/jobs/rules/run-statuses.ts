@@ -21,4 +21,7 @@ export type RunRow = {
   durationMs: number | null;
   steps: number;
   rerunOf: string | null;
+  /** Why a queued run waits (debouncing, batching, throttled …) and until when, if known. */
+  waitReason: string | null;
+  waitUntil: string | null;
 };
