@@ -1,7 +1,7 @@
 // A deterministic fictional company for the sandbox HR directory, the demo and
 // the benchmarks. Same options → same company, byte for byte.
 
-import { addDays } from "@/lib/sync/rules/add-days";
+import { addCalendarDays as addDays } from "@/lib/core/time/add-calendar-days";
 import {
   DEMO_PEOPLE,
   GIVEN,

@@ -293,9 +293,11 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
         ))
           throw err;
       }
+      // Pre-boarding: the platforms create users enabled, so the hire is held disabled until day one.
+      if (c.after.enableAt) await target.updateUser(c.after.imUserId, { enabled: false });
       return account({
         imUserId: c.after.imUserId,
-        state: "ACTIVE",
+        state: c.after.enableAt ? "PENDING" : "ACTIVE",
         syncedHash: c.after.syncedHash,
         groupIds,
         disabledAt: null,
