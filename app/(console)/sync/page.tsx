@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Settings } from "lucide-react";
+import { CalendarClock, Settings } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { SyncRunsTable } from "@/components/sync/sync-runs-table";
@@ -15,9 +15,10 @@ export const dynamic = "force-dynamic";
 export default async function SyncRunsPage() {
   const user = await requireArea("sync");
   const mayStart = canEdit(user.roles, "sync");
-  const [t, ts, initial, targets] = await Promise.all([
+  const [t, ts, tl, initial, targets] = await Promise.all([
     getTranslations("sync"),
     getTranslations("syncSettings"),
+    getTranslations("lifecycle"),
     listSyncRuns(syncRunListSchema.parse({})),
     mayStart ? listSyncTargets() : null,
   ]);
@@ -27,12 +28,20 @@ export default async function SyncRunsPage() {
         title={t("title")}
         description={t("description")}
         actions={
-          <Button asChild variant="outline" size="sm">
-            <Link href="/sync/settings">
-              <Settings aria-hidden />
-              {ts("link")}
-            </Link>
-          </Button>
+          <>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/sync/scheduled">
+                <CalendarClock aria-hidden />
+                {tl("link")}
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/sync/settings">
+                <Settings aria-hidden />
+                {ts("link")}
+              </Link>
+            </Button>
+          </>
         }
       />
       <SyncRunsTable
