@@ -16,6 +16,7 @@ const ROLES_OF: Record<Persona, Role[]> = {
 /** Pages beyond the navigation's own, each in the area whose view right it needs. */
 const MORE_PAGES: { path: string; area: Area }[] = [
   { path: "/sync/settings", area: "sync" },
+  { path: "/sync/scheduled", area: "sync" },
   { path: "/callbacks/new", area: "callbacks" },
   { path: "/callbacks/guide", area: "callbacks" },
   { path: "/notifications/compose", area: "notifications" },

@@ -13,6 +13,8 @@ import { createSandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
 import { pullHrDirectory } from "@/lib/sync/engine/pull-hr-directory";
 import { runFullSync } from "@/lib/sync/engine/run-full-sync";
 import { runIncrementalSync } from "@/lib/sync/engine/run-incremental-sync";
+import { handOverOwnedGroups } from "@/lib/sync/engine/hand-over-owned-groups";
+import { openImTarget } from "@/lib/connections/engine/open-connection";
 import { setupSyncSandboxes } from "@/lib/sync/engine/sync-engine-test-env";
 import { listScheduledChanges } from "../queries/list-scheduled-changes";
 import { applyDueLifecycleChanges } from "./apply-due-lifecycle-changes";
@@ -221,5 +223,39 @@ describe("effective-dated joiner / leaver", () => {
     ).toMatchObject({ state: "DELETED" });
     const rows = await listScheduledChanges({ now: new Date(deleteAt.getTime() + 2 * MINUTE) });
     expect(rows.filter((r) => r.employeeNo === leaver.employeeNo)).toEqual([]);
+  });
+
+  it("says so, audited, where the platform cannot hand chats over or the leaver has no manager", async () => {
+    const d = await db();
+    const { target } = await openImTarget(connectionId);
+    const boss = company.employees.find((e) => !e.managerNo && e.status === "active")!;
+    const cannot = {
+      ...target,
+      capabilities: { ...target.capabilities, canTransferGroupOwnership: false },
+    };
+    expect(
+      await handOverOwnedGroups({
+        connectionId,
+        target: cannot,
+        employeeNo: boss.employeeNo,
+        imUserId: boss.employeeNo,
+      }),
+    ).toEqual({ outcome: "unsupported" });
+    expect(
+      await handOverOwnedGroups({
+        connectionId,
+        target,
+        employeeNo: boss.employeeNo,
+        imUserId: boss.employeeNo,
+      }),
+    ).toEqual({ outcome: "no_manager" });
+    const actions = await d.auditLog.findMany({
+      where: { targetId: `${connectionId}:${boss.employeeNo}` },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(actions.map((a) => [a.action, a.actorType])).toEqual([
+      ["account.groups_unsupported", "system"],
+      ["account.groups_no_manager", "system"],
+    ]);
   });
 });
