@@ -17,7 +17,9 @@ describe("localDateTimeToInstant", () => {
   });
 
   it("refuses what is not a datetime-local value", () => {
-    expect(() => localDateTimeToInstant("2026-11-22 23:30", "UTC", "earliest")).toThrow(/local date-time/);
+    expect(() => localDateTimeToInstant("2026-11-22 23:30", "UTC", "earliest")).toThrow(
+      /local date-time/,
+    );
   });
 });
 
@@ -38,9 +40,9 @@ describe("instantToLocalDateTime", () => {
       "America/Sao_Paulo",
       "Australia/Lord_Howe",
     ]) {
-      expect(localDateTimeToInstant(instantToLocalDateTime(at, zone), zone, "earliest").toISOString()).toBe(
-        at.toISOString(),
-      );
+      expect(
+        localDateTimeToInstant(instantToLocalDateTime(at, zone), zone, "earliest").toISOString(),
+      ).toBe(at.toISOString());
     }
   });
 });
