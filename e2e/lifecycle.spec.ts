@@ -65,7 +65,7 @@ test("a future hire is pre-boarded disabled with the enable scheduled; a leaver 
   const leaverNo = await hire(page, leaver, `leave.${n}@xinghe.example`);
   await expectImMember(page, leaver, false);
   await page.goto("/hr-simulator");
-  await page.getByRole("tab", { name: "Terminate" }).click();
+  await page.getByRole("tab", { name: "Terminate", exact: true }).click();
   await page.getByLabel("Employee", { exact: true }).fill(leaverNo);
   await page.getByLabel("Last day").fill(addCalendarDays(today, -1));
   await page.getByRole("button", { name: "Terminate", exact: true }).click();
