@@ -17,6 +17,7 @@ const ROLES_OF: Record<Persona, Role[]> = {
 const MORE_PAGES: { path: string; area: Area }[] = [
   { path: "/sync/settings", area: "sync" },
   { path: "/jobs/retention", area: "jobs" },
+  { path: "/sync/scheduled", area: "sync" },
   { path: "/callbacks/new", area: "callbacks" },
   { path: "/callbacks/guide", area: "callbacks" },
   { path: "/notifications/compose", area: "notifications" },

@@ -1,27 +1,10 @@
 import { randomInt } from "node:crypto";
-import type { Page } from "@playwright/test";
+import { ensureFullSync } from "./ensure-full-sync";
 import { expect, storageFor, test } from "./fixtures";
 
 const UNIT = { code: "XH-RD-QA", name: "质量保障部" };
 const TEMPLATE = "{code} {name}";
 const GROUP = `${UNIT.code} ${UNIT.name}`;
-
-/** Pushes only reach an IM target after its initial full sync: make sure one has succeeded (specs share the stack). */
-async function ensureFullSync(page: Page) {
-  await page.goto("/sync");
-  await page
-    .getByRole("group", { name: "Sandbox IM (WeCom API)" })
-    .getByRole("button", { name: "Sync now" })
-    .click();
-  await expect(page.getByText("Sync requested for Sandbox IM (WeCom API)")).toBeVisible();
-  const run = page
-    .getByRole("table", { name: "Sync runs" })
-    .getByRole("row")
-    .filter({ has: page.getByRole("link", { name: "Full" }) })
-    .first();
-  // The demo company (2,000 employees) takes about a minute the first time on a small machine.
-  await expect(run.getByText("Succeeded")).toBeVisible({ timeout: 150_000 });
-}
 
 test("HR maps a unit, hires into it in the HR system, and the pushed change creates the IM account in the renamed group", async ({
   browser,

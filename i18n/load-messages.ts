@@ -3,6 +3,7 @@ import zh from "@/messages/zh-CN.json";
 import callbacks from "@/messages/parts/callbacks.json";
 import conflicts from "@/messages/parts/conflicts.json";
 import connections from "@/messages/parts/connections.json";
+import lifecycle from "@/messages/parts/lifecycle.json";
 import notifications from "@/messages/parts/notifications.json";
 import org from "@/messages/parts/org.json";
 import retention from "@/messages/parts/retention.json";
@@ -22,6 +23,7 @@ const PARTS: Record<Locale, Record<string, unknown>>[] = [
   callbacks,
   conflicts,
   connections,
+  lifecycle,
   notifications,
   org,
   retention,

@@ -7,26 +7,31 @@ import { toast } from "sonner";
 import { replayFailedSinceAction } from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { instantToLocalDateTime } from "@/lib/core/time/instant-to-local-date-time";
+import { localDateTimeToInstant } from "@/lib/core/time/local-date-time-to-instant";
 
-/** A datetime-local value (the browser's own zone) for `date`. */
-function toLocalInput(date: Date) {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
+// datetime-local inputs read in the browser's own zone.
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** "Replay all failed since <time>", confirmed, then a toast with how many were queued. */
 export function ReplayFailedForm({ endpointId, name }: { endpointId: string; name: string }) {
   const t = useTranslations("callbacks.replay");
   const format = useFormatter();
   const router = useRouter();
-  const [since, setSince] = useState(() => toLocalInput(new Date(Date.now() - 86_400_000)));
+  const [since, setSince] = useState(() =>
+    instantToLocalDateTime(Date.now() - 86_400_000, browserZone()),
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const at = new Date(since);
-    if (Number.isNaN(at.getTime())) return setError(t("since"));
+    let at: Date;
+    try {
+      at = localDateTimeToInstant(since, browserZone(), "earliest");
+    } catch {
+      return setError(t("since"));
+    }
     if (
       !window.confirm(
         t("confirm", {

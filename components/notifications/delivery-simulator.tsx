@@ -8,14 +8,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import {
-  instantToLocalDateTime,
-  localDateTimeToInstant,
-} from "@/lib/notifications/rules/local-date-time-to-instant";
+import { instantToLocalDateTime } from "@/lib/core/time/instant-to-local-date-time";
+import { localDateTimeToInstant } from "@/lib/core/time/local-date-time-to-instant";
 import type { SimulateDeliveryInput } from "@/lib/notifications/console-schemas";
 import type { EmployeeOption } from "@/lib/notifications/queries/search-employees";
 import type { SimulationResult } from "@/lib/notifications/queries/simulate-delivery";
-import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
 import { EmployeePicker } from "./employee-picker";
 import { FormField, selectClass } from "@/components/ui/form-field";
 import { TimeZoneOptions } from "./time-zone-options";
@@ -45,7 +43,7 @@ export function DeliverySimulator({
   const zoneOk = !!readZone && isValidTimeZone(readZone);
   const sendInstant = useMemo(() => {
     if (!zoneOk || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(sendAt)) return null;
-    return localDateTimeToInstant(sendAt, readZone);
+    return localDateTimeToInstant(sendAt, readZone, "earliest");
   }, [sendAt, readZone, zoneOk]);
 
   const simulate = useMutation({

@@ -66,8 +66,9 @@ export function SyncSettingsForm({
     toast.success(t("saved"));
   });
 
-  const num = (name: "createBeforeStartDays" | "safetyPercent" | "safetyAbsolute") =>
-    form.register(name, { valueAsNumber: true });
+  const num = (
+    name: "createBeforeStartDays" | "terminationLookAheadDays" | "safetyPercent" | "safetyAbsolute",
+  ) => form.register(name, { valueAsNumber: true });
   const described = (name: string, has: boolean) =>
     has ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
 
@@ -164,9 +165,28 @@ export function SyncSettingsForm({
                 {...num("createBeforeStartDays")}
                 {...described("createBeforeStartDays", !!errors.createBeforeStartDays)}
               />
+              <p className="text-xs text-muted-foreground">{t("createBeforeStartHint")}</p>
               <FieldError
                 id="createBeforeStartDays-error"
                 message={errors.createBeforeStartDays?.message}
+              />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor="look-ahead" className="text-sm font-medium">
+                {t("terminationLookAheadDays")}
+              </label>
+              <Input
+                id="look-ahead"
+                type="number"
+                min={0}
+                max={365}
+                {...num("terminationLookAheadDays")}
+                {...described("terminationLookAheadDays", !!errors.terminationLookAheadDays)}
+              />
+              <p className="text-xs text-muted-foreground">{t("terminationLookAheadHint")}</p>
+              <FieldError
+                id="terminationLookAheadDays-error"
+                message={errors.terminationLookAheadDays?.message}
               />
             </div>
             <fieldset className="flex flex-col gap-1.5">

@@ -1,5 +1,6 @@
 import { callbackDrain } from "./callback-drain";
 import { conflictResolved } from "./conflict-resolved";
+import { lifecycleDue } from "./lifecycle-due";
 import { nightlyMaintenance } from "./nightly-maintenance";
 import { notificationDispatch } from "./notification-dispatch";
 import { ping } from "./ping";
@@ -17,4 +18,5 @@ export const functions = [
   conflictResolved,
   callbackDrain,
   notificationDispatch,
+  lifecycleDue,
 ];

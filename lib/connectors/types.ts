@@ -106,6 +106,11 @@ export type ImCapabilities = {
   canDisableUser: boolean;
   /** A delete really deletes (false: it only deactivates, as Slack SCIM does). */
   canDeleteUser: boolean;
+  /**
+   * The group chats a user owns can be handed to another user (WeCom customer groups, on-the-job
+   * transfer); a leaver's go to their manager. False: the platform has no such call, and sync says so.
+   */
+  canTransferGroupOwnership: boolean;
   /** A user needs a mobile or an email to be created. */
   requiresContact: "mobile" | "mobile_or_email" | "email" | "none";
   messageFormats: ImMessageFormat[];
@@ -225,4 +230,13 @@ export interface ImTarget {
     options?: SetGroupMembershipOptions,
   ): Promise<void>;
   sendMessage(message: ImMessage): Promise<SendMessageResult>;
+  /** Hands every group chat `fromUserId` owns to `toUserId` (only where capabilities.canTransferGroupOwnership). */
+  transferOwnedGroups?(fromUserId: string, toUserId: string): Promise<GroupTransferResult>;
 }
+
+export type GroupTransferResult = {
+  /** Chats whose owner is now the new user. */
+  transferred: string[];
+  /** Chats the platform refused, with its reason. */
+  failed: { id: string; error: string }[];
+};

@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
 import { z } from "zod";
 
 // Every environment variable OrgBridge reads; the only module that reads process.env. The run
@@ -89,14 +90,7 @@ const sections = {
     COMPANY_TIME_ZONE: z
       .string()
       .default("Asia/Shanghai")
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat("en", { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone such as Asia/Shanghai"),
+      .refine(isValidTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
     API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   },
   jobs: {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "./rules/is-valid-time-zone";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
 
 /** "HH:mm" on a 24-hour clock; `label` names the field in the error. */
 export function timeOfDaySchema(label: string) {

@@ -10,6 +10,7 @@ const valid: SyncSettingsInput = {
   timeZone: "Asia/Shanghai",
   createBeforeStartDays: 3,
   onLeave: "keep",
+  terminationLookAheadDays: 14,
   terminationDefault: "end_of_day",
   terminationByReason: [{ reason: "辞退", timing: "immediate" }],
   deleteAfterDays: 30,

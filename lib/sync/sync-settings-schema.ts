@@ -1,16 +1,8 @@
 import { Cron } from "croner";
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
 
 // The sync settings form and its server action share this schema (no database imports: the client uses it).
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const isCron = (expr: string) => {
   try {
@@ -35,11 +27,12 @@ export const syncSettingsSchema = z
         message: "Schedule: not a valid cron expression (5 fields, e.g. 30 2 * * *)",
         params: { i18n: "cron" },
       }),
+    /** The company time zone (Setting company.timeZone, over COMPANY_TIME_ZONE), shared by every reader. */
     timeZone: z
       .string()
       .trim()
       .min(1, "Company time zone is required")
-      .refine((tz) => tz === "" || isTimeZone(tz), {
+      .refine((tz) => tz === "" || isValidTimeZone(tz), {
         message: "Company time zone: not an IANA time zone name (e.g. Asia/Shanghai)",
         params: { i18n: "companyTimeZone" },
       }),
@@ -48,6 +41,12 @@ export const syncSettingsSchema = z
       .int()
       .min(0, "Days before start must be 0 or more")
       .max(60, "Days before start must be at most 60"),
+    /** Days ahead a last working day HR announces is scheduled (and shown) before the termination. */
+    terminationLookAheadDays: z
+      .number({ error: "Termination look-ahead must be a number" })
+      .int("Termination look-ahead must be a whole number of days")
+      .min(0, "Termination look-ahead must be 0 or more")
+      .max(365, "Termination look-ahead must be at most 365"),
     onLeave: z.enum(["keep", "suspend"]),
     terminationDefault: terminationTimingSchema,
     terminationByReason: z

@@ -44,6 +44,8 @@ export type HrEmployee = {
   terminationDate?: string;
   /** HR's reason code for the termination, keyed into the lifecycle config. */
   terminationReason?: string;
+  /** The employee's IANA zone: hire and termination dates are days on this wall clock. */
+  timeZone?: string;
 };
 
 export type HrState = {
@@ -167,6 +169,8 @@ export type LifecycleConfig = {
   };
   /** Delete disabled accounts this many days after disabling; null = never delete. */
   deleteAfterDays: number | null;
+  /** A last working day HR sends before the termination is scheduled once it is this many days away. */
+  terminationLookAheadDays: number;
 };
 
 export type SafetyThreshold = {
@@ -183,6 +187,8 @@ export type ImCapabilities = {
   groupChats: boolean;
   /** Deepest allowed department level; a top-level department is level 1. */
   maxDepth: number;
+  /** Accounts can be held disabled (pre-boarding); absent = yes. Without it hires are created on day one. */
+  canDisableUser?: boolean;
 };
 
 export type GroupNameRules = {
@@ -272,7 +278,14 @@ export type AccountCreateChange = {
   /** Employee number. */
   targetKey: string;
   before: null;
-  after: { imUserId: string; fields: AccountFieldValues; groups: GroupRef[]; syncedHash: string };
+  after: {
+    imUserId: string;
+    fields: AccountFieldValues;
+    groups: GroupRef[];
+    syncedHash: string;
+    /** Pre-boarding: created disabled, enabled when this instant (start of the first day) has come. */
+    enableAt?: string;
+  };
 };
 
 export type AccountUpdateChange = {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Settings } from "lucide-react";
+import { CalendarClock, Settings } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -27,9 +27,10 @@ export default async function SyncRunsPage({ searchParams }: Props) {
   // A hand-edited address shows every run and says which part it did not understand.
   const filter = parsed.success ? parsed.data : syncRunListSchema.parse({});
   const badField = parsed.success ? null : String(parsed.error.issues[0]?.path[0] ?? "?");
-  const [t, ts, format, activity, targets] = await Promise.all([
+  const [t, ts, tl, format, activity, targets] = await Promise.all([
     getTranslations("sync"),
     getTranslations("syncSettings"),
+    getTranslations("lifecycle"),
     getFormatter(),
     loadSyncActivity(filter),
     mayStart ? listSyncTargets() : null,
@@ -42,12 +43,20 @@ export default async function SyncRunsPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          <Button asChild variant="outline" size="sm">
-            <Link href="/sync/settings">
-              <Settings aria-hidden />
-              {ts("link")}
-            </Link>
-          </Button>
+          <>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/sync/scheduled">
+                <CalendarClock aria-hidden />
+                {tl("link")}
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/sync/settings">
+                <Settings aria-hidden />
+                {ts("link")}
+              </Link>
+            </Button>
+          </>
         }
       />
       <div className="flex flex-col gap-4">

@@ -1,4 +1,4 @@
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { db } from "@/lib/core/db";
 import { bucketSuccessRate } from "../rules/bucket-success-rate";
 import type { SuccessRateRange, SuccessRateSeries } from "../callback-console-schemas";
@@ -22,7 +22,7 @@ export type GetSuccessRateOptions = {
  */
 export async function getSuccessRate(options: GetSuccessRateOptions): Promise<SuccessRateSeries> {
   const now = options.now ?? new Date();
-  const timeZone = options.timeZone ?? companyTimeZone();
+  const timeZone = options.timeZone ?? (await loadCompanyTimeZone());
   // 8 days back covers 7 local days in any zone; the bucketing drops what falls outside.
   const since = new Date(now.getTime() - (options.range === "24h" ? 24 : 8 * 24) * HOUR);
   const rows = await db.$queryRaw<{ hour: Date; succeeded: number; failed: number }[]>`

@@ -1,5 +1,5 @@
 import { db } from "@/lib/core/db";
-import { localDayRange } from "@/lib/notifications/rules/local-day-range";
+import { localDayRange } from "@/lib/core/time/local-day-range";
 
 /** Notifications of a category the platform confirmed to an employee in their local day around `at`. */
 export async function countSentToday(options: {

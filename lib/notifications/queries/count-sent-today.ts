@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
-import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
-import { localDayRange } from "@/lib/notifications/rules/local-day-range";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
+import { localDayRange } from "@/lib/core/time/local-day-range";
 
 export type CountSentTodayOptions = {
   categoryId: string;

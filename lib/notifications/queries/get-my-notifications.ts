@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db";
 import type { CategoryRow } from "@/lib/notifications/rules/category-row";
-import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { explainStoredReason, type StoredReasonText } from "../rules/explain-stored-reason";
 import { loadPolicyVersions } from "./load-policy-versions";
 import type { DeliveryStatus } from "../console-schemas";
@@ -52,7 +52,9 @@ export async function getMyNotifications(employeeId: string, recent = 20) {
     select: { timeZone: true },
   });
   const zone =
-    employee && isValidTimeZone(employee.timeZone) ? employee.timeZone : companyTimeZone();
+    employee && isValidTimeZone(employee.timeZone)
+      ? employee.timeZone
+      : await loadCompanyTimeZone();
   const [categories, preferences, deliveries] = await Promise.all([
     db.notificationCategory.findMany({
       where: { archived: false },

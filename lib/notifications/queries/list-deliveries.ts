@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db";
-import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { explainStoredReason, type StoredReasonText } from "../rules/explain-stored-reason";
 import { loadPolicyVersions } from "./load-policy-versions";
 import { DELIVERIES_PAGE_SIZE, type DeliveryFilter, type DeliveryStatus } from "../console-schemas";
@@ -42,7 +42,7 @@ export async function listDeliveries(
         ])
       ).get(`${notification.categoryId}:${notification.categoryVersion}`) ?? null)
     : null;
-  const company = companyTimeZone();
+  const company = await loadCompanyTimeZone();
   const total = await db.notificationDelivery.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pages);

@@ -1,7 +1,8 @@
 import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { resolveWallTime } from "@/lib/notifications/rules/resolve-wall-time";
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { addCalendarDays } from "@/lib/core/time/add-calendar-days";
+import { localDayStart } from "@/lib/core/time/local-day-start";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { requesterNames } from "./requester-names";
 import { emptyOutcomeCounts, outcomeCountsById, type OutcomeCounts } from "../rules/outcome-counts";
 import {
@@ -27,13 +28,9 @@ export type NotificationRow = {
   counts: OutcomeCounts;
 };
 
-/** Midnight of a YYYY-MM-DD in the company's zone (the log's date filter is a company calendar day). */
-function dayStart(date: string, plusDays = 0): Date {
-  const [year, month, day] = date.split("-").map(Number);
-  return new Date(
-    resolveWallTime({ year, month, day: day + plusDays, hour: 0, minute: 0 }, companyTimeZone())
-      .earliest,
-  );
+/** Start of a YYYY-MM-DD in the company's zone (the log's date filter is a company calendar day). */
+function dayStart(date: string, timeZone: string, plusDays = 0): Date {
+  return localDayStart(addCalendarDays(date, plusDays), timeZone);
 }
 
 /** One page of the notification log, newest first, with delivery counts by outcome per row. */
@@ -41,14 +38,15 @@ export async function listNotifications(
   filter: NotificationListFilter,
   pageSize = NOTIFICATIONS_PAGE_SIZE,
 ) {
+  const zone = filter.from || filter.to ? await loadCompanyTimeZone() : "UTC";
   const where: Prisma.NotificationWhereInput = {
     category: filter.category ? { key: filter.category } : undefined,
     status: filter.status,
     createdAt:
       filter.from || filter.to
         ? {
-            gte: filter.from ? dayStart(filter.from) : undefined,
-            lt: filter.to ? dayStart(filter.to, 1) : undefined,
+            gte: filter.from ? dayStart(filter.from, zone) : undefined,
+            lt: filter.to ? dayStart(filter.to, zone, 1) : undefined,
           }
         : undefined,
   };

@@ -5,7 +5,7 @@ import {
   notificationPolicySchema,
   type NotificationPolicy,
 } from "@/lib/notifications/policy-schema";
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { findNotifyTarget, type NotifyTarget } from "./find-notify-target";
 
 export type DispatchContext = {
@@ -53,6 +53,6 @@ export async function loadDispatchContext(notificationId: string): Promise<Dispa
     },
     policy,
     target: await findNotifyTarget(),
-    companyTimeZone: companyTimeZone(),
+    companyTimeZone: await loadCompanyTimeZone(),
   };
 }

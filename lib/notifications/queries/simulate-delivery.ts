@@ -5,11 +5,11 @@ import {
   type DeliveryDecision,
 } from "@/lib/notifications/rules/evaluate-delivery";
 import { explainKey, type ExplainedDecision } from "@/lib/notifications/rules/explain";
-import { isValidTimeZone } from "@/lib/notifications/rules/is-valid-time-zone";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
 import { policyFromRow } from "@/lib/notifications/rules/policy-from-row";
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { countSentToday } from "./count-sent-today-for-employee";
-import { localDateTimeToInstant } from "../rules/local-date-time-to-instant";
+import { localDateTimeToInstant } from "@/lib/core/time/local-date-time-to-instant";
 import type { simulateDeliverySchema } from "../console-schemas";
 import type { z } from "zod";
 
@@ -43,7 +43,7 @@ export async function simulateDelivery(
   const category = await db.notificationCategory.findUnique({ where: { key: input.categoryKey } });
   if (!category) throw notFound(`Category "${input.categoryKey}"`);
   const policy = policyFromRow(category);
-  const company = companyTimeZone();
+  const company = await loadCompanyTimeZone();
 
   let timeZone: string;
   let optedIn: boolean | null;
@@ -59,7 +59,7 @@ export async function simulateDelivery(
       throw new AppError(404, "not_found", `Employee ${input.employeeNo} not found.`, "employeeNo");
     employee = { employeeNo: row.employeeNo, name: row.name, nameEn: row.nameEn };
     timeZone = isValidTimeZone(row.timeZone) ? row.timeZone : company;
-    now = localDateTimeToInstant(input.sendAt, timeZone);
+    now = localDateTimeToInstant(input.sendAt, timeZone, "earliest");
     const pref = await db.notificationPreference.findUnique({
       where: { employeeId_categoryId: { employeeId: row.id, categoryId: category.id } },
       select: { optedIn: true },
@@ -73,7 +73,7 @@ export async function simulateDelivery(
     });
   } else {
     timeZone = input.timeZone;
-    now = localDateTimeToInstant(input.sendAt, timeZone);
+    now = localDateTimeToInstant(input.sendAt, timeZone, "earliest");
     optedIn = input.preference === "none" ? null : input.preference === "in";
     sentToday = input.sentToday;
   }

@@ -1,4 +1,4 @@
-import { isValidTimeZone } from "./is-valid-time-zone";
+import { isValidTimeZone } from "@/lib/core/time/is-valid-time-zone";
 import { nextInstantAtWallTime } from "./next-instant-at-wall-time";
 import type { NotificationPolicy } from "../policy-schema";
 import { isInQuietHours, quietHoursEndAt } from "./quiet-hours";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDayRange } from "./local-day-range";
+import { localDayRange } from "@/lib/core/time/local-day-range";
 import { nextInstantAtWallTime } from "./next-instant-at-wall-time";
 
 const t = (year: number, month: number, day: number, hour: number, minute = 0) => ({

@@ -1,6 +1,7 @@
-import { resolveWallTime, type WallTarget } from "./resolve-wall-time";
+import type { LocalDateTime } from "@/lib/core/time/local-date-time";
+import { resolveLocalDateTime } from "@/lib/core/time/resolve-local-date-time";
 
-export type { WallTarget } from "./resolve-wall-time";
+export type WallTarget = LocalDateTime;
 
 /**
  * The earliest instant at or after `notBefore` at which the wall clock in `timeZone` reaches
@@ -14,7 +15,7 @@ export function nextInstantAtWallTime(
   notBefore: Date | number,
 ): Date {
   const floor = typeof notBefore === "number" ? notBefore : notBefore.getTime();
-  const { earliest, latest } = resolveWallTime(target, timeZone);
+  const { earliest, latest } = resolveLocalDateTime(target, timeZone);
   if (earliest >= floor) return new Date(earliest);
   if (latest >= floor) return new Date(latest);
   return new Date(floor);

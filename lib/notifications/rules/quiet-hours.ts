@@ -1,6 +1,6 @@
-import { resolveWallTime } from "./resolve-wall-time";
+import { resolveLocalDateTime } from "@/lib/core/time/resolve-local-date-time";
 import { addDays, toWallTime } from "./wall-time";
-import { zoneOffsetMs } from "./zone-offset";
+import { zoneOffsetMs } from "@/lib/core/time/zone-offset-ms";
 
 /** A recurring quiet-hours window, read on a wall clock. */
 export type QuietWindow = {
@@ -40,7 +40,7 @@ function toInstant(
   const minute = minutes % 60;
   // No clock change within two days: a constant offset maps wall times to instants exactly.
   if (offset !== null) return Date.UTC(day.year, day.month - 1, day.day, hour, minute) - offset;
-  return resolveWallTime(
+  return resolveLocalDateTime(
     { year: day.year, month: day.month, day: day.day, hour, minute },
     timeZone,
   )[edge];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, toWallTime } from "./wall-time";
-import { zoneOffsetMs } from "./zone-offset";
+import { zoneOffsetMs } from "@/lib/core/time/zone-offset-ms";
 
 const H = 3_600_000;
 

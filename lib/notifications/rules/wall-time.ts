@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from "./zone-offset";
+import { zoneOffsetMs } from "@/lib/core/time/zone-offset-ms";
 
 /** A local calendar date and clock time, as a person in some time zone reads it. */
 export type WallTime = {

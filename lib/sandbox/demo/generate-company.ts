@@ -1,7 +1,8 @@
 // A deterministic fictional company for the sandbox HR directory, the demo and
 // the benchmarks. Same options → same company, byte for byte.
 
-import { addDays } from "@/lib/sync/rules/add-days";
+import { addCalendarDays as addDays } from "@/lib/core/time/add-calendar-days";
+import { localDate } from "@/lib/core/time/local-date";
 import {
   DEMO_PEOPLE,
   GIVEN,
@@ -77,7 +78,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
     units: unitTarget = 150,
     employees: employeeTarget = 2000,
     domain = "xinghe.example",
-    today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }),
+    today = localDate(new Date(), "Asia/Shanghai"),
   } = options;
   const onboardingStart = addDays(today, DEMO_ONBOARDING_LEAD_DAYS);
   const rand = mulberry32(seed);

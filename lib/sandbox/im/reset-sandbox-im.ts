@@ -13,6 +13,7 @@ export async function resetSandboxIm(
   options: ResetSandboxImOptions = {},
 ): Promise<void> {
   await db.sandboxImUser.deleteMany();
+  await db.sandboxImGroupChat.deleteMany();
   await db.sandboxImDepartment.deleteMany({ where: { id: { not: 1 } } });
   if (options.everything) {
     await db.sandboxImMessage.deleteMany();

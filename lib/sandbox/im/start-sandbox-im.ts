@@ -12,6 +12,7 @@ import {
   simpleListDepartments,
   updateDepartment,
 } from "./handlers/department-handlers";
+import { listGroupChats, transferGroupChats } from "./handlers/group-chat-handlers";
 import { sendMessage } from "./handlers/message-handlers";
 import {
   batchDeleteUsers,
@@ -79,6 +80,8 @@ const ROUTES: Record<string, { method: "GET" | "POST"; handler: WecomHandler }> 
   "/user/batchdelete": { method: "POST", handler: batchDeleteUsers },
   "/user/list_id": { method: "POST", handler: listUserIds },
   "/message/send": { method: "POST", handler: sendMessage },
+  "/externalcontact/groupchat/list": { method: "POST", handler: listGroupChats },
+  "/externalcontact/groupchat/onjob_transfer": { method: "POST", handler: transferGroupChats },
 };
 
 /**

@@ -41,6 +41,7 @@ export const WC = {
   DEPT_LIMIT: 81001, // 部门下的结点数超过限制（3W）
   DEPT_DEPTH: 81002, // 部门最多15层
   NO_VALID_RECIPIENT: 81013, // UserID、部门ID、标签ID全部非法或无权限
+  CHAT_NOT_EXTERNAL: 90501, // 非客户群 (onjob_transfer of an unknown chat id: unverified)
 } as const;
 
 /** Thrown by handlers; the router turns it into `{errcode, errmsg}` with HTTP 200. */

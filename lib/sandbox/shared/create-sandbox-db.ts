@@ -11,6 +11,7 @@ export type SandboxDb = Pick<
   | "sandboxHrEmployee"
   | "sandboxImDepartment"
   | "sandboxImUser"
+  | "sandboxImGroupChat"
   | "sandboxImMessage"
   | "sandboxImToken"
   | "$queryRaw"

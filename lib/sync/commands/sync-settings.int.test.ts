@@ -1,3 +1,7 @@
+import {
+  COMPANY_TIME_ZONE_SETTING,
+  loadCompanyTimeZone,
+} from "@/lib/core/time/load-company-time-zone";
 import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
@@ -39,6 +43,7 @@ describe("sync settings", () => {
       schedule: "0 */6 * * *",
       timeZone: "Asia/Singapore",
       createBeforeStartDays: 5,
+      terminationLookAheadDays: 21,
       onLeave: "suspend" as const,
       terminationDefault: "immediate" as const,
       terminationByReason: [{ reason: "合同到期", timing: "end_of_day" as const }],
@@ -53,6 +58,7 @@ describe("sync settings", () => {
         onLeave: "suspend",
         termination: { default: "immediate", byReason: { 合同到期: "end_of_day" } },
         deleteAfterDays: null,
+        terminationLookAheadDays: 21,
       },
       safety: { percent: 5, absolute: 20 },
       timeZone: "Asia/Singapore",
@@ -73,8 +79,22 @@ describe("sync settings", () => {
       safety: { percent: 5, absolute: 20 },
     });
 
+    // The zone is the one company setting every reader shares, audited on its own.
+    expect(await loadCompanyTimeZone()).toBe("Asia/Singapore");
+    const zoneAudit = await d.auditLog.findFirstOrThrow({
+      where: { action: "company.time_zone_updated" },
+    });
+    expect(zoneAudit).toMatchObject({
+      targetId: COMPANY_TIME_ZONE_SETTING,
+      before: null,
+      after: "Asia/Singapore",
+    });
+    expect(audit.after).not.toHaveProperty("timeZone");
+
     await saveSyncSettings({ ...input, schedule: null }, ctx);
     expect((await loadSyncSchedule()).schedule).toBeNull();
+    // Saving the same zone again writes no second zone audit.
+    expect(await d.auditLog.count({ where: { action: "company.time_zone_updated" } })).toBe(1);
   });
 
   it("refuses bad input naming the field and writes nothing", async () => {

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/core/audit/record-audit";
 import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { db, type Prisma } from "@/lib/core/db";
+import { COMPANY_TIME_ZONE_SETTING } from "@/lib/core/time/load-company-time-zone";
 import { loadPlanSettings, SYNC_SETTINGS_KEY } from "@/lib/sync/queries/load-plan-settings";
 import { syncSettingsSchema, type SyncSettings } from "../sync-settings-schema";
 
@@ -35,6 +36,7 @@ export async function getSyncSettings(): Promise<
     schedule,
     timeZone: plan.timeZone,
     createBeforeStartDays: plan.lifecycle.createBeforeStartDays,
+    terminationLookAheadDays: plan.lifecycle.terminationLookAheadDays,
     onLeave: plan.lifecycle.onLeave,
     terminationDefault: plan.lifecycle.termination.default,
     terminationByReason: Object.entries(plan.lifecycle.termination.byReason).map(
@@ -57,9 +59,9 @@ export async function saveSyncSettings(raw: unknown, ctx: CommandContext): Promi
   const input = syncSettingsSchema.parse(raw);
   const value = {
     schedule: input.schedule,
-    timeZone: input.timeZone,
     lifecycle: {
       createBeforeStartDays: input.createBeforeStartDays,
+      terminationLookAheadDays: input.terminationLookAheadDays,
       onLeave: input.onLeave,
       termination: {
         default: input.terminationDefault,
@@ -72,6 +74,22 @@ export async function saveSyncSettings(raw: unknown, ctx: CommandContext): Promi
   await inTransaction(ctx, async (tx) => {
     const before = await tx.setting.findUnique({ where: { key: SYNC_SETTINGS_KEY } });
     const kept = (before?.value ?? {}) as Record<string, unknown>;
+    // The company zone is one setting every reader shares (notifications, callbacks, sync), not a sync option.
+    const zoneBefore = await tx.setting.findUnique({ where: { key: COMPANY_TIME_ZONE_SETTING } });
+    if (zoneBefore?.value !== input.timeZone) {
+      await tx.setting.upsert({
+        where: { key: COMPANY_TIME_ZONE_SETTING },
+        create: { key: COMPANY_TIME_ZONE_SETTING, value: input.timeZone, updatedBy: actor.id },
+        update: { value: input.timeZone, updatedBy: actor.id },
+      });
+      await recordAudit(tx, actor, {
+        action: "company.time_zone_updated",
+        targetType: "setting",
+        targetId: COMPANY_TIME_ZONE_SETTING,
+        before: zoneBefore?.value ?? null,
+        after: input.timeZone,
+      });
+    }
     // nameRules (set by operators, not this form) survive a save.
     const next = {
       ...(kept.nameRules ? { nameRules: kept.nameRules } : {}),

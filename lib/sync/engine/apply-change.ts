@@ -2,6 +2,7 @@ import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
 import { createUnitGroupOnce } from "./create-unit-group-once";
 import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
+import { handOverOwnedGroups } from "./hand-over-owned-groups";
 import {
   findUnitGroup,
   forgetGroupMemory,
@@ -305,9 +306,11 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
         ))
           throw err;
       }
+      // Pre-boarding: the platforms create users enabled, so the hire is held disabled until day one.
+      if (c.after.enableAt) await target.disableUser(c.after.imUserId);
       return account({
         imUserId: c.after.imUserId,
-        state: "ACTIVE",
+        state: c.after.enableAt ? "PENDING" : "ACTIVE",
         syncedHash: c.after.syncedHash,
         groupIds,
         disabledAt: null,
@@ -344,7 +347,9 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
     }
     case "account.disable": {
       if (Date.parse(c.after.effectiveAt) > (options.now ?? new Date()).getTime()) return "not_due";
-      await target.disableUser(c.after.imUserId);
+      const { imUserId } = c.after;
+      await target.disableUser(imUserId);
+      await handOverOwnedGroups({ connectionId, target, employeeNo: c.targetKey, imUserId });
       return account({ state: "DISABLED", disabledAt: c.after.effectiveAt });
     }
     case "account.delete": {

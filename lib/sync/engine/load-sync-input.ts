@@ -106,6 +106,7 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
           groupChats: !caps.groupHierarchy,
           // The connector counts a listed root as level 1; the planner counts top-level groups as level 1.
           maxDepth: (caps.maxGroupDepth ?? 15) - (rootGroupId ? 1 : 0),
+          canDisableUser: caps.canDisableUser,
         },
         ...(settings.nameRules ? { nameRules: settings.nameRules } : {}),
         fingerprintScope: connectionId,
@@ -173,6 +174,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
       hireDate: true,
       terminationDate: true,
       terminationReason: true,
+      timeZone: true,
       orgUnit: { select: { code: true } },
     },
   });
@@ -194,6 +196,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
     const terminationDate = day(e.terminationDate);
     if (terminationDate) out.terminationDate = terminationDate;
     if (e.terminationReason) out.terminationReason = e.terminationReason;
+    if (e.timeZone) out.timeZone = e.timeZone;
     return out;
   });
   return { units, employees };

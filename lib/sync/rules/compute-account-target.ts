@@ -1,10 +1,12 @@
-import { addDays } from "./add-days";
-import { companyDayStart } from "./company-day-start";
+import { employeeTimeZone } from "./employee-time-zone";
+import { lifecycleInstants, type LifecycleInstants } from "./lifecycle-instants";
 import type { HrEmployee, LifecycleConfig } from "../types";
 
 export type AccountTarget =
   | { kind: "none" }
   | { kind: "active" }
+  /** Pre-boarded: the account exists but stays disabled until the first working day starts. */
+  | { kind: "preboarded"; enableAt: string }
   | { kind: "suspended" }
   | {
       kind: "disabled";
@@ -21,40 +23,57 @@ export type ComputeAccountTargetInput = {
   lifecycle: LifecycleConfig;
   /** Planning instant. */
   now: Date;
-  /** Today's company-calendar date. */
-  today: string;
-  /** Company IANA time zone. */
+  /** Company IANA time zone: for employees without a valid zone of their own. */
   timeZone: string;
+  /** The platform can hold a created account disabled; without it a hire is created on their first day. */
+  canPreboardDisabled?: boolean;
 };
 
 /** What state the employee's IM account should be in right now, from HR status and dates. */
 export function computeAccountTarget(input: ComputeAccountTargetInput): AccountTarget {
-  const { employee, lifecycle, now, today, timeZone } = input;
+  const { employee, lifecycle, now } = input;
   if (!employee)
     return { kind: "disabled", effectiveAt: now.toISOString(), reason: "missing_from_hr" };
+  const timeZone = employeeTimeZone(employee, input.timeZone);
+  const at = lifecycleInstants({ employee, lifecycle, now, timeZone });
+  if (at.disableAt && at.termination && employee.status === "terminated")
+    return {
+      kind: "disabled",
+      effectiveAt: at.disableAt.toISOString(),
+      reason: at.termination.reason,
+    };
   switch (employee.status) {
     case "onboarding": {
-      if (!employee.hireDate) return { kind: "active" };
-      const createFrom = addDays(employee.hireDate, -lifecycle.createBeforeStartDays);
-      return today >= createFrom ? { kind: "active" } : { kind: "none" };
+      if (!at.startAt || !at.preboardAt || now.getTime() >= at.startAt.getTime())
+        return withLookAhead({ kind: "active" }, at, now);
+      if (now.getTime() < at.preboardAt.getTime()) return { kind: "none" };
+      return input.canPreboardDisabled === false
+        ? { kind: "none" }
+        : { kind: "preboarded", enableAt: at.startAt.toISOString() };
     }
     case "active":
-      return { kind: "active" };
+      return withLookAhead({ kind: "active" }, at, now);
     case "on_leave":
-      return lifecycle.onLeave === "keep" ? { kind: "active" } : { kind: "suspended" };
-    case "terminated": {
-      const reason = employee.terminationReason ?? "";
-      const timing = lifecycle.termination.byReason[reason] ?? lifecycle.termination.default;
-      const lastDay = employee.terminationDate ?? today;
-      if (timing === "end_of_day") {
-        // The last working day ends at midnight company time, not UTC.
-        const effectiveAt = companyDayStart(addDays(lastDay, 1), timeZone);
-        return { kind: "disabled", effectiveAt: effectiveAt.toISOString(), reason };
-      }
-      // Immediate: a past termination date anchors the grace period; a future one does not delay the disable.
-      const dayStart = companyDayStart(lastDay, timeZone);
-      const effectiveAt = dayStart.getTime() < now.getTime() ? dayStart : now;
-      return { kind: "disabled", effectiveAt: effectiveAt.toISOString(), reason };
-    }
+      return withLookAhead(
+        lifecycle.onLeave === "keep" ? { kind: "active" } : { kind: "suspended" },
+        at,
+        now,
+      );
+    case "terminated":
+      // lifecycleInstants always sets disableAt for a terminated employee.
+      return { kind: "disabled", effectiveAt: now.toISOString(), reason: "" };
   }
+}
+
+/**
+ * A last working day HR announced before marking the employee terminated: the account stays as it is
+ * (fields still sync) until the day has ended, when the scheduled run disables it.
+ */
+function withLookAhead(target: AccountTarget, at: LifecycleInstants, now: Date): AccountTarget {
+  if (!at.disableAt || at.disableAt.getTime() > now.getTime()) return target;
+  return {
+    kind: "disabled",
+    effectiveAt: at.disableAt.toISOString(),
+    reason: at.termination?.reason ?? "",
+  };
 }

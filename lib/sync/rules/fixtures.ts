@@ -57,6 +57,7 @@ export function options(extra: Partial<PlanOptions> = {}): PlanOptions {
       onLeave: "suspend",
       termination: { byReason: { misconduct: "immediate" }, default: "end_of_day" },
       deleteAfterDays: 30,
+      terminationLookAheadDays: 14,
     },
     safety: { percent: 10, absolute: 50 },
     now: NOW,

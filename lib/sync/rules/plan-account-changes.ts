@@ -2,6 +2,8 @@ import { ACCOUNT_FIELDS } from "./account-fields";
 import { compareAccountFields } from "./compare-account-fields";
 import { compareStrings } from "./compare-strings";
 import type { AccountTarget } from "./compute-account-target";
+import { deleteAt } from "./delete-at";
+import { employeeTimeZone } from "./employee-time-zone";
 import { encodeSyncedHash } from "./encode-synced-hash";
 import { findLiveAccount } from "./find-live-account";
 import { groupRefKey } from "./group-ref-key";
@@ -37,8 +39,10 @@ export type PlanAccountChangesInput = {
   blockedFields: ReadonlySet<string>;
   /** Planning instant. */
   now: Date;
-  /** Grace before deleting a disabled account; null = never. */
+  /** Grace before deleting a disabled account, in calendar days of the employee's zone; null = never. */
   deleteAfterDays: number | null;
+  /** Company IANA zone, for employees without a valid zone of their own. */
+  timeZone: string;
 };
 
 export type PlanAccountChangesResult = {
@@ -52,8 +56,6 @@ export type PlanAccountChangesResult = {
   /** Employees left alone because their unit (or its parent) has not arrived yet. */
   deferredEmployees: number;
 };
-
-const DAY_MS = 86_400_000;
 
 /** Account creates, field updates, membership moves and lifecycle transitions, in employee-number order. */
 export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountChangesResult {
@@ -109,7 +111,8 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
       const graceFrom = memory.disabledAt ?? target.effectiveAt;
       if (
         input.deleteAfterDays !== null &&
-        now.getTime() >= Date.parse(graceFrom) + input.deleteAfterDays * DAY_MS
+        now.getTime() >=
+          deleteAt(graceFrom, input.deleteAfterDays, employeeTimeZone(employee, input.timeZone))
       ) {
         result.deletes.push({
           op: "account.delete",
@@ -135,7 +138,9 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     const live = findLiveAccount(index, no);
 
     if (!live) {
-      if (target.kind !== "active" || groups === null || blockedCreates.has(no)) continue;
+      const preboard = target.kind === "preboarded";
+      if ((target.kind !== "active" && !preboard) || groups === null || blockedCreates.has(no))
+        continue;
       const fields = fieldValues(e);
       result.creates.push({
         op: "account.create",
@@ -147,6 +152,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
           fields,
           groups,
           syncedHash: encodeSyncedHash(hashFieldValues(fields)),
+          ...(preboard ? { enableAt: target.enableAt } : {}),
         },
       });
       continue;
@@ -195,6 +201,9 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
       } else if (live.memory.state !== "SUSPENDED") {
         memoryPatch.state = "SUSPENDED";
       }
+    } else if (target.kind === "preboarded") {
+      // Held disabled until the first day starts; an account someone enabled early is left to them.
+      if (!user.enabled && live.memory.state !== "PENDING") memoryPatch.state = "PENDING";
     } else if (!enable && live.memory.state !== "ACTIVE") {
       memoryPatch.state = "ACTIVE";
     }

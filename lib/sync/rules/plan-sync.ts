@@ -1,7 +1,6 @@
 import { buildConflict } from "@/lib/conflicts/rules/build-conflict";
 import { detectConflicts } from "@/lib/conflicts/rules/detect-conflicts";
 import type { Conflict, ConflictType } from "@/lib/conflicts/types";
-import { companyDate } from "./company-date";
 import { compareStrings } from "./compare-strings";
 import { computeAccountTarget, type AccountTarget } from "./compute-account-target";
 import { evaluateSafetyThreshold } from "./evaluate-safety-threshold";
@@ -60,15 +59,14 @@ export function planSync(input: PlanInput): SyncPlan {
     nameRules: options.nameRules,
   });
 
-  const today = companyDate(options.now, options.timeZone);
   const accountTargets = new Map<string, AccountTarget>();
   const targetOf = (employeeNo: string) =>
     computeAccountTarget({
       employee: index.employeesByNo.get(employeeNo) ?? null,
       lifecycle: options.lifecycle,
       now: options.now,
-      today,
       timeZone: options.timeZone,
+      canPreboardDisabled: options.capabilities.canDisableUser !== false,
     });
   for (const e of index.employees) accountTargets.set(e.employeeNo, targetOf(e.employeeNo));
   for (const no of index.accountsByEmployee.keys())
@@ -84,6 +82,7 @@ export function planSync(input: PlanInput): SyncPlan {
     blockedFields: detected.blockedFields,
     now: options.now,
     deleteAfterDays: options.lifecycle.deleteAfterDays,
+    timeZone: options.timeZone,
   });
   const groupMoves = groups.updates.filter((c) => c.op === "group.move");
   const deletes = planGroupDeletes({

@@ -99,12 +99,12 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
           ...(fields.email ? { email: fields.email } : {}),
           ...(fields.mobile ? { mobile: fields.mobile } : {}),
           groupIds: c.after.groups.map((g) => resolve(g)!),
-          enabled: true,
+          enabled: !c.after.enableAt,
         });
         accounts.set(c.targetKey, {
           employeeNo: c.targetKey,
           imUserId: c.after.imUserId,
-          state: "ACTIVE",
+          state: c.after.enableAt ? "PENDING" : "ACTIVE",
           syncedHash: c.after.syncedHash,
         });
         break;

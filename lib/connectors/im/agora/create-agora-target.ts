@@ -37,6 +37,7 @@ export const agoraCapabilities: ImCapabilities = {
   userIdCaseInsensitive: true,
   canDisableUser: true,
   canDeleteUser: true,
+  canTransferGroupOwnership: false,
   requiresContact: "none",
   messageFormats: ["text"],
   maxRecipientsPerCall: 600,

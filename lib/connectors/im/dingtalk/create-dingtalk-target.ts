@@ -28,6 +28,7 @@ export const dingtalkCapabilities: ImCapabilities = {
   // oapi has no disable flag on user/update: offboarding = delete.
   canDisableUser: false,
   canDeleteUser: true,
+  canTransferGroupOwnership: false,
   requiresContact: "mobile",
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 100,

@@ -25,6 +25,7 @@ export const feishuCapabilities: ImCapabilities = {
   userIdCaseInsensitive: false,
   canDisableUser: true,
   canDeleteUser: true,
+  canTransferGroupOwnership: false,
   requiresContact: "mobile",
   messageFormats: ["text", "markdown", "card"],
   // im/v1/messages takes one receive_id per call.

@@ -30,6 +30,7 @@ export const slackCapabilities: ImCapabilities = {
   canDisableUser: true,
   // SCIM DELETE only deactivates: Slack never deletes a member.
   canDeleteUser: false,
+  canTransferGroupOwnership: false,
   requiresContact: "email",
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 1,

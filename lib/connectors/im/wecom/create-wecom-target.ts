@@ -21,6 +21,7 @@ import {
   type WecomConfigInput,
   type WecomSecrets,
 } from "./wecom-schema";
+import { transferWecomGroupChats } from "./transfer-wecom-group-chats";
 
 /** department/get (user/get) calls in flight while listing groups (users). */
 const LIST_GROUPS_CONCURRENCY = 8;
@@ -33,6 +34,7 @@ export const wecomCapabilities: ImCapabilities = {
   userIdCaseInsensitive: true,
   canDisableUser: true,
   canDeleteUser: true,
+  canTransferGroupOwnership: true,
   requiresContact: "mobile_or_email",
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 1_000,
@@ -276,6 +278,8 @@ export function createWecomTarget(
     async disableUser(id) {
       await client.call({ method: "POST", path: "/user/update", body: { userid: id, enable: 0 } });
     },
+
+    transferOwnedGroups: (from, to) => transferWecomGroupChats(client, from, to),
 
     async deleteUser(id) {
       await client.call({ method: "GET", path: "/user/delete", query: { userid: id } });

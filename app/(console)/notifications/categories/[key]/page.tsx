@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireArea } from "@/lib/core/auth/require-area";
-import { companyTimeZone } from "@/lib/core/company-time-zone";
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
 import { getCategory } from "@/lib/notifications/queries/get-category";
 
 export const dynamic = "force-dynamic";
@@ -65,7 +65,10 @@ export default async function CategoryPage({ params }: Props) {
         </div>
         <div className="flex flex-col gap-4">
           {policy ? (
-            <DeliverySimulator categoryKey={category.key} companyTimeZone={companyTimeZone()} />
+            <DeliverySimulator
+              categoryKey={category.key}
+              companyTimeZone={await loadCompanyTimeZone()}
+            />
           ) : null}
           <VersionHistory versions={versions} current={category.version} />
         </div>

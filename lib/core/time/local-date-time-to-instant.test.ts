@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { instantToLocalDateTime, localDateTimeToInstant } from "./local-date-time-to-instant";
+import { instantToLocalDateTime } from "./instant-to-local-date-time";
+import { localDateTimeToInstant } from "./local-date-time-to-instant";
 
 describe("localDateTimeToInstant", () => {
   it.each([
@@ -12,11 +13,13 @@ describe("localDateTimeToInstant", () => {
     // Fall back: 01:30 happens twice; the first pass (EDT) is taken.
     ["2026-11-01T01:30", "America/New_York", "2026-11-01T05:30:00.000Z"],
   ])("%s in %s → %s", (value, zone, iso) => {
-    expect(localDateTimeToInstant(value, zone).toISOString()).toBe(iso);
+    expect(localDateTimeToInstant(value, zone, "earliest").toISOString()).toBe(iso);
   });
 
   it("refuses what is not a datetime-local value", () => {
-    expect(() => localDateTimeToInstant("2026-11-22 23:30", "UTC")).toThrow(/local date-time/);
+    expect(() => localDateTimeToInstant("2026-11-22 23:30", "UTC", "earliest")).toThrow(
+      /local date-time/,
+    );
   });
 });
 
@@ -37,9 +40,9 @@ describe("instantToLocalDateTime", () => {
       "America/Sao_Paulo",
       "Australia/Lord_Howe",
     ]) {
-      expect(localDateTimeToInstant(instantToLocalDateTime(at, zone), zone).toISOString()).toBe(
-        at.toISOString(),
-      );
+      expect(
+        localDateTimeToInstant(instantToLocalDateTime(at, zone), zone, "earliest").toISOString(),
+      ).toBe(at.toISOString());
     }
   });
 });

@@ -1,0 +1,86 @@
+import { randomInt } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { addCalendarDays } from "@/lib/core/time/add-calendar-days";
+import { localDate } from "@/lib/core/time/local-date";
+import { ensureFullSync } from "./ensure-full-sync";
+import { expect, storageFor, test } from "./fixtures";
+
+// The demo company's zone; the sandbox hires into it.
+const today = localDate(new Date(), "Asia/Shanghai");
+
+async function hire(page: Page, name: string, email: string, hireDate?: string) {
+  await page.goto("/hr-simulator");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Department").selectOption("XH-RD-FE");
+  if (hireDate) await page.getByLabel("Hire date").fill(hireDate);
+  await page.getByRole("button", { name: "Hire", exact: true }).click();
+  const toast = page.getByText(new RegExp(`^Hired ${name} \\((E\\d+)\\)`));
+  await expect(toast).toBeVisible();
+  return /\((E\d+)\)/.exec((await toast.textContent()) ?? "")![1];
+}
+
+/** The sandbox IM's own view of a member: "· Disabled" follows the name when the account is off. */
+async function expectImMember(page: Page, name: string, disabled: boolean) {
+  await expect(async () => {
+    await page.goto(`/im-preview?q=${encodeURIComponent(name)}`);
+    const results = page.getByRole("list", { name: `Members matching “${name}”` });
+    const member = results.getByRole("link").filter({ hasText: name });
+    await expect(member).toBeVisible({ timeout: 2_000 });
+    if (disabled) await expect(member).toContainText("Disabled", { timeout: 2_000 });
+    else await expect(member).not.toContainText("Disabled", { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+test("a future hire is pre-boarded disabled with the enable scheduled; a leaver is disabled with the deletion scheduled", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const it = await browser.newContext({ storageState: storageFor("it") });
+  const itPage = await it.newPage();
+  await ensureFullSync(itPage);
+  const hr = await browser.newContext({ storageState: storageFor("hr") });
+  const page = await hr.newPage();
+  const n = randomInt(1000, 9999);
+
+  // Starts in two days: inside the 3-day pre-boarding window, so the push creates the account disabled.
+  const future = `预入职 测试${n}`;
+  const futureNo = await hire(page, future, `pre.${n}@xinghe.example`, addCalendarDays(today, 2));
+  await expectImMember(page, future, true);
+
+  await expect(async () => {
+    await itPage.goto("/sync/scheduled");
+    await expect(
+      itPage.getByRole("heading", { level: 1, name: "Scheduled changes" }),
+    ).toBeVisible();
+    const row = itPage.getByTestId(`scheduled-enable-${futureNo}`);
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    await expect(row).toContainText(future);
+    await expect(row).toContainText("Asia/Shanghai");
+    await expect(row.getByText("Enable", { exact: true })).toBeVisible();
+  }).toPass({ timeout: 60_000 });
+
+  // Hired today, then leaving with yesterday as the last day: the end of that day has passed.
+  const leaver = `离职 测试${n}`;
+  const leaverNo = await hire(page, leaver, `leave.${n}@xinghe.example`);
+  await expectImMember(page, leaver, false);
+  await page.goto("/hr-simulator");
+  await page.getByRole("tab", { name: "Terminate", exact: true }).click();
+  await page.getByLabel("Employee", { exact: true }).fill(leaverNo);
+  await page.getByLabel("Last day").fill(addCalendarDays(today, -1));
+  await page.getByRole("button", { name: "Terminate", exact: true }).click();
+  await expect(page.getByText(new RegExp(`^Terminated ${leaver} \\(${leaverNo}\\)`))).toBeVisible();
+  await expectImMember(page, leaver, true);
+
+  // Deletion waits for the 30-day grace (the delete itself is proven with a fake clock in
+  // lib/lifecycle/engine/lifecycle.int.test.ts: the app has no test clock hook).
+  await expect(async () => {
+    await itPage.goto("/sync/scheduled");
+    const row = itPage.getByTestId(`scheduled-delete-${leaverNo}`);
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    await expect(row.getByText("Delete", { exact: true })).toBeVisible();
+  }).toPass({ timeout: 60_000 });
+  await expect(itPage.getByTestId(`scheduled-disable-${leaverNo}`)).toHaveCount(0);
+  await it.close();
+  await hr.close();
+});
