@@ -62,8 +62,14 @@ export async function testConnection(
   if (!row) throw notFound("Connection");
   // A SCIM inbound connection is called by its client; there is nothing for OrgBridge to call.
   if (row.kind === "SCIM_INBOUND")
-    throw invalid("id", "A SCIM inbound connection has no endpoint to test; its client calls OrgBridge.");
-  const result = await probe({ ...row, kind: row.kind }, { ...CONSOLE_RUNTIME, ...options.runtime });
+    throw invalid(
+      "id",
+      "A SCIM inbound connection has no endpoint to test; its client calls OrgBridge.",
+    );
+  const result = await probe(
+    { ...row, kind: row.kind },
+    { ...CONSOLE_RUNTIME, ...options.runtime },
+  );
   const health = result.ok ? "HEALTHY" : "FAILING";
   const checkedAt = new Date();
   await inTransaction(ctx, async (tx) => {

@@ -44,7 +44,9 @@ export async function readDirectoryMirror(
           where: {
             OR: [
               { employeeNo: { in: relevantNos } },
-              ...emails.map((email) => ({ email: { equals: email, mode: "insensitive" as const } })),
+              ...emails.map((email) => ({
+                email: { equals: email, mode: "insensitive" as const },
+              })),
             ],
           },
         }

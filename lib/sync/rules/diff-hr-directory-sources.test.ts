@@ -41,7 +41,10 @@ function mirrorOf(rec: HrRecords, source: string | null) {
     parentId: null,
     managerId: null,
   }));
-  const employees: MirrorEmployee[] = writes.employeeCreates.map((e) => ({ ...e, managerId: null }));
+  const employees: MirrorEmployee[] = writes.employeeCreates.map((e) => ({
+    ...e,
+    managerId: null,
+  }));
   return { units, employees };
 }
 
@@ -56,7 +59,10 @@ describe("diffHrDirectory with several sources", () => {
 
   it("a full pull of one source never retires another source's employees or units", () => {
     const mirror = {
-      units: [...mirrorOf(hrPull, "hr").units, ...mirrorOf(records([unit("S1")], []), "scim").units],
+      units: [
+        ...mirrorOf(hrPull, "hr").units,
+        ...mirrorOf(records([unit("S1")], []), "scim").units,
+      ],
       employees: [
         ...mirrorOf(hrPull, "hr").employees,
         ...mirrorOf(records([], [person("S-9")]), "scim").employees,
@@ -83,7 +89,10 @@ describe("diffHrDirectory with several sources", () => {
     const { result, writes } = diffHrDirectory({
       full: false,
       newerOnly: true,
-      records: records([unit("HQ", { name: "Renamed", version: 9 })], [person("E1", { version: 9 })]),
+      records: records(
+        [unit("HQ", { name: "Renamed", version: 9 })],
+        [person("E1", { version: 9 })],
+      ),
       mirror,
       newId: ids(),
       source: "scim",
