@@ -49,6 +49,23 @@ function expandPathless(op: Op, currentId: unknown): Op[] {
   return out;
 }
 
+/**
+ * Entra removes members as `{"op":"Remove","path":"members","value":[{"value":"<id>"}]}`: one removal
+ * by id each, so the stored member's other sub-attributes (display) do not have to match.
+ */
+function memberRemovals(values: unknown[], i: number): Op[] {
+  return values.map((v) => {
+    const id = v && typeof v === "object" ? (v as Record<string, unknown>).value : undefined;
+    if (typeof id !== "string" || !/^[A-Za-z0-9_.:-]{1,200}$/.test(id))
+      throw new ScimError(
+        400,
+        "invalidValue",
+        `Operations[${i}].value: each member needs a valid "value" id.`,
+      );
+    return { op: "remove" as const, path: `members[value eq "${id}"]` };
+  });
+}
+
 function readOperations(body: Record<string, unknown>, currentId: unknown): Op[] {
   const schemas = body.schemas;
   if (
@@ -88,6 +105,8 @@ function readOperations(body: Record<string, unknown>, currentId: unknown): Op[]
       ...("value" in entry ? { value: entry.value } : {}),
     };
     if (!path) ops.push(...expandPathless(op, currentId));
+    else if (name === "remove" && path.toLowerCase() === "members" && Array.isArray(op.value))
+      ops.push(...memberRemovals(op.value, i));
     else {
       if (READ_ONLY.has(rootAttribute(path)))
         throw new ScimError(400, "mutability", `Operations[${i}]: ${path} is read-only.`);

@@ -25,18 +25,19 @@ function parsePaths(list: string | null): string[][] {
 const keyOf = (obj: Record<string, unknown>, lower: string) =>
   Object.keys(obj).find((k) => k.toLowerCase() === lower);
 
+/** `source` cut down to `path`, wrapped in its keys ({ name: { givenName } }); arrays keep each element's part. */
 function pick(source: unknown, path: string[]): unknown {
-  if (path.length === 0 || source === undefined || source === null) return source;
+  if (path.length === 0) return source;
   if (Array.isArray(source)) {
     const items = source.map((s) => pick(s, path)).filter((v) => v !== undefined);
     return items.length ? items : undefined;
   }
-  if (typeof source !== "object") return undefined;
+  if (!source || typeof source !== "object") return undefined;
   const obj = source as Record<string, unknown>;
   const key = keyOf(obj, path[0]);
   if (!key) return undefined;
   const inner = pick(obj[key], path.slice(1));
-  return inner === undefined ? undefined : path.length === 1 ? inner : { [key]: inner };
+  return inner === undefined ? undefined : { [key]: inner };
 }
 
 function merge(into: Record<string, unknown>, value: Record<string, unknown>) {
@@ -80,11 +81,8 @@ export function projectAttributes(
   if (include.length) {
     out = { schemas: resource.schemas, id: resource.id };
     for (const path of include) {
-      const key = keyOf(resource, path[0]);
-      if (!key) continue;
       const value = pick(resource, path);
-      if (value !== undefined)
-        merge(out, path.length === 1 ? { [key]: value } : (value as Record<string, unknown>));
+      if (value !== undefined) merge(out, value as Record<string, unknown>);
     }
   } else {
     out = structuredClone(resource);
