@@ -33,7 +33,7 @@ function normalise(f: Filter): Filter {
       return { ...f, attrPath: f.attrPath.toLowerCase() };
     default: {
       const attrPath = f.attrPath.toLowerCase();
-      const exact = CASE_EXACT.has(lastSegment(attrPath));
+      const exact = CASE_EXACT.has(lastSegment(attrPath)) || attrPath.startsWith("meta.");
       const compValue =
         typeof f.compValue === "string" && !exact ? f.compValue.toLowerCase() : f.compValue;
       return { ...f, attrPath, compValue } as Filter;

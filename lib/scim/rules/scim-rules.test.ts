@@ -151,6 +151,7 @@ describe("compileScimFilter", () => {
     userName: "Ann@X",
     externalId: "Ext",
     emails: [{ type: "work", value: "A@x" }],
+    meta: { lastModified: "2026-12-02T10:00:00.000Z" },
   }) as Record<string, unknown>;
   it.each([
     ['userName eq "ann@x"', true],
@@ -161,6 +162,8 @@ describe("compileScimFilter", () => {
     ['userName eq "b" or id eq "Id1"', true],
     ["title pr", false],
     ['not (userName eq "ann@x")', false],
+    ['meta.lastModified gt "2026-01-01T00:00:00Z"', true],
+    ['meta.lastModified gt "2027-01-01T00:00:00Z"', false],
   ])("%s → %s", (f, expected) => {
     expect(compileScimFilter(f, "userName").test(view)).toBe(expected);
   });
