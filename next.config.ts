@@ -1,5 +1,23 @@
+import { existsSync, realpathSync } from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+
+// A git worktree may use another checkout's node_modules through a symlink. Turbopack resolves
+// packages only inside its root, so the root must then hold both this folder and the real
+// node_modules (their common ancestor); undefined keeps Next's own detection.
+function workspaceRoot(): string | undefined {
+  const here = process.cwd();
+  const link = path.join(here, "node_modules");
+  if (!existsSync(link)) return undefined;
+  const modules = realpathSync(link);
+  if (modules.startsWith(here + path.sep)) return undefined;
+  let root = here;
+  while (!modules.startsWith(root + path.sep) && path.dirname(root) !== root)
+    root = path.dirname(root);
+  return root;
+}
+const turbopackRoot = workspaceRoot();
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -20,6 +38,7 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   experimental: { authInterrupts: true },
+  ...(turbopackRoot ? { turbopack: { root: turbopackRoot } } : {}),
 };
 
 export default withNextIntl(config);

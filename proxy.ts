@@ -3,7 +3,9 @@ import { envSection } from "@/lib/core/env";
 import { securityHeaders } from "@/lib/core/security-headers";
 
 const isPage = (pathname: string) =>
-  !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  !pathname.startsWith("/api/") &&
+  !pathname.startsWith("/scim/") &&
+  !pathname.startsWith("/_next/");
 
 /**
  * Security headers on every response (lib/core/security-headers.ts), with a fresh

@@ -28,7 +28,7 @@ export const hrIncrementalSync = inngest.createFunction(
         ? { kind: "employee", record: event.data.record as unknown as HrEmployee }
         : { kind: "org_unit", record: event.data.record as unknown as HrOrgUnit };
     const merged = await step.run("merge", async () => {
-      const result = await mergeHrChange(change);
+      const result = await mergeHrChange(change, event.data.hrConnectionId);
       return {
         applied: result.applied,
         employeeNos: result.employeeNos,

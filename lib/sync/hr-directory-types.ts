@@ -15,6 +15,25 @@ export type PullHrDirectoryOptions = {
   records?: { units?: HrOrgUnit[]; employees?: HrEmployee[] };
   /** Skip records whose version is not newer than the mirror's (pushed events arrive late, twice or out of order). */
   newerOnly?: boolean;
+  /**
+   * The HR connection the records come from (defaults to `hrConnectionId`). New rows record it as
+   * their source; records another source owns are not written but reported as claims; a full pull
+   * retires only its own (or unowned) rows. Absent: one-source behaviour, nothing owned.
+   */
+  sourceConnectionId?: string;
+};
+
+/** A record this source sent that another source already owns: a conflict, never an overwrite. */
+export type SourceClaim = {
+  subjectType: "employee" | "org_unit";
+  /** Employee number or unit code as this source sent it. */
+  subjectKey: string;
+  /** What both claim: the same key, or (employees) the same e-mail on another employee. */
+  via: "employee_no" | "email" | "code";
+  /** The key of the owned record (differs from subjectKey for an e-mail claim). */
+  ownedKey: string;
+  ownerConnectionId: string;
+  claimantConnectionId: string;
 };
 
 export type PullCounts = {
@@ -32,6 +51,8 @@ export type PullHrDirectoryResult = {
   stale: number;
   /** Units created as placeholders because a record referenced them before HR sent them (version 0, named by code). */
   placeholders: string[];
+  /** Records left unwritten because another source owns them (recorded as conflicts by the pull). */
+  claims: SourceClaim[];
 };
 
 /** `Employee.status` as the database stores it. */
@@ -45,6 +66,7 @@ export type UnitFields = {
   active: boolean;
   sourceVersion: bigint;
   sourceHash: string;
+  sourceConnectionId: string | null;
 };
 
 export type UnitLinks = { parentId: string | null; managerId: string | null };
@@ -64,6 +86,7 @@ export type EmployeeFields = {
   locale: string;
   sourceVersion: bigint;
   sourceHash: string;
+  sourceConnectionId: string | null;
 };
 
 /** An `OrgUnit` row of the mirror, as the pull reads it. */

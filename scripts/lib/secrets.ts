@@ -11,6 +11,8 @@ export type LocalSecrets = {
   sandboxImSecret: string;
   sandboxHrToken: string;
   sandboxHrWebhookSecret: string;
+  /** Bearer token of the demo SCIM inbound connection (point a SCIM client at /scim/v2 with it). */
+  scimToken: string;
 };
 
 /**
@@ -32,6 +34,7 @@ export function loadOrCreateSecrets(file: string): LocalSecrets {
     sandboxImSecret: existing.sandboxImSecret ?? randomBytes(16).toString("hex"),
     sandboxHrToken: existing.sandboxHrToken ?? randomBytes(16).toString("hex"),
     sandboxHrWebhookSecret: existing.sandboxHrWebhookSecret ?? `whsec_${b64(24)}`,
+    scimToken: existing.scimToken ?? `obscim_${randomBytes(32).toString("base64url")}`,
   };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -87,6 +87,11 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
         `first HR pull from the sandbox HR: ${pulled.units.created} org units, ${pulled.employees.created} employees`,
       );
     }
+    // A SCIM inbound connection whose token is secrets.json's scimToken: a SCIM client can push at once.
+    const { ensureDemoScimConnection } =
+      await import("@/lib/sandbox/demo/ensure-demo-scim-connection");
+    if (await ensureDemoScimConnection({ token: secrets.scimToken }))
+      ctx.log("created the demo SCIM inbound connection (token: scimToken in .data/secrets.json)");
     // The sandbox HR pushes its changes to OrgBridge's webhook receiver (incremental sync), like a real HR system.
     const { sandboxHrWebhookTarget } = await import("@/lib/sandbox/hr/sandbox-webhook-target");
     hr.simulator.webhook = await sandboxHrWebhookTarget(ctx.appUrl);

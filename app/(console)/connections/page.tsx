@@ -1,10 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConnectionForm } from "@/components/connections/connection-form";
 import { ConnectionTable } from "@/components/connections/connection-table";
+import { ScimConnections } from "@/components/connections/scim-connections";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireArea } from "@/lib/core/auth/require-area";
 import { listConnections } from "@/lib/connections/queries/list-connections";
 import { listProviderForms } from "@/lib/connections/queries/list-provider-forms";
+import { envSection } from "@/lib/core/env";
+import { listScimConnections } from "@/lib/scim/queries/list-scim-connections";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +15,12 @@ type Props = { searchParams: Promise<{ edit?: string; new?: string }> };
 
 export default async function ConnectionsPage({ searchParams }: Props) {
   await requireArea("connections");
-  const [t, locale, params, connections] = await Promise.all([
+  const [t, locale, params, connections, scimConnections] = await Promise.all([
     getTranslations("connections"),
     getLocale(),
     searchParams,
     listConnections(),
+    listScimConnections(),
   ]);
   const forms = listProviderForms();
   const providerLabels = Object.fromEntries(
@@ -57,6 +61,10 @@ export default async function ConnectionsPage({ searchParams }: Props) {
           kind="IM_TARGET"
           rows={connections.filter((c) => c.kind === "IM_TARGET")}
           providerLabels={providerLabels}
+        />
+        <ScimConnections
+          rows={scimConnections}
+          endpoint={`${envSection("auth").NEXTAUTH_URL.replace(/\/$/, "")}/scim/v2`}
         />
       </div>
     </>

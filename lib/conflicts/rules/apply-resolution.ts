@@ -328,6 +328,12 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
       if (r.kind === "keep_hr") return ok({ run: "approve" });
       if (r.kind === "keep_im") return ok({ run: "reject" });
       return fail("Approve (keep HR) or reject (keep IM) the held run.");
+    default:
+      // Rows recorded outside the planner (source_claim, scim_unmatched_department) are settled
+      // where the data comes from; here they can only be ignored.
+      return fail(
+        "Fix this at its source (the HR system or the SCIM client) or ignore it; it cannot be resolved here.",
+      );
   }
 }
 

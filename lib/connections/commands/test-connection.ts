@@ -6,7 +6,7 @@ import {
 import { recordAudit } from "@/lib/core/audit/record-audit";
 import { inTransaction, type CommandContext } from "@/lib/core/command-context";
 import { db } from "@/lib/core/db";
-import { notFound } from "@/lib/core/errors";
+import { invalid, notFound } from "@/lib/core/errors";
 import { connectorForConnection } from "../queries/connector-for-connection";
 
 export type TestConnectionOptions = {
@@ -60,7 +60,16 @@ export async function testConnection(
     omit: { secretsCipher: false },
   });
   if (!row) throw notFound("Connection");
-  const result = await probe(row, { ...CONSOLE_RUNTIME, ...options.runtime });
+  // A SCIM inbound connection is called by its client; there is nothing for OrgBridge to call.
+  if (row.kind === "SCIM_INBOUND")
+    throw invalid(
+      "id",
+      "A SCIM inbound connection has no endpoint to test; its client calls OrgBridge.",
+    );
+  const result = await probe(
+    { ...row, kind: row.kind },
+    { ...CONSOLE_RUNTIME, ...options.runtime },
+  );
   const health = result.ok ? "HEALTHY" : "FAILING";
   const checkedAt = new Date();
   await inTransaction(ctx, async (tx) => {

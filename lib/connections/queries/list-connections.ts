@@ -16,9 +16,10 @@ export type ConnectionSummary = {
   dependents: { mappings: number; syncRuns: number; imGroups: number; imAccounts: number };
 };
 
-/** All connections, HR sources first, by name. */
+/** All pull and target connections, HR sources first, by name (SCIM inbound ones: lib/scim). */
 export async function listConnections(): Promise<ConnectionSummary[]> {
   const rows = await db.connection.findMany({
+    where: { kind: { in: ["HR_SOURCE", "IM_TARGET"] } },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     include: {
       _count: { select: { mappings: true, syncRuns: true, imGroups: true, imAccounts: true } },
@@ -26,7 +27,7 @@ export async function listConnections(): Promise<ConnectionSummary[]> {
   });
   return rows.map((row) => ({
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as ConnectionKind,
     provider: row.provider,
     name: row.name,
     enabled: row.enabled,

@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Actor = {
-  /** user (SSO), token (API integration) or system (jobs). */
-  type: "user" | "token" | "system";
+  /** user (SSO), token (API integration), system (jobs) or connection (a client such as SCIM pushing to its connection). */
+  type: "user" | "token" | "system" | "connection";
   id: string;
   name?: string | null;
   ip?: string | null;

@@ -3,6 +3,7 @@ import type { PullHrDirectoryOptions, PullHrDirectoryResult } from "../hr-direct
 import { diffHrDirectory } from "../rules/diff-hr-directory";
 import { readDirectoryMirror } from "./read-directory-mirror";
 import { readHrRecords } from "./read-hr-records";
+import { recordSourceClaims } from "./record-source-claims";
 import { writeHrDirectory } from "./write-hr-directory";
 
 export type {
@@ -29,7 +30,9 @@ export async function pullHrDirectory(
     records,
     mirror,
     newId: randomUUID,
+    source: options.sourceConnectionId ?? options.hrConnectionId ?? null,
   });
   await writeHrDirectory(writes, options.batchSize ?? 500);
+  await recordSourceClaims(result.claims);
   return result;
 }

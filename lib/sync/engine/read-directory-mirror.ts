@@ -22,6 +22,7 @@ export async function readDirectoryMirror(
       active: true,
       sourceVersion: true,
       sourceHash: true,
+      sourceConnectionId: true,
     },
   });
   // Pushed records touch a few employees: read only those and the managers they name.
@@ -33,8 +34,23 @@ export async function readDirectoryMirror(
         ),
       ]
     : undefined;
+  // …and whoever already has their e-mail, which another source may own (a claim).
+  const emails = pushed
+    ? [...records.employees.values()].flatMap((e) => (e.email ? [e.email.trim()] : []))
+    : [];
   const employees = await db.employee.findMany({
-    ...(relevantNos ? { where: { employeeNo: { in: relevantNos } } } : {}),
+    ...(relevantNos
+      ? {
+          where: {
+            OR: [
+              { employeeNo: { in: relevantNos } },
+              ...emails.map((email) => ({
+                email: { equals: email, mode: "insensitive" as const },
+              })),
+            ],
+          },
+        }
+      : {}),
     select: {
       id: true,
       employeeNo: true,
@@ -53,6 +69,7 @@ export async function readDirectoryMirror(
       locale: true,
       sourceVersion: true,
       sourceHash: true,
+      sourceConnectionId: true,
     },
   });
   return { units, employees };

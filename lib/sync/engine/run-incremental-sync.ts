@@ -30,8 +30,13 @@ export type MergeHrChangeResult = {
  * arrive late, twice or out of order (a child before its parent, an update before its create) and still
  * converge. Returns who is affected: the employee, or everyone in the unit's subtree.
  */
-export async function mergeHrChange(change: HrChange): Promise<MergeHrChangeResult> {
+export async function mergeHrChange(
+  change: HrChange,
+  /** The HR connection that pushed it: it owns what it creates (several sources feed one directory). */
+  sourceConnectionId?: string,
+): Promise<MergeHrChangeResult> {
   const pull = await pullHrDirectory({
+    sourceConnectionId,
     records:
       change.kind === "employee" ? { employees: [change.record] } : { units: [change.record] },
     newerOnly: true,

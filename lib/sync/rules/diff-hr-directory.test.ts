@@ -70,6 +70,7 @@ describe("diffHrDirectory: creating", () => {
       employees: { created: 2, updated: 0, unchanged: 0, deactivated: 0 },
       stale: 0,
       placeholders: [],
+      claims: [],
     });
     // Ids: units first (HQ, RD), then employees (E1, E2).
     expect(writes.unitCreates.map((u) => [u.id, u.code, u.path, u.depth])).toEqual([

@@ -5,6 +5,7 @@ import type {
   MirrorUnit,
   PullHrDirectoryResult,
 } from "../hr-directory-types";
+import { findSourceClaims } from "./find-source-claims";
 import { diffHrEmployees } from "./diff-hr-employees";
 import { diffHrUnits } from "./diff-hr-units";
 
@@ -19,6 +20,8 @@ export type DiffHrDirectoryInput = {
   mirror: { units: MirrorUnit[]; employees: MirrorEmployee[] };
   /** Id for a new row. */
   newId: () => string;
+  /** The HR connection the records come from; absent: nothing is owned (one-source behaviour). */
+  source?: string | null;
 };
 
 export type HrDirectoryDiff = { result: PullHrDirectoryResult; writes: HrDirectoryWrites };
@@ -45,10 +48,12 @@ export function diffHrDirectory({
   records,
   mirror,
   newId,
+  source = null,
 }: DiffHrDirectoryInput): HrDirectoryDiff {
   let units = new Map(records.units);
   let employees = new Map(records.employees);
   let stale = 0;
+  const claims = source ? findSourceClaims({ source, units, employees, mirror }) : [];
   if (newerOnly) {
     const unitVersion = new Map(mirror.units.map((u) => [u.code, u.sourceVersion]));
     const employeeVersion = new Map(mirror.employees.map((e) => [e.employeeNo, e.sourceVersion]));
@@ -84,6 +89,7 @@ export function diffHrDirectory({
     mirror: mirror.units,
     unitId,
     employeeId,
+    source,
   });
   const { counts: employeeCounts, ...employeeWrites } = diffHrEmployees({
     full,
@@ -91,9 +97,10 @@ export function diffHrDirectory({
     mirror: mirror.employees,
     unitId,
     employeeId,
+    source,
   });
   return {
-    result: { full, units: unitCounts, employees: employeeCounts, stale, placeholders },
+    result: { full, units: unitCounts, employees: employeeCounts, stale, placeholders, claims },
     writes: { ...unitWrites, ...employeeWrites },
   };
 }

@@ -30,6 +30,8 @@ export type DiffHrEmployeesInput = {
   unitId: Map<string, string>;
   /** Row id of every employee known to this pull (existing or about to be created), by number. */
   employeeId: Map<string, string>;
+  /** The source of this pull: new rows record it, unowned rows are adopted, a full pull retires only its own. */
+  source?: string | null;
 };
 
 export type HrEmployeesDiff = Pick<
@@ -44,6 +46,7 @@ export function diffHrEmployees({
   mirror,
   unitId,
   employeeId,
+  source = null,
 }: DiffHrEmployeesInput): HrEmployeesDiff {
   const out: HrEmployeesDiff = {
     employeeCreates: [],
@@ -70,6 +73,7 @@ export function diffHrEmployees({
       locale: hr.locale ?? "zh-CN",
       sourceVersion: BigInt(hr.version),
       sourceHash: hashHrRecord({ ...hr, version: undefined, updatedAt: undefined }),
+      sourceConnectionId: row?.sourceConnectionId ?? source,
     };
     // Nobody manages themselves: a self-reference is dropped.
     const managerId =
@@ -94,7 +98,12 @@ export function diffHrEmployees({
   }
   if (full)
     out.terminate = mirror
-      .filter((e) => !employees.has(e.employeeNo) && e.status !== "TERMINATED")
+      .filter(
+        (e) =>
+          !employees.has(e.employeeNo) &&
+          e.status !== "TERMINATED" &&
+          (!source || e.sourceConnectionId === null || e.sourceConnectionId === source),
+      )
       .map((e) => e.id);
   out.counts.deactivated = out.terminate.length;
   return out;

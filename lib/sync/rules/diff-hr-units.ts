@@ -20,6 +20,8 @@ export type DiffHrUnitsInput = {
   unitId: Map<string, string>;
   /** Row id of every employee known to this pull, by employee number. */
   employeeId: Map<string, string>;
+  /** The source of this pull: new rows record it, unowned rows are adopted, a full pull retires only its own. */
+  source?: string | null;
 };
 
 export type HrUnitsDiff = Pick<HrDirectoryWrites, "unitCreates" | "unitUpdates" | "unitLinks"> & {
@@ -36,6 +38,7 @@ export function diffHrUnits({
   mirror,
   unitId,
   employeeId,
+  source = null,
 }: DiffHrUnitsInput): HrUnitsDiff {
   const out: HrUnitsDiff = {
     unitCreates: [],
@@ -66,9 +69,15 @@ export function diffHrUnits({
       const data: Partial<UnitFields> = {};
       if (row && (row.path !== place.path || row.depth !== place.depth))
         Object.assign(data, { path: place.path, depth: place.depth });
-      if (row && full && row.active) data.active = false;
+      // Another source's unit is not this pull's to retire.
+      const retire =
+        !!row &&
+        full &&
+        row.active &&
+        (!source || row.sourceConnectionId === null || row.sourceConnectionId === source);
+      if (retire) data.active = false;
       if (row && Object.keys(data).length > 0) out.unitUpdates.push({ id: row.id, data });
-      if (row && full && row.active) out.counts.deactivated++;
+      if (retire) out.counts.deactivated++;
       continue;
     }
     const fields: UnitFields = {
@@ -86,6 +95,8 @@ export function diffHrUnits({
         hr.managerNo ?? null,
         hr.active,
       ]),
+      // Placeholders (version 0) belong to nobody yet: the real record's source adopts them.
+      sourceConnectionId: row?.sourceConnectionId ?? (hr.version === 0 ? null : source),
     };
     let managerId = hr.managerNo ? (employeeId.get(hr.managerNo) ?? null) : null;
     // OrgUnit.managerId is unique: if HR names one person for two units, the first unit (by code) gets the link.
