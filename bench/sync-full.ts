@@ -85,18 +85,14 @@ async function main() {
       },
     });
 
-    console.log(
-      `company: ${size.units} units, ${size.employees} employees; load ${load()}`,
-    );
+    console.log(`company: ${size.units} units, ${size.employees} employees; load ${load()}`);
     console.log(`first HR pull: ${(firstPullMs / 1000).toFixed(2)} s`);
     const first = await timedFullSync(imConn.id, hrConn.id);
     console.log(
       `full sync from empty: ${(first.ms / 1000).toFixed(2)} s — ${first.planned} changes, ${first.finish?.applied ?? 0} applied, ${first.finish?.failed ?? 0} failed ` +
         `(${(first.planned / (first.ms / 1000)).toFixed(0)} changes/s overall, ${(first.planned / (first.phases.apply / 1000)).toFixed(0)}/s while applying)`,
     );
-    console.log(
-      `  phases: ${phaseLine(first.phases)}; load ${load()}`,
-    );
+    console.log(`  phases: ${phaseLine(first.phases)}; load ${load()}`);
     const [groups, accounts, applied] = await Promise.all([
       db.imGroup.count({ where: { connectionId: imConn.id, orgUnitCode: { not: null } } }),
       db.imAccount.count({ where: { connectionId: imConn.id, state: "ACTIVE" } }),

@@ -9,7 +9,6 @@ import { startSandboxHr } from "../lib/sandbox/hr/start-sandbox-hr";
 import { startSandboxIm } from "../lib/sandbox/im/start-sandbox-im";
 import { BENCH_IM_CREDS } from "./lib/start-bench-sandboxes";
 
-
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is required");

@@ -55,6 +55,8 @@ export type ChangeOutcome = ApplyChangeResult & { changeId: string; memory?: Mem
 export type ApplyContext = Omit<ApplyChangeOptions, "change"> & {
   /** Unit code → its group (null: none), from memory plus the groups this batch created or deleted. */
   unitGroups?: Map<string, string | null>;
+  /** IM groups by parent and name, listed once per batch when a create finds its name taken (see createGroupOnce). */
+  listedGroups?: Promise<Map<string, string>>;
 };
 
 class ApplyFailure extends Error {
@@ -161,7 +163,7 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       // Already created by an earlier attempt of this change (crash between IM call and bookkeeping).
       const existing = await unitGroup(c.after.unitCode);
       const parent = await resolve(c.after.parent);
-      const id = existing ?? (await createGroupOnce(target, c.after.name, parent ?? rootGroupId));
+      const id = existing ?? (await createGroupOnce(options, c.after.name, parent ?? rootGroupId));
       unitGroups.set(c.after.unitCode, id);
       return {
         kind: "groupCreated",
@@ -297,17 +299,24 @@ async function resolveAll(
 }
 
 async function createGroupOnce(
-  target: ImTarget,
+  ctx: ApplyContext,
   name: string,
   parentId: string | undefined,
 ): Promise<string> {
   try {
-    return (await target.createGroup({ name, ...(parentId ? { parentId } : {}) })).id;
+    return (await ctx.target.createGroup({ name, ...(parentId ? { parentId } : {}) })).id;
   } catch (err) {
-    // A retried create whose first attempt reached IM: the sibling with this name is ours.
+    // A retried create whose first attempt reached IM: the sibling with this name is ours. After a crash
+    // every create the dead attempt left unrecorded lands here, so the batch lists the groups once for all.
     if (!(err instanceof ConnectorError && err.kind === "conflict")) throw err;
-    for await (const g of target.listGroups())
-      if (g.name === name && g.parentId === parentId) return g.id;
+    const key = (parent: string | undefined, n: string) => `${parent ?? ""}\u0000${n}`;
+    ctx.listedGroups ??= (async () => {
+      const byKey = new Map<string, string>();
+      for await (const g of ctx.target.listGroups()) byKey.set(key(g.parentId, g.name), g.id);
+      return byKey;
+    })();
+    const found = (await ctx.listedGroups).get(key(parentId, name));
+    if (found) return found;
     throw err;
   }
 }

@@ -29,6 +29,8 @@ export type PlanSyncRunOptions = {
   batchSize?: number;
   /** Incremental run: plan only these employees (see `SyncScope`). */
   scope?: SyncScope;
+  /** Read every IM user in full (no no-change shortcut; see list-im-users.ts). */
+  deepImRead?: boolean;
 };
 
 export type PlanSyncRunResult = {
@@ -64,6 +66,7 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     now: options.now,
     settings: options.settings,
     scope: options.scope,
+    deepImRead: options.deepImRead,
   });
   const plan = planSync(input);
 

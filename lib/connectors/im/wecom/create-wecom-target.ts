@@ -37,6 +37,7 @@ export const wecomCapabilities: ImCapabilities = {
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 1_000,
   maxTextBytes: 2_048,
+  userRefsCarryGroups: true,
 };
 
 type WecomUser = {
