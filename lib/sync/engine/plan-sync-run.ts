@@ -12,7 +12,9 @@ import { emitSyncEvents } from "./emit-sync-events";
 import { recordConflicts } from "./record-conflicts";
 import { recordMemoryUpdates } from "./record-memory-updates";
 
-export const APPLY_BATCH_SIZE = 200;
+// A step per 1,000 changes: long enough that the pauses between steps (connector set-up, the batch read, the
+// concurrency draining at its end) stay small, short enough that a retried step redoes little.
+export const APPLY_BATCH_SIZE = 1_000;
 
 export type PlanSyncRunOptions = {
   /** A run opened by startSyncRun. */

@@ -1,7 +1,7 @@
 // A large full sync whose engine process is SIGKILLed at three points of the apply — while creating groups
 // with their recording held, while creating accounts, while recording a batch of accounts — and restarted
 // each time: the run completes with every IM group and account created exactly once and recorded.
-// The engine runs in a child process (lib/testing/sync-engine-process.ts); the sandboxes run here.
+// The engine runs in a child process (lib/sync/engine/sync-engine-process.ts); the sandboxes run here.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -11,7 +11,7 @@ import { startSandboxHr, type SandboxHrServer } from "@/lib/sandbox/hr/start-san
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
 import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
-import { spawnSyncEngine, type SyncEngineProcess } from "@/lib/testing/spawn-sync-engine";
+import { spawnSyncEngine, type SyncEngineProcess } from "./spawn-sync-engine";
 import { waitFor } from "@/lib/testing/wait-for";
 import { planSyncRun } from "./plan-sync-run";
 import { pullHrDirectory } from "./pull-hr-directory";

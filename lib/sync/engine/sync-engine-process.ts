@@ -1,5 +1,5 @@
 // The sync engine alone in a process, for crash tests and benches that SIGKILL it mid-apply:
-// `node --import tsx lib/testing/sync-engine-process.ts <runId>` carries an opened run to its end
+// `node --import tsx lib/sync/engine/sync-engine-process.ts <runId>` carries an opened run to its end
 // (resumeSyncRun) and prints `DONE {json}`. DATABASE_URL and ORGBRIDGE_SECRET_KEY come from the parent.
 import { resumeSyncRun } from "@/lib/sync/engine/resume-sync-run";
 

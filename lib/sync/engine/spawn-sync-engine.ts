@@ -8,14 +8,14 @@ export type SyncEngineProcess = {
 };
 
 /**
- * Starts lib/testing/sync-engine-process.ts on a run: the engine in a process of its own, so a test or
+ * Starts lib/sync/engine/sync-engine-process.ts on a run: the engine in a process of its own, so a test or
  * bench can SIGKILL it at any point. `env` adds to the environment (DATABASE_URL, ORGBRIDGE_SECRET_KEY).
  */
 export function spawnSyncEngine(runId: string, env: Record<string, string>): SyncEngineProcess {
-  const root = path.resolve(import.meta.dirname, "../..");
+  const root = path.resolve(import.meta.dirname, "../../..");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(root, "lib/testing/sync-engine-process.ts"), runId],
+    ["--import", "tsx", path.join(root, "lib/sync/engine/sync-engine-process.ts"), runId],
     { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
