@@ -3,7 +3,6 @@
 // each time: the run completes with every IM group and account created exactly once and recorded.
 // The engine runs in a child process (lib/sync/engine/sync-engine-process.ts); the sandboxes run here.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateCompany } from "@/lib/sandbox/demo/generate-company";
 import { writeCompanyToSandboxHr } from "@/lib/sandbox/demo/write-company-to-sandbox-hr";
@@ -11,8 +10,8 @@ import { startSandboxHr, type SandboxHrServer } from "@/lib/sandbox/hr/start-san
 import { startSandboxIm, type SandboxImServer } from "@/lib/sandbox/im/start-sandbox-im";
 import { createSandboxConnections } from "@/lib/testing/create-sandbox-connections";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
-import { spawnSyncEngine, type SyncEngineProcess } from "./spawn-sync-engine";
-import { waitFor } from "@/lib/testing/wait-for";
+import type { SyncEngineProcess } from "./spawn-sync-engine";
+import { crashFullSync } from "./crash-full-sync";
 import { planSyncRun } from "./plan-sync-run";
 import { pullHrDirectory } from "./pull-hr-directory";
 import { runFullSync } from "./run-full-sync";
@@ -26,27 +25,6 @@ process.env.ORGBRIDGE_SECRET_KEY = secretKey;
 setupTestDb();
 
 const db = async () => (await import("@/lib/core/db")).db;
-
-/** Holds an EXCLUSIVE lock on a table (reads pass, writes wait) until released. */
-async function holdWrites(table: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  await client.query("BEGIN");
-  await client.query(`LOCK TABLE "${table}" IN EXCLUSIVE MODE`);
-  return async () => {
-    await client.query("ROLLBACK");
-    await client.end();
-  };
-}
-
-/** Backends waiting for a lock on `table` (the engine, blocked inside a recording transaction). */
-async function lockWaiters(table: string): Promise<number> {
-  const d = await db();
-  const [row] = await d.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-    WHERE c.relname = ${table} AND NOT l.granted`;
-  return row.n;
-}
 
 describe("a full sync killed mid-apply", () => {
   let hr: SandboxHrServer;
@@ -110,73 +88,27 @@ describe("a full sync killed mid-apply", () => {
     const groupCreates = creates["group.create"];
     const accountCreates = creates["account.create"];
     expect(accountCreates).toBeGreaterThan(EMPLOYEES * 0.9);
-    const start = () => {
-      const e = spawnSyncEngine(runId, env());
-      engines.push(e);
-      return e;
-    };
     const imGroups = () => d.sandboxImDepartment.count({ where: { id: { not: 1 } } });
     const imUsers = () => d.sandboxImUser.count();
 
-    // 1. Groups: their recording is held, so the IM has groups OrgBridge has not written down when the kill comes.
-    let release = await holdWrites("ImGroup");
-    let engine = start();
-    await waitFor(
-      "a recording of groups blocked",
-      () => lockWaiters("ImGroup"),
-      (n) => n > 0,
-      120_000,
-    );
-    await waitFor("groups created", imGroups, (n) => n >= 40, 120_000);
-    engine.child.kill("SIGKILL");
-    expect(await engine.exited).toMatchObject({ signal: "SIGKILL" });
-    await release();
-    const groupsAtKill = await imGroups();
-    const recordedGroupsAtKill = await d.imGroup.count({
-      where: { connectionId, orgUnitCode: { not: null } },
+    const { kills, last } = await crashFullSync({
+      runId,
+      connectionId,
+      databaseUrl: inject("databaseUrl"),
+      env: env(),
+      accountCreates,
+      imGroups,
+      imUsers,
+      engines,
     });
-    expect(groupsAtKill).toBeGreaterThan(recordedGroupsAtKill);
-    expect(groupsAtKill).toBeLessThan(groupCreates);
+    // Each kill was a SIGKILL and left the IM ahead of what OrgBridge had recorded (or, at 2, mid-way).
+    expect(kills.map((k) => k.signal)).toEqual(["SIGKILL", "SIGKILL", "SIGKILL"]);
+    expect(kills[0].imGroups).toBeGreaterThan(kills[0].recordedGroups);
+    expect(kills[0].imGroups).toBeLessThan(groupCreates);
+    expect(kills[1].imUsers).toBeLessThan(accountCreates);
+    expect(kills[2].imUsers).toBeGreaterThan(kills[2].recordedAccounts);
+    expect(last.code, last.output).toBe(0);
 
-    // 2. Accounts: killed with creates in flight.
-    engine = start();
-    await waitFor(
-      "a quarter of the accounts created",
-      imUsers,
-      (n) => n >= accountCreates / 4,
-      300_000,
-    );
-    engine.child.kill("SIGKILL");
-    expect(await engine.exited).toMatchObject({ signal: "SIGKILL" });
-    expect(await imUsers()).toBeLessThan(accountCreates);
-
-    // 3. Recording: an account batch's transaction is blocked when the kill comes, its IM creates done.
-    const usersBefore = await imUsers();
-    release = await holdWrites("ImAccount");
-    engine = start();
-    await waitFor(
-      "a recording of accounts blocked",
-      () => lockWaiters("ImAccount"),
-      (n) => n > 0,
-      120_000,
-    );
-    await waitFor(
-      "accounts created past the blocked recording",
-      imUsers,
-      (n) => n >= usersBefore + 50,
-      120_000,
-    );
-    engine.child.kill("SIGKILL");
-    expect(await engine.exited).toMatchObject({ signal: "SIGKILL" });
-    await release();
-    const usersAtKill = await imUsers();
-    const recordedAtKill = await d.imAccount.count({ where: { connectionId } });
-    expect(usersAtKill).toBeGreaterThan(recordedAtKill);
-
-    // Restart: the run completes.
-    engine = start();
-    const done = await engine.exited;
-    expect(done.code, done.output).toBe(0);
     expect(await d.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
       status: "SUCCEEDED",
       planned: plan.planned,
