@@ -1,6 +1,8 @@
 // Full HR → IM sync of a generated company into the sandbox IM (rate limits off),
-// through the real connectors and the engine's steps, then a steady-state resync.
-// Prints wall time per phase and peak RSS (the sandboxes run in this process too).
+// through the real connectors and the engine's steps, then a steady-state resync, then a raw
+// bulk write of the same rows for comparison. The sandbox HR and IM run in a child process
+// (bench/sync-sandboxes-app.ts), as a real HR and IM are out of the engine's process; peak RSS
+// is this (engine) process's. Ends with `BENCH {json}`.
 // Run: node --import tsx bench/sync-full.ts [employees=2000] [units=150]
 //   DATABASE_URL (else an embedded PostgreSQL; the bench truncates the sync tables)
 
@@ -9,23 +11,23 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import { openBenchDatabase } from "./lib/bench-database";
+import { measureRawBulkWrite } from "./lib/raw-bulk-write";
+import { startBenchSandboxes } from "./lib/start-bench-sandboxes";
 
 const EMPLOYEES = Number(process.argv[2] ?? 2_000);
 const UNITS = Number(process.argv[3] ?? 150);
-const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 async function main() {
-  const { url, stop: stopPg } = await openBenchDatabase();
+  const { stop: stopPg } = await openBenchDatabase();
   process.env.ORGBRIDGE_SECRET_KEY ??= randomBytes(32).toString("base64");
 
   // Imported after DATABASE_URL is set (lib/core/db reads it on first use).
   const { db } = await import("../lib/core/db");
   const { encryptSecrets } = await import("../lib/core/crypto/encrypt-secrets");
-  const { generateCompany } = await import("../lib/sandbox/demo/generate-company");
-  const { writeCompanyToSandboxHr } =
-    await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
-  const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
-  const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
 
   await db.$executeRawUnsafe(
     `TRUNCATE "SyncConflict", "SyncChange", "SyncRun", "ImAccount", "OrgMapping", "ImGroup", "Employee", "OrgUnit", "Connection", "SandboxHrEmployee", "SandboxHrUnit", "SandboxImUser", "SandboxImDepartment" CASCADE`,
@@ -37,23 +39,13 @@ async function main() {
     1_000,
   );
   sampler.unref();
-  const hr = await startSandboxHr({ port: 0, databaseUrl: url });
-  const im = await startSandboxIm({ ...creds, port: 0, databaseUrl: url, rateLimit: false });
+  const sandboxes = await startBenchSandboxes(EMPLOYEES, UNITS);
+  const { hr, im, creds } = sandboxes;
   try {
-    let company: ReturnType<typeof generateCompany> | undefined = generateCompany({
-      units: UNITS,
-      employees: EMPLOYEES,
-    });
-    // In slices: one createMany of 100k rows takes minutes and a gigabyte of its own (setup, not the sync).
-    await writeCompanyToSandboxHr(db, { ...company, employees: [] });
-    for (let i = 0; i < company.employees.length; i += 5_000)
-      await writeCompanyToSandboxHr(db, {
-        ...company,
-        units: [],
-        employees: company.employees.slice(i, i + 5_000),
-      });
-    const size = { units: company.units.length, employees: company.employees.length };
-    company = undefined; // the sandbox HR holds it now; not part of the sync's memory
+    const size = {
+      units: await db.sandboxHrUnit.count(),
+      employees: await db.sandboxHrEmployee.count(),
+    };
     const hrConn = await db.connection.create({
       data: {
         kind: "HR_SOURCE",
@@ -93,22 +85,14 @@ async function main() {
       },
     });
 
-    console.log(
-      `company: ${size.units} units, ${size.employees} employees; load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}`,
-    );
+    console.log(`company: ${size.units} units, ${size.employees} employees; load ${load()}`);
     console.log(`first HR pull: ${(firstPullMs / 1000).toFixed(2)} s`);
     const first = await timedFullSync(imConn.id, hrConn.id);
     console.log(
       `full sync from empty: ${(first.ms / 1000).toFixed(2)} s — ${first.planned} changes, ${first.finish?.applied ?? 0} applied, ${first.finish?.failed ?? 0} failed ` +
         `(${(first.planned / (first.ms / 1000)).toFixed(0)} changes/s overall, ${(first.planned / (first.phases.apply / 1000)).toFixed(0)}/s while applying)`,
     );
-    console.log(
-      `  phases: ${phaseLine(first.phases)}; load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}`,
-    );
+    console.log(`  phases: ${phaseLine(first.phases)}; load ${load()}`);
     const [groups, accounts, applied] = await Promise.all([
       db.imGroup.count({ where: { connectionId: imConn.id, orgUnitCode: { not: null } } }),
       db.imAccount.count({ where: { connectionId: imConn.id, state: "ACTIVE" } }),
@@ -131,20 +115,33 @@ async function main() {
     console.log(
       `steady-state resync: ${(steady.ms / 1000).toFixed(2)} s — ${steady.planned} changes; phases: ${phaseLine(steady.phases)}`,
     );
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(
-      `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this one process: bench driver, sync engine, sandbox HR and sandbox IM servers, their three Prisma clients; PostgreSQL runs in its own processes, not counted)`,
+      `peak RSS: ${peakRssMb} MB (this process: bench driver and sync engine; the sandbox HR and IM run in a child process, PostgreSQL in its own)`,
     );
     console.log(
       `peak V8 heap used (sampled each second): ${(peakHeap / 1024 / 1024).toFixed(0)} MB; heap limit ${(v8.getHeapStatistics().heap_size_limit / 1024 / 1024).toFixed(0)} MB`,
     );
+    const raw = await measureRawBulkWrite(db);
+    const bulkRatio = first.ms / raw.ms;
     console.log(
-      `load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}`,
+      `raw bulk write of the same rows (${raw.rows} rows: ${raw.tables.join(", ")}; unnest batches of 5,000): ${(raw.ms / 1000).toFixed(2)} s; full sync / raw = ${bulkRatio.toFixed(2)}`,
+    );
+    console.log(`load ${load()}`);
+    console.log(
+      `BENCH ${JSON.stringify({
+        bench: "sync-full",
+        employees: size.employees,
+        units: size.units,
+        fullSyncSeconds: +(first.ms / 1000).toFixed(2),
+        steadyResyncSeconds: +(steady.ms / 1000).toFixed(2),
+        peakRssMb,
+        bulkRatio: +bulkRatio.toFixed(2),
+        load: loadavg().map((l) => +l.toFixed(2)),
+      })}`,
     );
   } finally {
-    await hr.close();
-    await im.close();
+    sandboxes.close();
     await db.$disconnect();
     await stopPg();
   }

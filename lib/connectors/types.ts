@@ -118,6 +118,11 @@ export type ImCapabilities = {
   maxRecipientsPerCall: number;
   /** Longest text the platform keeps, in UTF-8 bytes (longer text is truncated by the connector). */
   maxTextBytes?: number;
+  /**
+   * `listUserRefs` reports every user's real group memberships in a few paged calls, while `listUsers`
+   * costs a call per user (WeCom's list_id): the sync may read refs and fetch only the users it cannot vouch for.
+   */
+  userRefsCarryGroups?: boolean;
 };
 
 export type ImGroupRecord = {

@@ -6,12 +6,11 @@ import { handOverOwnedGroups } from "./hand-over-owned-groups";
 import {
   findUnitGroup,
   forgetGroupMemory,
-  saveAccountMemories,
-  saveCreatedGroups,
   setUnitGroup,
   type AccountRowPatch,
   type CreatedGroup,
 } from "./memory-rows";
+import { recordOutcomes } from "./record-outcomes";
 
 /** A SyncChange row as stored (before/after are the planner's JSON). */
 export type StoredChange = {
@@ -125,63 +124,6 @@ export async function performChange(
       error: failure.message,
     };
   }
-}
-
-/**
- * Records outcomes in one transaction: the memory of the applied ones (group rows in order, account rows
- * in bulk) and every change's status. An applied change whose account memory cannot be written (the
- * employee left the directory meanwhile) is marked FAILED. Returns the outcomes as recorded.
- */
-export async function recordOutcomes(
-  connectionId: string,
-  outcomes: ChangeOutcome[],
-): Promise<ChangeOutcome[]> {
-  if (outcomes.length === 0) return [];
-  return db.$transaction(
-    async (tx) => {
-      // Group rows in order; runs of created groups in one go.
-      let created: CreatedGroup[] = [];
-      for (const o of outcomes) {
-        if (o.memory?.kind === "groupCreated") created.push(o.memory.group);
-        else if (o.memory?.kind === "rows") {
-          await saveCreatedGroups(tx, connectionId, created);
-          created = [];
-          await o.memory.write(tx);
-        }
-      }
-      await saveCreatedGroups(tx, connectionId, created);
-      const accounts = outcomes.flatMap((o) =>
-        o.memory?.kind === "account"
-          ? [{ employeeNo: o.memory.employeeNo, patch: o.memory.patch }]
-          : [],
-      );
-      const unwritten =
-        accounts.length > 0
-          ? await saveAccountMemories(tx, connectionId, accounts)
-          : new Set<string>();
-      const recorded = outcomes.map((o): ChangeOutcome => {
-        if (o.memory?.kind !== "account" || !unwritten.has(o.memory.employeeNo)) return o;
-        return {
-          changeId: o.changeId,
-          status: "FAILED",
-          errorCode: "error",
-          error: `Employee ${o.memory.employeeNo} is not in the directory, or has no IM account remembered`,
-        };
-      });
-      const at = new Date().toISOString();
-      await tx.$executeRaw`
-        UPDATE "SyncChange" AS c SET
-          status = u.status::"ChangeStatus",
-          "appliedAt" = CASE WHEN u.status = 'APPLIED' THEN ${at}::timestamptz AT TIME ZONE 'UTC' ELSE c."appliedAt" END,
-          error = u.error,
-          "errorCode" = u.code
-        FROM unnest(${recorded.map((o) => o.changeId)}::text[], ${recorded.map((o) => o.status)}::text[],
-                    ${recorded.map((o) => o.errorCode ?? null)}::text[], ${recorded.map((o) => o.error ?? null)}::text[]) AS u(id, status, code, error)
-        WHERE c.id = u.id`;
-      return recorded;
-    },
-    { timeout: 60_000 },
-  );
 }
 
 function describeFailure(err: unknown): { code: string; message: string } {

@@ -1,12 +1,8 @@
 import type { ImTarget } from "@/lib/connectors";
 import { mapConcurrent } from "@/lib/connectors/core/collect";
 import { db } from "@/lib/core/db";
-import {
-  performChange,
-  recordOutcomes,
-  type ApplyContext,
-  type ChangeOutcome,
-} from "./apply-change";
+import { performChange, type ApplyContext, type ChangeOutcome } from "./apply-change";
+import { recordOutcomes } from "./record-outcomes";
 import { openImTarget } from "../../connections/engine/open-connection";
 import { platformRootGroup } from "./platform-root-group";
 
@@ -49,9 +45,9 @@ export type RunCounters = { applied: number; failed: number; skipped: number };
  * Applies the still-PLANNED changes of one seq range in plan order (account
  * changes of different employees concurrently), recording their outcomes a few
  * dozen at a time (memory and status in one transaction, so a repeated batch
- * skips what was recorded and re-finds what was applied but not yet recorded),
- * then refreshes the run's counters from the change rows (so a repeated batch
- * counts nothing twice).
+ * skips what was recorded and re-finds what was applied but not yet recorded);
+ * the run's counters move with each recording, so the console's progress figure
+ * follows the apply and a repeated batch counts nothing twice.
  */
 export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<RunCounters> {
   const run = await db.syncRun.findUniqueOrThrow({
@@ -138,7 +134,11 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
       await flush();
     }
   }
-  return refreshRunCounters(options.runId);
+  // Each flush moved the run's counters with the statuses it wrote (record-outcomes.ts): no recount per batch.
+  return db.syncRun.findUniqueOrThrow({
+    where: { id: options.runId },
+    select: { applied: true, failed: true, skipped: true },
+  });
 }
 
 /** The groups of every unit the batch's changes name (`pendingUnitCode` refs, created and deleted units), in one query. */

@@ -15,6 +15,7 @@ import type {
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
+import { listImUsers } from "./list-im-users";
 
 export type LoadSyncInputOptions = {
   /** The IM_TARGET connection being synced (memory, mappings and fingerprint scope). */
@@ -27,6 +28,8 @@ export type LoadSyncInputOptions = {
   settings?: Partial<PlanSettings>;
   /** Incremental sync: plan only these employees' accounts (all groups still). See `SyncScope`. */
   scope?: SyncScope;
+  /** Read every IM user in full, without the no-change shortcut of `listImUsers`. */
+  deepImRead?: boolean;
 };
 
 /**
@@ -77,16 +80,19 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
     });
   }
   const users: ImUserState[] = [];
-  for await (const u of scope ? scopedUsers(target, scope, memory) : target.listUsers()) {
-    users.push({
-      imUserId: u.id,
-      name: u.name,
-      ...(u.email ? { email: u.email } : {}),
-      ...(u.mobile ? { mobile: u.mobile } : {}),
-      groupIds: u.groupIds,
-      enabled: u.enabled,
-    });
-  }
+  if (scope)
+    for await (const u of scopedUsers(target, scope, memory))
+      users.push({
+        imUserId: u.id,
+        name: u.name,
+        ...(u.email ? { email: u.email } : {}),
+        ...(u.mobile ? { mobile: u.mobile } : {}),
+        groupIds: u.groupIds,
+        enabled: u.enabled,
+      });
+  else
+    for await (const u of listImUsers({ target, hr, memory, deep: options.deepImRead }))
+      users.push(u);
 
   const caps = target.capabilities;
   return {

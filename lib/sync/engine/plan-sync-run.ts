@@ -12,7 +12,9 @@ import { emitSyncEvents } from "./emit-sync-events";
 import { recordConflicts } from "./record-conflicts";
 import { recordMemoryUpdates } from "./record-memory-updates";
 
-export const APPLY_BATCH_SIZE = 200;
+// A step per 1,000 changes: long enough that the pauses between steps (connector set-up, the batch read, the
+// concurrency draining at its end) stay small, short enough that a retried step redoes little.
+export const APPLY_BATCH_SIZE = 1_000;
 
 export type PlanSyncRunOptions = {
   /** A run opened by startSyncRun. */
@@ -29,6 +31,8 @@ export type PlanSyncRunOptions = {
   batchSize?: number;
   /** Incremental run: plan only these employees (see `SyncScope`). */
   scope?: SyncScope;
+  /** Read every IM user in full (no no-change shortcut; see list-im-users.ts). */
+  deepImRead?: boolean;
 };
 
 export type PlanSyncRunResult = {
@@ -64,6 +68,7 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     now: options.now,
     settings: options.settings,
     scope: options.scope,
+    deepImRead: options.deepImRead,
   });
   const plan = planSync(input);
 

@@ -20,6 +20,8 @@ export type RunFullSyncOptions = {
   target?: ImTarget;
   now?: Date;
   settings?: Partial<PlanSettings>;
+  /** Read every IM user in full (see list-im-users.ts). */
+  deepImRead?: boolean;
 };
 
 export type RunFullSyncResult = {
@@ -49,6 +51,7 @@ export async function runFullSync(options: RunFullSyncOptions): Promise<RunFullS
     target: options.target,
     now: options.now,
     settings: options.settings,
+    deepImRead: options.deepImRead,
     summaryExtra: pull ? { pull } : undefined,
   });
   if (plan.status !== "RUNNING") return { runId, pull, plan };

@@ -39,6 +39,7 @@ export const wecomCapabilities: ImCapabilities = {
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 1_000,
   maxTextBytes: 2_048,
+  userRefsCarryGroups: true,
 };
 
 type WecomUser = {

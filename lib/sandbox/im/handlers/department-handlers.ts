@@ -69,29 +69,51 @@ const toJson = (d: {
   order: d.order,
 });
 
-/** What a create checks, read in one round trip: the parent's level (0 = no such parent), a sibling of that name, the id range. */
+/**
+ * What a create checks, read in one round trip: the parent's level (0 = no such parent), a sibling of that
+ * name, the id range. With `write.insert`, the same statement inserts the department when every check
+ * passes below the count limit (`inserted` = its id); callers run under the create mutex.
+ */
 async function createChecks(
   ctx: WecomHandlerContext,
   parentId: number,
   name: string,
   id: number | null,
+  write: { insert: boolean; nameEn: string | null; order: number },
 ) {
   const [row] = await ctx.db.$queryRaw<
-    { level: number | null; clash: boolean; max_id: number | null; id_taken: boolean }[]
+    {
+      level: number | null;
+      clash: boolean;
+      max_id: number | null;
+      id_taken: boolean;
+      inserted: number | null;
+    }[]
   >`
     WITH RECURSIVE up(id, parent, level) AS (
       SELECT id, "parentId", 1 FROM "SandboxImDepartment" WHERE id = ${parentId}::int
       UNION ALL SELECT d.id, d."parentId", up.level + 1 FROM "SandboxImDepartment" d JOIN up ON d.id = up.parent WHERE up.level <= ${MAX_DEPTH + 1}
+    ), c AS (
+      SELECT (SELECT max(level) FROM up)::int AS level,
+             EXISTS (SELECT 1 FROM "SandboxImDepartment" WHERE "parentId" = ${parentId}::int AND name = ${name}) AS clash,
+             (SELECT max(id) FROM "SandboxImDepartment")::int AS max_id,
+             (${id}::int IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImDepartment" WHERE id = ${id}::int)) AS id_taken
+    ), ins AS (
+      INSERT INTO "SandboxImDepartment" (id, name, "nameEn", "parentId", "order", "createdAt", "updatedAt")
+      SELECT coalesce(${id}::int, coalesce(c.max_id, 1) + 1), ${name}, ${write.nameEn}::text, ${parentId}::int, ${write.order}::int,
+             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM c
+      WHERE ${write.insert} AND c.level >= 1 AND c.level + 1 <= ${MAX_DEPTH} AND NOT c.clash AND NOT c.id_taken
+        AND coalesce(c.max_id, 1) < ${MAX_DEPARTMENTS}
+      RETURNING id
     )
-    SELECT (SELECT max(level) FROM up)::int AS level,
-           EXISTS (SELECT 1 FROM "SandboxImDepartment" WHERE "parentId" = ${parentId}::int AND name = ${name}) AS clash,
-           (SELECT max(id) FROM "SandboxImDepartment")::int AS max_id,
-           (${id}::int IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImDepartment" WHERE id = ${id}::int)) AS id_taken`;
+    SELECT c.*, (SELECT id FROM ins) AS inserted FROM c`;
   return {
     level: row?.level ?? 0,
     clash: !!row?.clash,
     maxId: row?.max_id ?? 1,
     idTaken: !!row?.id_taken,
+    inserted: row?.inserted ?? undefined,
   };
 }
 
@@ -106,7 +128,17 @@ export const createDepartment: WecomHandler = (ctx) =>
       explicitId !== undefined && Number.isInteger(explicitId) && explicitId >= 2
         ? explicitId
         : null;
-    const checks = parentId ? await createChecks(ctx, parentId, name, validId) : undefined;
+    // The common case in one round trip: the checks pass and the row goes in. Otherwise nothing was written
+    // and the same checks say which rule the create breaks.
+    const explicitOk = explicitId === undefined || validId !== null;
+    const checks = parentId
+      ? await createChecks(ctx, parentId, name, validId, {
+          insert: explicitOk,
+          nameEn: typeof b.name_en === "string" && b.name_en ? b.name_en : null,
+          order: Number(b.order ?? 0),
+        })
+      : undefined;
+    if (checks?.inserted !== undefined) return { id: checks.inserted };
     if (!checks?.level) fail(WC.PARENT_NOT_FOUND, "parent department not found");
     if (checks.level + 1 > MAX_DEPTH) fail(WC.DEPT_DEPTH, "department depth exceeds 15 levels");
     if (checks.clash) fail(WC.DEPT_EXISTS, "department existed");
