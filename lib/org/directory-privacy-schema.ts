@@ -46,7 +46,11 @@ export const privacyRulesSchema = z
         const seen = new Set<string>();
         rules.forEach((r, i) => {
           if (seen.has(r.id))
-            ctx.addIssue({ code: "custom", path: [i, "id"], message: `Rule id “${r.id}” is used twice` });
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "id"],
+              message: `Rule id “${r.id}” is used twice`,
+            });
           seen.add(r.id);
         });
       }),

@@ -3,7 +3,14 @@ import { z } from "zod";
 // Which system owns each person field on one IM target connection. Shared by the sync settings
 // form and the server action (no database imports: the client uses it).
 
-export const AUTHORITY_FIELDS = ["name", "email", "mobile", "title", "department", "manager"] as const;
+export const AUTHORITY_FIELDS = [
+  "name",
+  "email",
+  "mobile",
+  "title",
+  "department",
+  "manager",
+] as const;
 export type AuthorityField = (typeof AUTHORITY_FIELDS)[number];
 
 /**
@@ -16,14 +23,14 @@ export type AuthorityMode = (typeof AUTHORITY_MODES)[number];
 
 export type AttributeAuthority = Record<AuthorityField, AuthorityMode>;
 
-export const DEFAULT_AUTHORITY: AttributeAuthority = {
+export const DEFAULT_AUTHORITY = {
   name: "hr_wins",
   email: "hr_wins",
   mobile: "hr_wins",
   title: "hr_wins",
   department: "hr_wins",
   manager: "hr_wins",
-};
+} as const satisfies AttributeAuthority;
 
 const mode = z.enum(AUTHORITY_MODES, { error: "Authority must be hr_wins, im_wins or set_once" });
 

@@ -54,7 +54,11 @@ export function planSync(input: PlanInput): SyncPlan {
   const scope = options.fingerprintScope;
   // Privacy masks what HR says before anything compares it, so the diff sends the masked values.
   const privacy = options.privacy
-    ? applyDirectoryPrivacy({ units: input.hr.units, employees: input.hr.employees, ...options.privacy })
+    ? applyDirectoryPrivacy({
+        units: input.hr.units,
+        employees: input.hr.employees,
+        ...options.privacy,
+      })
     : null;
   const index = indexSyncInput(
     privacy ? { ...input, hr: { ...input.hr, employees: privacy.employees } } : input,
