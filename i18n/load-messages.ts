@@ -5,6 +5,7 @@ import conflicts from "@/messages/parts/conflicts.json";
 import connections from "@/messages/parts/connections.json";
 import notifications from "@/messages/parts/notifications.json";
 import org from "@/messages/parts/org.json";
+import privacyAuthority from "@/messages/parts/privacy-authority.json";
 import retention from "@/messages/parts/retention.json";
 import sandbox from "@/messages/parts/sandbox.json";
 import sync from "@/messages/parts/sync.json";
@@ -24,6 +25,7 @@ const PARTS: Record<Locale, Record<string, unknown>>[] = [
   connections,
   notifications,
   org,
+  privacyAuthority,
   retention,
   sandbox,
   sync,
