@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PrivacyCapability } from "@/lib/connectors/types";
 import type { PrivacyRule } from "@/lib/org/directory-privacy-schema";
+import { DEFAULT_AUTHORITY } from "../attribute-authority-schema";
 import { applyDirectoryPrivacy } from "./apply-directory-privacy";
 import { employee, options } from "./fixtures";
 import { HR, UNITS, plan, synced, withEmployee } from "./test-world";
@@ -63,6 +64,19 @@ describe("planSync with a privacy rule", () => {
     const update = p.changes.find((c) => c.op === "account.update" && c.targetKey === "E1");
     expect(update?.after).toMatchObject({ fields: { mobile: "" } });
     expect(p.conflicts).toEqual([]);
+  });
+
+  it("clears a hidden mobile even where the IM owns the field", () => {
+    const w = synced(hr);
+    const p = plan({
+      ...w,
+      options: options({
+        authority: { ...DEFAULT_AUTHORITY, mobile: "im_wins", email: "set_once" },
+        privacy: { rules: [DIRECTORS], capability: WECOM },
+      }),
+    });
+    const update = p.changes.find((c) => c.op === "account.update" && c.targetKey === "E1");
+    expect(update?.after).toMatchObject({ fields: { mobile: "" } });
   });
 
   it("passes DingTalk's protection switches on the create", () => {

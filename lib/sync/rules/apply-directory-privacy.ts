@@ -17,6 +17,8 @@ export type DirectoryPrivacyResult = {
   employees: HrEmployee[];
   /** Per employee number: platform protection switches to turn on. */
   protection: Map<string, AccountProtection>;
+  /** "employeeNo#field" of every value withheld, which the planner clears whatever the field's authority. */
+  withheld: Set<string>;
 };
 
 /**
@@ -27,7 +29,8 @@ export type DirectoryPrivacyResult = {
  */
 export function applyDirectoryPrivacy(input: DirectoryPrivacyInput): DirectoryPrivacyResult {
   const protection = new Map<string, AccountProtection>();
-  if (input.rules.length === 0) return { employees: [...input.employees], protection };
+  const withheld = new Set<string>();
+  if (input.rules.length === 0) return { employees: [...input.employees], protection, withheld };
   const paths = unitPaths(input.units);
   const { capability } = input;
   const employees = input.employees.map((e) => {
@@ -38,12 +41,18 @@ export function applyDirectoryPrivacy(input: DirectoryPrivacyInput): DirectoryPr
     if (!effect) return e;
     const out: HrEmployee = { ...e };
     const flags: AccountProtection = {};
-    if (effect.hideMobile && capability.hideMobile === "omit") out.mobile = "";
+    if (effect.hideMobile && capability.hideMobile === "omit") {
+      out.mobile = "";
+      withheld.add(`${e.employeeNo}#mobile`);
+    }
     if (effect.hideMobile && capability.hideMobile === "flag") flags.hideMobile = true;
-    if (effect.hideEmail && capability.hideEmail === "omit") out.email = "";
+    if (effect.hideEmail && capability.hideEmail === "omit") {
+      out.email = "";
+      withheld.add(`${e.employeeNo}#email`);
+    }
     if (effect.seniorMode && capability.seniorMode) flags.seniorMode = true;
     if (Object.keys(flags).length > 0) protection.set(e.employeeNo, flags);
     return out;
   });
-  return { employees, protection };
+  return { employees, protection, withheld };
 }

@@ -46,6 +46,8 @@ export type PlanAccountChangesInput = {
   authority?: AttributeAuthority;
   /** Per employee number: platform protection switches privacy rules turn on. */
   protection?: ReadonlyMap<string, AccountProtection>;
+  /** "employeeNo#field" values a privacy rule withholds: cleared even where the IM owns the field. */
+  withheld?: ReadonlySet<string>;
 };
 
 export type PlanAccountChangesResult = {
@@ -167,12 +169,15 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     const before: AccountFieldValues = {};
     const hashes = {} as SyncedFieldHashes;
     for (const c of comparisons) {
-      const writable = authorityAllowsWrite({
-        mode: input.authority?.[c.field] ?? "hr_wins",
-        creating: false,
-        // Title is write-only on IM: its current value is unknown, never known to be blank.
-        imBlank: c.field !== "title" && c.imValue === "",
-      });
+      // Privacy outranks ownership: an IM-owned value a rule hides must still leave the directory.
+      const writable =
+        input.withheld?.has(`${no}#${c.field}`) ||
+        authorityAllowsWrite({
+          mode: input.authority?.[c.field] ?? "hr_wins",
+          creating: false,
+          // Title is write-only on IM: its current value is unknown, never known to be blank.
+          imBlank: c.field !== "title" && c.imValue === "",
+        });
       if (c.result === "apply_hr" && writable && !blockedFields.has(`${no}#${c.field}`)) {
         set[c.field] = c.hrValue;
         before[c.field] = c.imValue;

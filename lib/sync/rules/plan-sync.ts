@@ -100,7 +100,7 @@ export function planSync(input: PlanInput): SyncPlan {
     now: options.now,
     deleteAfterDays: options.lifecycle.deleteAfterDays,
     ...(options.authority ? { authority: options.authority } : {}),
-    ...(privacy ? { protection: privacy.protection } : {}),
+    ...(privacy ? { protection: privacy.protection, withheld: privacy.withheld } : {}),
   });
   const groupMoves = groups.updates.filter((c) => c.op === "group.move");
   const deletes = planGroupDeletes({
