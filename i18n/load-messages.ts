@@ -6,6 +6,7 @@ import connections from "@/messages/parts/connections.json";
 import lifecycle from "@/messages/parts/lifecycle.json";
 import notifications from "@/messages/parts/notifications.json";
 import org from "@/messages/parts/org.json";
+import privacyAuthority from "@/messages/parts/privacy-authority.json";
 import retention from "@/messages/parts/retention.json";
 import sandbox from "@/messages/parts/sandbox.json";
 import sync from "@/messages/parts/sync.json";
@@ -26,6 +27,7 @@ const PARTS: Record<Locale, Record<string, unknown>>[] = [
   lifecycle,
   notifications,
   org,
+  privacyAuthority,
   retention,
   sandbox,
   sync,

@@ -90,8 +90,26 @@ export interface HrSource {
 
 export type ImMessageFormat = "text" | "markdown" | "card";
 
+/**
+ * How a platform can keep a contact detail from colleagues: "flag" = a per-user protection switch
+ * in its API (DingTalk hide_mobile), "omit" = OrgBridge does not send the value (WeCom has no
+ * per-user switch in its API), "none" = neither (the platform requires the value).
+ */
+export type ContactProtection = "flag" | "omit" | "none";
+
+/** What a directory privacy rule can ask of this platform. */
+export type PrivacyCapability = {
+  hideMobile: ContactProtection;
+  // No platform has a per-user e-mail switch, so e-mail can only be withheld.
+  hideEmail: Exclude<ContactProtection, "flag">;
+  /** A per-user senior (executive) mode that hides the person from ordinary staff (DingTalk senior_mode). */
+  seniorMode: boolean;
+};
+
 /** What a platform can do, so the sync planner and the console adapt instead of failing. */
 export type ImCapabilities = {
+  /** Which directory privacy rules the platform can honour. */
+  privacy: PrivacyCapability;
   /** What an IM group is on this platform. */
   groupKind: "department" | "channel" | "chat_group";
   /** Groups nest (departments) rather than being flat (channels). */
@@ -170,6 +188,10 @@ export type CreateImUserInput = {
   employeeNo?: string;
   groupIds: string[];
   mainGroupId?: string;
+  /** Ask the platform to hide the mobile from colleagues (only where privacy.hideMobile is "flag"). */
+  hideMobile?: boolean;
+  /** Ask the platform for senior mode (only where privacy.seniorMode). */
+  seniorMode?: boolean;
 };
 
 export type UpdateImUserInput = Partial<Omit<CreateImUserInput, "id">> & { enabled?: boolean };

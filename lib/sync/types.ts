@@ -2,6 +2,9 @@
 // function maps rows to these so the planner stays pure and testable.
 
 import type { Conflict } from "@/lib/conflicts/types";
+import type { PrivacyCapability } from "@/lib/connectors/types";
+import type { PrivacyRule } from "@/lib/org/directory-privacy-schema";
+import type { AttributeAuthority } from "@/lib/sync/attribute-authority-schema";
 import type { AccountField, GroupRef } from "@/lib/sync/shared-types";
 
 export type { AccountField, GroupRef } from "@/lib/sync/shared-types";
@@ -218,6 +221,10 @@ export type PlanOptions = {
    * sync): the safety threshold's percentage is of the company, not of the few accounts being planned.
    */
   managedAccountsTotal?: number;
+  /** Which system owns each person field on this connection; absent = HR wins everywhere. */
+  authority?: AttributeAuthority;
+  /** Directory privacy rules and what the target platform can honour of them. */
+  privacy?: { rules: PrivacyRule[]; capability: PrivacyCapability };
 };
 
 export type PlanInput = {
@@ -272,6 +279,9 @@ export type GroupDeleteChange = {
   after: null;
 };
 
+/** Platform protection switches a privacy rule turns on (only where the platform has them). */
+export type AccountProtection = { hideMobile?: true; seniorMode?: true };
+
 export type AccountCreateChange = {
   op: "account.create";
   targetType: "im_account";
@@ -285,6 +295,7 @@ export type AccountCreateChange = {
     syncedHash: string;
     /** Pre-boarding: created disabled, enabled when this instant (start of the first day) has come. */
     enableAt?: string;
+    protection?: AccountProtection;
   };
 };
 
@@ -295,7 +306,13 @@ export type AccountUpdateChange = {
   /** IM's values of the fields being changed (enabled included when re-enabling). */
   before: { fields: AccountFieldValues; enabled?: boolean };
   /** Only the fields that change; `enabled: true` re-enables (state ACTIVE). Absent syncedHash: keep the stored one. */
-  after: { imUserId: string; fields: AccountFieldValues; enabled?: true; syncedHash?: string };
+  after: {
+    imUserId: string;
+    fields: AccountFieldValues;
+    enabled?: true;
+    syncedHash?: string;
+    protection?: AccountProtection;
+  };
 };
 
 export type AccountMoveChange = {

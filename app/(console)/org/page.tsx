@@ -4,11 +4,13 @@ import { noHostileText } from "@/lib/core/api/rules/no-hostile-text";
 import { OrgMappingWorkspace } from "@/components/org/org-mapping-workspace";
 import { OrgSummary } from "@/components/org/org-summary";
 import { OrgTargetPicker } from "@/components/org/org-target-picker";
+import { PrivacyRulesPanel } from "@/components/org/privacy-rules-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { canEdit } from "@/lib/core/auth/permissions";
 import { requireArea } from "@/lib/core/auth/require-area";
 import { loadOrgTree } from "@/lib/org/queries/load-org-tree";
+import { previewPrivacyRules } from "@/lib/org/queries/preview-privacy-rules";
 import { listSyncTargets } from "@/lib/sync/queries/list-sync-targets";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +33,10 @@ export default async function OrgMappingPage({
   const [t, { imTargets }] = await Promise.all([getTranslations("org"), listSyncTargets()]);
   const wanted = params.success ? params.data.connection : undefined;
   const target = imTargets.find((c) => c.id === wanted) ?? imTargets[0] ?? null;
-  const tree = await loadOrgTree(target?.id ?? null);
+  const [tree, privacy] = await Promise.all([
+    loadOrgTree(target?.id ?? null),
+    previewPrivacyRules(target?.id ?? null),
+  ]);
   return (
     <>
       <PageHeader
@@ -57,6 +62,7 @@ export default async function OrgMappingPage({
             units={tree.units}
             mayEdit={mayEdit}
           />
+          <PrivacyRulesPanel preview={privacy} mayEdit={mayEdit} />
         </div>
       )}
     </>

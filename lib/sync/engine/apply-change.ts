@@ -239,6 +239,7 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
           title: fields.title,
           employeeNo: c.targetKey,
           groupIds,
+          ...c.after.protection,
         });
       } catch (err) {
         if (!(
@@ -262,6 +263,7 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       const { fields } = c.after;
       await target.updateUser(c.after.imUserId, {
         ...fields,
+        ...c.after.protection,
         ...(c.after.enabled ? { enabled: true } : {}),
       });
       return account({

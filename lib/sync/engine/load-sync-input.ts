@@ -12,6 +12,8 @@ import type {
   PlanInput,
   UnitGroupMemory,
 } from "@/lib/sync/types";
+import { loadPrivacyRules } from "@/lib/org/queries/load-privacy-rules";
+import { loadAttributeAuthority } from "../queries/load-attribute-authority";
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
@@ -60,11 +62,13 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
   const { connectionId, target } = options;
   const { scope } = options;
-  const [hr, memory, mappings, stored] = await Promise.all([
+  const [hr, memory, mappings, stored, authority, privacyRules] = await Promise.all([
     loadHr(scope),
     loadMemory(connectionId, scope),
     loadMappings(connectionId),
     loadPlanSettings(),
+    loadAttributeAuthority(connectionId),
+    loadPrivacyRules(),
   ]);
   const settings = { ...stored, ...options.settings };
   const rootGroupId = platformRootGroup(target);
@@ -116,6 +120,10 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
         },
         ...(settings.nameRules ? { nameRules: settings.nameRules } : {}),
         fingerprintScope: connectionId,
+        authority,
+        ...(privacyRules.length > 0
+          ? { privacy: { rules: privacyRules, capability: caps.privacy } }
+          : {}),
         ...(scope
           ? {
               managedAccountsTotal: await db.imAccount.count({

@@ -1,4 +1,6 @@
+import type { AttributeAuthority } from "../attribute-authority-schema";
 import { ACCOUNT_FIELDS } from "./account-fields";
+import { authorityAllowsWrite } from "./authority-allows-write";
 import { compareAccountFields } from "./compare-account-fields";
 import { compareStrings } from "./compare-strings";
 import type { AccountTarget } from "./compute-account-target";
@@ -13,6 +15,7 @@ import type { SyncedFieldHashes } from "./parse-synced-hash";
 import { proposeImUserId } from "./propose-im-user-id";
 import type { UnitTarget } from "./resolve-unit-targets";
 import type {
+  AccountProtection,
   AccountCreateChange,
   AccountDeleteChange,
   AccountDisableChange,
@@ -43,6 +46,12 @@ export type PlanAccountChangesInput = {
   deleteAfterDays: number | null;
   /** Company IANA zone, for employees without a valid zone of their own. */
   timeZone: string;
+  /** Which system owns each field after creation; absent = HR wins everywhere. */
+  authority?: AttributeAuthority;
+  /** Per employee number: platform protection switches privacy rules turn on. */
+  protection?: ReadonlyMap<string, AccountProtection>;
+  /** "employeeNo#field" values a privacy rule withholds: cleared even where the IM owns the field. */
+  withheld?: ReadonlySet<string>;
 };
 
 export type PlanAccountChangesResult = {
@@ -75,6 +84,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     const target = accountTargets.get(no)!;
     const employee = index.employeesByNo.get(no) ?? null;
     const memory = index.accountsByEmployee.get(no);
+    const protection = input.protection?.get(no);
     const remember = (
       patch: { state?: AccountState; syncedHash?: string; disabledAt?: string },
       imUserId: string,
@@ -153,6 +163,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
           groups,
           syncedHash: encodeSyncedHash(hashFieldValues(fields)),
           ...(preboard ? { enableAt: target.enableAt } : {}),
+          ...(protection ? { protection } : {}),
         },
       });
       continue;
@@ -164,7 +175,16 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     const before: AccountFieldValues = {};
     const hashes = {} as SyncedFieldHashes;
     for (const c of comparisons) {
-      if (c.result === "apply_hr" && !blockedFields.has(`${no}#${c.field}`)) {
+      // Privacy outranks ownership: an IM-owned value a rule hides must still leave the directory.
+      const writable =
+        input.withheld?.has(`${no}#${c.field}`) ||
+        authorityAllowsWrite({
+          mode: input.authority?.[c.field] ?? "hr_wins",
+          creating: false,
+          // Title is write-only on IM: its current value is unknown, never known to be blank.
+          imBlank: c.field !== "title" && c.imValue === "",
+        });
+      if (c.result === "apply_hr" && writable && !blockedFields.has(`${no}#${c.field}`)) {
         set[c.field] = c.hrValue;
         before[c.field] = c.imValue;
         hashes[c.field] = hashFieldValues({ [c.field]: c.hrValue })[c.field];
@@ -180,9 +200,13 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
         targetType: "im_account",
         targetKey: no,
         before: enable ? { fields: before, enabled: false } : { fields: before },
-        after: enable
-          ? { imUserId: user.imUserId, fields: set, enabled: true, syncedHash }
-          : { imUserId: user.imUserId, fields: set, syncedHash },
+        after: {
+          imUserId: user.imUserId,
+          fields: set,
+          ...(enable ? { enabled: true as const } : {}),
+          syncedHash,
+          ...(protection ? { protection } : {}),
+        },
       });
     }
     const memoryPatch: { state?: AccountState; syncedHash?: string } = {};
@@ -209,7 +233,12 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     }
     if (memoryPatch.state || memoryPatch.syncedHash) remember(memoryPatch, user.imUserId);
 
-    if (groups && groups.length > 0) {
+    const movable = authorityAllowsWrite({
+      mode: input.authority?.department ?? "hr_wins",
+      creating: false,
+      imBlank: user.groupIds.length === 0,
+    });
+    if (groups && groups.length > 0 && movable) {
       const current = new Set(user.groupIds);
       const wanted = new Set(groups.map(groupRefKey));
       const add = groups.filter((g) => !("externalId" in g) || !current.has(g.externalId));

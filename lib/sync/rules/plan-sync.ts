@@ -1,5 +1,7 @@
 import { buildConflict } from "@/lib/conflicts/rules/build-conflict";
 import { detectConflicts } from "@/lib/conflicts/rules/detect-conflicts";
+import { applyDirectoryPrivacy } from "./apply-directory-privacy";
+import { dropUnownedConflicts } from "./drop-unowned-conflicts";
 import type { Conflict, ConflictType } from "@/lib/conflicts/types";
 import { compareStrings } from "./compare-strings";
 import { computeAccountTarget, type AccountTarget } from "./compute-account-target";
@@ -49,7 +51,17 @@ const CONFLICT_ORDER: ConflictType[] = [
 export function planSync(input: PlanInput): SyncPlan {
   const { options } = input;
   const scope = options.fingerprintScope;
-  const index = indexSyncInput(input);
+  // Privacy masks what HR says before anything compares it, so the diff sends the masked values.
+  const privacy = options.privacy
+    ? applyDirectoryPrivacy({
+        units: input.hr.units,
+        employees: input.hr.employees,
+        ...options.privacy,
+      })
+    : null;
+  const index = indexSyncInput(
+    privacy ? { ...input, hr: { ...input.hr, employees: privacy.employees } } : input,
+  );
   const unitTargets = resolveUnitTargets({
     units: index.units,
     mappings: index.mappings,
@@ -72,7 +84,10 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const no of index.accountsByEmployee.keys())
     if (!accountTargets.has(no)) accountTargets.set(no, targetOf(no));
 
-  const detected = detectConflicts({ index, unitTargets, accountTargets, scope });
+  const detected = dropUnownedConflicts(
+    detectConflicts({ index, unitTargets, accountTargets, scope }),
+    options.authority,
+  );
   const groups = planGroupChanges({ index, unitTargets });
   const accounts = planAccountChanges({
     index,
@@ -83,6 +98,8 @@ export function planSync(input: PlanInput): SyncPlan {
     now: options.now,
     deleteAfterDays: options.lifecycle.deleteAfterDays,
     timeZone: options.timeZone,
+    ...(options.authority ? { authority: options.authority } : {}),
+    ...(privacy ? { protection: privacy.protection, withheld: privacy.withheld } : {}),
   });
   const groupMoves = groups.updates.filter((c) => c.op === "group.move");
   const deletes = planGroupDeletes({

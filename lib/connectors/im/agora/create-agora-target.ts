@@ -30,6 +30,8 @@ import {
 import { buildAgoraAppToken } from "./build-agora-app-token";
 
 export const agoraCapabilities: ImCapabilities = {
+  // Agora Chat accounts carry no contact details, so there is nothing to show.
+  privacy: { hideMobile: "omit", hideEmail: "omit", seniorMode: false },
   groupKind: "chat_group",
   groupHierarchy: false,
   callerAssignsUserId: true,

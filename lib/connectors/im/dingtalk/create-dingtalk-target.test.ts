@@ -8,7 +8,12 @@ import { createDingtalkTarget } from "./create-dingtalk-target";
 describe("DingTalk connector contract (fake oapi)", () => {
   let server: FakeServer;
   const clock = createFakeClock();
-  const state = { token: "", fetches: 0, fail: [] as { errcode: number; sub_code?: string }[] };
+  const state = {
+    token: "",
+    fetches: 0,
+    fail: [] as { errcode: number; sub_code?: string }[],
+    created: [] as Record<string, unknown>[],
+  };
   const tree: Record<number, { dept_id: number; name: string; parent_id: number }[]> = {
     1: [
       { dept_id: 2, name: "研发", parent_id: 1 },
@@ -66,6 +71,7 @@ describe("DingTalk connector contract (fake oapi)", () => {
         }
         case "/topapi/v2/user/create":
           expect(typeof b.dept_id_list).toBe("string");
+          state.created.push(b);
           return {
             body: { errcode: 0, errmsg: "ok", result: { userid: b.userid ?? "generated" } },
           };
@@ -103,6 +109,27 @@ describe("DingTalk connector contract (fake oapi)", () => {
       "u3",
       "u4",
     ]);
+  });
+
+  it("sends a privacy rule's hide_mobile and senior_mode switches with the user", async () => {
+    await make().createUser({
+      id: "boss",
+      name: "总监",
+      mobile: "13800000099",
+      groupIds: ["2"],
+      hideMobile: true,
+      seniorMode: true,
+    });
+    await make().createUser({ id: "staff", name: "员工", mobile: "13800000098", groupIds: ["2"] });
+    const [boss, staff] = state.created.slice(-2);
+    expect(boss).toMatchObject({
+      userid: "boss",
+      mobile: "13800000099",
+      hide_mobile: true,
+      senior_mode: true,
+    });
+    expect(staff).not.toHaveProperty("hide_mobile");
+    expect(staff).not.toHaveProperty("senior_mode");
   });
 
   it("treats HTTP 200 + errcode as failure and maps it", async () => {

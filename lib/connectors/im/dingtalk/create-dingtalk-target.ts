@@ -21,6 +21,8 @@ import {
 } from "./dingtalk-schema";
 
 export const dingtalkCapabilities: ImCapabilities = {
+  // user/create and user/update take hide_mobile and senior_mode; e-mail has no switch.
+  privacy: { hideMobile: "flag", hideEmail: "omit", seniorMode: true },
   groupKind: "department",
   groupHierarchy: true,
   callerAssignsUserId: true,
@@ -54,6 +56,8 @@ const userFields = (p: UpdateImUserInput) => ({
   job_number: p.employeeNo,
   // dept_id_list is a comma-separated string in create/update.
   dept_id_list: p.groupIds?.join(","),
+  hide_mobile: p.hideMobile,
+  senior_mode: p.seniorMode,
 });
 
 /** DingTalk oapi (topapi v2) contact + work notifications. */

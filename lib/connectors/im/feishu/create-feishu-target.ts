@@ -19,6 +19,8 @@ import {
 } from "./feishu-schema";
 
 export const feishuCapabilities: ImCapabilities = {
+  // Feishu requires a mobile; it has no per-user contact protection in the contact API.
+  privacy: { hideMobile: "none", hideEmail: "omit", seniorMode: false },
   groupKind: "department",
   groupHierarchy: true,
   callerAssignsUserId: true,

@@ -23,6 +23,8 @@ import {
 import { slackWebCall } from "./slack-web-call";
 
 export const slackCapabilities: ImCapabilities = {
+  // Slack requires an e-mail; a phone number is optional.
+  privacy: { hideMobile: "omit", hideEmail: "none", seniorMode: false },
   groupKind: "channel",
   groupHierarchy: false,
   callerAssignsUserId: false,

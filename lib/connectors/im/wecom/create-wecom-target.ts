@@ -27,6 +27,9 @@ import { transferWecomGroupChats } from "./transfer-wecom-group-chats";
 const LIST_GROUPS_CONCURRENCY = 8;
 
 export const wecomCapabilities: ImCapabilities = {
+  // WeCom has no per-user contact protection in its API (only the admin console's visibility
+  // settings), so hiding means not sending the value.
+  privacy: { hideMobile: "omit", hideEmail: "omit", seniorMode: false },
   groupKind: "department",
   groupHierarchy: true,
   maxGroupDepth: 15,
