@@ -11,6 +11,7 @@ export type LocalSecrets = {
   sandboxImSecret: string;
   sandboxHrToken: string;
   sandboxHrWebhookSecret: string;
+  oauthSigningKey: string;
 };
 
 /**
@@ -32,6 +33,7 @@ export function loadOrCreateSecrets(file: string): LocalSecrets {
     sandboxImSecret: existing.sandboxImSecret ?? randomBytes(16).toString("hex"),
     sandboxHrToken: existing.sandboxHrToken ?? randomBytes(16).toString("hex"),
     sandboxHrWebhookSecret: existing.sandboxHrWebhookSecret ?? `whsec_${b64(24)}`,
+    oauthSigningKey: existing.oauthSigningKey ?? b64(32),
   };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Actor = {
-  /** user (SSO), token (API integration) or system (jobs). */
-  type: "user" | "token" | "system";
+  /** user (SSO), token (API token), client (OAuth client) or system (jobs). */
+  type: "user" | "token" | "client" | "system";
   id: string;
   name?: string | null;
   ip?: string | null;
