@@ -38,7 +38,9 @@ export function defineOperation<const O extends ApiOperation>(operation: O): O {
 }
 
 /** Timestamps as the API sends them: ISO 8601 in UTC. */
-export const isoDateTime = z.string().meta({ format: "date-time", example: "2026-07-01T00:00:00.000Z" });
+export const isoDateTime = z
+  .string()
+  .meta({ format: "date-time", example: "2026-07-01T00:00:00.000Z" });
 
 /** `?cursor=&limit=` of every list. */
 export const pageQuery = z.object({
@@ -62,6 +64,14 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     field: z.string().optional().meta({ description: "The input field at fault, when one is." }),
     requestId: z.string().meta({ description: "Quote it to support; it finds the API log row." }),
-    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(
+        z.object({
+          field: z.string().optional(),
+          path: z.string().optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
   }),
 });

@@ -36,7 +36,7 @@ type Guard =
 type Handler<P> = (ctx: Ctx<P> & { user?: CurrentUser; token?: VerifiedToken }) => Promise<unknown>;
 
 /** Fields an AppError may carry beyond its own: per-field issues, headers for the answer. */
-type ErrorExtras = { issues?: { field: string; message: string }[]; headers?: HeadersInit };
+type ErrorExtras = { issues?: unknown[]; headers?: HeadersInit };
 
 /** The one error envelope of /api/v1: `{error: {code, message, field?, requestId, issues?}}`. */
 function errorResponse(err: unknown, requestId: string): Response {

@@ -22,3 +22,18 @@ export function scopeGranted(granted: readonly string[], required: TokenScope): 
   if (granted.includes(required)) return true;
   return required.endsWith(":read") && granted.includes("read");
 }
+
+/** What each scope allows, for the OpenAPI document (the console has its own translations). */
+export const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
+  read: "Every *:read scope (kept for tokens made before resources had their own).",
+  "employees:read": "Read employees and their IM accounts.",
+  "org:read": "Read org units.",
+  "sync:read": "Read sync runs.",
+  "sync:write": "Start full or dry sync runs.",
+  "conflicts:read": "Read the conflict queue.",
+  "conflicts:write": "Resolve conflicts.",
+  "callbacks:read": "Read callback endpoints and deliveries.",
+  "callbacks:write": "Create, change, delete, test callback endpoints and replay deliveries.",
+  "notifications:write": "Send notifications and read their status.",
+  "events:write": "Send business events to data callbacks.",
+};
