@@ -65,7 +65,11 @@ export async function issueAccessToken(
     row.expiresAt ? Math.floor(row.expiresAt.getTime() / 1000) : Number.MAX_SAFE_INTEGER,
   );
   const jti = randomUUID();
-  const accessToken = await new SignJWT({ scope: scope.join(" "), client_id: row.clientId })
+  const accessToken = await new SignJWT({
+    scope: scope.join(" "),
+    client_id: row.clientId,
+    rot: row.secretRotatedAt.getTime(),
+  })
     .setProtectedHeader({ alg: "HS256", typ: "at+jwt" })
     .setIssuer(ACCESS_TOKEN_ISSUER)
     .setAudience(ACCESS_TOKEN_AUDIENCE)

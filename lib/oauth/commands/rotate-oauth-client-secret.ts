@@ -14,9 +14,9 @@ export async function rotateOAuthClientSecret({ id }: { id: string }, ctx: Comma
     if (!client) throw notFound("OAuth client");
     if (client.revokedAt)
       throw new AppError(409, "revoked", "A revoked OAuth client cannot be rotated.", "id");
-    // Whole seconds: access tokens carry iat in seconds, and one issued in this same second
-    // with the old secret must not survive.
-    const rotatedAt = new Date(Math.ceil(Date.now() / 1000) * 1000);
+    // Access tokens carry the rotation instant they were issued under (claim `rot`); a new one
+    // here makes every earlier token a stranger.
+    const rotatedAt = new Date();
     await tx.oAuthClient.update({
       where: { id },
       data: { secretHash: hash, secretRotatedAt: rotatedAt },

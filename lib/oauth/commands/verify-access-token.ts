@@ -28,7 +28,7 @@ export async function verifyAccessToken(
       issuer: ACCESS_TOKEN_ISSUER,
       audience: ACCESS_TOKEN_AUDIENCE,
       typ: "at+jwt",
-      requiredClaims: ["sub", "iat", "exp", "scope"],
+      requiredClaims: ["sub", "iat", "exp", "scope", "rot"],
     }));
   } catch (err) {
     if (err instanceof errors.JWTExpired)
@@ -41,7 +41,7 @@ export async function verifyAccessToken(
   if (row.revokedAt) throw new AppError(401, "revoked_token", "The OAuth client was revoked.");
   if (row.expiresAt && row.expiresAt <= new Date())
     throw new AppError(401, "expired_token", "The OAuth client has expired.");
-  if ((claims.iat ?? 0) * 1000 < row.secretRotatedAt.getTime())
+  if (claims.rot !== row.secretRotatedAt.getTime())
     throw new AppError(
       401,
       "revoked_token",
