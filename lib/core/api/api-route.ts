@@ -45,9 +45,7 @@ export function apiRoute<O extends ApiOperation>(
     { kind: "token", scope: operation.scope },
     async ({ request, requestId, params, body, token, actor }) => {
       const parsedParams = operation.params?.parse(params);
-      const query = operation.query?.parse(
-        Object.fromEntries(new URL(request.url).searchParams),
-      );
+      const query = operation.query?.parse(Object.fromEntries(new URL(request.url).searchParams));
       const input =
         operation.body && operation.bodyValidatedBy !== "handler"
           ? operation.body.parse(body ?? {})

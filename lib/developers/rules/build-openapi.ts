@@ -85,6 +85,7 @@ function operationObject(op: ApiOperation) {
     ...(op.description ? { description: op.description } : {}),
     security: [{ apiToken: [op.scope] }, { oauth2: [op.scope] }],
     "x-required-scope": op.scope,
+    ...(op.example?.query ? { "x-example-query": op.example.query } : {}),
     parameters: [...parametersOf(op.params, "path"), ...parametersOf(op.query, "query")],
     ...(op.body
       ? {

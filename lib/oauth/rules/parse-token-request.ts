@@ -24,7 +24,10 @@ function basicCredentials(authorization: string): { id: string; secret: string }
   const colon = decoded.indexOf(":");
   if (colon < 0) throw new OAuthError("invalid_client", "Basic credentials need id:secret.");
   try {
-    return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+    return {
+      id: formDecode(decoded.slice(0, colon)),
+      secret: formDecode(decoded.slice(colon + 1)),
+    };
   } catch {
     throw new OAuthError("invalid_client", "Basic credentials are not form-urlencoded.");
   }
@@ -51,7 +54,11 @@ export function parseTokenRequest(input: {
   for (const [key, value] of form) {
     if (seen.has(key)) throw new OAuthError("invalid_request", `${key} is sent more than once.`);
     const problem = textProblem(key) ?? textProblem(value);
-    if (problem) throw new OAuthError("invalid_request", `${PARAMS.has(key) ? key : "a parameter"} ${problem}.`);
+    if (problem)
+      throw new OAuthError(
+        "invalid_request",
+        `${PARAMS.has(key) ? key : "a parameter"} ${problem}.`,
+      );
     seen.set(key, value);
   }
   const grant = seen.get("grant_type");
@@ -82,8 +89,7 @@ export function parseTokenRequest(input: {
       throw new OAuthError("invalid_client", "client_id and client_secret are required.");
   }
   const scopeText = seen.get("scope");
-  const scope =
-    scopeText === undefined ? null : scopeText.split(" ").filter((s) => s.length > 0);
+  const scope = scopeText === undefined ? null : scopeText.split(" ").filter((s) => s.length > 0);
   if (scope !== null && scope.length === 0)
     throw new OAuthError("invalid_scope", "scope is empty; leave it out for all granted scopes.");
   return { clientId: id, clientSecret: secret, scope, via };
