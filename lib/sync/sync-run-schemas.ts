@@ -29,7 +29,12 @@ export const CHANGES_PAGE_SIZE = 100;
 export const syncRunListSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type SyncRunListInput = z.output<typeof syncRunListSchema>;
+export type SyncRunListInput = z.output<typeof syncRunListSchema> & {
+  /** The id of the last run of the previous page (newest first). */
+  cursor?: string;
+  status?: SyncStatus;
+  connectionId?: string;
+};
 
 export const syncChangeFilterSchema = z.object({
   // Empty form values mean "any".

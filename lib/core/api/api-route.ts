@@ -42,7 +42,7 @@ export function apiRoute<O extends ApiOperation>(
   handler: (ctx: ApiRouteContext<O>) => Promise<unknown>,
 ): ApiRouteHandler {
   const route = withApi<Record<string, string>>(
-    { kind: "token", scope: operation.scope },
+    { kind: "token", scope: operation.scope, emptyBody: !operation.body },
     async ({ request, requestId, params, body, token, actor }) => {
       const parsedParams = operation.params?.parse(params);
       const query = operation.query?.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -31,7 +31,9 @@ type Ctx<P> = {
   body: unknown;
 };
 type Guard =
-  { kind: "session"; area: Area; mode?: "view" | "edit" } | { kind: "token"; scope: TokenScope };
+  | { kind: "session"; area: Area; mode?: "view" | "edit" }
+  // emptyBody: the route takes no body, so a POST or DELETE without one is fine.
+  | { kind: "token"; scope: TokenScope; emptyBody?: boolean };
 
 type Handler<P> = (ctx: Ctx<P> & { user?: CurrentUser; token?: VerifiedToken }) => Promise<unknown>;
 
@@ -142,9 +144,13 @@ function checkUrlText(request: Request, params: unknown) {
 }
 
 /** The body under the size limit, and the JSON in it (strictly parsed) for methods that carry one. */
-async function readBody(request: Request): Promise<{ text?: string; value: unknown }> {
+async function readBody(
+  request: Request,
+  emptyBody = false,
+): Promise<{ text?: string; value: unknown }> {
   if (request.method === "GET" || request.method === "HEAD") return { value: undefined };
   const bytes = await readLimitedBody(request, apiBodyLimit());
+  if (emptyBody && bytes.length === 0) return { value: undefined };
   // The log keeps a lossy copy even when the strict parse below refuses the bytes.
   const text = new TextDecoder().decode(bytes);
   try {
@@ -191,10 +197,12 @@ export function withApi<P = Record<string, string>>(guard: Guard, handler: Handl
         limitState = await consumeRateLimit(`${token.kind}:${token.id}`, credentialLimit(token));
         if (!limitState.allowed) throw rateLimited(limitState);
         checkUrlText(request, params);
-        const body = await readBody(request).catch((err: Error & { bodyText?: string }) => {
-          requestBody = err.bodyText;
-          throw err;
-        });
+        const body = await readBody(request, guard.emptyBody).catch(
+          (err: Error & { bodyText?: string }) => {
+            requestBody = err.bodyText;
+            throw err;
+          },
+        );
         requestBody = body.text;
         const result = await handler({
           request,

@@ -1,13 +1,38 @@
 import { db } from "@/lib/core/db";
 import type { SyncRunListInput, SyncRunRow } from "../sync-run-schemas";
 
-/** Recent sync runs, newest first, as plain JSON (the list polls it). */
-export async function listSyncRuns(input: SyncRunListInput): Promise<{ runs: SyncRunRow[] }> {
-  const runs = await db.syncRun.findMany({
-    orderBy: { startedAt: "desc" },
-    take: input.limit,
+/**
+ * Recent sync runs, newest first, as plain JSON (the list polls it); keyset-paginated by
+ * (startedAt, id) after `cursor`, optionally of one status or connection.
+ */
+export async function listSyncRuns(
+  input: SyncRunListInput,
+): Promise<{ runs: SyncRunRow[]; nextCursor: string | null }> {
+  const after = input.cursor
+    ? await db.syncRun.findUnique({
+        where: { id: input.cursor },
+        select: { id: true, startedAt: true },
+      })
+    : null;
+  if (input.cursor && !after) return { runs: [], nextCursor: null };
+  const rows = await db.syncRun.findMany({
+    where: {
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.connectionId ? { connectionId: input.connectionId } : {}),
+      ...(after
+        ? {
+            OR: [
+              { startedAt: { lt: after.startedAt } },
+              { startedAt: after.startedAt, id: { lt: after.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
     include: { connection: { select: { name: true } } },
   });
+  const runs = rows.slice(0, input.limit);
   const userIds = [
     ...new Set(
       runs.map((r) => manualRequester(r.trigger)).filter((id): id is string => id !== null),
@@ -19,6 +44,7 @@ export async function listSyncRuns(input: SyncRunListInput): Promise<{ runs: Syn
       : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   return {
+    nextCursor: rows.length > input.limit ? runs[runs.length - 1].id : null,
     runs: runs.map((r) => {
       const requester = manualRequester(r.trigger);
       return {
