@@ -43,7 +43,7 @@ const endpointSummary = z.object({
 const endpointExample = {
   name: "OA learning sync",
   url: "https://oa.example.com/hooks/orgbridge",
-  eventTypes: ["employee.onboarded", "learning.exam.passed"],
+  eventTypes: ["employee.provisioned", "learning.exam.passed"],
   maxRetries: 3,
 };
 
