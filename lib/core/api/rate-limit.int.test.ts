@@ -152,11 +152,21 @@ describe("rate limits per credential", () => {
   });
 
   it("unauthenticated answers carry the per-address limit's headers too", async () => {
-    const res = await call(null, `203.0.113.${Math.floor(Math.random() * 200) + 1}`);
-    expect(res.status).toBe(401);
+    const res = await call(
+      null,
+      `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`,
+    );
     expect(res.limit).toBe("30");
-    expect(Number(res.remaining)).toBeLessThan(30);
     expect(res.body.error.requestId).toBeTruthy();
+    // Another file in this run may already have flooded the shared overflow row this minute
+    // (past 100 addresses they share one count): then this fresh address is limited with it.
+    if (res.status === 429) {
+      expect([res.remaining, res.retryAfter]).toEqual(["0", String(res.reset)]);
+    } else {
+      expect(res.status).toBe(401);
+      expect(Number(res.remaining)).toBeLessThan(30);
+      expect(res.retryAfter).toBeNull();
+    }
   });
 });
 
