@@ -61,7 +61,9 @@ test("IT creates an OAuth client, an integration trades its secret for a token, 
   expect([wrong.status(), (await wrong.json()).error]).toEqual([401, "invalid_client"]);
 
   await page.reload();
-  await page.getByLabel(`Rate limit for ${name}`).fill("1");
+  await page
+    .getByLabel(`Rate limit for ${name} (requests a minute; empty: default)`, { exact: true })
+    .fill("1");
   await page.getByRole("button", { name: `Save rate limit for ${name}` }).click();
   await expect(page.getByText("Rate limit saved")).toBeVisible();
   const first = await orgUnits();

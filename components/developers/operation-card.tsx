@@ -140,7 +140,10 @@ export async function OperationCard({ op }: { op: OperationView }) {
         </p>
         <section aria-label={t("example")}>
           <h4 className="mb-1 font-medium">{t("example")}</h4>
-          <pre className="overflow-auto rounded bg-muted p-2 text-xs">{curl}</pre>
+          {/* Focusable: a keyboard user must be able to scroll a long example. */}
+          <pre tabIndex={0} className="overflow-auto rounded bg-muted p-2 text-xs">
+            {curl}
+          </pre>
         </section>
       </CardContent>
     </Card>

@@ -86,7 +86,7 @@ export function SchemaView({
       )}
       <details>
         <summary className="cursor-pointer text-xs text-muted-foreground">{labels.json}</summary>
-        <pre className="mt-1 max-h-80 overflow-auto rounded bg-muted p-2 text-xs">
+        <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-muted p-2 text-xs">
           {JSON.stringify(schema, null, 2)}
         </pre>
       </details>

@@ -52,11 +52,13 @@ export default async function DevelopersPage() {
           </CardHeader>
           <CardContent className="flex flex-col gap-3 text-sm">
             <p>{t("auth")}</p>
-            <pre className="overflow-auto rounded bg-muted p-2 text-xs">{tokenCurl}</pre>
+            <pre tabIndex={0} className="overflow-auto rounded bg-muted p-2 text-xs">
+              {tokenCurl}
+            </pre>
             <p>{t("oauth", { ttl })}</p>
             <p>{t("rateLimits", { limit })}</p>
             <p>{t("errors")}</p>
-            <pre className="overflow-auto rounded bg-muted p-2 text-xs">
+            <pre tabIndex={0} className="overflow-auto rounded bg-muted p-2 text-xs">
               {`{"error": {"code": "invalid", "message": "…", "field": "limit", "requestId": "…"}}`}
             </pre>
             <p>{t("paging")}</p>
