@@ -21,6 +21,7 @@ const NAV_NAMES: Record<Area, string> = {
   jobs: "Job runs",
   tokens: "API tokens",
   apiLog: "API request log",
+  developers: "Developer API",
   audit: "Audit log",
   users: "Users & roles",
   me: "My notifications",

@@ -1,4 +1,5 @@
 import en from "@/messages/en.json";
+import api from "@/messages/parts/api.json";
 import zh from "@/messages/zh-CN.json";
 import callbacks from "@/messages/parts/callbacks.json";
 import conflicts from "@/messages/parts/conflicts.json";
@@ -21,6 +22,7 @@ const NOTIFY = {
   "zh-CN": { notify: { decision: explainMessages["zh-CN"] } },
 };
 const PARTS: Record<Locale, Record<string, unknown>>[] = [
+  api,
   callbacks,
   conflicts,
   connections,

@@ -108,6 +108,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
     ORGBRIDGE_SECRET_KEY: process.env.ORGBRIDGE_SECRET_KEY ?? secrets.encryptionKey,
+    ORGBRIDGE_OAUTH_SIGNING_KEY: process.env.ORGBRIDGE_OAUTH_SIGNING_KEY ?? secrets.oauthSigningKey,
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

@@ -15,17 +15,27 @@ import { TOKEN_SCOPES } from "@/lib/tokens/rules/scopes";
 import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 
 // The form edits the allow-list as text; everything else is the server's schema.
-const formSchema = createTokenSchema.extend({ ipAllowList: z.string() });
+const formSchema = createTokenSchema.extend({
+  ipAllowList: z.string(),
+  rateLimitPerMinute: z.string().regex(/^\d*$/, "Rate limit must be a whole number"),
+});
 type FormValues = z.input<typeof formSchema>;
 
 const EXPIRIES = [7, 30, 90, 365, null] as const;
 
-export function CreateTokenForm() {
+export function CreateTokenForm({ defaultLimit }: { defaultLimit: number }) {
   const t = useTranslations("tokens");
+  const tr = useTranslations("oauthClients");
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const form = useForm<FormValues>({
     resolver: zodResolver(useLocalizedSchema(formSchema)),
-    defaultValues: { name: "", scopes: ["read"], expiresInDays: 90, ipAllowList: "" },
+    defaultValues: {
+      name: "",
+      scopes: ["read"],
+      expiresInDays: 90,
+      ipAllowList: "",
+      rateLimitPerMinute: "",
+    },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -33,6 +43,7 @@ export function CreateTokenForm() {
     const result = await createTokenAction({
       ...values,
       ipAllowList: values.ipAllowList.split(/[\s,]+/).filter(Boolean),
+      rateLimitPerMinute: values.rateLimitPerMinute ? Number(values.rateLimitPerMinute) : null,
     });
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
@@ -164,6 +175,25 @@ export function CreateTokenForm() {
               <p className="text-xs text-destructive">{errors.ipAllowList.message}</p>
             ) : (
               <p className="text-xs text-muted-foreground">{t("ipHint")}</p>
+            )}
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="token-rate" className="text-sm font-medium">
+              {tr("rateLimit")}
+            </label>
+            <Input
+              id="token-rate"
+              inputMode="numeric"
+              aria-invalid={!!errors.rateLimitPerMinute}
+              {...form.register("rateLimitPerMinute")}
+              placeholder={String(defaultLimit)}
+            />
+            {errors.rateLimitPerMinute ? (
+              <p className="text-xs text-destructive">{errors.rateLimitPerMinute.message}</p>
+            ) : (
+              <p className="text-xs text-muted-foreground">
+                {tr("rateLimitHint", { limit: defaultLimit })}
+              </p>
             )}
           </div>
           <div className="md:col-span-2">

@@ -70,30 +70,39 @@ const note = z
   .optional()
   .transform((v) => v || undefined);
 
+const decisionFields = {
+  resolution: z.enum(RESOLUTION_KINDS),
+  /** Text from the form: a name/value, or JSON for structured custom values. */
+  customValue: z.string().max(2000).optional(),
+  note,
+};
+
+function checkDecision(
+  v: { resolution: ResolutionKind; customValue?: string; note?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (v.resolution === "IGNORE" && !v.note)
+    ctx.addIssue({
+      code: "custom",
+      path: ["note"],
+      message: "A note is required to ignore a conflict.",
+      params: { i18n: "ignoreNeedsNote" },
+    });
+  if (v.resolution === "CUSTOM" && !v.customValue?.trim())
+    ctx.addIssue({
+      code: "custom",
+      path: ["customValue"],
+      message: "Enter the custom value.",
+      params: { i18n: "customValueRequired" },
+    });
+}
+
+/** A decision on one conflict named elsewhere (the API's path): the same checks as the form's. */
+export const resolveDecisionSchema = z.object(decisionFields).superRefine(checkDecision);
+
 export const resolveConflictSchema = z
-  .object({
-    conflictId: z.string().min(1),
-    resolution: z.enum(RESOLUTION_KINDS),
-    /** Text from the form: a name/value, or JSON for structured custom values. */
-    customValue: z.string().max(2000).optional(),
-    note,
-  })
-  .superRefine((v, ctx) => {
-    if (v.resolution === "IGNORE" && !v.note)
-      ctx.addIssue({
-        code: "custom",
-        path: ["note"],
-        message: "A note is required to ignore a conflict.",
-        params: { i18n: "ignoreNeedsNote" },
-      });
-    if (v.resolution === "CUSTOM" && !v.customValue?.trim())
-      ctx.addIssue({
-        code: "custom",
-        path: ["customValue"],
-        message: "Enter the custom value.",
-        params: { i18n: "customValueRequired" },
-      });
-  });
+  .object({ conflictId: z.string().min(1), ...decisionFields })
+  .superRefine(checkDecision);
 export type ResolveConflictInput = z.input<typeof resolveConflictSchema>;
 
 export const bulkResolveConflictsSchema = z

@@ -14,6 +14,7 @@ function createClient(url: string, poolSize: number) {
       connection: { secretsCipher: true },
       callbackEndpoint: { secretCipher: true, previousSecretCipher: true },
       apiToken: { hash: true },
+      oAuthClient: { secretHash: true },
     },
   });
 }

@@ -115,6 +115,20 @@ const sections = {
       .default(256 * 1024),
     /** Unauthenticated /api/v1 calls one client address may make per minute before 429. */
     API_UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Requests a minute one API token or OAuth client may make unless the console sets its own. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  },
+  oauth: {
+    /** Base64 HMAC key (at least 32 bytes) that signs OAuth access tokens; unset: the token endpoint refuses. */
+    ORGBRIDGE_OAUTH_SIGNING_KEY: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || Buffer.from(v, "base64").length >= 32,
+        "must be base64 of at least 32 bytes (openssl rand -base64 32)",
+      ),
+    /** Lifetime of an issued access token, in seconds. */
+    OAUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   },
   callbacks: {
     /** Multiplies callback retry delays and the auto-disable period; tests and benches shrink it. */
@@ -148,6 +162,7 @@ const sectionSchemas = {
   company: z.object(sections.company),
   jobs: z.object(sections.jobs),
   api: z.object(sections.api),
+  oauth: z.object(sections.oauth),
   callbacks: z.object(sections.callbacks),
   sandbox: z.object(sections.sandbox),
   sandboxIm: z.object(sections.sandboxIm),
@@ -165,6 +180,7 @@ export const envSchema = z.object({
   ...sections.company,
   ...sections.jobs,
   ...sections.api,
+  ...sections.oauth,
   ...sections.callbacks,
   ...sections.sandbox,
   ...sections.sandboxIm,

@@ -50,7 +50,12 @@ export const syncRunListSchema = z.object({
   connection: idParam,
   range: z.enum(Object.keys(ACTIVITY_RANGES) as [ActivityRange, ...ActivityRange[]]).default("24h"),
 });
-export type SyncRunListInput = z.output<typeof syncRunListSchema>;
+export type SyncRunListInput = z.output<typeof syncRunListSchema> & {
+  /** The id of the last run of the previous page (newest first). */
+  cursor?: string;
+  status?: SyncStatus;
+  connectionId?: string;
+};
 
 /** One hour of incremental activity on one IM target. */
 export type IncrementalHourRow = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidCidr } from "./rules/ip-allowed";
+import { rateLimitSchema } from "./rate-limit-schema";
 import { TOKEN_SCOPES } from "./rules/scopes";
 
 // Shared by the console form and the server action.
@@ -14,5 +15,6 @@ export const createTokenSchema = z.object({
       message: "Each entry must be an IP address or CIDR such as 10.0.0.0/8",
       params: { i18n: "ipOrCidr" },
     }),
+  rateLimitPerMinute: rateLimitSchema,
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

@@ -13,6 +13,7 @@ export type LocalSecrets = {
   sandboxHrWebhookSecret: string;
   /** Bearer token of the demo SCIM inbound connection (point a SCIM client at /scim/v2 with it). */
   scimToken: string;
+  oauthSigningKey: string;
 };
 
 /**
@@ -35,6 +36,7 @@ export function loadOrCreateSecrets(file: string): LocalSecrets {
     sandboxHrToken: existing.sandboxHrToken ?? randomBytes(16).toString("hex"),
     sandboxHrWebhookSecret: existing.sandboxHrWebhookSecret ?? `whsec_${b64(24)}`,
     scimToken: existing.scimToken ?? `obscim_${randomBytes(32).toString("base64url")}`,
+    oauthSigningKey: existing.oauthSigningKey ?? b64(32),
   };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -78,7 +78,11 @@ export default async function ApiLogPage({
                       {format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" })}
                     </TableCell>
                     <TableCell className="text-xs">
-                      {r.token ? `${r.token.name} (${r.token.prefix})` : "—"}
+                      {r.token
+                        ? `${r.token.name} (${r.token.prefix})`
+                        : r.oauthClient
+                          ? `${r.oauthClient.name} (${r.oauthClient.clientId})`
+                          : "—"}
                     </TableCell>
                     <TableCell>
                       <code className="text-xs">

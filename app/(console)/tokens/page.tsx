@@ -1,7 +1,10 @@
 import { KeyRound } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
+import { CreateOAuthClientForm } from "@/components/tokens/create-oauth-client-form";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { OAuthClientList } from "@/components/tokens/oauth-client-list";
+import { RateLimitEditor } from "@/components/tokens/rate-limit-editor";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
@@ -15,6 +18,8 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { requireArea } from "@/lib/core/auth/require-area";
+import { envSection } from "@/lib/core/env";
+import { listOAuthClients } from "@/lib/oauth/queries/list-oauth-clients";
 import { listTokens } from "@/lib/tokens/queries/list-tokens";
 
 export const dynamic = "force-dynamic";
@@ -23,13 +28,14 @@ export default async function TokensPage() {
   await requireArea("tokens");
   const t = await getTranslations("tokens");
   const format = await getFormatter();
-  const tokens = await listTokens();
+  const [tokens, clients] = await Promise.all([listTokens(), listOAuthClients()]);
+  const defaultLimit = envSection("api").API_RATE_LIMIT_PER_MINUTE;
   const now = new Date();
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="flex flex-col gap-4">
-        <CreateTokenForm />
+        <CreateTokenForm defaultLimit={defaultLimit} />
         <Card>
           <CardContent className="p-0">
             {tokens.length === 0 ? (
@@ -46,6 +52,7 @@ export default async function TokensPage() {
                     <TableHead>{t("prefix")}</TableHead>
                     <TableHead>{t("scopes")}</TableHead>
                     <TableHead>{t("state")}</TableHead>
+                    <TableHead>{t("rateLimit")}</TableHead>
                     <TableHead>{t("lastUsed")}</TableHead>
                     <TableHead />
                   </TableRow>
@@ -85,6 +92,16 @@ export default async function TokensPage() {
                             </p>
                           ) : null}
                         </TableCell>
+                        <TableCell>
+                          <RateLimitEditor
+                            kind="token"
+                            id={tok.id}
+                            name={tok.name}
+                            value={tok.rateLimitPerMinute}
+                            defaultLimit={defaultLimit}
+                            editable={state === "active"}
+                          />
+                        </TableCell>
                         <TableCell className="text-xs">
                           {tok.lastUsedAt
                             ? `${format.relativeTime(tok.lastUsedAt, now)} · ${tok.lastUsedIp ?? ""}`
@@ -103,6 +120,11 @@ export default async function TokensPage() {
             )}
           </CardContent>
         </Card>
+        <CreateOAuthClientForm
+          defaultLimit={defaultLimit}
+          tokenMinutes={Math.round(envSection("oauth").OAUTH_ACCESS_TOKEN_TTL_SECONDS / 60)}
+        />
+        <OAuthClientList clients={clients} defaultLimit={defaultLimit} />
       </div>
     </>
   );

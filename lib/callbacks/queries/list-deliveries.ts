@@ -19,10 +19,14 @@ export type DeliveryRow = {
   completedAt: Date | null;
 };
 
-/** One page of an endpoint's deliveries, newest first, filtered by status and event type. */
+/**
+ * One page of an endpoint's deliveries, newest first, filtered by status and event type: by page
+ * number (the console) or, given `cursor` (a delivery id, "" for the first page), the `pageSize`
+ * deliveries after it (the API), `nextCursor` saying where to go on.
+ */
 export async function listDeliveries(
   endpointId: string,
-  filter: Pick<DeliveryFilter, "status" | "type" | "page">,
+  filter: Pick<DeliveryFilter, "status" | "type" | "page"> & { cursor?: string },
   pageSize = DELIVERIES_PAGE_SIZE,
 ) {
   const where = {
@@ -30,14 +34,31 @@ export async function listDeliveries(
     status: filter.status,
     event: filter.type ? { type: filter.type } : undefined,
   };
+  const keyset = filter.cursor !== undefined;
+  const after = filter.cursor
+    ? await db.callbackDelivery.findFirst({
+        where: { id: filter.cursor, endpointId },
+        select: { id: true, createdAt: true },
+      })
+    : null;
   const total = await db.callbackDelivery.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(filter.page, pages);
+  const page = keyset ? 1 : Math.min(filter.page, pages);
   const found = await db.callbackDelivery.findMany({
-    where,
+    where: after
+      ? {
+          ...where,
+          OR: [
+            { createdAt: { lt: after.createdAt } },
+            { createdAt: after.createdAt, id: { lt: after.id } },
+          ],
+        }
+      : filter.cursor
+        ? { id: "" }
+        : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
+    skip: keyset ? 0 : (page - 1) * pageSize,
+    take: keyset ? pageSize + 1 : pageSize,
     select: {
       id: true,
       eventId: true,
@@ -51,12 +72,13 @@ export async function listDeliveries(
       attempts: { orderBy: { attempt: "desc" }, take: 1, select: { latencyMs: true } },
     },
   });
-  const rows: DeliveryRow[] = found.map(({ event, attempts, ...d }) => ({
+  const rows: DeliveryRow[] = found.slice(0, pageSize).map(({ event, attempts, ...d }) => ({
     ...d,
     eventType: event.type,
     latencyMs: attempts[0]?.latencyMs ?? null,
   }));
-  return { rows, total, page, pages, pageSize };
+  const nextCursor = keyset && found.length > pageSize ? rows[rows.length - 1].id : null;
+  return { rows, total, page, pages, pageSize, nextCursor };
 }
 
 export type DeliveryPage = Awaited<ReturnType<typeof listDeliveries>>;

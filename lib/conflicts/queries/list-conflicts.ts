@@ -4,13 +4,19 @@ import {
   type ConflictFilter,
   type ConflictRow,
 } from "../conflict-queue-schemas";
+import { conflictRowView } from "../rules/conflict-row-view";
 
 export type ListConflictsResult = {
   conflicts: ConflictRow[];
   total: number;
   page: number;
   pageCount: number;
+  /** With `keyset`: the id to continue after, null on the last page. */
+  nextCursor: string | null;
 };
+
+/** Keyset paging for the API: after the conflict `cursor` (newest lastSeenAt first), `limit` rows. */
+export type ConflictKeyset = { cursor?: string; limit: number };
 
 /** The where-clause a queue filter means; `type` is left out when counting by type. */
 export function conflictWhere(
@@ -32,18 +38,46 @@ export function conflictWhere(
   };
 }
 
-/** One page of the conflict queue, newest lastSeenAt first, as plain JSON. */
-export async function listConflicts(filter: ConflictFilter): Promise<ListConflictsResult> {
+/**
+ * One page of the conflict queue, newest lastSeenAt first, as plain JSON: by page number (the
+ * console) or, given `keyset`, after a cursor (the API).
+ */
+export async function listConflicts(
+  filter: ConflictFilter,
+  keyset?: ConflictKeyset,
+): Promise<ListConflictsResult> {
   const where = conflictWhere(filter);
-  const [total, rows] = await Promise.all([
+  const after = keyset?.cursor
+    ? await db.syncConflict.findUnique({
+        where: { id: keyset.cursor },
+        select: { id: true, lastSeenAt: true },
+      })
+    : null;
+  const take = keyset ? keyset.limit + 1 : CONFLICTS_PAGE_SIZE;
+  const [total, fetched] = await Promise.all([
     db.syncConflict.count({ where }),
-    db.syncConflict.findMany({
-      where,
-      orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
-      skip: (filter.page - 1) * CONFLICTS_PAGE_SIZE,
-      take: CONFLICTS_PAGE_SIZE,
-    }),
+    keyset?.cursor && !after
+      ? []
+      : db.syncConflict.findMany({
+          where: after
+            ? {
+                AND: [
+                  where,
+                  {
+                    OR: [
+                      { lastSeenAt: { lt: after.lastSeenAt } },
+                      { lastSeenAt: after.lastSeenAt, id: { gt: after.id } },
+                    ],
+                  },
+                ],
+              }
+            : where,
+          orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
+          skip: keyset ? 0 : (filter.page - 1) * CONFLICTS_PAGE_SIZE,
+          take,
+        }),
   ]);
+  const rows = keyset ? fetched.slice(0, keyset.limit) : fetched;
   const connectionIds = [
     ...new Set(rows.map((r) => r.connectionId).filter((id): id is string => id !== null)),
   ];
@@ -59,25 +93,9 @@ export async function listConflicts(filter: ConflictFilter): Promise<ListConflic
     total,
     page: filter.page,
     pageCount: Math.max(1, Math.ceil(total / CONFLICTS_PAGE_SIZE)),
-    conflicts: rows.map((r) => ({
-      id: r.id,
-      type: r.type,
-      connectionId: r.connectionId,
-      connectionName: r.connectionId ? (names.get(r.connectionId) ?? null) : null,
-      runId: r.runId,
-      subjectType: r.subjectType,
-      subjectKey: r.subjectKey,
-      hrValue: r.hrValue,
-      imValue: r.imValue,
-      detail: r.detail,
-      status: r.status,
-      resolution: r.resolution,
-      note: r.note,
-      resolvedBy: r.resolvedBy,
-      resolvedAt: r.resolvedAt?.toISOString() ?? null,
-      occurrences: r.occurrences,
-      firstSeenAt: r.firstSeenAt.toISOString(),
-      lastSeenAt: r.lastSeenAt.toISOString(),
-    })),
+    nextCursor: keyset && fetched.length > keyset.limit ? rows[rows.length - 1].id : null,
+    conflicts: rows.map((r) =>
+      conflictRowView(r, r.connectionId ? (names.get(r.connectionId) ?? null) : null),
+    ),
   };
 }

@@ -9,6 +9,7 @@ export type ApiLogEntry = {
   latencyMs: number;
   ip: string | null;
   tokenId?: string;
+  oauthClientId?: string;
   requestBody?: string;
   responseBody: string;
 };
@@ -32,6 +33,7 @@ export function apiLogColumns(entry: ApiLogEntry) {
   }
   return {
     tokenId: entry.tokenId ?? null,
+    oauthClientId: entry.oauthClientId ?? null,
     method: clean(entry.method, 16),
     route: clean(entry.route, 512),
     status: entry.status,

@@ -29,11 +29,27 @@ export async function searchApiLog(filter: ApiLogFilter) {
     const base = Number(filter.status[0]) * 100;
     and.push({ status: { gte: base, lt: base + 100 } });
   }
+  // The credential filter finds API tokens and OAuth clients alike, by name or public id.
   if (filter.token)
     and.push({
-      token: {
-        OR: [{ name: { contains: filter.token, mode: "insensitive" } }, { prefix: filter.token }],
-      },
+      OR: [
+        {
+          token: {
+            OR: [
+              { name: { contains: filter.token, mode: "insensitive" } },
+              { prefix: filter.token },
+            ],
+          },
+        },
+        {
+          oauthClient: {
+            OR: [
+              { name: { contains: filter.token, mode: "insensitive" } },
+              { clientId: filter.token },
+            ],
+          },
+        },
+      ],
     });
   const where = { AND: and };
   const [rows, total] = await Promise.all([
@@ -42,7 +58,10 @@ export async function searchApiLog(filter: ApiLogFilter) {
       orderBy: { createdAt: "desc" },
       skip: (filter.page - 1) * API_LOG_PAGE_SIZE,
       take: API_LOG_PAGE_SIZE,
-      include: { token: { select: { name: true, prefix: true } } },
+      include: {
+        token: { select: { name: true, prefix: true } },
+        oauthClient: { select: { name: true, clientId: true } },
+      },
     }),
     db.apiRequestLog.count({ where }),
   ]);

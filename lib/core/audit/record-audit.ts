@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Actor = {
-  /** user (SSO), token (API integration), system (jobs) or connection (a client such as SCIM pushing to its connection). */
-  type: "user" | "token" | "system" | "connection";
+  /** user (SSO), token (API token), client (OAuth client), system (jobs) or connection (a client such as SCIM pushing to its connection). */
+  type: "user" | "token" | "client" | "system" | "connection";
   id: string;
   name?: string | null;
   ip?: string | null;

@@ -21,6 +21,7 @@ export const AREAS = {
   jobs: { path: "/jobs", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   tokens: { path: "/tokens", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   apiLog: { path: "/api-log", view: ["IT_ADMIN"], edit: [] },
+  developers: { path: "/developers", view: ["IT_ADMIN", "HR_ADMIN"], edit: [] },
   audit: { path: "/audit", view: ["IT_ADMIN", "HR_ADMIN"], edit: [] },
   users: { path: "/users", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   me: {

@@ -4,17 +4,30 @@ import type { SyncRunListInput, SyncRunRow } from "../sync-run-schemas";
 const HOUR_MS = 3_600_000;
 
 /**
- * Recent sync runs, newest first, as plain JSON (the list polls it). Kind "all" leaves incremental runs
- * out (one per HR push: the page shows them per hour); `hour` narrows to the runs started in that hour.
- * Every filter is served by the (kind, startedAt) index.
+ * Recent sync runs, newest first, as plain JSON (the list polls it); keyset-paginated by
+ * (startedAt, id) after `cursor`. Kind "all" (the console's default) leaves incremental runs out —
+ * one per HR push, the page shows them per hour; no kind at all (the API) lists every kind. `hour`
+ * narrows to the runs started in that hour. The kind filters are served by the (kind, startedAt) index.
  */
 export async function listSyncRuns(
   input: Pick<SyncRunListInput, "limit"> & Partial<SyncRunListInput>,
-): Promise<{ runs: SyncRunRow[] }> {
-  const kind = input.kind ?? "all";
+): Promise<{ runs: SyncRunRow[]; nextCursor: string | null }> {
+  const after = input.cursor
+    ? await db.syncRun.findUnique({
+        where: { id: input.cursor },
+        select: { id: true, startedAt: true },
+      })
+    : null;
+  if (input.cursor && !after) return { runs: [], nextCursor: null };
+  const connectionId = input.connection ?? input.connectionId;
   const where: Prisma.SyncRunWhereInput = {
-    kind: kind === "all" ? { in: ["FULL", "DRY_RUN", "RECONCILE"] } : kind,
-    ...(input.connection ? { connectionId: input.connection } : {}),
+    ...(input.kind === "all"
+      ? { kind: { in: ["FULL", "DRY_RUN", "RECONCILE"] } }
+      : input.kind
+        ? { kind: input.kind }
+        : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(connectionId ? { connectionId } : {}),
     ...(input.hour
       ? {
           startedAt: {
@@ -23,13 +36,22 @@ export async function listSyncRuns(
           },
         }
       : {}),
+    ...(after
+      ? {
+          OR: [
+            { startedAt: { lt: after.startedAt } },
+            { startedAt: after.startedAt, id: { lt: after.id } },
+          ],
+        }
+      : {}),
   };
-  const runs = await db.syncRun.findMany({
+  const rows = await db.syncRun.findMany({
     where,
-    orderBy: { startedAt: "desc" },
-    take: input.limit,
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
     include: { connection: { select: { name: true } } },
   });
+  const runs = rows.slice(0, input.limit);
   const userIds = [
     ...new Set(
       runs.map((r) => manualRequester(r.trigger)).filter((id): id is string => id !== null),
@@ -41,6 +63,7 @@ export async function listSyncRuns(
       : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   return {
+    nextCursor: rows.length > input.limit ? runs[runs.length - 1].id : null,
     runs: runs.map((r) => {
       const requester = manualRequester(r.trigger);
       return {

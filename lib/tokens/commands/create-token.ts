@@ -19,6 +19,7 @@ export async function createToken(input: CreateTokenInput, ctx: CommandContext) 
         hash,
         scopes: data.scopes,
         ipAllowList: data.ipAllowList,
+        rateLimitPerMinute: data.rateLimitPerMinute,
         expiresAt,
         createdBy: actor.id,
       },
@@ -32,6 +33,7 @@ export async function createToken(input: CreateTokenInput, ctx: CommandContext) 
         prefix,
         scopes: created.scopes,
         ipAllowList: created.ipAllowList,
+        rateLimitPerMinute: created.rateLimitPerMinute,
         expiresAt,
       },
     });

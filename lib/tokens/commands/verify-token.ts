@@ -1,10 +1,16 @@
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { ipAllowed } from "../rules/ip-allowed";
-import type { TokenScope } from "../rules/scopes";
+import { scopeGranted, type TokenScope } from "../rules/scopes";
 import { hashesEqual, hashToken, parseToken } from "../rules/token-format";
 
-export type VerifiedToken = { id: string; name: string; scopes: string[] };
+export type VerifiedToken = {
+  kind: "token" | "client";
+  id: string;
+  name: string;
+  scopes: string[];
+  rateLimitPerMinute: number | null;
+};
 
 /**
  * Checks an `Authorization: Bearer` token for a scope and source address.
@@ -36,7 +42,7 @@ export async function verifyToken(
       "ip_not_allowed",
       `Requests from ${ip ?? "an unknown address"} are not allowed for this token.`,
     );
-  if (!row.scopes.includes(scope))
+  if (!scopeGranted(row.scopes, scope))
     throw new AppError(403, "insufficient_scope", `The API token lacks the '${scope}' scope.`);
   // At most once a minute per token and address: concurrent calls of one integration all
   // updating its row would queue on that row's lock, one commit after another.
@@ -58,5 +64,11 @@ export async function verifyToken(
       },
       data: { lastUsedAt: now, lastUsedIp: ip },
     });
-  return { id: row.id, name: row.name, scopes: row.scopes };
+  return {
+    kind: "token",
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
 }
