@@ -177,8 +177,16 @@ describe("SCIM pushes as HR records", () => {
       ["SC-mail", "email", other.id],
     ]);
     const { pullHrDirectory } = await import("@/lib/sync/engine/pull-hr-directory");
+    // Other test files share this database: the pull may retire their unowned rows too, never a SCIM-owned one.
+    const retirable = await d.employee.count({
+      where: {
+        OR: [{ sourceConnectionId: other.id }, { sourceConnectionId: null }],
+        status: { not: "TERMINATED" },
+      },
+    });
+    expect(retirable).toBeGreaterThanOrEqual(1);
     const pull = await pullHrDirectory({ source: listingSource([]), sourceConnectionId: other.id });
-    expect(pull.employees.deactivated).toBe(1);
+    expect(pull.employees.deactivated).toBe(retirable);
     expect((await d.employee.findUnique({ where: { employeeNo: "HR-1" } }))?.status).toBe(
       "TERMINATED",
     );

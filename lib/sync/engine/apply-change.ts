@@ -1,5 +1,6 @@
 import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
+import { createGroupAdoptingSibling } from "./create-group-adopting-sibling";
 import { createUnitGroupOnce } from "./create-unit-group-once";
 import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
 import { handOverOwnedGroups } from "./hand-over-owned-groups";
@@ -57,6 +58,14 @@ export type ChangeOutcome = ApplyChangeResult & { changeId: string; memory?: Mem
 export type ApplyContext = Omit<ApplyChangeOptions, "change"> & {
   /** Unit code → its group (null: none), from memory plus the groups this batch created or deleted. */
   unitGroups?: Map<string, string | null>;
+  /**
+   * Incremental runs claim each new unit's group under a lock (concurrent pushes into one new
+   * department must make one group); a full sync is alone on its target (the engine's shared
+   * concurrency key) and creates groups directly, recording them a batch at a time.
+   */
+  claimGroups?: boolean;
+  /** One listing of the IM's groups per batch, made only when a create finds its name taken. */
+  listedGroups?: { groups?: Promise<Map<string, string>> };
 };
 
 class ApplyFailure extends Error {
@@ -165,16 +174,23 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       const parent = await resolve(c.after.parent);
       const id =
         existing ??
-        (
-          await createUnitGroupOnce({
-            connectionId,
-            target,
-            unitCode: c.after.unitCode,
-            name: c.after.name,
-            parentExternalId: parent ?? null,
-            platformParentId: parent ?? rootGroupId,
-          })
-        ).externalId;
+        (options.claimGroups === false
+          ? await createGroupAdoptingSibling(
+              target,
+              c.after.name,
+              parent ?? rootGroupId,
+              (options.listedGroups ??= {}),
+            )
+          : (
+              await createUnitGroupOnce({
+                connectionId,
+                target,
+                unitCode: c.after.unitCode,
+                name: c.after.name,
+                parentExternalId: parent ?? null,
+                platformParentId: parent ?? rootGroupId,
+              })
+            ).externalId);
       unitGroups.set(c.after.unitCode, id);
       return {
         kind: "groupCreated",

@@ -52,7 +52,12 @@ export type RunCounters = { applied: number; failed: number; skipped: number };
 export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<RunCounters> {
   const run = await db.syncRun.findUniqueOrThrow({
     where: { id: options.runId },
-    select: { connectionId: true, status: true, connection: { select: { config: true } } },
+    select: {
+      connectionId: true,
+      status: true,
+      kind: true,
+      connection: { select: { config: true } },
+    },
   });
   if (run.status === "RUNNING") {
     const target = options.target ?? (await openImTarget(run.connectionId)).target;
@@ -70,6 +75,7 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
       rootGroupId: platformRootGroup(target),
       now: options.now,
       unitGroups: await loadUnitGroups(run.connectionId, changes),
+      claimGroups: run.kind === "INCREMENTAL",
     };
     const unlimited =
       (run.connection.config as { rateLimit?: unknown } | null)?.rateLimit === false;

@@ -1,4 +1,5 @@
-import { ConnectorError, type ImTarget } from "@/lib/connectors";
+import type { ImTarget } from "@/lib/connectors";
+import { createGroupAdoptingSibling } from "./create-group-adopting-sibling";
 import { db } from "@/lib/core/db";
 import { saveCreatedGroups } from "./memory-rows";
 
@@ -47,7 +48,7 @@ export async function createUnitGroupOnce(
         select: { externalId: true },
       });
       if (known) return { externalId: known.externalId, created: false };
-      const externalId = await createOnPlatform(
+      const externalId = await createGroupAdoptingSibling(
         options.target,
         options.name,
         options.platformParentId,
@@ -64,20 +65,4 @@ export async function createUnitGroupOnce(
     },
     { timeout: CLAIM_TIMEOUT_MS, maxWait: CLAIM_TIMEOUT_MS },
   );
-}
-
-async function createOnPlatform(
-  target: ImTarget,
-  name: string,
-  parentId: string | undefined,
-): Promise<string> {
-  try {
-    return (await target.createGroup({ name, ...(parentId ? { parentId } : {}) })).id;
-  } catch (err) {
-    // A retried create whose first attempt reached IM before a crash: the sibling with this name is ours.
-    if (!(err instanceof ConnectorError && err.kind === "conflict")) throw err;
-    for await (const g of target.listGroups())
-      if (g.name === name && g.parentId === parentId) return g.id;
-    throw err;
-  }
 }
