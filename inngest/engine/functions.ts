@@ -1,13 +1,14 @@
 import { z } from "zod";
+import {
+  concurrencyItemSchema,
+  prioritySchema,
+  throttleSchema,
+  toFlowControl,
+  type FlowControl,
+} from "./flow-config";
 
 // The function config the SDK sends on registration (node_modules/inngest/types.js
 // functionConfigSchema). We keep it whole in JobFunction.config and read these parts.
-
-const concurrencySchema = z.object({
-  limit: z.number(),
-  key: z.string().optional(),
-  scope: z.string().optional(),
-});
 
 export const functionConfigSchema = z
   .object({
@@ -30,7 +31,11 @@ export const functionConfigSchema = z
         retries: z.object({ attempts: z.number().optional() }).optional(),
       }),
     ),
-    concurrency: z.union([z.number(), concurrencySchema, z.array(concurrencySchema)]).optional(),
+    concurrency: z
+      .union([z.number(), concurrencyItemSchema, z.array(concurrencyItemSchema)])
+      .optional(),
+    throttle: throttleSchema.optional(),
+    priority: prioritySchema.optional(),
     cancel: z
       .array(
         z.object({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() }),
@@ -59,7 +64,8 @@ export interface FnDef {
   maxAttempts: number;
   eventTriggers: { event: string; expression?: string }[];
   cronTriggers: string[];
-  concurrency: { limit: number; key?: string } | null;
+  /** Run admission: concurrency limits (up to two), throttle, priority. */
+  flow: FlowControl;
   cancel: { event: string; if?: string }[];
 }
 
@@ -77,17 +83,6 @@ export function toFnDef(row: {
   const cfg = functionConfigSchema.parse(row.config);
   const step = Object.values(cfg.steps)[0];
   const retries = step?.retries?.attempts ?? DEFAULT_RETRIES;
-  const conc = Array.isArray(cfg.concurrency) ? cfg.concurrency[0] : cfg.concurrency;
-  const concurrency =
-    conc === undefined
-      ? null
-      : typeof conc === "number"
-        ? conc > 0
-          ? { limit: conc }
-          : null
-        : conc.limit > 0
-          ? { limit: conc.limit, key: conc.key }
-          : null;
   return {
     id: row.id,
     appId: row.appId,
@@ -98,7 +93,7 @@ export function toFnDef(row: {
       "event" in t ? [{ event: t.event, expression: t.expression }] : [],
     ),
     cronTriggers: cfg.triggers.flatMap((t) => ("cron" in t ? [t.cron] : [])),
-    concurrency,
+    flow: toFlowControl(cfg),
     cancel: (cfg.cancel ?? []).map((c) => ({ event: c.event, if: c.if })),
   };
 }

@@ -1,10 +1,11 @@
 import type { PoolClient } from "pg";
 import type { EngineContext } from "./context";
-import { evaluateKey, matchesExpression } from "./expression";
+import { matchesExpression } from "./expression";
 import { ulid } from "./ids";
 import type { NewJob } from "./queue";
 import { completePendingStep } from "./run-state";
 import { json, runColumns } from "./sql-values";
+import { firstConcurrencyKey, queueRunStarts } from "./start-runs";
 import { PENDING, type ExecEvent, type RunInsert } from "./types";
 
 /** Stores events and, for the new ones, starts the runs they trigger, resumes waiters and cancels runs. */
@@ -20,8 +21,7 @@ export async function ingestEvents(
   const runs: RunInsert[] = [];
   for (const evt of events) {
     for (const fn of ctx.registry.matching(evt)) {
-      const key = fn.concurrency?.key ? evaluateKey(fn.concurrency.key, { event: evt }) : null;
-      runs.push({ id: ulid(), fn, evt, key });
+      runs.push({ id: ulid(), fn, evt, key: firstConcurrencyKey(fn, evt) });
     }
   }
   const { rows } = await c.query<{ kind: "e" | "r"; id: string }>(
@@ -46,9 +46,12 @@ export async function ingestEvents(
     ],
   );
   const fresh = new Set(rows.filter((r) => r.kind === "e").map((r) => r.id));
-  for (const r of rows)
-    if (r.kind === "r")
-      jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
+  const started = new Set(rows.filter((r) => r.kind === "r").map((r) => r.id));
+  await queueRunStarts(
+    c,
+    runs.filter((r) => started.has(r.id)),
+    jobs,
+  );
   const accepted = events.filter((e) => fresh.has(e.id));
   await resumeWaiters(c, accepted, jobs);
   await cancelRuns(ctx, c, accepted);
@@ -64,8 +67,12 @@ export async function createRuns(c: PoolClient, runs: RunInsert[], jobs: NewJob[
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [...runColumns(runs), runs.map((r) => r.rerunOf ?? null)],
   );
-  for (const r of rows)
-    jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
+  const inserted = new Set(rows.map((r) => r.id));
+  await queueRunStarts(
+    c,
+    runs.filter((r) => inserted.has(r.id)),
+    jobs,
+  );
 }
 
 /** Completes the `waitForEvent` steps these events satisfy. */

@@ -4,7 +4,17 @@ import type { PoolClient } from "pg";
 /** What a queued job asks the executor to do. */
 export type JobData =
   /** Send one request to the SDK: discovery (`stepId` "step") or one planned step. */
-  | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number }
+  | {
+      k: "call";
+      runId: string;
+      stepId: string;
+      seq?: number;
+      attempt: number;
+      /** Set on the jobs of a request held by a concurrency limit (wake / re-check); see concurrency.ts. */
+      w?: 1;
+      /** The periodic re-check of a held request (at most one per request). */
+      fb?: 1;
+    }
   /** A Sleep ended or a WaitForEvent timed out. */
   | { k: "wake"; runId: string; hashedId: string }
   /** One cron tick of a function. */

@@ -11,7 +11,7 @@ const fn = (id: string, more: Partial<FnDef> = {}): FnDef => ({
   maxAttempts: 4,
   eventTriggers: [],
   cronTriggers: [],
-  concurrency: null,
+  flow: { concurrency: [], throttle: null, priority: null },
   cancel: [],
   ...more,
 });

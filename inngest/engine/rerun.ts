@@ -1,8 +1,8 @@
 import type { EngineContext } from "./context";
 import { NotFoundError } from "./errors";
-import { evaluateKey } from "./expression";
 import { ulid } from "./ids";
 import { createRuns } from "./intake";
+import { firstConcurrencyKey } from "./start-runs";
 import type { RunRow } from "./types";
 
 /** Starts a new run of the same function with the same event(s); returns its id. */
@@ -17,9 +17,8 @@ export async function rerun(ctx: EngineContext, runId: string): Promise<string> 
   if (!fn) throw new NotFoundError(`function ${old.functionId} is not registered`);
   const evt = old.events[0];
   const id = ulid();
-  await ctx.tx((c, jobs) => {
-    const key = fn.concurrency?.key ? evaluateKey(fn.concurrency.key, { event: evt }) : null;
-    return createRuns(c, [{ id, fn, evt, key, rerunOf: old.id }], jobs);
-  });
+  await ctx.tx((c, jobs) =>
+    createRuns(c, [{ id, fn, evt, key: firstConcurrencyKey(fn, evt), rerunOf: old.id }], jobs),
+  );
   return id;
 }
