@@ -3,7 +3,7 @@ import { callApp, type AppAnswer } from "./call-app";
 import { acquireSlots, dropWaiter, releaseSlots } from "./concurrency";
 import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
-import { finishRun } from "./finish-run";
+import { completeRunAtSeq, finishRun } from "./finish-run";
 import { requestFailed } from "./request-failed";
 import { lockRun } from "./run-state";
 import { TERMINAL, type CallJob, type JsonError, type Op, type RunRow } from "./types";
@@ -71,6 +71,20 @@ async function applyAnswer(
 ): Promise<void> {
   const { status, parsed, noRetry, retryAt } = answer;
   const discovery = job.stepId === "step";
+  const done =
+    status === 200
+      ? { output: parsed }
+      : status === 206 &&
+          Array.isArray(parsed) &&
+          parsed.length === 1 &&
+          parsed[0]?.op === "RunComplete"
+        ? { output: (parsed[0] as Op).data ?? null }
+        : null;
+  // The common end of a run: one statement (a stale answer changes nothing, as below).
+  if (discovery && done && job.seq !== undefined) {
+    await completeRunAtSeq(ctx, runId, job.seq, done.output);
+    return;
+  }
   await ctx.tx(async (c, jobs) => {
     const locked = await lockRun(c, runId);
     if (!locked || TERMINAL.has(locked.status)) return;
