@@ -22,6 +22,10 @@ const threeSteps = inngest.createFunction(
 
 const server = createServer(serve({ client: inngest, functions: [oneStep, threeSteps] }));
 server.keepAliveTimeout = 65_000;
+// Exit on request rather than by signal, so --cpu-prof gets to write its profile.
+process.on("message", (m) => {
+  if (m === "exit") process.exit(0);
+});
 server.listen(0, "127.0.0.1", () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
 });

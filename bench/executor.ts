@@ -174,8 +174,8 @@ async function main() {
       await exec.stop();
     }
   } finally {
-    child.kill("SIGINT");
-    await new Promise((r) => setTimeout(r, 300));
+    child.send("exit");
+    await new Promise((r) => child.once("exit", r).once("error", r));
     await pool.end();
     await stopPg();
   }

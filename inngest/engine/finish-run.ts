@@ -19,7 +19,8 @@ export async function finishRun(
   const error = failed ? toJsonError(result.error) : null;
   await c.query(
     `WITH r AS (
-       UPDATE "JobRun" SET status = $2::"JobRunStatus", output = $3, error = $4, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0
+       UPDATE "JobRun" SET status = $2::"JobRunStatus", output = $3, error = $4, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0,
+         "waitReason" = NULL, "waitUntil" = NULL
        WHERE id = $1 RETURNING id)
      UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" IN (SELECT id FROM r) AND status = ANY($5::text[])`,
     [
@@ -57,7 +58,8 @@ export async function completeRunAtSeq(
 ): Promise<boolean> {
   const { rowCount } = await ctx.pool.query(
     `WITH r AS (
-       UPDATE "JobRun" SET status = 'COMPLETED', output = $3, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0
+       UPDATE "JobRun" SET status = 'COMPLETED', output = $3, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0,
+         "waitReason" = NULL, "waitUntil" = NULL
        WHERE id = $1 AND seq = $2 AND status NOT IN ('COMPLETED','FAILED','CANCELLED') RETURNING id),
      s AS (UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" IN (SELECT id FROM r) AND status = ANY($4::text[]))
      SELECT id FROM r`,

@@ -115,7 +115,7 @@ async function cancelRuns(ctx: EngineContext, c: PoolClient, events: ExecEvent[]
       for (const run of rows) {
         if (!rules.some((r) => matchesExpression(r.if, { event: run.ev, async: evt }))) continue;
         await c.query(
-          `UPDATE "JobRun" SET status = 'CANCELLED', "endedAt" = now(), "updatedAt" = now(), inflight = 0
+          `UPDATE "JobRun" SET status = 'CANCELLED', "endedAt" = now(), "updatedAt" = now(), inflight = 0, "waitReason" = NULL, "waitUntil" = NULL
            WHERE id = $1 AND status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
           [run.id],
         );
