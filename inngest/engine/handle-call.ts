@@ -3,6 +3,8 @@ import { callApp, type AppAnswer } from "./call-app";
 import { acquireSlots, dropWaiter, releaseSlots } from "./concurrency";
 import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
+import { INVOKED_EVENT } from "./invoke";
+import { FINISHED_EVENT } from "./lifecycle-events";
 import { completeRunAtSeq, finishRun } from "./finish-run";
 import { requestFailed } from "./request-failed";
 import { lockRun } from "./run-state";
@@ -56,7 +58,7 @@ export async function handleCall(ctx: EngineContext, job: CallJob): Promise<void
   if (limited && (await acquireSlots(ctx, run, fn, job)) !== "go") return;
   try {
     const answer = await callApp(ctx, run, fn, job);
-    await applyAnswer(ctx, run.id, job, answer);
+    await applyAnswer(ctx, run.id, job, answer, quietEnd(ctx, run));
   } finally {
     if (limited) await releaseSlots(ctx, run.id, job.stepId);
   }
@@ -68,6 +70,7 @@ async function applyAnswer(
   runId: string,
   job: CallJob,
   answer: AppAnswer,
+  quiet: boolean,
 ): Promise<void> {
   const { status, parsed, noRetry, retryAt } = answer;
   const discovery = job.stepId === "step";
@@ -81,7 +84,7 @@ async function applyAnswer(
         ? { output: (parsed[0] as Op).data ?? null }
         : null;
   // The common end of a run: one statement (a stale answer changes nothing, as below).
-  if (discovery && done && job.seq !== undefined) {
+  if (quiet && discovery && done && job.seq !== undefined) {
     await completeRunAtSeq(ctx, runId, job.seq, done.output);
     return;
   }
@@ -90,8 +93,8 @@ async function applyAnswer(
     if (!locked || TERMINAL.has(locked.status)) return;
     if (discovery && locked.seq !== job.seq) return; // someone else moved the run on meanwhile
 
-    if (status === 200 && discovery) {
-      await finishRun(ctx, c, locked, { output: parsed }, jobs);
+    if (done && discovery) {
+      await finishRun(ctx, c, locked, done, jobs);
       return;
     }
     if (status === 206 && Array.isArray(parsed)) {
@@ -100,6 +103,24 @@ async function applyAnswer(
     }
     await requestFailed(ctx, c, locked, job, requestError(answer), noRetry, retryAt, jobs);
   });
+}
+
+/**
+ * Whether the run's end concerns nobody else, so it may complete in one statement: it was not
+ * started by `step.invoke` (its invoker waits to be settled) and no function listens for
+ * `inngest/function.finished` (see runEnded).
+ */
+function quietEnd(ctx: EngineContext, run: RunRow): boolean {
+  if (run.events[0]?.name === INVOKED_EVENT) return false;
+  // By trigger name alone (a listener's `if` may hold for this run's data).
+  for (const fn of ctx.registry.all())
+    for (const t of fn.eventTriggers)
+      if (
+        t.event === FINISHED_EVENT ||
+        (t.event.endsWith("*") && FINISHED_EVENT.startsWith(t.event.slice(0, -1)))
+      )
+        return false;
+  return true;
 }
 
 /** Anything but a usable answer is an error of this request: connection refused, 5xx, 4xx, 200 to a step request. */
