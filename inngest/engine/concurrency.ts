@@ -25,7 +25,7 @@ function slotKeys(fn: FnDef, run: RunRow): { key: string; limit: number }[] {
 }
 
 /** When the run counts as enqueued: its start minus its priority (Inngest's "as if enqueued N s earlier"). */
-function queueOrder(fn: FnDef, run: RunRow): Date {
+export function queueOrder(fn: FnDef, run: RunRow): Date {
   const priority = fn.flow.priority
     ? prioritySeconds(evaluateValue(fn.flow.priority, { event: run.events[0] }))
     : 0;
@@ -170,7 +170,13 @@ async function wakeNext(c: PoolClient, key: string, exceptRun: string, jobs: New
  * keys' locks like {@link acquireSlots}: a hold that counted our lease either
  * committed its waiter row before we look, or runs after and sees the lease gone.
  */
-export async function releaseSlots(ctx: EngineContext, runId: string, stepId: string) {
+export async function releaseSlots(
+  ctx: EngineContext,
+  runId: string,
+  stepId: string,
+  /** The run's place in its keys' queues ({@link queueOrder}). */
+  ord: Date,
+) {
   await ctx.tx(async (c, jobs) => {
     const { rows: held } = await c.query<{ key: string }>(
       `SELECT key FROM "JobFlowLease" WHERE "runId" = $1 AND "stepId" = $2 ORDER BY key`,
@@ -179,13 +185,22 @@ export async function releaseSlots(ctx: EngineContext, runId: string, stepId: st
     if (!held.length) return;
     for (const { key } of held)
       await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`flow:${key}`]);
+    // A run that goes on with a planned step keeps its turn: its next request queues after this
+    // commit, ahead (by run start) of waiters that came later, so one of those woken now would
+    // slip in between two steps of the run (a full sync and an incremental sync of one IM target
+    // would interleave). The first waiter is woken only if it is this run or came before it; the
+    // run's own end, sleep or wait releases without a planned step and wakes as before.
     const { rows } = await c.query<{ job: CallJob }>(
-      `WITH d AS (DELETE FROM "JobFlowLease" WHERE "runId" = $1 AND "stepId" = $2 RETURNING key)
+      `WITH d AS (DELETE FROM "JobFlowLease" WHERE "runId" = $1 AND "stepId" = $2 RETURNING key),
+       me AS (
+         SELECT $3::timestamptz AS ord FROM "JobRun" r WHERE r.id = $1 AND r.status = 'RUNNING'
+           AND EXISTS (SELECT 1 FROM "JobStep" s WHERE s."runId" = r.id AND s.status = 'planned'))
        SELECT n.job FROM d CROSS JOIN LATERAL (
-         SELECT w.job FROM "JobFlowWait" w JOIN "JobRun" r ON r.id = w."runId"
+         SELECT w.job, w."runId", w.ord FROM "JobFlowWait" w JOIN "JobRun" r ON r.id = w."runId"
          WHERE w.key = d.key AND r.status NOT IN ('COMPLETED','FAILED','CANCELLED')
-         ORDER BY w.ord, w."runId", w."stepId" LIMIT 1) n`,
-      [runId, stepId],
+         ORDER BY w.ord, w."runId", w."stepId" LIMIT 1) n
+       WHERE NOT EXISTS (SELECT 1 FROM me) OR n."runId" = $1 OR n.ord <= (SELECT ord FROM me)`,
+      [runId, stepId, ord.toISOString()],
     );
     for (const r of rows) jobs.push({ data: { ...r.job, w: 1 } });
   });

@@ -8,6 +8,13 @@ export const active = new Map<string, number>();
 export const maxActive = new Map<string, number>();
 /** Step-body starts per function: { n, at } in start order. */
 export const starts = new Map<string, { n: number; at: number }[]>();
+/** Step bodies in the order they started, per group (`<mode>:<target>`). */
+export const timeline = new Map<string, string[]>();
+
+function mark(group: string, label: string): void {
+  timeline.set(group, [...(timeline.get(group) ?? []), label]);
+}
+
 /** Gates a step body waits on until the test opens them. */
 const gates = new Map<string, () => void>();
 const gateWaits = new Map<string, Promise<void>>();
@@ -71,9 +78,30 @@ export function createFlowApp() {
         triggers: { event: `flow/${id}` },
       },
       async ({ event, step }) => {
-        await step.run("sync", () => measured([`env:${event.data.mode}:${event.data.target}`], 60));
+        await step.run("sync", () => {
+          mark(`${event.data.mode}:${event.data.target}`, id);
+          return measured([`env:${event.data.mode}:${event.data.target}`], 60);
+        });
       },
     );
+
+  // A run of several steps under the same env key (a full sync: its steps are several requests).
+  const envSteps = inngest.createFunction(
+    {
+      id: "env-full-steps",
+      concurrency: { limit: 1, key: '"target-" + event.data.target', scope: "env" },
+      triggers: { event: "flow/env-full-steps" },
+    },
+    async ({ event, step }) => {
+      const g = `${event.data.mode}:${event.data.target}`;
+      await step.run("one", async () => {
+        mark(g, "full:one");
+        await gate(event.data.gate);
+      });
+      await step.run("two", () => mark(g, "full:two"));
+      await step.run("three", () => mark(g, "full:three"));
+    },
+  );
 
   const throttled = inngest.createFunction(
     {
@@ -108,6 +136,7 @@ export function createFlowApp() {
       concArray,
       envShared("env-full"),
       envShared("env-incremental"),
+      envSteps,
       throttled,
       prioritized,
     ],

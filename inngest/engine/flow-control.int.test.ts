@@ -5,7 +5,7 @@
 import { createServer, type Server } from "node:http";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { active, createFlowApp, maxActive, openGate, starts } from "./flow-app";
+import { active, createFlowApp, maxActive, openGate, starts, timeline } from "./flow-app";
 import { startExecutor, type ExecutorHandle } from "./index";
 import {
   databaseUrl,
@@ -78,7 +78,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       await waitFor(
         "sync of the flow app",
         () => db.jobFunction.count({ where: { appId: "flow" } }),
-        (n) => n === 6,
+        (n) => n === 7,
       );
     });
 
@@ -108,6 +108,33 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       expect(runs.every((r) => r.status === "COMPLETED")).toBe(true);
       expect(maxActive.get(`arr:${mode}`)).toBeLessThanOrEqual(3);
       for (const u of users) expect(maxActive.get(`arr:${mode}:${u}`)).toBe(1);
+    });
+
+    test("scope env: a running run's later steps keep their turn ahead of runs that came after it", async () => {
+      const [full] = await send("flow/env-full-steps", [{ target: "m", gate: `steps-${mode}` }]);
+      await waitFor(
+        "the first step to start",
+        async () => timeline.get(`${mode}:m`) ?? [],
+        (t) => t.includes("full:one"),
+      );
+      const later = await send("flow/env-incremental", [{ target: "m" }, { target: "m" }]);
+      await waitFor(
+        "the later runs to wait for the key",
+        () =>
+          db.jobRun.findMany({ where: { eventId: { in: later } }, select: { waitReason: true } }),
+        (rs) => rs.length === 2 && rs.every((r) => r.waitReason === "concurrency"),
+      );
+      openGate(`steps-${mode}`);
+      await allEnded([full, ...later]);
+      // Between two requests of the multi-step run the slot is free for a moment; the later
+      // runs must not take it there.
+      expect(timeline.get(`${mode}:m`)).toEqual([
+        "full:one",
+        "full:two",
+        "full:three",
+        "env-incremental",
+        "env-incremental",
+      ]);
     });
 
     test("scope env: two functions share one key's limit", async () => {
