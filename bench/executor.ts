@@ -1,37 +1,53 @@
-// Bench: events → completed 3-step runs through the embedded executor and a real
-// SDK app (separate process), on a real PostgreSQL. Prints throughput and
-// event-to-completion latency. Usage: node --import tsx bench/executor.ts
-//   BENCH_RATE (events/s, default 200)  BENCH_SECONDS (default 10)
-//   BENCH_BURST (events sent at once after the steady phase, default 2000)
-//   BENCH_CHECKPOINTING (1|0, default both)  DATABASE_URL (else an embedded PostgreSQL)
+// Bench: the embedded executor with a real SDK app in another process
+// (bench/executor-app.ts, inngest/node serve handler), on a real PostgreSQL.
+//   1. latency: 3-step runs offered at BENCH_RATE/s (default 100) for BENCH_SECONDS
+//      (default 10), one event per HTTP request → p50/p99 event→completion;
+//   2. sustained throughput: BENCH_RUNS (default 3000) one-step runs, then three-step
+//      runs, sent in batches of 100 as fast as accepted → completed runs/s;
+//   3. soak (BENCH_SOAK_SECONDS, default 0; 600 for the 10-minute check): 3-step runs at
+//      BENCH_RATE/s with RSS of both processes sampled every 5 s.
+// BENCH_CHECKPOINTING=1|0|both (default 1), BENCH_CPU_PROF=1 profiles both processes
+// (into .data/prof). Prints the load average; the last line is `BENCH {json}`.
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startExecutor } from "../inngest/engine/index";
 import { freePort } from "../scripts/lib/postgres";
 import { openBenchDatabase } from "./lib/bench-database";
 
-const RATE = Number(process.env.BENCH_RATE ?? 200);
+const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const BURST = Number(process.env.BENCH_BURST ?? 2000);
-const MODES = process.env.BENCH_CHECKPOINTING
-  ? [process.env.BENCH_CHECKPOINTING === "1"]
-  : [true, false];
+const RUNS = Number(process.env.BENCH_RUNS ?? 3000);
+const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const CP = process.env.BENCH_CHECKPOINTING ?? "1";
+const MODES = CP === "both" ? [true, false] : [CP !== "0"];
+const PROF = process.env.BENCH_CPU_PROF === "1";
 const SIGNING_KEY = `signkey-bench-${"ab".repeat(32)}`;
 const EVENT_KEY = "bench";
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+};
 
 async function main() {
+  const loadStart = load();
   const { url, stop: stopPg } = await openBenchDatabase();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   pool.on("error", () => {}); // idle clients see the server stop at the end
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const profDir = path.join(import.meta.dirname, "..", ".data", "prof");
   const child = fork(path.join(import.meta.dirname, "executor-app.ts"), {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(PROF ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
     env: {
       ...process.env,
       INNGEST_DEV: "0",
@@ -45,6 +61,77 @@ async function main() {
     child.once("message", (m: { port: number }) => resolve(m.port)),
   );
   const appUrl = `http://127.0.0.1:${appPort}/api/inngest`;
+  const results: Record<string, unknown> = {};
+
+  const post = async (body: unknown) => {
+    const res = await fetch(`${base}/e/${EVENT_KEY}`, {
+      method: "POST",
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`send failed: ${res.status}`);
+    return ((await res.json()) as { ids: string[] }).ids;
+  };
+  /** Waits for the runs of these events to complete; latency and throughput from the database's clocks. */
+  const measure = async (ids: string[], t0: number) => {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "JobRun" WHERE "eventId" = ANY($1) AND status IN ('COMPLETED','FAILED')`,
+        [ids],
+      );
+      if (rows[0].n >= ids.length || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { rows } = await pool.query<{ lat: number; ended: number; status: string }>(
+      `SELECT extract(epoch FROM r."endedAt") * 1000 - e.ts AS lat, extract(epoch FROM r."endedAt") * 1000 AS ended, r.status
+       FROM "JobRun" r JOIN "JobEvent" e ON e.id = r."eventId" WHERE r."eventId" = ANY($1)`,
+      [ids],
+    );
+    const done = rows.filter((r) => r.status === "COMPLETED");
+    const lat = done.map((r) => Number(r.lat)).sort((a, b) => a - b);
+    const last = Math.max(...done.map((r) => Number(r.ended)));
+    return {
+      runs: ids.length,
+      completed: done.length,
+      runsPerSec: Math.round(done.length / ((last - t0) / 1000)),
+      p50: Math.round(pct(lat, 50)),
+      p99: Math.round(pct(lat, 99)),
+      max: Math.round(lat[lat.length - 1] ?? NaN),
+    };
+  };
+  /** Offers `rate` events/s, one per request, for `seconds`; calls `tick` every 5 s. */
+  const steady = async (name: string, rate: number, seconds: number, tick?: () => void) => {
+    const ids: Promise<string[]>[] = [];
+    const t0 = Date.now();
+    let nextTick = t0 + 5000;
+    for (let i = 0; i < rate * seconds; i++) {
+      const wait = t0 + (i * 1000) / rate - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (tick && Date.now() >= nextTick) {
+        tick();
+        nextTick += 5000;
+      }
+      ids.push(post({ name, data: { n: i } }));
+    }
+    return measure((await Promise.all(ids)).flat(), t0);
+  };
+  /** Sends `n` events in batches of 100, four requests at a time → capacity. */
+  const flood = async (name: string, n: number) => {
+    const t0 = Date.now();
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 400) {
+      const batches = [0, 100, 200, 300]
+        .filter((o) => i + o < n)
+        .map((o) =>
+          Array.from({ length: Math.min(100, n - i - o) }, (_, j) => ({
+            name,
+            data: { n: i + o + j },
+          })),
+        );
+      ids.push(...(await Promise.all(batches.map(post))).flat());
+    }
+    return measure(ids, t0);
+  };
 
   try {
     for (const checkpointing of MODES) {
@@ -58,83 +145,42 @@ async function main() {
         log: () => {},
       });
       await exec.sync();
-      const sendOne = async (n: number) => {
-        const res = await fetch(`${base}/e/${EVENT_KEY}`, {
-          method: "POST",
-          body: JSON.stringify({ name: "bench/go", data: { n } }),
+      const label = checkpointing ? "cp" : "nocp";
+      await flood("bench/three", 200); // warm-up: JIT, connections
+      const latency = await steady("bench/three", RATE, SECONDS);
+      console.log(`[${label}] 3-step at ${RATE}/s × ${SECONDS}s`, latency);
+      const one = await flood("bench/one", RUNS);
+      console.log(`[${label}] one-step sustained`, one);
+      const three = await flood("bench/three", RUNS);
+      console.log(`[${label}] three-step sustained`, three);
+      const out: Record<string, unknown> = { latency, oneStep: one, threeStep: three };
+      if (SOAK > 0) {
+        const samples: { t: number; exec: number; app: number }[] = [];
+        const sample = () =>
+          samples.push({ t: samples.length * 5, exec: rssMb(process.pid), app: rssMb(child.pid!) });
+        sample();
+        const soak = await steady("bench/three", RATE, SOAK, sample);
+        sample();
+        const rss = (k: "exec" | "app") => ({
+          first: samples[1]?.[k] ?? samples[0][k],
+          last: samples[samples.length - 1][k],
+          max: Math.max(...samples.map((s) => s[k])),
         });
-        if (!res.ok) throw new Error(`send failed: ${res.status}`);
-        return ((await res.json()) as { ids: string[] }).ids[0];
-      };
-      const measure = async (label: string, ids: string[], t0: number) => {
-        const deadline = Date.now() + 180_000;
-        for (;;) {
-          const { rows } = await pool.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM "JobRun" WHERE "eventId" = ANY($1) AND status = 'COMPLETED'`,
-            [ids],
-          );
-          if (rows[0].n >= ids.length || Date.now() > deadline) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        const { rows } = await pool.query<{ lat: number; ended: number; status: string }>(
-          `SELECT extract(epoch FROM r."endedAt") * 1000 - e.ts AS lat, extract(epoch FROM r."endedAt") * 1000 AS ended, r.status
-           FROM "JobRun" r JOIN "JobEvent" e ON e.id = r."eventId" WHERE r."eventId" = ANY($1)`,
-          [ids],
-        );
-        const done = rows.filter((r) => r.status === "COMPLETED");
-        const lat = done.map((r) => Number(r.lat)).sort((a, b) => a - b);
-        const last = Math.max(...done.map((r) => Number(r.ended)));
-        const secs = (last - t0) / 1000;
-        console.log(
-          `${label.padEnd(44)} runs ${done.length}/${ids.length}  ${(done.length / secs).toFixed(0)} runs/s  ` +
-            `p50 ${pct(lat, 50).toFixed(0)} ms  p99 ${pct(lat, 99).toFixed(0)} ms  max ${lat[lat.length - 1].toFixed(0)} ms`,
-        );
-      };
-
-      // Steady: RATE events/s, one HTTP request each, for SECONDS.
-      const ids: Promise<string>[] = [];
-      const t0 = Date.now();
-      const total = RATE * SECONDS;
-      for (let i = 0; i < total; i++) {
-        const due = t0 + (i * 1000) / RATE;
-        const wait = due - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        ids.push(sendOne(i));
+        out.soak = { seconds: SOAK, ...soak, rssMb: { executor: rss("exec"), app: rss("app") } };
+        console.log(`[${label}] soak`, JSON.stringify(out.soak));
       }
-      await measure(
-        `steady ${RATE}/s × ${SECONDS}s (checkpointing ${checkpointing ? "on" : "off"})`,
-        await Promise.all(ids),
-        t0,
-      );
-
-      if (BURST > 0) {
-        // Burst: BURST events in batches of 100 per request, as fast as accepted → capacity.
-        const t1 = Date.now();
-        const burstIds: string[] = [];
-        for (let i = 0; i < BURST; i += 100) {
-          const batch = Array.from({ length: Math.min(100, BURST - i) }, (_, j) => ({
-            name: "bench/go",
-            data: { n: i + j },
-          }));
-          const res = await fetch(`${base}/e/${EVENT_KEY}`, {
-            method: "POST",
-            body: JSON.stringify(batch),
-          });
-          burstIds.push(...((await res.json()) as { ids: string[] }).ids);
-        }
-        await measure(
-          `burst ${BURST} (checkpointing ${checkpointing ? "on" : "off"})`,
-          burstIds,
-          t1,
-        );
-      }
+      out.rssMb = { executor: rssMb(process.pid), app: rssMb(child.pid!) };
+      results[label] = out;
       await exec.stop();
     }
   } finally {
-    child.kill();
+    child.send("exit");
+    await new Promise((r) => child.once("exit", r).once("error", r));
     await pool.end();
     await stopPg();
   }
+  console.log(`load average at start: ${loadStart}; at end: ${load()} (2 shared cores)`);
+  console.log(`BENCH ${JSON.stringify({ ...results, loadStart, loadEnd: load() })}`);
 }
 
 main().then(

@@ -1,13 +1,15 @@
 // Child process for bench/sync-incremental.ts: the app side over real HTTP — the HR webhook receiver (the
-// same function the Next route calls) and the real Inngest SDK serve handler with hr-incremental-sync.
+// same function the Next route calls) and the real Inngest SDK serve handler with hr-incremental-sync and
+// hr-target-sync.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "inngest/node";
 import { inngest } from "../inngest/client";
 import { hrIncrementalSync } from "../inngest/functions/sync-incremental";
+import { hrTargetSync } from "../inngest/functions/sync-target";
 import { receiveHrWebhook } from "../lib/sync/commands/receive-hr-webhook";
 
-const inngestHandler = serve({ client: inngest, functions: [hrIncrementalSync] });
+const inngestHandler = serve({ client: inngest, functions: [hrIncrementalSync, hrTargetSync] });
 const server = createServer((req, res) => {
   const hook = /^\/api\/hooks\/hr\/([^/]+)$/.exec(req.url ?? "");
   if (!hook || req.method !== "POST") return inngestHandler(req, res);

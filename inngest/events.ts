@@ -48,6 +48,18 @@ export const eventSchemas = {
       })
       .passthrough(),
   }),
+  /**
+   * An HR change merged into the mirror affects these employees of one IM target (sent by
+   * hr-incremental-sync, one per target); hr-target-sync applies a burst of them as one scoped run.
+   */
+  "hr/target.changed": z.object({
+    /** The IM_TARGET connection. */
+    connectionId: z.string().min(1),
+    /** Employees whose accounts the change may affect (empty: group drift only). */
+    employeeNos: z.array(z.string().min(1)).max(100_000),
+    /** The HR source's event id that caused it. */
+    webhookId: z.string().min(1),
+  }),
   /** An IT admin decided a sync conflict; the engine applies the decision and re-checks. */
   "conflict/resolved": z.object({
     /** The SyncConflict, already RESOLVED or IGNORED. */

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { PoolClient } from "pg";
-import { JobQueue, type JobData, type NewJob } from "./queue";
+import { JobQueue, WAKE_CHANNEL, type JobData, type NewJob } from "./queue";
 import { FunctionRegistry } from "./registry";
 import type { ExecutorOptions } from "./types";
 
@@ -23,7 +23,7 @@ export function createEngineContext(
   // Prisma writes TIMESTAMP(3) columns in UTC; keep this session in UTC too.
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
-    max: 12,
+    max: 20,
     options: "-c TimeZone=UTC",
     application_name: "orgbridge-executor",
   });
@@ -56,7 +56,10 @@ async function inTransaction<T>(
     await c.query("BEGIN");
     const out = await fn(c, jobs);
     await queue.insert(c, jobs);
-    await c.query("COMMIT");
+    // Due jobs wake every instance (NOTIFY is delivered at commit, in the same round trip).
+    const now = Date.now();
+    const due = jobs.some((j) => (j.startAfter ?? 0) <= now);
+    await c.query(due ? `NOTIFY ${WAKE_CHANNEL}; COMMIT` : "COMMIT");
     queue.notify(jobs);
     return out;
   } catch (err) {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { compileExpression, evaluateKey, ExpressionError, matchesExpression } from "./expression";
+import {
+  compileExpression,
+  evaluateKey,
+  evaluateValue,
+  ExpressionError,
+  matchesExpression,
+} from "./expression";
 
 const event = {
   name: "hr/employee.moved",
@@ -53,8 +59,26 @@ describe("evaluateKey", () => {
     ["event.data.score", "12"],
     ["event.data.missing", null],
     ["event.data.dept", '{"code":"FIN"}'],
+    ['"sync-" + event.data.dept.code', "sync-FIN"],
+    ['"n-" + event.data.score', "n-12"],
+    ['"x-" + event.data.missing', null],
     ["not valid ==", null],
   ])("%s → %s", (expr, want) => {
     expect(evaluateKey(expr, { event })).toBe(want);
+  });
+});
+
+describe("evaluateValue (priority expressions)", () => {
+  test.each([
+    ["event.data.score", 12],
+    ["event.data.score - 2", 10],
+    ["event.data.score + 3 - 1", 14],
+    ["event.data.kind == 'vip' ? 300 : 0", 300],
+    ["event.data.kind == 'std' ? 300 : -60", -60],
+    ["(event.data.score) -2", 10],
+    ["event.data.kind - 1", undefined],
+    ["event.data.kind ? 1", undefined],
+  ])("%s → %s", (expr, want) => {
+    expect(evaluateValue(expr, { event })).toBe(want);
   });
 });

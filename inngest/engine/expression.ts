@@ -1,7 +1,8 @@
 // A small subset of the CEL expressions Inngest accepts in trigger `if`,
 // waitForEvent `if`/`match` and cancelOn. Supported: paths (event.data.x,
 // async.data.items[0], event.data["k"]), string/number/bool/null literals,
-// == != < <= > >=, &&, ||, !, parentheses. Anything else is a parse error.
+// == != < <= > >=, &&, ||, !, + and - (numbers; + also joins strings),
+// `cond ? a : b`, parentheses. Anything else is a parse error.
 
 type Token =
   | { t: "str"; v: string }
@@ -13,7 +14,8 @@ type Node =
   | { k: "lit"; v: unknown }
   | { k: "path"; root: string; parts: (string | number)[] }
   | { k: "not"; e: Node }
-  | { k: "bin"; op: string; l: Node; r: Node };
+  | { k: "bin"; op: string; l: Node; r: Node }
+  | { k: "if"; c: Node; a: Node; b: Node };
 
 export class ExpressionError extends Error {
   override name = "ExpressionError";
@@ -46,7 +48,9 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num && (c !== "-" || !out.length || out[out.length - 1].t === "op")) {
+    const prev = out[out.length - 1];
+    const afterOperand = prev && (prev.t !== "op" || prev.v === ")" || prev.v === "]");
+    if (num && (c !== "-" || !afterOperand)) {
       out.push({ t: "num", v: Number(num[0]) });
       i += num[0].length;
       continue;
@@ -57,9 +61,26 @@ function tokenize(src: string): Token[] {
       i += id[0].length;
       continue;
     }
-    const op = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", ".", "[", "]"].find(
-      (o) => src.startsWith(o, i),
-    );
+    const op = [
+      "==",
+      "!=",
+      "<=",
+      ">=",
+      "&&",
+      "||",
+      "<",
+      ">",
+      "!",
+      "(",
+      ")",
+      ".",
+      "[",
+      "]",
+      "+",
+      "-",
+      "?",
+      ":",
+    ].find((o) => src.startsWith(o, i));
     if (!op) throw new ExpressionError(`Unexpected character "${c}" at ${i}`);
     out.push({ t: "op", v: op });
     i += op.length;
@@ -81,7 +102,7 @@ function parse(tokens: Token[]): Node {
     if (!tok) throw new ExpressionError("Unexpected end of expression");
     if (tok.t === "op" && tok.v === "(") {
       pos++;
-      const e = or();
+      const e = ternary();
       expectOp(")");
       return e;
     }
@@ -122,12 +143,21 @@ function parse(tokens: Token[]): Node {
     }
     return primary();
   };
+  const additive = (): Node => {
+    let l = unary();
+    while (isOp("+") || isOp("-")) {
+      const op = String(peek()!.v);
+      pos++;
+      l = { k: "bin", op, l, r: unary() };
+    }
+    return l;
+  };
   const cmp = (): Node => {
-    const l = unary();
+    const l = additive();
     const tok = peek();
     if (tok?.t === "op" && ["==", "!=", "<", "<=", ">", ">="].includes(tok.v)) {
       pos++;
-      return { k: "bin", op: tok.v, l, r: unary() };
+      return { k: "bin", op: tok.v, l, r: additive() };
     }
     return l;
   };
@@ -147,7 +177,15 @@ function parse(tokens: Token[]): Node {
     }
     return l;
   };
-  const root = or();
+  const ternary = (): Node => {
+    const c = or();
+    if (!isOp("?")) return c;
+    pos++;
+    const a = ternary();
+    expectOp(":");
+    return { k: "if", c, a, b: ternary() };
+  };
+  const root = ternary();
   if (pos !== tokens.length)
     throw new ExpressionError(`Unexpected token "${String(tokens[pos].v)}"`);
   return root;
@@ -173,11 +211,14 @@ function evaluate(node: Node, vars: Record<string, unknown>): unknown {
     }
     case "not":
       return !truthy(evaluate(node.e, vars));
+    case "if":
+      return evaluate(truthy(evaluate(node.c, vars)) ? node.a : node.b, vars);
     case "bin": {
       if (node.op === "&&") return truthy(evaluate(node.l, vars)) && truthy(evaluate(node.r, vars));
       if (node.op === "||") return truthy(evaluate(node.l, vars)) || truthy(evaluate(node.r, vars));
       const l = evaluate(node.l, vars);
       const r = evaluate(node.r, vars);
+      if (node.op === "+" || node.op === "-") return arithmetic(node.op, l, r);
       if (node.op === "==") return l !== undefined && r !== undefined && equal(l, r);
       if (node.op === "!=") return !(l !== undefined && r !== undefined && equal(l, r));
       const comparable =
@@ -192,6 +233,16 @@ function evaluate(node: Node, vars: Record<string, unknown>): unknown {
 }
 
 const truthy = (v: unknown) => v === true;
+
+/** `+` adds numbers or joins strings (a number joined to a string is written out); `-` only subtracts numbers. */
+function arithmetic(op: string, l: unknown, r: unknown): unknown {
+  if (typeof l === "number" && typeof r === "number") return op === "+" ? l + r : l - r;
+  if (op === "+" && (typeof l === "string" || typeof r === "string")) {
+    const ok = (v: unknown) => typeof v === "string" || typeof v === "number";
+    return ok(l) && ok(r) ? `${String(l)}${String(r)}` : undefined;
+  }
+  return undefined;
+}
 
 /** A compiled expression: `matches({ event, async })`. */
 export interface CompiledExpression {
@@ -226,14 +277,18 @@ export function matchesExpression(
   return c instanceof ExpressionError ? false : c.matches(vars);
 }
 
-/** Evaluates a path expression such as `event.data.customerId` to a string key (concurrency keys); null when absent or invalid. */
-export function evaluateKey(source: string, vars: Record<string, unknown>): string | null {
+/** The value of an expression (priority seconds, keys); undefined when it is invalid or evaluates to nothing. */
+export function evaluateValue(source: string, vars: Record<string, unknown>): unknown {
   try {
-    const ast = parse(tokenize(source));
-    const v = evaluate(ast, vars);
-    if (v === undefined || v === null) return null;
-    return typeof v === "string" ? v : JSON.stringify(v);
+    return evaluate(parse(tokenize(source)), vars);
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** Evaluates a key expression such as `event.data.customerId` or `"sync-" + event.data.targetId` to a string key; null when absent or invalid. */
+export function evaluateKey(source: string, vars: Record<string, unknown>): string | null {
+  const v = evaluateValue(source, vars);
+  if (v === undefined || v === null) return null;
+  return typeof v === "string" ? v : JSON.stringify(v);
 }

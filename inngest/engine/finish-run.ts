@@ -20,7 +20,8 @@ export async function finishRun(
   const error = failed ? toJsonError(result.error) : null;
   await c.query(
     `WITH r AS (
-       UPDATE "JobRun" SET status = $2::"JobRunStatus", output = $3, error = $4, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0
+       UPDATE "JobRun" SET status = $2::"JobRunStatus", output = $3, error = $4, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0,
+         "waitReason" = NULL, "waitUntil" = NULL
        WHERE id = $1 RETURNING id)
      UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" IN (SELECT id FROM r) AND status = ANY($5::text[])`,
     [
@@ -43,4 +44,28 @@ export async function finishRun(
     };
     await ingestEvents(ctx, c, [evt], jobs);
   }
+}
+
+/**
+ * A discovery request answered "done" (200, or RunComplete after checkpoints):
+ * the run ends COMPLETED in one statement, without a lock round trip. The row
+ * lock of the UPDATE re-checks that the run is live and still at `seq`; false
+ * when it was not (ended or moved on meanwhile).
+ */
+export async function completeRunAtSeq(
+  ctx: EngineContext,
+  runId: string,
+  seq: number,
+  output: unknown,
+): Promise<boolean> {
+  const { rowCount } = await ctx.pool.query(
+    `WITH r AS (
+       UPDATE "JobRun" SET status = 'COMPLETED', output = $3, "endedAt" = clock_timestamp(), "updatedAt" = now(), inflight = 0,
+         "waitReason" = NULL, "waitUntil" = NULL
+       WHERE id = $1 AND seq = $2 AND status NOT IN ('COMPLETED','FAILED','CANCELLED') RETURNING id),
+     s AS (UPDATE "JobStep" SET status = 'cancelled', "endedAt" = now() WHERE "runId" IN (SELECT id FROM r) AND status = ANY($4::text[]))
+     SELECT id FROM r`,
+    [runId, seq, json(output), PENDING],
+  );
+  return (rowCount ?? 0) > 0;
 }

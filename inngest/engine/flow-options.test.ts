@@ -63,7 +63,7 @@ describe("readFlowOptions", () => {
     [{ rateLimit: { limit: 0, period: "1m" } }, 'option "rateLimit.limit"'],
     [{ rateLimit: { limit: 1, period: "2d" } }, 'option "rateLimit.period"'],
     [{ debounce: { period: "soon" } }, 'option "debounce.period"'],
-    [{ debounce: { period: "1s", key: "event.data.a + event.data.b" } }, 'option "debounce.key"'],
+    [{ debounce: { period: "1s", key: "event.data.a * event.data.b" } }, 'option "debounce.key"'],
     [{ idempotency: "size(event.data.x)" }, 'option "idempotency"'],
     [{ singleton: { mode: "queue" } }, 'option "singleton.mode"'],
     [{ priority: { run: "event.data.p * 10" } }, 'option "priority.run"'],

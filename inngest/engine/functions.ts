@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { parseDuration } from "./duration";
+import {
+  concurrencyItemSchema,
+  prioritySchema,
+  throttleSchema,
+  toFlowControl,
+  type FlowControl,
+} from "./flow-config";
 import { readFlowOptions, type FlowOptions } from "./flow-options";
 
 // The function config the SDK sends on registration (node_modules/inngest/types.js
 // functionConfigSchema). We keep it whole in JobFunction.config and read these parts.
-
-const concurrencySchema = z.object({
-  limit: z.number(),
-  key: z.string().optional(),
-  scope: z.string().optional(),
-});
 
 export const functionConfigSchema = z
   .object({
@@ -32,7 +33,11 @@ export const functionConfigSchema = z
         retries: z.object({ attempts: z.number().optional() }).optional(),
       }),
     ),
-    concurrency: z.union([z.number(), concurrencySchema, z.array(concurrencySchema)]).optional(),
+    concurrency: z
+      .union([z.number(), concurrencyItemSchema, z.array(concurrencyItemSchema)])
+      .optional(),
+    throttle: throttleSchema.optional(),
+    priority: prioritySchema.optional(),
     cancel: z
       .array(
         z.object({ event: z.string(), if: z.string().optional(), timeout: z.string().optional() }),
@@ -61,10 +66,12 @@ export interface FnDef {
   maxAttempts: number;
   eventTriggers: { event: string; expression?: string }[];
   cronTriggers: string[];
-  concurrency: { limit: number; key?: string } | null;
   cancel: { event: string; if?: string; timeoutMs?: number }[];
-  /** Intake flow control (rate limit, debounce, batch, singleton, idempotency, timeouts). */
-  flow: FlowOptions;
+  /**
+   * Flow control: run admission by the queue (concurrency, throttle, priority) and at
+   * intake (rate limit, debounce, batch, singleton, idempotency, timeouts).
+   */
+  flow: FlowControl & FlowOptions;
   /** Why the executor will not run it (an option it cannot honour); null = runnable. */
   refusal: string | null;
 }
@@ -84,17 +91,6 @@ export function toFnDef(row: {
   const { flow, refusals } = readFlowOptions(row.config);
   const step = Object.values(cfg.steps)[0];
   const retries = step?.retries?.attempts ?? DEFAULT_RETRIES;
-  const conc = Array.isArray(cfg.concurrency) ? cfg.concurrency[0] : cfg.concurrency;
-  const concurrency =
-    conc === undefined
-      ? null
-      : typeof conc === "number"
-        ? conc > 0
-          ? { limit: conc }
-          : null
-        : conc.limit > 0
-          ? { limit: conc.limit, key: conc.key }
-          : null;
   return {
     id: row.id,
     appId: row.appId,
@@ -105,13 +101,12 @@ export function toFnDef(row: {
       "event" in t ? [{ event: t.event, expression: t.expression }] : [],
     ),
     cronTriggers: cfg.triggers.flatMap((t) => ("cron" in t ? [t.cron] : [])),
-    concurrency,
     cancel: (cfg.cancel ?? []).map((c) => ({
       event: c.event,
       if: c.if,
       timeoutMs: c.timeout ? (parseDuration(c.timeout) ?? undefined) : undefined,
     })),
-    flow,
+    flow: { ...toFlowControl(cfg), ...flow },
     refusal: refusals.length ? `function ${row.id}: ${refusals.join("; ")}` : null,
   };
 }

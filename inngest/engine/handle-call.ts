@@ -1,9 +1,11 @@
 import { applyOps } from "./apply-ops";
 import { callApp, type AppAnswer } from "./call-app";
-import { acquireSlot, releaseSlot } from "./concurrency";
+import { acquireSlots, dropWaiter, queueOrder, releaseSlots } from "./concurrency";
 import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
-import { finishRun } from "./finish-run";
+import { INVOKED_EVENT } from "./invoke";
+import { FINISHED_EVENT } from "./lifecycle-events";
+import { completeRunAtSeq, finishRun } from "./finish-run";
 import { requestFailed } from "./request-failed";
 import { lockRun } from "./run-state";
 import { TERMINAL, type CallJob, type JsonError, type Op, type RunRow } from "./types";
@@ -14,20 +16,28 @@ export async function handleCall(ctx: EngineContext, job: CallJob): Promise<void
   // Claim: the run (discovery, at this seq) or the planned step (at this attempt); stale jobs drop out here.
   const claim = discovery
     ? await ctx.pool.query<RunRow>(
-        `UPDATE "JobRun" SET status = 'RUNNING', attempt = $3, "updatedAt" = now()
+        `UPDATE "JobRun" SET status = 'RUNNING', attempt = $3, "updatedAt" = now(),
+           "waitReason" = CASE WHEN "waitReason" IN ('throttled','debouncing','batching') THEN NULL ELSE "waitReason" END,
+           "waitUntil" = CASE WHEN "waitReason" IN ('throttled','debouncing','batching') THEN NULL ELSE "waitUntil" END
          WHERE id = $1 AND seq = $2 AND status NOT IN ('COMPLETED','FAILED','CANCELLED')
-         RETURNING id, "functionId", status, seq, attempt, "maxAttempts", events, "concurrencyKey"`,
+         RETURNING id, "functionId", status, seq, attempt, "maxAttempts", events, "concurrencyKey",
+           extract(epoch FROM "startedAt") * 1000 AS "startedMs"`,
         [job.runId, job.seq, job.attempt],
       )
     : await ctx.pool.query<RunRow>(
         `WITH s AS (
            UPDATE "JobStep" SET status = 'running' WHERE "runId" = $1 AND "hashedId" = $2 AND attempt = $3 AND status IN ('planned','running') RETURNING "runId")
-         SELECT r.id, r."functionId", r.status, r.seq, r.attempt, r."maxAttempts", r.events, r."concurrencyKey"
+         SELECT r.id, r."functionId", r.status, r.seq, r.attempt, r."maxAttempts", r.events, r."concurrencyKey",
+           extract(epoch FROM r."startedAt") * 1000 AS "startedMs"
          FROM "JobRun" r JOIN s ON s."runId" = r.id WHERE r.status NOT IN ('COMPLETED','FAILED','CANCELLED')`,
         [job.runId, job.stepId, job.attempt],
       );
   const run = claim.rows[0];
-  if (!run) return;
+  if (!run) {
+    if (job.w) await dropWaiter(ctx, job);
+    return;
+  }
+  run.startedMs = Number(run.startedMs);
   const fn = await ctx.registry.get(run.functionId);
   if (!fn) {
     await ctx.tx(async (c, jobs) => {
@@ -43,22 +53,14 @@ export async function handleCall(ctx: EngineContext, job: CallJob): Promise<void
     });
     return;
   }
-  if (fn.concurrency && !(await acquireSlot(ctx, run, fn.concurrency.limit))) {
-    // Over the limit: try again shortly (jitter spreads the herd).
-    await ctx.tx(
-      async (_c, jobs) =>
-        void jobs.push({
-          data: job,
-          startAfter: Date.now() + 100 + Math.round(Math.random() * 300),
-        }),
-    );
-    return;
-  }
+  const limited = fn.flow.concurrency.length > 0;
+  // Over a limit the request waits in its key's queue; it is woken when a slot frees.
+  if (limited && (await acquireSlots(ctx, run, fn, job)) !== "go") return;
   try {
     const answer = await callApp(ctx, run, fn, job);
-    await applyAnswer(ctx, run.id, job, answer);
+    await applyAnswer(ctx, run.id, job, answer, quietEnd(ctx, run));
   } finally {
-    if (fn.concurrency) await releaseSlot(ctx, run.id);
+    if (limited) await releaseSlots(ctx, run.id, job.stepId, queueOrder(fn, run));
   }
 }
 
@@ -68,16 +70,31 @@ async function applyAnswer(
   runId: string,
   job: CallJob,
   answer: AppAnswer,
+  quiet: boolean,
 ): Promise<void> {
   const { status, parsed, noRetry, retryAt } = answer;
   const discovery = job.stepId === "step";
+  const done =
+    status === 200
+      ? { output: parsed }
+      : status === 206 &&
+          Array.isArray(parsed) &&
+          parsed.length === 1 &&
+          parsed[0]?.op === "RunComplete"
+        ? { output: (parsed[0] as Op).data ?? null }
+        : null;
+  // The common end of a run: one statement (a stale answer changes nothing, as below).
+  if (quiet && discovery && done && job.seq !== undefined) {
+    await completeRunAtSeq(ctx, runId, job.seq, done.output);
+    return;
+  }
   await ctx.tx(async (c, jobs) => {
     const locked = await lockRun(c, runId);
     if (!locked || TERMINAL.has(locked.status)) return;
     if (discovery && locked.seq !== job.seq) return; // someone else moved the run on meanwhile
 
-    if (status === 200 && discovery) {
-      await finishRun(ctx, c, locked, { output: parsed }, jobs);
+    if (done && discovery) {
+      await finishRun(ctx, c, locked, done, jobs);
       return;
     }
     if (status === 206 && Array.isArray(parsed)) {
@@ -86,6 +103,24 @@ async function applyAnswer(
     }
     await requestFailed(ctx, c, locked, job, requestError(answer), noRetry, retryAt, jobs);
   });
+}
+
+/**
+ * Whether the run's end concerns nobody else, so it may complete in one statement: it was not
+ * started by `step.invoke` (its invoker waits to be settled) and no function listens for
+ * `inngest/function.finished` (see runEnded).
+ */
+function quietEnd(ctx: EngineContext, run: RunRow): boolean {
+  if (run.events[0]?.name === INVOKED_EVENT) return false;
+  // By trigger name alone (a listener's `if` may hold for this run's data).
+  for (const fn of ctx.registry.all())
+    for (const t of fn.eventTriggers)
+      if (
+        t.event === FINISHED_EVENT ||
+        (t.event.endsWith("*") && FINISHED_EVENT.startsWith(t.event.slice(0, -1)))
+      )
+        return false;
+  return true;
 }
 
 /** Anything but a usable answer is an error of this request: connection refused, 5xx, 4xx, 200 to a step request. */

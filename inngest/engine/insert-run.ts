@@ -1,9 +1,9 @@
 import type { PoolClient } from "pg";
-import { evaluateKey } from "./expression";
 import type { FnDef } from "./functions";
 import { ulid } from "./ids";
 import type { NewJob } from "./queue";
 import { json } from "./sql-values";
+import { firstConcurrencyKey, queueRunStarts } from "./start-runs";
 import type { ExecEvent } from "./types";
 
 /** A run to start now, or held QUEUED (debouncing, batching) until `startAt`. */
@@ -16,13 +16,14 @@ export interface NewRun {
 }
 
 /**
- * Inserts one run and queues its first discovery request (at `startAt` when held), plus the
+ * Inserts one run and queues its first discovery request (at `startAt` when held, else at its
+ * throttle slot), plus the
  * check of its `timeouts` when the function sets them.
  */
 export async function insertRun(c: PoolClient, run: NewRun, jobs: NewJob[]): Promise<string> {
   const id = ulid();
   const evt = run.events[0];
-  const key = run.fn.concurrency?.key ? evaluateKey(run.fn.concurrency.key, { event: evt }) : null;
+  const key = firstConcurrencyKey(run.fn, evt);
   await c.query(
     `INSERT INTO "JobRun" (id, "functionId", "eventId", "eventName", events, "maxAttempts", "concurrencyKey", "rerunOf", seq, "waitReason", "waitUntil", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, now())`,
@@ -39,10 +40,13 @@ export async function insertRun(c: PoolClient, run: NewRun, jobs: NewJob[]): Pro
       run.startAt ? new Date(run.startAt).toISOString() : null,
     ],
   );
-  jobs.push({
-    data: { k: "call", runId: id, stepId: "step", seq: 1, attempt: 0 },
-    ...(run.startAt ? { startAfter: run.startAt } : {}),
-  });
+  // A held run (debounce, batch) starts when its wait ends; any other goes through the throttle.
+  if (run.startAt)
+    jobs.push({
+      data: { k: "call", runId: id, stepId: "step", seq: 1, attempt: 0 },
+      startAfter: run.startAt,
+    });
+  else await queueRunStarts(c, [{ id, fn: run.fn, evt, key }], jobs);
   queueTimeoutCheck(run.fn, id, run.startAt ?? Date.now(), jobs);
   return id;
 }

@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import { cancelRun } from "./cancel-run";
 import type { EngineContext } from "./context";
-import { evaluateKey, matchesExpression } from "./expression";
+import { matchesExpression } from "./expression";
 import { applyIntakeFlow, hasIntakeFlow } from "./flow-intake";
 import type { FnDef } from "./functions";
 import { ulid } from "./ids";
@@ -9,6 +9,7 @@ import { queueTimeoutCheck } from "./insert-run";
 import type { NewJob } from "./queue";
 import { completePendingStep } from "./run-state";
 import { json, runColumns } from "./sql-values";
+import { firstConcurrencyKey, queueRunStarts } from "./start-runs";
 import type { ExecEvent, RunInsert } from "./types";
 
 /** Stores events and, for the new ones, starts the runs they trigger, resumes waiters and cancels runs. */
@@ -30,8 +31,7 @@ export async function ingestEvents(
         controlled.push({ fn, evt });
         continue;
       }
-      const key = fn.concurrency?.key ? evaluateKey(fn.concurrency.key, { event: evt }) : null;
-      runs.push({ id: ulid(), fn, evt, key });
+      runs.push({ id: ulid(), fn, evt, key: firstConcurrencyKey(fn, evt) });
     }
   }
   const { rows } = await c.query<{ kind: "e" | "r"; id: string }>(
@@ -56,9 +56,12 @@ export async function ingestEvents(
     ],
   );
   const fresh = new Set(rows.filter((r) => r.kind === "e").map((r) => r.id));
-  for (const r of rows)
-    if (r.kind === "r")
-      jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
+  const started = new Set(rows.filter((r) => r.kind === "r").map((r) => r.id));
+  await queueRunStarts(
+    c,
+    runs.filter((r) => started.has(r.id)),
+    jobs,
+  );
   const accepted = events.filter((e) => fresh.has(e.id));
   // By function (stable, so each key still sees its events in order): fewer lock-order deadlocks.
   controlled.sort((a, b) => a.fn.id.localeCompare(b.fn.id));
@@ -78,12 +81,10 @@ export async function createRuns(c: PoolClient, runs: RunInsert[], jobs: NewJob[
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [...runColumns(runs), runs.map((r) => r.rerunOf ?? null)],
   );
+  const inserted = runs.filter((r) => rows.some((x) => x.id === r.id));
+  await queueRunStarts(c, inserted, jobs);
   const now = Date.now();
-  for (const r of rows) {
-    jobs.push({ data: { k: "call", runId: r.id, stepId: "step", seq: 1, attempt: 0 } });
-    const fn = runs.find((x) => x.id === r.id)?.fn;
-    if (fn) queueTimeoutCheck(fn, r.id, now, jobs);
-  }
+  for (const r of inserted) queueTimeoutCheck(r.fn, r.id, now, jobs);
 }
 
 /** Completes the `waitForEvent` steps these events satisfy. */

@@ -1,11 +1,21 @@
 import PgBoss from "pg-boss";
-import type { PoolClient } from "pg";
+import pg, { type PoolClient } from "pg";
 import type { ExecEvent } from "./types";
 
 /** What a queued job asks the executor to do. */
 export type JobData =
   /** Send one request to the SDK: discovery (`stepId` "step") or one planned step. */
-  | { k: "call"; runId: string; stepId: string; seq?: number; attempt: number }
+  | {
+      k: "call";
+      runId: string;
+      stepId: string;
+      seq?: number;
+      attempt: number;
+      /** Set on the jobs of a request held by a concurrency limit (wake / re-check); see concurrency.ts. */
+      w?: 1;
+      /** The periodic re-check of a held request (at most one per request). */
+      fb?: 1;
+    }
   /** A Sleep ended or a WaitForEvent timed out. */
   | { k: "wake"; runId: string; hashedId: string }
   /** Check a run against its function's `timeouts` (start / finish). */
@@ -38,6 +48,8 @@ export interface JobQueueOptions {
 }
 
 const QUEUE = "orgbridge-executor";
+/** NOTIFY channel: a transaction that queued due jobs wakes every instance's fetch loop. */
+export const WAKE_CHANNEL = "orgbridge_executor_wake";
 
 /**
  * Durable queue on pg-boss. We drive `fetch`/`complete` ourselves (instead of
@@ -55,6 +67,7 @@ export class JobQueue {
   private drained: (() => void) | null = null;
   private toComplete: string[] = [];
   private completing: Promise<void> | null = null;
+  private listener: pg.Client | null = null;
 
   constructor(private readonly opts: JobQueueOptions) {
     this.boss = new PgBoss({
@@ -80,7 +93,35 @@ export class JobQueue {
       expireInSeconds: 300,
     });
     this.running = true;
+    await this.listen();
     this.loopDone = this.loop();
+  }
+
+  /** LISTEN for other instances' wake-ups; on a lost connection, reconnect (polling covers the gap). */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.opts.connectionString,
+      application_name: "orgbridge-executor-listen",
+    });
+    this.listener = client;
+    client.on("notification", () => this.wake());
+    client.on("error", (err) => {
+      this.opts.log(`queue listener error: ${err.message}`);
+      if (this.listener !== client) return;
+      this.listener = null;
+      client.end().catch(() => {});
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        if (this.running) this.listen().catch(() => {});
+      }, 1000);
+      this.timers.add(t);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${WAKE_CHANNEL}`);
+    } catch (err) {
+      client.emit("error", err as Error);
+    }
   }
 
   /** Inserts jobs on the caller's transaction client, so state and next job commit together. */
@@ -218,6 +259,9 @@ export class JobQueue {
       ]);
     }
     while (this.completing) await this.completing;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => {});
     await this.boss.stop({ graceful: false, wait: true, close: true });
   }
 }

@@ -11,9 +11,8 @@ const fn = (id: string, more: Partial<FnDef> = {}): FnDef => ({
   maxAttempts: 4,
   eventTriggers: [],
   cronTriggers: [],
-  concurrency: null,
+  flow: { concurrency: [], throttle: null, priority: null },
   cancel: [],
-  flow: {},
   refusal: null,
   ...more,
 });

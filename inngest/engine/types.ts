@@ -57,6 +57,8 @@ export interface RunRow {
   maxAttempts: number;
   events: ExecEvent[];
   concurrencyKey: string | null;
+  /** When the run was enqueued (epoch ms); read where flow control orders runs. */
+  startedMs?: number;
 }
 
 /** A queued request to the app: discovery (`stepId` "step") or one planned step. */

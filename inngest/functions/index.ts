@@ -7,6 +7,7 @@ import { ping } from "./ping";
 import { hrFullSync } from "./sync-full";
 import { hrIncrementalSync } from "./sync-incremental";
 import { hrNightlySync } from "./sync-nightly";
+import { hrTargetSync } from "./sync-target";
 
 /** Every function the app serves; app/api/inngest/route.ts registers exactly this list. */
 export const functions = [
@@ -15,6 +16,7 @@ export const functions = [
   hrFullSync,
   hrNightlySync,
   hrIncrementalSync,
+  hrTargetSync,
   conflictResolved,
   callbackDrain,
   notificationDispatch,

@@ -1,5 +1,6 @@
 import { inngest } from "../client";
 import { eventSchemas } from "../events";
+import { imTargetExclusive } from "./im-target-exclusive";
 import { applySyncBatch } from "@/lib/sync/engine/apply-sync-batch";
 import { failOpenSyncRuns } from "@/lib/sync/engine/fail-open-sync-runs";
 import { finishSyncRun } from "@/lib/sync/engine/finish-sync-run";
@@ -10,7 +11,7 @@ import { startSyncRun } from "@/lib/sync/engine/start-sync-run";
 /**
  * Full HR → IM sync of one IM target: pull HR into the mirror, plan, then apply
  * in batches of ~200 changes, one step each, so a crash resumes at the batch it
- * was in. One run at a time per IM connection. A run over the safety threshold
+ * was in. Never alongside another sync of the same IM target, full or incremental (imTargetExclusive). A run over the safety threshold
  * stops in AWAITING_APPROVAL; a dry run stops after planning.
  */
 export const hrFullSync = inngest.createFunction(
@@ -18,7 +19,7 @@ export const hrFullSync = inngest.createFunction(
     id: "hr-full-sync",
     name: "HR → IM full sync",
     retries: 3,
-    concurrency: { limit: 1, key: "event.data.connectionId" },
+    concurrency: [imTargetExclusive],
     triggers: [{ event: "hr/sync.requested" }],
     onFailure: async ({ event, error, step }) => {
       const data = eventSchemas["hr/sync.requested"].parse(event.data.event.data);

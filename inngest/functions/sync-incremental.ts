@@ -3,16 +3,16 @@ import type { HrEmployee, HrOrgUnit } from "@/lib/connectors";
 import {
   listIncrementalTargets,
   mergeHrChange,
-  runIncrementalSync,
   type HrChange,
 } from "@/lib/sync/engine/run-incremental-sync";
 
 /**
  * HR pushed one change (see app/api/hooks/hr): merge it into the mirror keeping the newest version, then
- * run a scoped sync against every mapped IM target that has had its initial full sync — the employee's account, or everyone in a changed
- * unit's subtree, plus any group change. One change at a time per employee (versions of one record merge
- * in turn; different employees sync side by side) and one org-unit change at a time (their key is empty);
- * a stale or repeated change stops after the merge.
+ * hand it to every mapped IM target that has had its initial full sync, one `hr/target.changed` event per
+ * target (the employee, or everyone in a changed unit's subtree); hr-target-sync applies those, coalescing
+ * bursts and never alongside a full sync of the same target. Merges of one employee run one at a time
+ * (versions of one record merge in turn; different employees side by side) and org-unit merges one at a
+ * time (their key is empty); a stale or repeated change stops after the merge.
  */
 export const hrIncrementalSync = inngest.createFunction(
   {
@@ -37,25 +37,20 @@ export const hrIncrementalSync = inngest.createFunction(
       };
     });
     if (!merged.applied) return { stale: true };
-    const runs = [];
-    for (const connectionId of merged.targets) {
-      runs.push(
-        await step.run(`sync-${connectionId}`, async () => {
-          const r = await runIncrementalSync({
-            connectionId,
-            employeeNos: merged.employeeNos,
-            trigger: `hr-webhook:${event.data.webhookId}`,
-          });
-          return {
-            connectionId,
-            runId: r.runId,
-            status: r.finish?.status ?? r.plan.status,
-            planned: r.plan.planned,
-            failed: r.finish?.failed ?? 0,
-          };
-        }),
+    if (merged.targets.length)
+      await step.sendEvent(
+        "to-targets",
+        merged.targets.map((connectionId) => ({
+          name: "hr/target.changed" as const,
+          // Derived from the HR event, so a resent push or a retried send is one event per target.
+          id: `${event.id}:${connectionId}`,
+          data: { connectionId, employeeNos: merged.employeeNos, webhookId: event.data.webhookId },
+        })),
       );
-    }
-    return { merged: merged.employeeNos.length, placeholders: merged.placeholders, runs };
+    return {
+      merged: merged.employeeNos.length,
+      placeholders: merged.placeholders,
+      targets: merged.targets,
+    };
   },
 );

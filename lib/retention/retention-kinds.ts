@@ -5,6 +5,8 @@
 export const RETENTION_KINDS = [
   "jobRuns",
   "jobEvents",
+  "jobSkips",
+  "jobFlowState",
   "queueArchive",
   "callbackAttempts",
   "callbackDeliveries",
@@ -22,6 +24,8 @@ export type RetentionKind = (typeof RETENTION_KINDS)[number];
 export const DEFAULT_RETENTION_DAYS: Record<RetentionKind, number> = {
   jobRuns: 14,
   jobEvents: 14,
+  jobSkips: 14,
+  jobFlowState: 14,
   queueArchive: 7,
   callbackAttempts: 30,
   callbackDeliveries: 30,

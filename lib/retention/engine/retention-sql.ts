@@ -40,6 +40,39 @@ function byAge(table: string, where: string): KindSql["batch"] {
     );
 }
 
+// The engine's own tables keep timestamptz: compare them with a timestamptz cutoff.
+const CUTOFF_TZ = `to_timestamp($1::float8 / 1000)`;
+const LIVE_RUN = `SELECT 1 FROM "JobRun" r WHERE r.id = t."runId" AND r.status NOT IN (${list(JOB_RUN_DONE)})`;
+
+/**
+ * The executor's flow-control state no decision needs any more, one table a batch (each
+ * condition repeated on the row deleted, so a key an executor touched meanwhile stays):
+ * keys untouched since the cutoff whose rate-limit debt has passed and whose run (debounce,
+ * batch, singleton) has ended; lapsed concurrency leases; waiters of ended runs; throttle
+ * states whose theoretical arrival time has passed (equal to no row for GCRA).
+ */
+const pruneFlowState: KindSql["batch"] = async (tx, cutoffMs, batchSize) => {
+  const keyStale = `t."updatedAt" < ${CUTOFF_TZ} AND (t.tat IS NULL OR t.tat < $1::float8)
+    AND (t."runId" IS NULL OR NOT EXISTS (${LIVE_RUN}))`;
+  const statements = [
+    `DELETE FROM "JobFlowKey" t WHERE ("functionId", kind, key) IN (
+       SELECT "functionId", kind, key FROM "JobFlowKey" t WHERE ${keyStale} LIMIT $2) AND ${keyStale}`,
+    `DELETE FROM "JobFlowLease" t WHERE (key, "runId", "stepId") IN (
+       SELECT key, "runId", "stepId" FROM "JobFlowLease" WHERE "leaseUntil" < ${CUTOFF_TZ} LIMIT $2)
+     AND t."leaseUntil" < ${CUTOFF_TZ}`,
+    `DELETE FROM "JobFlowWait" t WHERE (key, "runId", "stepId") IN (
+       SELECT key, "runId", "stepId" FROM "JobFlowWait" t WHERE t.ord < ${CUTOFF_TZ} AND NOT EXISTS (${LIVE_RUN}) LIMIT $2)
+     AND NOT EXISTS (${LIVE_RUN})`,
+    `DELETE FROM "JobThrottle" t WHERE key IN (
+       SELECT key FROM "JobThrottle" WHERE tat < ${CUTOFF_TZ} LIMIT $2) AND t.tat < ${CUTOFF_TZ}`,
+  ];
+  for (const sql of statements) {
+    const removed = await tx.$executeRawUnsafe(sql, cutoffMs, batchSize);
+    if (removed > 0) return removed;
+  }
+  return 0;
+};
+
 const pgBossPresent = async (tx: Tx) => {
   const [row] = await tx.$queryRawUnsafe<{ archive: string | null; job: string | null }[]>(
     `SELECT to_regclass('pgboss.archive')::text AS archive, to_regclass('pgboss.job')::text AS job`,
@@ -90,6 +123,22 @@ export const RETENTION_SQL: Record<RetentionKind, KindSql> = {
         batchSize,
       ),
     oldest: ms(`(SELECT min("receivedAt") FROM "JobEvent")`),
+  },
+  jobSkips: {
+    tables: ["JobSkip"],
+    batch: (tx, cutoffMs, batchSize) =>
+      tx.$executeRawUnsafe(
+        `DELETE FROM "JobSkip" WHERE id IN (
+           SELECT id FROM "JobSkip" WHERE "createdAt" < ${CUTOFF_TZ} LIMIT $2)`,
+        cutoffMs,
+        batchSize,
+      ),
+    oldest: ms(`(SELECT min("createdAt") FROM "JobSkip")`),
+  },
+  jobFlowState: {
+    tables: ["JobFlowKey", "JobFlowLease", "JobFlowWait", "JobThrottle"],
+    batch: pruneFlowState,
+    oldest: ms(`(SELECT min("updatedAt") FROM "JobFlowKey")`),
   },
   queueArchive: {
     tables: ["pgboss.archive", "pgboss.job"],

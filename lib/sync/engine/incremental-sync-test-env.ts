@@ -2,6 +2,7 @@
 // both sandboxes, an HR connection with a webhook secret, a subscribed OA endpoint, the demo mapping
 // and a first full sync.
 import { randomBytes } from "node:crypto";
+import { InngestTestEngine } from "@inngest/test";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { HrChangeEvent } from "@/lib/connectors";
@@ -49,6 +50,41 @@ export const asChange = (e: HrChangeEvent): HrChange =>
   e.type === "employee.changed"
     ? { kind: "employee", record: e.data }
     : { kind: "org_unit", record: e.data };
+
+/** The data of an `hr/employee.changed` / `hr/org-unit.changed` event. */
+export type HrChangeData = {
+  hrConnectionId: string;
+  webhookId: string;
+  occurredAt: string;
+  record: HrChange["record"];
+};
+
+/**
+ * One HR push through both functions as the engine chains them (without its batching): hr-incremental-sync
+ * merges it and sends one `hr/target.changed` per IM target; each of those is applied by hr-target-sync.
+ * Returns the merge function's result and the result of every target run it caused.
+ */
+export async function pushThroughFunctions(
+  name: "hr/employee.changed" | "hr/org-unit.changed",
+  data: HrChangeData,
+) {
+  const { hrIncrementalSync } = await import("@/inngest/functions/sync-incremental");
+  const { hrTargetSync } = await import("@/inngest/functions/sync-target");
+  // The send is mocked (the spy still records what was sent): the test engine stops at an unmocked send.
+  const merge = await new InngestTestEngine({ function: hrIncrementalSync }).execute({
+    events: [{ name, data }],
+    steps: [{ id: "to-targets", handler: () => ({ ids: [] }) }],
+  });
+  const sent = merge.ctx.step.sendEvent.mock.calls.flatMap(
+    ([, payload]) => [payload].flat() as { name: "hr/target.changed"; data: unknown }[],
+  );
+  const runs = [];
+  for (const evt of sent)
+    runs.push(
+      (await new InngestTestEngine({ function: hrTargetSync }).execute({ events: [evt] })).result,
+    );
+  return { result: merge.result, runs };
+}
 
 /** Sets the environment and test database; the world is ready in `env` once the file's beforeAll ran. */
 export function setupIncrementalWorld(options: { recordImRequests?: boolean } = {}) {

@@ -1,15 +1,13 @@
 // The incremental sync: pushed hires, repeats and stale versions, HR out of order, and the
-// hr-incremental-sync function; setup in incremental-sync-test-env.ts.
-import { InngestTestEngine } from "@inngest/test";
+// hr-incremental-sync → hr-target-sync functions; setup in incremental-sync-test-env.ts.
 import { beforeAll, describe, expect, it } from "vitest";
-import { hrIncrementalSync } from "@/inngest/functions/sync-incremental";
 import type { SandboxHrServer } from "@/lib/sandbox/hr/start-sandbox-hr";
 import { hireEmployee } from "@/lib/sandbox/hr/simulator/hire-employee";
 import { terminateEmployee } from "@/lib/sandbox/hr/simulator/terminate-employee";
 import { transferEmployee } from "@/lib/sandbox/hr/simulator/transfer-employee";
 import { runFullSync } from "./run-full-sync";
 import { mergeHrChange, runIncrementalSync, type HrChange } from "./run-incremental-sync";
-import { planned, setupIncrementalWorld } from "./incremental-sync-test-env";
+import { planned, pushThroughFunctions, setupIncrementalWorld } from "./incremental-sync-test-env";
 
 const env = setupIncrementalWorld();
 
@@ -204,13 +202,9 @@ describe("HR webhooks and the incremental sync", () => {
       occurredAt: event.occurredAt,
       record: change.record,
     };
-    const out = await new InngestTestEngine({ function: hrIncrementalSync }).execute({
-      events: [{ name: "hr/employee.changed", data }],
-    });
-    expect(out.result).toMatchObject({
-      merged: 1,
-      runs: [expect.objectContaining({ connectionId, failed: 0 })],
-    });
+    const out = await pushThroughFunctions("hr/employee.changed", data);
+    expect(out.result).toMatchObject({ merged: 1 });
+    expect(out.runs).toEqual([expect.objectContaining({ connectionId, failed: 0 })]);
     const d = await db();
     const account = await d.imAccount.findFirstOrThrow({
       where: { connectionId, imUserId: "XH910001" },

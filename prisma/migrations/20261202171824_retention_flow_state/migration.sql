@@ -1,0 +1,5 @@
+-- CreateIndex
+CREATE INDEX "JobFlowKey_updatedAt_idx" ON "JobFlowKey"("updatedAt");
+
+-- CreateIndex
+CREATE INDEX "JobSkip_createdAt_idx" ON "JobSkip"("createdAt");
