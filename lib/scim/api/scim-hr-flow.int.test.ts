@@ -60,7 +60,7 @@ describe("SCIM pushes as HR records", () => {
     const d = await db();
     await d.orgUnit.createMany({
       data: [
-        { code: "SC-RD", name: "研发中心", path: "/SC-RD" },
+        { code: "SC-RD", name: "SCIM 研发测试中心", path: "/SC-RD" },
         { code: "SC-OPS", name: "Operations", path: "/SC-OPS" },
       ],
     });
@@ -96,7 +96,7 @@ describe("SCIM pushes as HR records", () => {
       id: lost.id,
       body: {
         schemas: [PATCH_OP],
-        Operations: [{ op: "Replace", path: `${ENT}:department`, value: "研发中心" }],
+        Operations: [{ op: "Replace", path: `${ENT}:department`, value: "SCIM 研发测试中心" }],
       },
     });
     await mergeQueued();

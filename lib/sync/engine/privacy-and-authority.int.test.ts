@@ -1,6 +1,6 @@
 // Directory privacy and attribute authority through real full syncs into the sandbox IM
 // (setup in sync-engine-test-env.ts: sandbox HR with the generated company, sandbox IM, connections).
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "@/lib/core/errors";
 import { savePrivacyRules } from "@/lib/org/commands/save-privacy-rules";
 import type { PrivacyRule } from "@/lib/org/directory-privacy-schema";
@@ -56,6 +56,12 @@ describe("directory privacy and attribute authority against the sandboxes", () =
     expect(
       await ensureDemoMapping({ databaseUrl: inject("databaseUrl"), connectionName: "Test IM" }),
     ).toEqual({ created: true });
+  });
+
+  // Other test files share this database and sync the same company: leave no rule behind.
+  afterAll(async () => {
+    await savePrivacyRules({ rules: [] }, { actor: HR_ADMIN });
+    await saveAttributeAuthority({ connectionId, ...DEFAULT_AUTHORITY }, { actor: IT_ADMIN });
   });
 
   it("refuses a rule the sandbox IM (WeCom API) cannot honour, naming the option and platform", async () => {
