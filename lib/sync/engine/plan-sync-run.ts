@@ -3,6 +3,7 @@ import { chunk } from "@/lib/connectors/core/collect";
 import type { ImTarget } from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { changesForEmployee } from "@/lib/sync/rules/changes-for-employee";
 import { planSync } from "@/lib/sync/rules/plan-sync";
 import type { PlanSummary } from "@/lib/sync/types";
 import type { PlanSettings } from "../queries/load-plan-settings";
@@ -33,6 +34,8 @@ export type PlanSyncRunOptions = {
   scope?: SyncScope;
   /** Read every IM user in full (no no-change shortcut; see list-im-users.ts). */
   deepImRead?: boolean;
+  /** Provision on demand: keep only this employee's changes and the groups they need (changes-for-employee.ts). */
+  onlyEmployee?: string;
 };
 
 export type PlanSyncRunResult = {
@@ -70,7 +73,10 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     scope: options.scope,
     deepImRead: options.deepImRead,
   });
-  const plan = planSync(input);
+  const planned = planSync(input);
+  const plan = options.onlyEmployee
+    ? { ...planned, changes: changesForEmployee(planned.changes, options.onlyEmployee) }
+    : planned;
 
   let approved = false;
   let approvedBy: string | null = null;
