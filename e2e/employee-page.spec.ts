@@ -43,7 +43,7 @@ test("an IT admin finds a new hire from the search box, runs a dry run and reads
       .filter({ hasText: "Active: the account should exist and be enabled" }),
   ).toHaveCount(1);
   await expect(trace.getByRole("listitem").filter({ hasText: /^Scoping/ })).not.toHaveCount(0);
-  await expect(trace.getByRole("listitem").filter({ hasText: /^Privacy/ })).toHaveCount(1);
+  await expect(trace.getByRole("listitem").filter({ hasText: /^Privacy/ })).not.toHaveCount(0);
   await expect(trace.getByRole("listitem").filter({ hasText: /^Attribute authority/ })).toHaveCount(
     4,
   );
