@@ -82,7 +82,12 @@ describe("provision on demand", () => {
       where: { id: applied.runs[0].runId },
       include: { changes: true },
     });
-    expect(run).toMatchObject({ kind: "INCREMENTAL", trigger: `provision:${admin.id}` });
+    expect(run).toMatchObject({
+      kind: "INCREMENTAL",
+      trigger: `provision:${admin.id}`,
+      planned: 1,
+      summary: expect.objectContaining({ total: 1 }),
+    });
     expect(run.changes.map((x) => [x.op, x.targetKey, x.status])).toEqual([
       ["account.create", NO, "APPLIED"],
     ]);
