@@ -11,6 +11,7 @@ const HEADINGS: Partial<Record<Area, RegExp>> = { me: /^Hello, / };
 const NAV_NAMES: Record<Area, string> = {
   dashboard: "Dashboard",
   org: "Org mapping",
+  employees: "Employees",
   sync: "Sync runs",
   conflicts: "Conflicts",
   notifications: "Notifications",

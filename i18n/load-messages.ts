@@ -4,6 +4,7 @@ import zh from "@/messages/zh-CN.json";
 import callbacks from "@/messages/parts/callbacks.json";
 import conflicts from "@/messages/parts/conflicts.json";
 import connections from "@/messages/parts/connections.json";
+import employees from "@/messages/parts/employees.json";
 import lifecycle from "@/messages/parts/lifecycle.json";
 import notifications from "@/messages/parts/notifications.json";
 import org from "@/messages/parts/org.json";
@@ -26,6 +27,7 @@ const PARTS: Record<Locale, Record<string, unknown>>[] = [
   callbacks,
   conflicts,
   connections,
+  employees,
   lifecycle,
   notifications,
   org,

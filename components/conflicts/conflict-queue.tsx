@@ -84,7 +84,18 @@ export function ConflictQueue({ conflicts }: { conflicts: ConflictRow[] }) {
                 </TableCell>
                 <TableCell className="text-xs font-medium">{typeName(c.type)}</TableCell>
                 <TableCell className="text-xs">
-                  <span className="text-muted-foreground">{c.subjectType}</span> {c.subjectKey}
+                  <span className="text-muted-foreground">{c.subjectType}</span>{" "}
+                  {c.subjectType === "employee" ? (
+                    // both_changed subjects read "<employeeNo>#<field>".
+                    <Link
+                      href={`/employees/${encodeURIComponent(c.subjectKey.split("#")[0])}`}
+                      className="underline underline-offset-2"
+                    >
+                      {c.subjectKey}
+                    </Link>
+                  ) : (
+                    c.subjectKey
+                  )}
                   {c.connectionName ? (
                     <div className="text-muted-foreground">{c.connectionName}</div>
                   ) : null}

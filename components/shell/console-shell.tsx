@@ -8,10 +8,13 @@ import { ThemeToggle } from "./theme-toggle";
 export function ConsoleShell({
   roles,
   user,
+  search,
   children,
 }: {
   roles: Role[];
   user?: ReactNode;
+  /** The employee search box, for roles that may see employees. */
+  search?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -26,6 +29,7 @@ export function ConsoleShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-1 border-b bg-background/80 px-4 backdrop-blur">
+          {search}
           <LocaleSwitcher />
           <ThemeToggle />
           {user}

@@ -4,6 +4,7 @@ import {
   BellRing,
   Cable,
   Code2,
+  Contact,
   FileClock,
   KeyRound,
   LayoutDashboard,
@@ -24,6 +25,7 @@ export const NAV_SECTIONS: { key: string; items: { area: Area; icon: typeof Acti
     key: "hr",
     items: [
       { area: "org", icon: Network },
+      { area: "employees", icon: Contact },
       { area: "notifications", icon: BellRing },
       { area: "hrSimulator", icon: Users },
       { area: "imPreview", icon: MessagesSquare },

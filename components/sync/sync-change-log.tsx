@@ -123,7 +123,17 @@ export function SyncChangeLog({
                     <code className="text-xs">{c.op}</code>
                   </TableCell>
                   <TableCell className="text-xs">
-                    <span className="text-muted-foreground">{c.targetType}</span> {c.targetKey}
+                    <span className="text-muted-foreground">{c.targetType}</span>{" "}
+                    {c.targetType === "im_account" ? (
+                      <Link
+                        href={`/employees/${encodeURIComponent(c.targetKey)}`}
+                        className="underline underline-offset-2"
+                      >
+                        {c.targetKey}
+                      </Link>
+                    ) : (
+                      c.targetKey
+                    )}
                   </TableCell>
                   <TableCell
                     className="max-w-md break-all font-mono text-[11px]"

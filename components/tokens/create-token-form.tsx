@@ -26,6 +26,7 @@ const EXPIRIES = [7, 30, 90, 365, null] as const;
 export function CreateTokenForm({ defaultLimit }: { defaultLimit: number }) {
   const t = useTranslations("tokens");
   const tr = useTranslations("oauthClients");
+  const ts = useTranslations("developers.scopes");
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const form = useForm<FormValues>({
     resolver: zodResolver(useLocalizedSchema(formSchema)),
@@ -152,6 +153,9 @@ export function CreateTokenForm({ defaultLimit }: { defaultLimit: number }) {
                         }
                       />
                       <code className="text-xs">{scope}</code>
+                      <span className="text-muted-foreground text-xs">
+                        {ts(scope.replace(":", "_"))}
+                      </span>
                     </label>
                   ))}
                 </div>

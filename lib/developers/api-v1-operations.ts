@@ -19,6 +19,7 @@ import {
 import {
   getSyncRunOperation,
   listSyncRunsOperation,
+  provisionEmployeeOperation,
   requestSyncOperation,
 } from "@/lib/sync/sync-api-operations";
 import { emitEventBatchOperation, emitEventOperation } from "@/lib/callbacks/events-api-operations";
@@ -37,6 +38,7 @@ import {
 export const API_V1_OPERATIONS: readonly ApiOperation[] = [
   listEmployeesOperation,
   getEmployeeOperation,
+  provisionEmployeeOperation,
   listOrgUnitsOperation,
   getOrgUnitOperation,
   listSyncRunsOperation,

@@ -92,7 +92,7 @@ export const getEmployeeOperation = defineOperation({
   method: "GET",
   path: "/employees/{employeeNo}",
   tag: "Employees",
-  summary: "One employee with their IM accounts",
+  summary: "One employee with their IM accounts and scheduled lifecycle changes",
   scope: "employees:read",
   params: z.object({ employeeNo: z.string().min(1).max(64) }),
   responses: {
@@ -109,6 +109,19 @@ export const getEmployeeOperation = defineOperation({
             state: z.enum(["PENDING", "ACTIVE", "SUSPENDED", "DISABLED", "DELETED", "FAILED"]),
             lastError: z.string().nullable(),
             updatedAt: isoDateTime,
+          }),
+        ),
+        scheduledChanges: z.array(
+          z.object({
+            type: z.enum(["preboard", "create", "enable", "disable", "delete"]),
+            effectiveAt: isoDateTime,
+            timeZone: z.string().meta({ example: "Asia/Shanghai" }),
+            connectionId: z.string(),
+            connectionName: z.string(),
+            due: z
+              .boolean()
+              .meta({ description: "The instant has passed; the next sync applies it." }),
+            reason: z.string().optional(),
           }),
         ),
       }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { provisionRequestSchema, provisionResultSchema } from "./provision-schemas";
 import { defineOperation, isoDateTime, pageOf, pageQuery } from "@/lib/core/api/api-operation";
 import { requestSyncSchema, SYNC_STATUSES } from "./sync-run-schemas";
 
@@ -112,4 +113,20 @@ export const requestSyncOperation = defineOperation({
   },
   errors: [404, 409],
   example: { request: { connectionId: "cm…", dryRun: true } },
+});
+
+export const provisionEmployeeOperation = defineOperation({
+  operationId: "provisionEmployee",
+  method: "POST",
+  path: "/employees/{employeeNo}/provision",
+  tag: "Employees",
+  summary: "Provision one employee on demand: dry run with a trace, or apply now",
+  description:
+    "Plans the employee against one IM target (`connectionId`) or every enabled target with a mapping, with the same planner as a sync. `trace` lists each rule applied (effective date, scoping, mapping, privacy, attribute authority); `calls` the IM calls applying makes, empty when the employee is already in sync. With `dryRun: false` the calls are made now as an incremental sync run (trigger `provision:<caller>`), audited.",
+  scope: "provision:write",
+  params: z.object({ employeeNo: z.string().min(1).max(64) }),
+  body: provisionRequestSchema,
+  responses: { 200: { description: "The trace and the calls.", schema: provisionResultSchema } },
+  errors: [404],
+  example: { request: { dryRun: true } },
 });

@@ -6,6 +6,7 @@ import type { PrivacyCapability } from "@/lib/connectors/types";
 import type { PrivacyRule } from "@/lib/org/directory-privacy-schema";
 import type { AttributeAuthority } from "@/lib/sync/attribute-authority-schema";
 import type { AccountField, GroupRef } from "@/lib/sync/shared-types";
+import type { TraceEntry } from "@/lib/sync/rules/provision-trace-types";
 
 export type { AccountField, GroupRef } from "@/lib/sync/shared-types";
 
@@ -225,6 +226,8 @@ export type PlanOptions = {
   authority?: AttributeAuthority;
   /** Directory privacy rules and what the target platform can honour of them. */
   privacy?: { rules: PrivacyRule[]; capability: PrivacyCapability };
+  /** Explain every HR employee's plan (provision on demand): fills `SyncPlan.traces`. */
+  trace?: boolean;
 };
 
 export type PlanInput = {
@@ -420,4 +423,6 @@ export type SyncPlan = {
   /** Conflicts, sorted by type then subject. */
   conflicts: Conflict[];
   summary: PlanSummary;
+  /** With `options.trace`: per HR employee, the rules applied (see build-provision-trace.ts). */
+  traces?: { employeeNo: string; trace: TraceEntry[] }[];
 };

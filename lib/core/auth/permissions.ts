@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 export const AREAS = {
   dashboard: { path: "/", view: ["HR_ADMIN", "IT_ADMIN"], edit: [] },
   org: { path: "/org", view: ["HR_ADMIN", "IT_ADMIN"], edit: ["HR_ADMIN"] },
+  // Viewing includes a provisioning dry run (it writes nothing); Apply changes the IM.
+  employees: { path: "/employees", view: ["HR_ADMIN", "IT_ADMIN"], edit: ["IT_ADMIN"] },
   sync: { path: "/sync", view: ["HR_ADMIN", "IT_ADMIN"], edit: ["IT_ADMIN"] },
   conflicts: { path: "/conflicts", view: ["IT_ADMIN"], edit: ["IT_ADMIN"] },
   notifications: { path: "/notifications", view: ["HR_ADMIN"], edit: ["HR_ADMIN"] },

@@ -25,7 +25,7 @@ export type ScheduledChangeRow = ScheduledChange & {
  * hires, leavers (announced or terminated) and disabled accounts awaiting deletion.
  */
 export async function listScheduledChanges(
-  options: { now?: Date; connectionId?: string; limit?: number } = {},
+  options: { now?: Date; connectionId?: string; employeeNo?: string; limit?: number } = {},
 ): Promise<ScheduledChangeRow[]> {
   const now = options.now ?? new Date();
   const [settings, connections] = await Promise.all([
@@ -43,6 +43,7 @@ export async function listScheduledChanges(
   if (connections.length === 0) return [];
   const rows = await db.employee.findMany({
     where: {
+      ...(options.employeeNo ? { employeeNo: options.employeeNo } : {}),
       OR: [
         { status: "ONBOARDING" },
         { status: "TERMINATED" },

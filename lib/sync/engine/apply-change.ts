@@ -2,6 +2,7 @@ import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
 import { createGroupAdoptingSibling } from "./create-group-adopting-sibling";
 import { createUnitGroupOnce } from "./create-unit-group-once";
+import { createUserRequest, updateUserRequest } from "@/lib/sync/rules/im-user-requests";
 import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
 import { handOverOwnedGroups } from "./hand-over-owned-groups";
 import {
@@ -247,16 +248,7 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       const groupIds = await resolveAll(c.after.groups, resolve);
       const { fields } = c.after;
       try {
-        await target.createUser({
-          id: c.after.imUserId,
-          name: fields.name ?? c.targetKey,
-          email: fields.email,
-          mobile: fields.mobile,
-          title: fields.title,
-          employeeNo: c.targetKey,
-          groupIds,
-          ...c.after.protection,
-        });
+        await target.createUser(createUserRequest(c, groupIds));
       } catch (err) {
         if (!(
           err instanceof ConnectorError &&
@@ -276,12 +268,7 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       });
     }
     case "account.update": {
-      const { fields } = c.after;
-      await target.updateUser(c.after.imUserId, {
-        ...fields,
-        ...c.after.protection,
-        ...(c.after.enabled ? { enabled: true } : {}),
-      });
+      await target.updateUser(c.after.imUserId, updateUserRequest(c));
       return account({
         ...(c.after.syncedHash ? { syncedHash: c.after.syncedHash } : {}),
         ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),

@@ -3,8 +3,9 @@ import { chunk } from "@/lib/connectors/core/collect";
 import type { ImTarget } from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { changesForEmployee } from "@/lib/sync/rules/changes-for-employee";
 import { planSync } from "@/lib/sync/rules/plan-sync";
-import type { PlanSummary } from "@/lib/sync/types";
+import type { PlanSummary, SyncPlan } from "@/lib/sync/types";
 import type { PlanSettings } from "../queries/load-plan-settings";
 import { loadSyncInput, type SyncScope } from "./load-sync-input";
 import { openImTarget } from "../../connections/engine/open-connection";
@@ -33,6 +34,8 @@ export type PlanSyncRunOptions = {
   scope?: SyncScope;
   /** Read every IM user in full (no no-change shortcut; see list-im-users.ts). */
   deepImRead?: boolean;
+  /** Provision on demand: keep only this employee's changes and the groups they need (changes-for-employee.ts). */
+  onlyEmployee?: string;
 };
 
 export type PlanSyncRunResult = {
@@ -70,7 +73,10 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     scope: options.scope,
     deepImRead: options.deepImRead,
   });
-  const plan = planSync(input);
+  const planned = planSync(input);
+  const plan = options.onlyEmployee
+    ? onlyChanges(planned, changesForEmployee(planned.changes, options.onlyEmployee))
+    : planned;
 
   let approved = false;
   let approvedBy: string | null = null;
@@ -133,6 +139,15 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     batches: batchesOf(plan.changes.length, batchSize),
     summary: plan.summary,
   };
+}
+
+/** The plan cut down to `changes`, its counts recounted so the run summary says what it applies. */
+function onlyChanges(plan: SyncPlan, changes: SyncPlan["changes"]): SyncPlan {
+  const counts = Object.fromEntries(
+    Object.keys(plan.summary.counts).map((op) => [op, 0]),
+  ) as PlanSummary["counts"];
+  for (const c of changes) counts[c.op]++;
+  return { ...plan, changes, summary: { ...plan.summary, counts, total: changes.length } };
 }
 
 function batchesOf(total: number, size: number) {

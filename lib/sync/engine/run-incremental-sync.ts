@@ -72,6 +72,8 @@ export type RunIncrementalSyncOptions = {
   target?: ImTarget;
   now?: Date;
   settings?: Partial<PlanSettings>;
+  /** Provision on demand: apply only this employee's changes (see planSyncRun). */
+  onlyEmployee?: string;
 };
 
 export type RunIncrementalSyncResult = {
@@ -99,6 +101,7 @@ export async function runIncrementalSync(
     now: options.now,
     settings: options.settings,
     scope: { employeeNos: options.employeeNos },
+    onlyEmployee: options.onlyEmployee,
   });
   if (plan.status !== "RUNNING") return { runId, plan };
   for (const b of plan.batches)

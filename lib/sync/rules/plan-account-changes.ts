@@ -8,6 +8,7 @@ import { deleteAt } from "./delete-at";
 import { employeeTimeZone } from "./employee-time-zone";
 import { encodeSyncedHash } from "./encode-synced-hash";
 import { findLiveAccount } from "./find-live-account";
+import type { FieldDecision } from "./provision-trace-types";
 import { groupRefKey } from "./group-ref-key";
 import { hashFieldValues } from "./hash-field-values";
 import type { SyncIndex } from "./index-sync-input";
@@ -52,6 +53,8 @@ export type PlanAccountChangesInput = {
   protection?: ReadonlyMap<string, AccountProtection>;
   /** "employeeNo#field" values a privacy rule withholds: cleared even where the IM owns the field. */
   withheld?: ReadonlySet<string>;
+  /** Collect every per-field decision (for a provision trace). */
+  trace?: boolean;
 };
 
 export type PlanAccountChangesResult = {
@@ -64,6 +67,8 @@ export type PlanAccountChangesResult = {
   memoryUpdates: MemoryUpdate[];
   /** Employees left alone because their unit (or its parent) has not arrived yet. */
   deferredEmployees: number;
+  /** Per-field decisions, collected only with `trace`. */
+  fieldDecisions: FieldDecision[];
 };
 
 /** Account creates, field updates, membership moves and lifecycle transitions, in employee-number order. */
@@ -77,6 +82,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     deletes: [],
     memoryUpdates: [],
     deferredEmployees: 0,
+    fieldDecisions: [],
   };
   const employeeNos = [...accountTargets.keys()].sort(compareStrings);
 
@@ -152,6 +158,17 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
       if ((target.kind !== "active" && !preboard) || groups === null || blockedCreates.has(no))
         continue;
       const fields = fieldValues(e);
+      if (input.trace)
+        for (const field of ACCOUNT_FIELDS)
+          result.fieldDecisions.push({
+            employeeNo: no,
+            field,
+            outcome: "written",
+            reason: input.withheld?.has(`${no}#${field}`)
+              ? "privacy"
+              : (input.authority?.[field] ?? "hr_wins"),
+            creating: true,
+          });
       result.creates.push({
         op: "account.create",
         targetType: "im_account",
@@ -184,7 +201,10 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
           // Title is write-only on IM: its current value is unknown, never known to be blank.
           imBlank: c.field !== "title" && c.imValue === "",
         });
-      if (c.result === "apply_hr" && writable && !blockedFields.has(`${no}#${c.field}`)) {
+      const blocked = blockedFields.has(`${no}#${c.field}`);
+      if (input.trace)
+        result.fieldDecisions.push(fieldDecision(no, c.field, c.result, writable, blocked, input));
+      if (c.result === "apply_hr" && writable && !blocked) {
         set[c.field] = c.hrValue;
         before[c.field] = c.imValue;
         hashes[c.field] = hashFieldValues({ [c.field]: c.hrValue })[c.field];
@@ -274,4 +294,22 @@ function fieldValues(e: HrEmployee): AccountFieldValues {
     if (value !== undefined && value !== "") values[field] = value;
   }
   return values;
+}
+
+function fieldDecision(
+  employeeNo: string,
+  field: FieldDecision["field"],
+  result: string,
+  writable: boolean,
+  blocked: boolean,
+  input: PlanAccountChangesInput,
+): FieldDecision {
+  const mode = input.authority?.[field] ?? "hr_wins";
+  const base = { employeeNo, field, creating: false };
+  if (result === "in_sync") return { ...base, outcome: "in_sync", reason: mode };
+  if (result !== "apply_hr") return { ...base, outcome: "kept", reason: result };
+  if (blocked) return { ...base, outcome: "kept", reason: "conflict" };
+  if (!writable) return { ...base, outcome: "kept", reason: mode };
+  const withheld = input.withheld?.has(`${employeeNo}#${field}`);
+  return { ...base, outcome: "written", reason: withheld ? "privacy" : mode };
 }

@@ -6,6 +6,7 @@ import type { Conflict, ConflictType } from "@/lib/conflicts/types";
 import { compareStrings } from "./compare-strings";
 import { computeAccountTarget, type AccountTarget } from "./compute-account-target";
 import { evaluateSafetyThreshold } from "./evaluate-safety-threshold";
+import { explainEmployee } from "./explain-employee";
 import { indexSyncInput } from "./index-sync-input";
 import { planAccountChanges } from "./plan-account-changes";
 import { planGroupChanges } from "./plan-group-changes";
@@ -100,6 +101,7 @@ export function planSync(input: PlanInput): SyncPlan {
     timeZone: options.timeZone,
     ...(options.authority ? { authority: options.authority } : {}),
     ...(privacy ? { protection: privacy.protection, withheld: privacy.withheld } : {}),
+    ...(options.trace ? { trace: true } : {}),
   });
   const groupMoves = groups.updates.filter((c) => c.op === "group.move");
   const deletes = planGroupDeletes({
@@ -173,7 +175,20 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const t of unitTargets.values())
     if (t.kind === "none" && t.reason === "deferred") deferredUnits++;
 
+  const traces = options.trace
+    ? index.employees.map((e) =>
+        explainEmployee(e.employeeNo, e.unitCode, {
+          unitTargets,
+          accountTargets,
+          privacy,
+          blockedCreates: detected.blockedCreates,
+          fieldDecisions: accounts.fieldDecisions,
+        }),
+      )
+    : undefined;
+
   return {
+    ...(traces ? { traces } : {}),
     changes,
     memoryUpdates: [...groups.memoryUpdates, ...accounts.memoryUpdates, ...deletes.memoryUpdates],
     conflicts,

@@ -14,6 +14,7 @@ export const TOKEN_SCOPES = [
   "callbacks:write",
   "notifications:write",
   "events:write",
+  "provision:write",
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
@@ -36,4 +37,5 @@ export const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
   "callbacks:write": "Create, change, delete, test callback endpoints and replay deliveries.",
   "notifications:write": "Send notifications and read their status.",
   "events:write": "Send business events to data callbacks.",
+  "provision:write": "Dry-run or apply provisioning of one employee (provision on demand).",
 };

@@ -1,10 +1,10 @@
 import { apiRoute } from "@/lib/core/api/api-route";
 import { getEmployeeOperation } from "@/lib/org/org-api-operations";
-import { getEmployee } from "@/lib/org/queries/get-employee";
+import { loadEmployeeDetail } from "@/lib/org/queries/load-employee-detail";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/employees/{employeeNo} — see getEmployeeOperation. */
+/** GET /api/v1/employees/{employeeNo} — see getEmployeeOperation (the console's employee page query). */
 export const GET = apiRoute(getEmployeeOperation, async ({ params }) =>
-  getEmployee(params.employeeNo),
+  loadEmployeeDetail(params.employeeNo),
 );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SyncChange_targetKey_targetType_idx" ON "SyncChange"("targetKey", "targetType");
