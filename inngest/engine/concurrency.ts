@@ -14,6 +14,16 @@ const RECHECK_MS = 15_000;
 
 type Verdict = "go" | "held" | "stale";
 
+/**
+ * The lease of one request. A run's next request (discovery at the next seq, a step's retry) may
+ * be claimed by another executor before this one has released: keyed by step alone, that request
+ * would refresh this very lease row and the release would then delete the live lease of the
+ * successor — one request in flight no longer counted, and a limit of 2 let a third through.
+ */
+export function requestLeaseId(job: Pick<CallJob, "stepId" | "seq" | "attempt">): string {
+  return `${job.stepId}#${job.seq ?? ""}:${job.attempt}`;
+}
+
 /** The scope keys of a run's concurrency limits, with each limit. */
 function slotKeys(fn: FnDef, run: RunRow): { key: string; limit: number }[] {
   const vars = { event: run.events[0] };
@@ -62,12 +72,12 @@ export async function acquireSlots(
     const { rows } = await c.query<{ key: string; inflight: number; ahead: number }>(
       `SELECT k.key,
          (SELECT count(*) FROM "JobFlowLease" l WHERE l.key = k.key AND l."leaseUntil" > now()
-            AND NOT (l."runId" = $2 AND l."stepId" = $3))::int AS inflight,
+            AND NOT (l."runId" = $2 AND l."stepId" = $5))::int AS inflight,
          (SELECT count(*) FROM "JobFlowWait" w JOIN "JobRun" r ON r.id = w."runId"
             WHERE w.key = k.key AND (w.ord, w."runId", w."stepId") < ($4::timestamptz, $2, $3)
               AND r.status NOT IN ('COMPLETED','FAILED','CANCELLED'))::int AS ahead
        FROM unnest($1::text[]) AS k(key)`,
-      [keys.map((k) => k.key), run.id, job.stepId, ord.toISOString()],
+      [keys.map((k) => k.key), run.id, job.stepId, ord.toISOString(), requestLeaseId(job)],
     );
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const blocked: { key: string; reason: "concurrency" | "priority" }[] = [];
@@ -81,6 +91,7 @@ export async function acquireSlots(
         c,
         run.id,
         job.stepId,
+        requestLeaseId(job),
         keys.map((k) => k.key),
       );
       // Room left after us: let the next waiter of that key try too (several slots may have freed at once).
@@ -106,16 +117,22 @@ export async function acquireSlots(
   });
 }
 
-async function takeSlots(c: PoolClient, runId: string, stepId: string, keys: string[]) {
+async function takeSlots(
+  c: PoolClient,
+  runId: string,
+  stepId: string,
+  leaseId: string,
+  keys: string[],
+) {
   await c.query(
     `WITH l AS (
        INSERT INTO "JobFlowLease" (key, "runId", "stepId", "leaseUntil")
-       SELECT k, $2, $3, now() + make_interval(secs => $4) FROM unnest($1::text[]) k
+       SELECT k, $2, $5, now() + make_interval(secs => $4) FROM unnest($1::text[]) k
        ON CONFLICT (key, "runId", "stepId") DO UPDATE SET "leaseUntil" = excluded."leaseUntil"),
      w AS (DELETE FROM "JobFlowWait" WHERE "runId" = $2 AND "stepId" = $3)
      UPDATE "JobRun" SET "waitReason" = NULL, "waitUntil" = NULL
      WHERE id = $2 AND "waitReason" IN ('concurrency','priority')`,
-    [keys, runId, stepId, LEASE_SECONDS],
+    [keys, runId, stepId, LEASE_SECONDS, leaseId],
   );
 }
 
@@ -173,14 +190,15 @@ async function wakeNext(c: PoolClient, key: string, exceptRun: string, jobs: New
 export async function releaseSlots(
   ctx: EngineContext,
   runId: string,
-  stepId: string,
+  /** The request's lease ({@link requestLeaseId}). */
+  leaseId: string,
   /** The run's place in its keys' queues ({@link queueOrder}). */
   ord: Date,
 ) {
   await ctx.tx(async (c, jobs) => {
     const { rows: held } = await c.query<{ key: string }>(
       `SELECT key FROM "JobFlowLease" WHERE "runId" = $1 AND "stepId" = $2 ORDER BY key`,
-      [runId, stepId],
+      [runId, leaseId],
     );
     if (!held.length) return;
     for (const { key } of held)
@@ -200,7 +218,7 @@ export async function releaseSlots(
          WHERE w.key = d.key AND r.status NOT IN ('COMPLETED','FAILED','CANCELLED')
          ORDER BY w.ord, w."runId", w."stepId" LIMIT 1) n
        WHERE NOT EXISTS (SELECT 1 FROM me) OR n."runId" = $1 OR n.ord <= (SELECT ord FROM me)`,
-      [runId, stepId, ord.toISOString()],
+      [runId, leaseId, ord.toISOString()],
     );
     for (const r of rows) jobs.push({ data: { ...r.job, w: 1 } });
   });

@@ -1,6 +1,6 @@
 import { applyOps } from "./apply-ops";
 import { callApp, type AppAnswer } from "./call-app";
-import { acquireSlots, dropWaiter, queueOrder, releaseSlots } from "./concurrency";
+import { acquireSlots, dropWaiter, queueOrder, releaseSlots, requestLeaseId } from "./concurrency";
 import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
 import { INVOKED_EVENT } from "./invoke";
@@ -60,7 +60,7 @@ export async function handleCall(ctx: EngineContext, job: CallJob): Promise<void
     const answer = await callApp(ctx, run, fn, job);
     await applyAnswer(ctx, run.id, job, answer, quietEnd(ctx, run));
   } finally {
-    if (limited) await releaseSlots(ctx, run.id, job.stepId, queueOrder(fn, run));
+    if (limited) await releaseSlots(ctx, run.id, requestLeaseId(job), queueOrder(fn, run));
   }
 }
 
