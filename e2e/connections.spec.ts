@@ -31,7 +31,10 @@ test("a new WeCom connection to a dead address fails its test, and its secret ne
   await page.goto("/connections");
   await page.getByRole("link", { name: "Add IM target" }).click();
   await page.getByLabel("Provider").selectOption({ label: "WeCom" });
-  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page
+    .getByRole("form", { name: "New connection" })
+    .getByLabel("Name", { exact: true })
+    .fill(name);
   await page.getByLabel("API base URL").fill("http://127.0.0.1:9/cgi-bin");
   await page.getByLabel("Corp ID (corpid)").fill("ww-dead");
   await page.getByLabel("App AgentId").fill("1000002");
@@ -65,7 +68,10 @@ test("a bad URL in the connection form names the field", async ({ page }) => {
   await page.goto("/connections");
   await page.getByRole("link", { name: "Add IM target" }).click();
   await page.getByLabel("Provider").selectOption({ label: "WeCom" });
-  await page.getByLabel("Name", { exact: true }).fill("Bad URL");
+  await page
+    .getByRole("form", { name: "New connection" })
+    .getByLabel("Name", { exact: true })
+    .fill("Bad URL");
   await page.getByLabel("API base URL").fill("not a url");
   await page.getByLabel("Corp ID (corpid)").fill("ww-x");
   await page.getByLabel("App AgentId").fill("1");

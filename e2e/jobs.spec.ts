@@ -40,8 +40,8 @@ test("the functions panel shows each registered function's state and flow contro
   const panel = page.getByRole("table", { name: "Functions" });
   const drain = panel.getByRole("row").filter({ hasText: "Send due callback deliveries" });
   await expect(drain.getByText("Runnable")).toBeVisible();
-  await expect(drain.getByText("concurrency")).toBeVisible();
-  await expect(drain.getByText("limit: 1")).toBeVisible();
+  await expect(drain.getByText("singleton")).toBeVisible();
+  await expect(drain.getByText("mode: skip")).toBeVisible();
   const ping = panel.getByRole("row").filter({ hasText: "System ping" });
   await expect(ping.getByText("none")).toBeVisible();
   // The app's own functions declare nothing the executor refuses.

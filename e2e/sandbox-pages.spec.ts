@@ -75,7 +75,7 @@ test("the IM preview shows the IM directory (or says it fills with the first syn
   const search = page.getByLabel("Search inbox by name or userid");
   await expect(search).toBeVisible();
   await search.fill("nobody-here");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.locator("#main").getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=nobody-here/);
   await expect(page.getByText("No member matches “nobody-here”.")).toBeVisible();
 });
