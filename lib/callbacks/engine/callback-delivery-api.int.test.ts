@@ -2,6 +2,7 @@
 // event and deliveries → NOTIFY → the delivery worker (LISTEN, claim, keep-alive POSTs, bulk
 // outcomes) → signed POSTs to local receivers that verify with the standardwebhooks library.
 // Retry waits are scaled down (ORGBRIDGE_CALLBACK_TIME_SCALE).
+import { PEER_HEADER } from "@/lib/core/api/client-ip";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/core/audit/record-audit";
@@ -44,7 +45,12 @@ describe("callback delivery from the public API through the delivery worker", ()
     const res = await POST(
       new Request("http://orgbridge.test/api/v1/events", {
         method: "POST",
-        headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" },
+        headers: {
+          authorization: `Bearer ${auth}`,
+          "content-type": "application/json",
+          // An address of this file's own: other files' unauthenticated calls count per address and minute.
+          [PEER_HEADER]: "192.0.2.71",
+        },
         body: JSON.stringify(body),
       }),
       { params: Promise.resolve({}) },
