@@ -18,6 +18,7 @@ import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settin
 import { platformRootGroup } from "./platform-root-group";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
+import { mapAhead } from "@/lib/connectors/core/collect";
 
 export type LoadSyncInputOptions = {
   /** The IM_TARGET connection being synced (memory, mappings and fingerprint scope). */
@@ -154,16 +155,21 @@ async function* knownGroups(connectionId: string) {
     };
 }
 
-/** The scope's IM users, read one by one: the remembered account and the id OrgBridge would propose. */
+/** Reads of one scoped run in flight at once (the connector's own rate limiter still paces them). */
+const SCOPED_READ_CONCURRENCY = 8;
+
+/**
+ * The scope's IM users, read one by one: the remembered account and the id OrgBridge would propose.
+ * A burst of hires makes a scope of a few hundred: read them side by side, not one round trip after
+ * another (issue #17: sequential reads were most of an incremental run's planning time).
+ */
 async function* scopedUsers(target: ImTarget, scope: SyncScope, memory: PlanInput["memory"]) {
   const ids = new Set(
     scope.employeeNos.map((no) => proposeImUserId({ employeeNo: no, name: "", status: "active" })),
   );
   for (const a of memory.accounts) ids.add(a.imUserId);
-  for (const id of ids) {
-    const user = await target.getUser(id);
+  for await (const user of mapAhead(ids, SCOPED_READ_CONCURRENCY, (id) => target.getUser(id)))
     if (user) yield user;
-  }
 }
 
 async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
