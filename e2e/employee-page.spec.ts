@@ -47,6 +47,7 @@ test("an IT admin finds a new hire from the search box, runs a dry run and reads
   await expect(trace.getByRole("listitem").filter({ hasText: /^Attribute authority/ })).toHaveCount(
     4,
   );
+  await expect(trace.getByRole("listitem").filter({ hasText: /^Manager/ })).toHaveCount(1);
   // Either the calls it would make, or — if a sync already created the account — none.
   const calls = page.getByRole("list", { name: "IM calls for Sandbox IM (WeCom API)" });
   const none = page.getByText("Already in sync: no IM calls.");

@@ -19,7 +19,7 @@ export function TraceLine({ entry }: { entry: Entry }) {
     : "";
   const reasonCode = d.reason ?? "";
   const reason =
-    entry.rule === "authority"
+    entry.rule === "authority" || entry.rule === "manager"
       ? [
           t.has(`reason.${reasonCode}`) ? t(`reason.${reasonCode}`) : reasonCode,
           d.at === "creation" ? t("atCreation") : "",
@@ -36,6 +36,7 @@ export function TraceLine({ entry }: { entry: Entry }) {
         group: d.group ?? (d.newGroupFor ? t("newGroup", { unit: d.newGroupFor }) : ""),
         enableAt: when(d.enableAt),
         effectiveAt: when(d.effectiveAt),
+        manager: d.manager ?? "",
       })
     : `${entry.outcome} ${JSON.stringify(d)}`;
   return (

@@ -33,7 +33,6 @@ export function AttributeAuthorityForm({
       const result = await saveAttributeAuthorityAction({
         connectionId: connection.id,
         ...values,
-        manager: "hr_wins",
       });
       if (!result.ok) {
         setErrors(result.error.fieldErrors ?? {});
@@ -62,8 +61,8 @@ export function AttributeAuthorityForm({
           <fieldset disabled={readOnly || pending} className="grid gap-4 md:grid-cols-3">
             {AUTHORITY_FIELDS.map((field) => {
               const id = `authority-${connection.id}-${field}`;
-              // Managers are not written to any IM yet: offering other modes would promise what sync cannot do.
-              const fixed = field === "manager";
+              // Platforms without a manager field write none whatever the mode: the hint says so.
+              const hinted = field === "manager";
               return (
                 <div key={field} className="flex flex-col gap-1.5">
                   <label htmlFor={id} className="text-sm font-medium">
@@ -73,8 +72,7 @@ export function AttributeAuthorityForm({
                     id={id}
                     className={selectClass}
                     value={values[field]}
-                    disabled={fixed}
-                    aria-describedby={fixed || errors[field] ? `${id}-hint` : undefined}
+                    aria-describedby={hinted || errors[field] ? `${id}-hint` : undefined}
                     onChange={(e) =>
                       setValues({ ...values, [field]: e.target.value as AuthorityMode })
                     }
@@ -85,14 +83,14 @@ export function AttributeAuthorityForm({
                       </option>
                     ))}
                   </select>
-                  {errors[field] || fixed ? (
+                  {errors[field] || hinted ? (
                     <p
                       id={`${id}-hint`}
                       className={
                         errors[field] ? "text-xs text-destructive" : "text-xs text-muted-foreground"
                       }
                     >
-                      {errors[field] ?? t("managerFixed")}
+                      {errors[field] ?? t("managerHint")}
                     </p>
                   ) : null}
                 </div>

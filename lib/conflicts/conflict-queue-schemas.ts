@@ -15,6 +15,8 @@ export const CONFLICT_TYPES = [
   "depth_exceeded",
   "invalid_group_name",
   "group_not_empty",
+  "manager_cycle",
+  "manager_out_of_scope",
   "deletion_threshold",
 ] as const satisfies readonly ConflictType[];
 export type ConflictTypeName = (typeof CONFLICT_TYPES)[number];

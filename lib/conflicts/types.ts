@@ -5,6 +5,9 @@ import type { AccountField, GroupRef } from "@/lib/sync/shared-types";
 
 export type ContactField = "email" | "mobile";
 
+/** Why a manager is not on this IM target: not in HR, left, unit not synced here, or no account (yet). */
+export type ManagerOutOfScopeReason = "not_in_hr" | "terminated" | "not_synced" | "no_account";
+
 /** Per conflict type: what the subject is, and what HR and IM each say. */
 export type ConflictShapes = {
   im_group_renamed: {
@@ -75,6 +78,17 @@ export type ConflictShapes = {
     subjectType: "im_group";
     hr: { unitCode: string };
     im: { externalId: string; memberIds: string[]; childGroupIds: string[] };
+  };
+  manager_cycle: {
+    subjectType: "employee";
+    /** cycle: the loop in chain order, starting with the employee. */
+    hr: { employeeNo: string; managerNo: string; cycle: string[] };
+    im: null;
+  };
+  manager_out_of_scope: {
+    subjectType: "employee";
+    hr: { employeeNo: string; managerNo: string; reason: ManagerOutOfScopeReason };
+    im: null;
   };
   deletion_threshold: {
     subjectType: "sync_run";

@@ -129,6 +129,11 @@ export type ImCapabilities = {
    * transfer); a leaver's go to their manager. False: the platform has no such call, and sync says so.
    */
   canTransferGroupOwnership: boolean;
+  /**
+   * The platform stores a user's direct manager and the connector writes it (WeCom direct_leader, Feishu
+   * leader_user_id, DingTalk manager_userid, Slack SCIM enterprise manager). False: no manager is planned.
+   */
+  managerField: boolean;
   /** A user needs a mobile or an email to be created. */
   requiresContact: "mobile" | "mobile_or_email" | "email" | "none";
   messageFormats: ImMessageFormat[];
@@ -161,6 +166,8 @@ export type ImUserRecord = {
   groupIds: string[];
   mainGroupId?: string;
   enabled: boolean;
+  /** IM user id of the manager ("" = none); absent when the platform does not report it. */
+  managerId?: string;
 };
 
 /** A user id with its groups, as the cheap listing endpoints return it. */
@@ -192,9 +199,15 @@ export type CreateImUserInput = {
   hideMobile?: boolean;
   /** Ask the platform for senior mode (only where privacy.seniorMode). */
   seniorMode?: boolean;
+  /** IM user id of the manager (only where capabilities.managerField). */
+  managerId?: string;
 };
 
-export type UpdateImUserInput = Partial<Omit<CreateImUserInput, "id">> & { enabled?: boolean };
+export type UpdateImUserInput = Partial<Omit<CreateImUserInput, "id" | "managerId">> & {
+  enabled?: boolean;
+  /** Set the manager; null clears it (only where capabilities.managerField). */
+  managerId?: string | null;
+};
 
 export type SetGroupMembershipOptions = {
   /** Main group where the platform has one; defaults to the first of groupIds. */

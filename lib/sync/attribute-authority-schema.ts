@@ -42,10 +42,7 @@ export const attributeAuthoritySchema = z
     mobile: mode,
     title: mode,
     department: mode,
-    // The planner does not write managers to any IM yet, so only the default can be honoured.
-    manager: z.literal("hr_wins", {
-      error: "Manager: OrgBridge does not write managers to the IM yet, so only “HR wins” applies",
-    }),
+    manager: mode,
   })
   .strict();
 

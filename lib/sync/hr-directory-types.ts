@@ -78,6 +78,8 @@ export type EmployeeFields = {
   mobile: string | null;
   title: string | null;
   orgUnitId: string | null;
+  /** HR's manager reference as sent (the link below only names managers the mirror holds). */
+  managerNo: string | null;
   status: MirrorEmployeeStatus;
   hireDate: Date | null;
   terminationDate: Date | null;

@@ -41,6 +41,12 @@ export type GroupDeleteChange = {
   after: null;
 };
 
+/**
+ * The manager an account change writes: an IM user that exists, or one this run creates earlier
+ * (resolved by the executor from the id it recorded, like a pending group).
+ */
+export type ManagerRef = { employeeNo: string; imUserId: string } | { pendingEmployeeNo: string };
+
 /** Platform protection switches a privacy rule turns on (only where the platform has them). */
 export type AccountProtection = { hideMobile?: true; seniorMode?: true };
 
@@ -58,6 +64,8 @@ export type AccountCreateChange = {
     /** Pre-boarding: created disabled, enabled when this instant (start of the first day) has come. */
     enableAt?: string;
     protection?: AccountProtection;
+    /** The manager to set; absent = none written (HR names none, or a conflict holds it). */
+    manager?: ManagerRef;
   };
 };
 
@@ -65,8 +73,8 @@ export type AccountUpdateChange = {
   op: "account.update";
   targetType: "im_account";
   targetKey: string;
-  /** IM's values of the fields being changed (enabled included when re-enabling). */
-  before: { fields: AccountFieldValues; enabled?: boolean };
+  /** IM's values of the fields being changed (enabled included when re-enabling; manager's IM id, "" none, when set). */
+  before: { fields: AccountFieldValues; enabled?: boolean; manager?: string };
   /** Only the fields that change; `enabled: true` re-enables (state ACTIVE). Absent syncedHash: keep the stored one. */
   after: {
     imUserId: string;
@@ -74,6 +82,8 @@ export type AccountUpdateChange = {
     enabled?: true;
     syncedHash?: string;
     protection?: AccountProtection;
+    /** Set the manager; null clears it (HR names none). Absent = unchanged. */
+    manager?: ManagerRef | null;
   };
 };
 

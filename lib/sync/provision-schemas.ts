@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRACE_RULES } from "./rules/provision-trace-types";
 
 /** The body of a provision-on-demand request (console and API). */
 export const provisionRequestSchema = z
@@ -12,7 +13,7 @@ export type ProvisionRequest = z.infer<typeof provisionRequestSchema>;
 
 const traceEntry = z.object({
   connectionId: z.string(),
-  rule: z.enum(["effective_date", "scoping", "mapping", "privacy", "authority"]),
+  rule: z.enum(TRACE_RULES),
   outcome: z.string(),
   field: z.string().optional(),
   detail: z.record(z.string(), z.string()).optional(),

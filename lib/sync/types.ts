@@ -51,6 +51,8 @@ export type HrEmployee = {
   terminationReason?: string;
   /** The employee's IANA zone: hire and termination dates are days on this wall clock. */
   timeZone?: string;
+  /** Employee number of the direct manager. */
+  managerNo?: string;
 };
 
 export type HrState = {
@@ -84,6 +86,8 @@ export type ImUserState = {
   groupIds: string[];
   /** False when disabled/suspended in IM. */
   enabled: boolean;
+  /** IM user id of the user's manager ("" = none); absent = the IM did not say (compared with memory alone). */
+  managerId?: string;
 };
 
 export type ImState = {
@@ -192,6 +196,8 @@ export type ImCapabilities = {
   maxDepth: number;
   /** Accounts can be held disabled (pre-boarding); absent = yes. Without it hires are created on day one. */
   canDisableUser?: boolean;
+  /** The platform stores a user's manager (WeCom direct_leader, …); absent = no, and no manager is written. */
+  managerField?: boolean;
 };
 
 export type GroupNameRules = {
@@ -240,6 +246,11 @@ export type PlanInput = {
   mappings: Mapping[];
   /** Rules and clock. */
   options: PlanOptions;
+  /**
+   * Incremental runs: the employees outside the scope that the scoped employees' manager chains name,
+   * with their remembered accounts — read to resolve manager references, never planned.
+   */
+  related?: { employees: HrEmployee[]; accounts: AccountMemory[] };
 };
 
 // ─── Output ─────────────────────────────────────────────────────────────────
@@ -252,6 +263,7 @@ export type {
   GroupMoveChange,
   GroupDeleteChange,
   AccountProtection,
+  ManagerRef,
   AccountCreateChange,
   AccountUpdateChange,
   AccountMoveChange,

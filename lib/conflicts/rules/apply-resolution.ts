@@ -324,6 +324,12 @@ export function applyResolution(input: ApplyResolutionInput): ApplyResolutionRes
         "Move the remaining members or groups out in IM; the next sync deletes the group.",
       );
     }
+    case "manager_cycle":
+    case "manager_out_of_scope":
+      // The sync closes these itself once HR's manager (or the manager's scope) is fixed.
+      return fail(
+        "Fix the manager in HR or bring the manager into this IM's scope; the next sync writes it and closes this conflict. Only ignore is possible here.",
+      );
     case "deletion_threshold":
       if (r.kind === "keep_hr") return ok({ run: "approve" });
       if (r.kind === "keep_im") return ok({ run: "reject" });

@@ -13,6 +13,8 @@ const SUBJECT_TYPES: { [K in ConflictType]: ConflictShapes[K]["subjectType"] } =
   depth_exceeded: "org_unit",
   invalid_group_name: "org_unit",
   group_not_empty: "im_group",
+  manager_cycle: "employee",
+  manager_out_of_scope: "employee",
   deletion_threshold: "sync_run",
 };
 

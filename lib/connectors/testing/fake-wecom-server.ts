@@ -29,6 +29,8 @@ type User = {
   main_department?: number;
   position?: string;
   enable: number;
+  /** At most one userid; user/get always returns the list. */
+  direct_leader: string[];
 };
 
 /**
@@ -141,6 +143,7 @@ export async function startFakeWecomServer(
           main_department: b.main_department,
           position: b.position,
           enable: b.enable ?? 1,
+          direct_leader: b.direct_leader ?? [],
         });
         return ok({ created_userid: b.userid });
       }
@@ -157,6 +160,7 @@ export async function startFakeWecomServer(
           "main_department",
           "position",
           "enable",
+          "direct_leader",
         ] as const) {
           if (b[key] !== undefined) (u as Record<string, unknown>)[key] = b[key];
         }

@@ -140,6 +140,13 @@ export function describeWecomContract(name: string, setup: () => Promise<WecomHa
       await expectConnectorError(target.deleteGroup(child), "conflict", "60005");
     });
 
+    it("sets and clears a member's direct leader, which user/get reports back", async () => {
+      await target.updateUser(ids[1], { managerId: ids[0] });
+      expect((await target.getUser(ids[1]))?.managerId).toBe(ids[0]);
+      await target.updateUser(ids[1], { managerId: null });
+      expect((await target.getUser(ids[1]))?.managerId).toBe("");
+    });
+
     it("pages through list_id to the end", async () => {
       const refs = await collect(target.listUserRefs());
       const mine = refs.filter((r) => r.id.startsWith(tag));

@@ -216,10 +216,12 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
     });
   }
 
-  // Managers: the first employee of each unit manages it; everyone reports to their unit's manager, else upwards.
+  // Managers: the first active employee of each unit manages it (a hire yet to start or someone on leave
+  // has no IM account to be named as a manager); everyone reports to their unit's manager, else upwards.
   const firstOfUnit = new Map<string, string>();
   for (const e of employees)
-    if (!firstOfUnit.has(e.unitCode)) firstOfUnit.set(e.unitCode, e.employeeNo);
+    if (!firstOfUnit.has(e.unitCode) && e.status === "active")
+      firstOfUnit.set(e.unitCode, e.employeeNo);
   firstOfUnit.set("XH", "XH000001");
   firstOfUnit.set("XH-HR", "XH000002");
   firstOfUnit.set("XH-IT", "XH000003");

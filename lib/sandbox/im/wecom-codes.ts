@@ -5,7 +5,7 @@
 export const WC = {
   BUSY: -1,
   INVALID_SECRET: 40001, // 不合法的secret参数
-  INVALID_USERID: 40003, // 无效的UserID
+  INVALID_USERID: 40003, // 无效的UserID (also an unknown or second direct_leader: unverified)
   INVALID_MSGTYPE: 40008, // 不合法的msgtype参数
   INVALID_CORPID: 40013, // 不合法的CorpID
   INVALID_TOKEN: 40014, // 不合法的access_token

@@ -22,6 +22,8 @@ describe("provision on demand", () => {
       email: "lin.xia@prov.example",
       mobile: "13700000021",
       title: "工程师",
+      // Outside the provision's scope: resolved from the account OrgBridge remembers for them.
+      managerNo: "XH000004",
     });
     await mergeHrChange(await env.normalise(event));
     const d = await env.db();
@@ -49,6 +51,17 @@ describe("provision on demand", () => {
         field,
         detail: { reason: "hr_wins", at: "creation" },
       })),
+      {
+        connectionId: c,
+        rule: "manager",
+        outcome: "written",
+        detail: {
+          reason: "hr_wins",
+          manager: "XH000004",
+          imUserId: "XH000004",
+          at: "creation",
+        },
+      },
     ]);
     expect(dry.calls).toEqual([
       {
@@ -63,6 +76,7 @@ describe("provision on demand", () => {
           title: "工程师",
           employeeNo: NO,
           groupIds: [fe.externalId],
+          managerId: "XH000004",
         },
       },
     ]);

@@ -2,8 +2,9 @@ import { ConnectorError, type ImTarget } from "@/lib/connectors";
 import { db, type Prisma } from "@/lib/core/db";
 import { createGroupAdoptingSibling } from "./create-group-adopting-sibling";
 import { createUnitGroupOnce } from "./create-unit-group-once";
+import { dropManagerSlot } from "@/lib/sync/rules/drop-manager-slot";
 import { createUserRequest, updateUserRequest } from "@/lib/sync/rules/im-user-requests";
-import type { GroupMemory, GroupRef, PlannedChange } from "@/lib/sync/types";
+import type { GroupMemory, GroupRef, ManagerRef, PlannedChange } from "@/lib/sync/types";
 import { handOverOwnedGroups } from "./hand-over-owned-groups";
 import {
   findUnitGroup,
@@ -50,7 +51,13 @@ type RecordMemory = (tx: Prisma.TransactionClient) => Promise<void>;
 export type MemoryWrite =
   | { kind: "rows"; write: RecordMemory }
   | { kind: "groupCreated"; group: CreatedGroup }
-  | { kind: "account"; employeeNo: string; patch: AccountRowPatch };
+  | {
+      kind: "account";
+      employeeNo: string;
+      patch: AccountRowPatch;
+      /** Applied, with something left out the change log should say (e.g. a manager not created). */
+      note?: { errorCode: string; error: string };
+    };
 
 /** One change's result, not yet recorded (see `recordOutcomes`). */
 export type ChangeOutcome = ApplyChangeResult & { changeId: string; memory?: MemoryWrite };
@@ -67,6 +74,8 @@ export type ApplyContext = Omit<ApplyChangeOptions, "change"> & {
   claimGroups?: boolean;
   /** One listing of the IM's groups per batch, made only when a create finds its name taken. */
   listedGroups?: { groups?: Promise<Map<string, string>> };
+  /** Employee number → IM user id of accounts this batch created (managers named by a later change). */
+  createdAccounts?: Map<string, string>;
 };
 
 class ApplyFailure extends Error {
@@ -124,7 +133,8 @@ export async function performChange(
         error: `Takes effect at ${after.effectiveAt}; a later run applies it.`,
       };
     }
-    return { changeId: change.id, status: "APPLIED", memory: outcome };
+    const note = outcome.kind === "account" ? outcome.note : undefined;
+    return { changeId: change.id, status: "APPLIED", memory: outcome, ...note };
   } catch (err) {
     const failure = describeFailure(err);
     return {
@@ -151,11 +161,31 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
     return unitGroups.get(code) ?? undefined;
   };
   const rows = (write: RecordMemory): MemoryWrite => ({ kind: "rows", write });
-  const account = (patch: AccountRowPatch): MemoryWrite => ({
-    kind: "account",
+  const account = (patch: AccountRowPatch, note?: { errorCode: string; error: string }) => ({
+    kind: "account" as const,
     employeeNo: c.targetKey,
     patch,
+    ...(note ? { note } : {}),
   });
+  // A manager created earlier in the run: from this batch, else from the account memory recorded before.
+  const manager = async (ref: ManagerRef | null | undefined) => {
+    if (!ref || "imUserId" in ref) return ref ? ref.imUserId : ref;
+    const no = ref.pendingEmployeeNo;
+    const created = options.createdAccounts?.get(no);
+    if (created) return created;
+    const row = await db.imAccount.findFirst({
+      where: { connectionId, employee: { employeeNo: no }, state: { in: ["PENDING", "ACTIVE"] } },
+      select: { imUserId: true },
+    });
+    return row?.imUserId;
+  };
+  const managerNote = (ref: ManagerRef | null | undefined) =>
+    ref && "pendingEmployeeNo" in ref
+      ? {
+          errorCode: "manager_not_created",
+          error: `Manager ${ref.pendingEmployeeNo} was not created earlier in the run: written without the manager; the next sync sets it.`,
+        }
+      : undefined;
   const resolve = async (ref: GroupRef | null): Promise<string | undefined> => {
     if (!ref) return undefined;
     if ("externalId" in ref) return ref.externalId;
@@ -247,8 +277,10 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
     case "account.create": {
       const groupIds = await resolveAll(c.after.groups, resolve);
       const { fields } = c.after;
+      const managerId = await manager(c.after.manager);
+      const missing = managerId === undefined ? managerNote(c.after.manager) : undefined;
       try {
-        await target.createUser(createUserRequest(c, groupIds));
+        await target.createUser(createUserRequest(c, groupIds, managerId ?? undefined));
       } catch (err) {
         if (!(
           err instanceof ConnectorError &&
@@ -259,20 +291,30 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       }
       // Pre-boarding: the platforms create users enabled, so the hire is held disabled until day one.
       if (c.after.enableAt) await target.disableUser(c.after.imUserId);
-      return account({
-        imUserId: c.after.imUserId,
-        state: c.after.enableAt ? "PENDING" : "ACTIVE",
-        syncedHash: c.after.syncedHash,
-        groupIds,
-        disabledAt: null,
-      });
+      options.createdAccounts?.set(c.targetKey, c.after.imUserId);
+      return account(
+        {
+          imUserId: c.after.imUserId,
+          state: c.after.enableAt ? "PENDING" : "ACTIVE",
+          syncedHash: missing ? dropManagerSlot(c.after.syncedHash) : c.after.syncedHash,
+          groupIds,
+          disabledAt: null,
+        },
+        missing,
+      );
     }
     case "account.update": {
-      await target.updateUser(c.after.imUserId, updateUserRequest(c));
-      return account({
-        ...(c.after.syncedHash ? { syncedHash: c.after.syncedHash } : {}),
-        ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),
-      });
+      const managerId = await manager(c.after.manager);
+      const missing = managerId === undefined ? managerNote(c.after.manager) : undefined;
+      await target.updateUser(c.after.imUserId, updateUserRequest(c, managerId));
+      const { syncedHash } = c.after;
+      return account(
+        {
+          ...(syncedHash ? { syncedHash: missing ? dropManagerSlot(syncedHash) : syncedHash } : {}),
+          ...(c.after.enabled ? { state: "ACTIVE" as const, disabledAt: null } : {}),
+        },
+        missing,
+      );
     }
     case "account.move": {
       const add = await resolveAll(c.after.add, resolve);

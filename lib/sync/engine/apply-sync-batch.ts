@@ -76,6 +76,7 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
       now: options.now,
       unitGroups: await loadUnitGroups(run.connectionId, changes),
       claimGroups: run.kind === "INCREMENTAL",
+      createdAccounts: new Map(),
     };
     const unlimited =
       (run.connection.config as { rateLimit?: unknown } | null)?.rateLimit === false;
@@ -129,13 +130,12 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
         }
         await runWave();
       } else {
-        // Accounts are independent of each other; one account's changes (disable then delete) stay in order.
-        const byAccount = new Map<string, typeof segment>();
-        for (const change of segment)
-          byAccount.set(change.targetKey, [...(byAccount.get(change.targetKey) ?? []), change]);
-        await mapConcurrent([...byAccount.values()], concurrency, async (list) => {
-          for (const change of list) await apply(change, ACCOUNT_FLUSH);
-        });
+        // Accounts go out together, except that a change naming a manager this wave creates waits for the
+        // wave to end (the plan puts managers' creates first); one account's changes stay in order.
+        for (const wave of managerWaves(segment))
+          await mapConcurrent(byAccount(wave), concurrency, async (list) => {
+            for (const change of list) await apply(change, ACCOUNT_FLUSH);
+          });
       }
       await flush();
     }
@@ -145,6 +145,32 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
     where: { id: options.runId },
     select: { applied: true, failed: true, skipped: true },
   });
+}
+
+/** Splits account changes (in plan order) where a change names a manager created earlier in the same wave. */
+function managerWaves<T extends { op: string; targetKey: string; after: unknown }>(
+  changes: T[],
+): T[][] {
+  const waves: T[][] = [[]];
+  let created = new Set<string>();
+  for (const change of changes) {
+    const manager = (change.after as { manager?: { pendingEmployeeNo?: string } | null } | null)
+      ?.manager;
+    if (manager?.pendingEmployeeNo && created.has(manager.pendingEmployeeNo)) {
+      waves.push([]);
+      created = new Set();
+    }
+    waves.at(-1)!.push(change);
+    if (change.op === "account.create") created.add(change.targetKey);
+  }
+  return waves.filter((w) => w.length > 0);
+}
+
+/** One list per account, in plan order: an account's changes (disable then delete) apply one after another. */
+function byAccount<T extends { targetKey: string }>(changes: T[]): T[][] {
+  const lists = new Map<string, T[]>();
+  for (const change of changes) lists.set(change.targetKey, [...(lists.get(change.targetKey) ?? []), change]);
+  return [...lists.values()];
 }
 
 /** The groups of every unit the batch's changes name (`pendingUnitCode` refs, created and deleted units), in one query. */

@@ -34,7 +34,8 @@ export async function* listImUsers(options: ListImUsersOptions): AsyncGenerator<
   for (const a of memory.accounts) {
     const employee = employees.get(a.employeeNo);
     if (!employee || a.state === "DELETED" || a.state === "PENDING") continue;
-    if (!matchesSyncedHash(employee, a.syncedHash)) continue;
+    // Managers are compared with memory alone for a vouched user, so its hash must remember one.
+    if (!matchesSyncedHash(employee, a.syncedHash, target.capabilities.managerField)) continue;
     vouched.set(fold(a.imUserId), {
       imUserId: a.imUserId,
       name: employee.name,
@@ -62,5 +63,6 @@ function toState(u: ImUserRecord): ImUserState {
     ...(u.mobile ? { mobile: u.mobile } : {}),
     groupIds: u.groupIds,
     enabled: u.enabled,
+    ...(u.managerId !== undefined ? { managerId: u.managerId } : {}),
   };
 }

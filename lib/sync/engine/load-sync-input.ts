@@ -94,12 +94,14 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
         ...(u.mobile ? { mobile: u.mobile } : {}),
         groupIds: u.groupIds,
         enabled: u.enabled,
+        ...(u.managerId !== undefined ? { managerId: u.managerId } : {}),
       });
   else
     for await (const u of listImUsers({ target, hr, memory, deep: options.deepImRead }))
       users.push(u);
 
   const caps = target.capabilities;
+  const related = scope && caps.managerField ? await loadManagerChains(connectionId, hr) : undefined;
   return {
     rootGroupId,
     input: {
@@ -107,6 +109,7 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
       im: { groups, users },
       memory,
       mappings,
+      ...(related ? { related } : {}),
       options: {
         lifecycle: settings.lifecycle,
         safety: settings.safety,
@@ -118,6 +121,7 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
           // The connector counts a listed root as level 1; the planner counts top-level groups as level 1.
           maxDepth: (caps.maxGroupDepth ?? 15) - (rootGroupId ? 1 : 0),
           canDisableUser: caps.canDisableUser,
+          managerField: caps.managerField,
         },
         ...(settings.nameRules ? { nameRules: settings.nameRules } : {}),
         fingerprintScope: connectionId,
@@ -172,8 +176,38 @@ async function* scopedUsers(target: ImTarget, scope: SyncScope, memory: PlanInpu
     if (user) yield user;
 }
 
-async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
-  const unitRows = await db.orgUnit.findMany({
+/**
+ * The managers the scoped employees name, their managers, and so on to the top (or round a loop),
+ * with their remembered accounts on this connection: enough to resolve and check every manager
+ * reference without planning those people.
+ */
+async function loadManagerChains(
+  connectionId: string,
+  hr: PlanInput["hr"],
+): Promise<NonNullable<PlanInput["related"]>> {
+  const known = new Set(hr.employees.map((e) => e.employeeNo));
+  const employees: HrEmployee[] = [];
+  let wanted = hr.employees.map((e) => e.managerNo);
+  // Bounded: a chain deeper than this is left to the full sync.
+  for (let depth = 0; depth < 64; depth++) {
+    const nos = [...new Set(wanted.filter((no): no is string => !!no && !known.has(no)))];
+    if (nos.length === 0) break;
+    for (const no of nos) known.add(no);
+    const found = (await loadHr({ employeeNos: nos }, false)).employees;
+    employees.push(...found);
+    wanted = found.map((e) => e.managerNo);
+  }
+  if (employees.length === 0) return { employees, accounts: [] };
+  const { accounts } = await loadMemory(connectionId, {
+    employeeNos: employees.map((e) => e.employeeNo),
+  });
+  return { employees, accounts };
+}
+
+async function loadHr(scope?: SyncScope, withUnits = true): Promise<PlanInput["hr"]> {
+  const unitRows = !withUnits
+    ? []
+    : await db.orgUnit.findMany({
     select: {
       code: true,
       name: true,
@@ -195,6 +229,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
       terminationDate: true,
       terminationReason: true,
       timeZone: true,
+      managerNo: true,
       orgUnit: { select: { code: true } },
     },
   });
@@ -217,6 +252,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
     if (terminationDate) out.terminationDate = terminationDate;
     if (e.terminationReason) out.terminationReason = e.terminationReason;
     if (e.timeZone) out.timeZone = e.timeZone;
+    if (e.managerNo) out.managerNo = e.managerNo;
     return out;
   });
   return { units, employees };

@@ -12,6 +12,7 @@ import { openImTarget } from "../../connections/engine/open-connection";
 import { emitSyncEvents } from "./emit-sync-events";
 import { recordConflicts } from "./record-conflicts";
 import { recordMemoryUpdates } from "./record-memory-updates";
+import { settleManagerConflicts } from "./settle-manager-conflicts";
 
 // A step per 1,000 changes: long enough that the pauses between steps (connector set-up, the batch read, the
 // concurrency draining at its end) stay small, short enough that a retried step redoes little.
@@ -91,6 +92,11 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   const held = plan.summary.held && !approved;
   if (!dryRun) await recordMemoryUpdates(run.connectionId, plan.memoryUpdates);
   await recordConflicts(run.connectionId, run.id, plan.conflicts);
+  await settleManagerConflicts({
+    connectionId: run.connectionId,
+    conflicts: plan.conflicts,
+    ...(options.scope ? { employeeNos: options.scope.employeeNos } : {}),
+  });
 
   const status =
     dryRun || plan.changes.length === 0 ? "SUCCEEDED" : held ? "AWAITING_APPROVAL" : "RUNNING";

@@ -61,6 +61,7 @@ export async function readDirectoryMirror(
       title: true,
       orgUnitId: true,
       managerId: true,
+      managerNo: true,
       status: true,
       hireDate: true,
       terminationDate: true,

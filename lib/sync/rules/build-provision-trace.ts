@@ -18,6 +18,8 @@ export type BuildProvisionTraceInput = {
   fields: readonly FieldDecision[];
   /** A conflict blocks the account's creation. */
   createBlocked: boolean;
+  /** The manager decision (written, waiting for the manager's creation, conflict, no manager field). */
+  manager?: TraceEntry;
 };
 
 function groupDetail(ref: GroupRef): Record<string, string> {
@@ -26,7 +28,7 @@ function groupDetail(ref: GroupRef): Record<string, string> {
 
 /**
  * Turns what the planner's rules decided for one employee into a readable trace: effective date,
- * scoping, mapping, privacy and attribute authority. It explains decisions already made; it never
+ * scoping, mapping, privacy, attribute authority and the manager. It explains decisions already made; it never
  * decides anything itself, so the trace cannot disagree with the plan.
  */
 export function buildProvisionTrace(input: BuildProvisionTraceInput): TraceEntry[] {
@@ -70,5 +72,6 @@ export function buildProvisionTrace(input: BuildProvisionTraceInput): TraceEntry
       field: f.field,
       detail: { reason: f.reason, ...(f.creating ? { at: "creation" } : {}) },
     });
+  if (input.manager) trace.push(input.manager);
   return trace;
 }

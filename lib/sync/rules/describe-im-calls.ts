@@ -1,4 +1,4 @@
-import { createUserRequest, updateUserRequest } from "./im-user-requests";
+import { createUserRequest, managerLabel, updateUserRequest } from "./im-user-requests";
 import type { GroupRef, PlannedChange } from "../types";
 
 /** One connector call a planned change makes: the method and what it is given. */
@@ -38,6 +38,7 @@ export function describeImCalls(c: PlannedChange): ImCall[] {
           ...createUserRequest(
             c,
             c.after.groups.map((g) => ref(g)!),
+            managerLabel(c.after.manager) ?? undefined,
           ),
         },
       };
@@ -50,7 +51,12 @@ export function describeImCalls(c: PlannedChange): ImCall[] {
         : [create];
     }
     case "account.update":
-      return [{ method: "updateUser", payload: { id: c.after.imUserId, ...updateUserRequest(c) } }];
+      return [
+        {
+          method: "updateUser",
+          payload: { id: c.after.imUserId, ...updateUserRequest(c, managerLabel(c.after.manager)) },
+        },
+      ];
     case "account.move":
       return [
         {

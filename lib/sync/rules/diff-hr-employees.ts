@@ -65,6 +65,7 @@ export function diffHrEmployees({
       mobile: hr.mobile ?? null,
       title: hr.title ?? null,
       orgUnitId: hr.unitCode ? (unitId.get(hr.unitCode) ?? null) : null,
+      managerNo: hr.managerNo?.trim() || null,
       status: STATUS[hr.status],
       hireDate: day(hr.hireDate),
       terminationDate: day(hr.terminationDate),

@@ -11,6 +11,8 @@ export type PlanDecisions = {
   privacy: DirectoryPrivacyResult | null;
   blockedCreates: ReadonlySet<string>;
   fieldDecisions: readonly FieldDecision[];
+  /** Per employee: the manager decision's trace line. */
+  managerTraces?: ReadonlyMap<string, TraceEntry>;
 };
 
 /** One employee's trace, picked out of the decisions planSync made for everyone. */
@@ -28,6 +30,7 @@ export function explainEmployee(
     withheld: ACCOUNT_FIELDS.filter((f) => decisions.privacy?.withheld.has(`${employeeNo}#${f}`)),
     fields: decisions.fieldDecisions.filter((d) => d.employeeNo === employeeNo),
     createBlocked: decisions.blockedCreates.has(employeeNo),
+    manager: decisions.managerTraces?.get(employeeNo),
   });
   return { employeeNo, trace };
 }

@@ -39,3 +39,18 @@ describe("matchesSyncedHash", () => {
     expect(matchesSyncedHash(values, kept)).toBe(false);
   });
 });
+
+describe("matchesSyncedHash and the manager slot", () => {
+  const hashes = hashFieldValues(values);
+  const withManager = encodeSyncedHash({ ...hashes, manager: { hr: "0123456789abcd", im: "fedcba98765432" } });
+
+  it("ignores the manager slot, even one kept over HR's, when comparing the fields", () => {
+    expect(matchesSyncedHash(values, withManager)).toBe(true);
+    expect(matchesSyncedHash(values, withManager, true)).toBe(true);
+  });
+
+  it("refuses a hash without a manager slot when the platform syncs managers", () => {
+    expect(matchesSyncedHash(values, stored)).toBe(true);
+    expect(matchesSyncedHash(values, stored, true)).toBe(false);
+  });
+});

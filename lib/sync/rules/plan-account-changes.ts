@@ -12,9 +12,12 @@ import type { FieldDecision } from "./provision-trace-types";
 import { groupRefKey } from "./group-ref-key";
 import { hashFieldValues } from "./hash-field-values";
 import type { SyncIndex } from "./index-sync-input";
-import type { SyncedFieldHashes } from "./parse-synced-hash";
-import { proposeImUserId } from "./propose-im-user-id";
+import { parseSyncedHash, type SyncedFieldHashes } from "./parse-synced-hash";
+import { planManagerField } from "./plan-manager-field";
+import type { TraceEntry } from "./provision-trace-types";
+import { newAccountId, type ManagerDecision } from "./resolve-managers";
 import type { UnitTarget } from "./resolve-unit-targets";
+import { targetGroups } from "./target-groups";
 import type {
   AccountProtection,
   AccountCreateChange,
@@ -25,7 +28,6 @@ import type {
   AccountState,
   AccountSuspendChange,
   AccountUpdateChange,
-  GroupRef,
   HrEmployee,
   MemoryUpdate,
 } from "../types";
@@ -53,6 +55,8 @@ export type PlanAccountChangesInput = {
   protection?: ReadonlyMap<string, AccountProtection>;
   /** "employeeNo#field" values a privacy rule withholds: cleared even where the IM owns the field. */
   withheld?: ReadonlySet<string>;
+  /** Per employee with an account: the manager resolveManagers chose; absent = no manager field. */
+  managers?: ReadonlyMap<string, ManagerDecision>;
   /** Collect every per-field decision (for a provision trace). */
   trace?: boolean;
 };
@@ -69,6 +73,8 @@ export type PlanAccountChangesResult = {
   deferredEmployees: number;
   /** Per-field decisions, collected only with `trace`. */
   fieldDecisions: FieldDecision[];
+  /** Per employee: the manager decision's trace line, collected only with `trace`. */
+  managerTraces: Map<string, TraceEntry>;
 };
 
 /** Account creates, field updates, membership moves and lifecycle transitions, in employee-number order. */
@@ -83,7 +89,9 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     memoryUpdates: [],
     deferredEmployees: 0,
     fieldDecisions: [],
+    managerTraces: new Map(),
   };
+  const managerMode = input.authority?.manager ?? "hr_wins";
   const employeeNos = [...accountTargets.keys()].sort(compareStrings);
 
   for (const no of employeeNos) {
@@ -158,6 +166,14 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
       if ((target.kind !== "active" && !preboard) || groups === null || blockedCreates.has(no))
         continue;
       const fields = fieldValues(e);
+      const manager = planManagerField({
+        decision: input.managers?.get(no),
+        creating: true,
+        imManagerId: undefined,
+        last: undefined,
+        mode: managerMode,
+      });
+      if (input.trace) result.managerTraces.set(no, manager.trace);
       if (input.trace)
         for (const field of ACCOUNT_FIELDS)
           result.fieldDecisions.push({
@@ -175,12 +191,13 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
         targetKey: no,
         before: null,
         after: {
-          imUserId: memory && memory.state !== "DELETED" ? memory.imUserId : proposeImUserId(e),
+          imUserId: newAccountId(e, index),
           fields,
           groups,
-          syncedHash: encodeSyncedHash(hashFieldValues(fields)),
+          syncedHash: encodeSyncedHash({ ...hashFieldValues(fields), manager: manager.slot }),
           ...(preboard ? { enableAt: target.enableAt } : {}),
           ...(protection ? { protection } : {}),
+          ...(manager.write ? { manager: manager.write } : {}),
         },
       });
       continue;
@@ -212,25 +229,45 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
         hashes[c.field] = c.keep;
       }
     }
+    const manager = planManagerField({
+      decision: input.managers?.get(no),
+      creating: false,
+      imManagerId: user.managerId,
+      last: parseSyncedHash(live.memory.syncedHash)?.manager,
+      mode: managerMode,
+    });
+    if (input.trace) result.managerTraces.set(no, manager.trace);
+    hashes.manager = manager.slot;
     const syncedHash = encodeSyncedHash(hashes);
     const enable = target.kind === "active" && !user.enabled;
-    if (Object.keys(set).length > 0 || enable) {
+    const writesManager = manager.write !== undefined;
+    if (Object.keys(set).length > 0 || enable || writesManager) {
       result.updates.push({
         op: "account.update",
         targetType: "im_account",
         targetKey: no,
-        before: enable ? { fields: before, enabled: false } : { fields: before },
+        before: {
+          fields: before,
+          ...(enable ? { enabled: false } : {}),
+          ...(writesManager && user.managerId !== undefined ? { manager: user.managerId } : {}),
+        },
         after: {
           imUserId: user.imUserId,
           fields: set,
           ...(enable ? { enabled: true as const } : {}),
           syncedHash,
           ...(protection ? { protection } : {}),
+          ...(writesManager ? { manager: manager.write } : {}),
         },
       });
     }
     const memoryPatch: { state?: AccountState; syncedHash?: string } = {};
-    if (Object.keys(set).length === 0 && !enable && syncedHash !== live.memory.syncedHash) {
+    if (
+      Object.keys(set).length === 0 &&
+      !enable &&
+      !writesManager &&
+      syncedHash !== live.memory.syncedHash
+    ) {
       memoryPatch.syncedHash = syncedHash;
     }
     if (target.kind === "suspended") {
@@ -277,14 +314,6 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     }
   }
   return result;
-}
-
-/** Groups the employee belongs in; [] = platform has no groups; null = do not create or move. */
-function targetGroups(target: UnitTarget | undefined): GroupRef[] | null {
-  if (!target) return null;
-  if (target.kind === "group") return [target.ref];
-  if (target.kind === "none" && target.reason === "no_groups") return [];
-  return null;
 }
 
 function fieldValues(e: HrEmployee): AccountFieldValues {

@@ -11,6 +11,8 @@ import { indexSyncInput } from "./index-sync-input";
 import { planAccountChanges } from "./plan-account-changes";
 import { planGroupChanges } from "./plan-group-changes";
 import { planGroupDeletes } from "./plan-group-deletes";
+import { orderCreatesByManager } from "./order-creates-by-manager";
+import { resolveManagers } from "./resolve-managers";
 import { resolveUnitTargets } from "./resolve-unit-targets";
 import { stableHash } from "./stable-hash";
 import type { ChangeOp, PlanInput, PlannedChange, SyncPlan } from "../types";
@@ -40,6 +42,8 @@ const CONFLICT_ORDER: ConflictType[] = [
   "duplicate_contact",
   "account_owned_by_other",
   "both_changed",
+  "manager_cycle",
+  "manager_out_of_scope",
   "orphan_im_user",
 ];
 
@@ -84,11 +88,33 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const e of index.employees) accountTargets.set(e.employeeNo, targetOf(e.employeeNo));
   for (const no of index.accountsByEmployee.keys())
     if (!accountTargets.has(no)) accountTargets.set(no, targetOf(no));
+  const relatedTargets = new Map<string, AccountTarget>();
+  for (const e of input.related?.employees ?? [])
+    relatedTargets.set(
+      e.employeeNo,
+      computeAccountTarget({
+        employee: e,
+        lifecycle: options.lifecycle,
+        now: options.now,
+        timeZone: options.timeZone,
+        canPreboardDisabled: options.capabilities.canDisableUser !== false,
+      }),
+    );
 
   const detected = dropUnownedConflicts(
     detectConflicts({ index, unitTargets, accountTargets, scope }),
     options.authority,
   );
+  const managers = resolveManagers({
+    index,
+    related: input.related,
+    accountTargets,
+    relatedTargets,
+    unitTargets,
+    blockedCreates: detected.blockedCreates,
+    managerField: options.capabilities.managerField === true,
+    scope,
+  });
   const groups = planGroupChanges({ index, unitTargets });
   const accounts = planAccountChanges({
     index,
@@ -101,6 +127,7 @@ export function planSync(input: PlanInput): SyncPlan {
     timeZone: options.timeZone,
     ...(options.authority ? { authority: options.authority } : {}),
     ...(privacy ? { protection: privacy.protection, withheld: privacy.withheld } : {}),
+    managers: managers.decisions,
     ...(options.trace ? { trace: true } : {}),
   });
   const groupMoves = groups.updates.filter((c) => c.op === "group.move");
@@ -124,7 +151,7 @@ export function planSync(input: PlanInput): SyncPlan {
       (a, b) =>
         depthOf(a.targetKey) - depthOf(b.targetKey) || byKey(a, b) || compareStrings(a.op, b.op),
     ),
-    ...accounts.creates,
+    ...orderCreatesByManager(accounts.creates),
     ...accounts.updates,
     ...accounts.moves,
     ...accounts.disables,
@@ -147,7 +174,11 @@ export function planSync(input: PlanInput): SyncPlan {
     threshold: options.safety,
   });
 
-  const conflicts: Conflict[] = [...detected.conflicts, ...deletes.conflicts];
+  const conflicts: Conflict[] = [
+    ...detected.conflicts,
+    ...managers.conflicts,
+    ...deletes.conflicts,
+  ];
   if (safety.held) {
     const keys = changes
       .filter((c) => c.op === "account.disable" || c.op === "account.delete")
@@ -183,6 +214,7 @@ export function planSync(input: PlanInput): SyncPlan {
           privacy,
           blockedCreates: detected.blockedCreates,
           fieldDecisions: accounts.fieldDecisions,
+          managerTraces: accounts.managerTraces,
         }),
       )
     : undefined;

@@ -7,6 +7,7 @@ export const TRACE_RULES = [
   "mapping",
   "privacy",
   "authority",
+  "manager",
 ] as const;
 export type TraceRule = (typeof TRACE_RULES)[number];
 

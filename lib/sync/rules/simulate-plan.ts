@@ -5,6 +5,7 @@ import type {
   ImGroupState,
   ImState,
   ImUserState,
+  ManagerRef,
   SyncMemory,
   SyncPlan,
 } from "../types";
@@ -42,6 +43,9 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
   const created = new Map<string, string>();
   const resolve = (ref: GroupRef | null): string | undefined =>
     !ref ? undefined : "externalId" in ref ? ref.externalId : created.get(ref.pendingUnitCode);
+  // A manager created earlier in the run is found by the account recorded for them.
+  const manager = (ref: ManagerRef | null): string =>
+    !ref ? "" : "imUserId" in ref ? ref.imUserId : (accounts.get(ref.pendingEmployeeNo)?.imUserId ?? "");
 
   for (const c of input.plan.changes) {
     switch (c.op) {
@@ -100,6 +104,7 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
           ...(fields.mobile ? { mobile: fields.mobile } : {}),
           groupIds: c.after.groups.map((g) => resolve(g)!),
           enabled: !c.after.enableAt,
+          ...(c.after.manager ? { managerId: manager(c.after.manager) } : {}),
         });
         accounts.set(c.targetKey, {
           employeeNo: c.targetKey,
@@ -119,6 +124,7 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
           else u[field] = value;
         }
         if (c.after.enabled) u.enabled = true;
+        if (c.after.manager !== undefined) u.managerId = manager(c.after.manager);
         const a = accounts.get(c.targetKey)!;
         if (c.after.syncedHash) a.syncedHash = c.after.syncedHash;
         if (c.after.enabled) {

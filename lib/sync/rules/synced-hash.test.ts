@@ -34,3 +34,18 @@ describe("synced hash", () => {
     expect(stableHash("")).toHaveLength(14);
   });
 });
+
+describe("synced hash with a manager slot", () => {
+  const fields = hashFieldValues({ name: "张三", email: "a@x.com" });
+  const manager = { hr: stableHash("M9"), im: stableHash("M8") };
+
+  it("round-trips a sixth slot, and reads a five-slot hash (stored before managers) without one", () => {
+    const encoded = encodeSyncedHash({ ...fields, manager });
+    expect(encoded.split("|")).toHaveLength(6);
+    expect(parseSyncedHash(encoded)).toEqual({ ...fields, manager });
+    const old = encodeSyncedHash(fields);
+    expect(old.split("|")).toHaveLength(5);
+    expect(parseSyncedHash(old)).toEqual(fields);
+    expect(parseSyncedHash(`${encoded}|x`)).toBeNull();
+  });
+});

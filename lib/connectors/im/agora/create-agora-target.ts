@@ -40,6 +40,8 @@ export const agoraCapabilities: ImCapabilities = {
   canDisableUser: true,
   canDeleteUser: true,
   canTransferGroupOwnership: false,
+  // Agora Chat users are a username and a password: no manager.
+  managerField: false,
   requiresContact: "none",
   messageFormats: ["text"],
   maxRecipientsPerCall: 600,

@@ -27,6 +27,8 @@ describe("DingTalk connector contract (fake oapi)", () => {
     mobile: `1380000000${i}`,
     dept_id_list: [i < 3 ? 2 : 4],
   }));
+  // manager_userid as stored by user/create and user/update, returned by user/get.
+  const managers = new Map<string, string>();
 
   beforeAll(async () => {
     server = await startFakeServer((req) => {
@@ -63,18 +65,27 @@ describe("DingTalk connector contract (fake oapi)", () => {
         }
         case "/topapi/v2/user/get": {
           const u = users.find((x) => x.userid === b.userid);
+          const manager = managers.get(b.userid);
           return {
             body: u
-              ? { errcode: 0, errmsg: "ok", result: u }
+              ? {
+                  errcode: 0,
+                  errmsg: "ok",
+                  result: { ...u, ...(manager !== undefined ? { manager_userid: manager } : {}) },
+                }
               : { errcode: 60121, errmsg: "找不到该用户" },
           };
         }
         case "/topapi/v2/user/create":
           expect(typeof b.dept_id_list).toBe("string");
           state.created.push(b);
+          if (b.manager_userid !== undefined) managers.set(b.userid, b.manager_userid);
           return {
             body: { errcode: 0, errmsg: "ok", result: { userid: b.userid ?? "generated" } },
           };
+        case "/topapi/v2/user/update":
+          if (b.manager_userid !== undefined) managers.set(b.userid, b.manager_userid);
+          return { body: { errcode: 0, errmsg: "ok" } };
         case "/topapi/message/corpconversation/asyncsend_v2":
           expect(b.userid_list.split(",").length).toBeLessThanOrEqual(100);
           return {
@@ -130,6 +141,23 @@ describe("DingTalk connector contract (fake oapi)", () => {
     });
     expect(staff).not.toHaveProperty("hide_mobile");
     expect(staff).not.toHaveProperty("senior_mode");
+  });
+
+  it("sends the manager as manager_userid on create and update, and reads it back from user/get", async () => {
+    const t = make();
+    await t.createUser({
+      id: "rep",
+      name: "下属",
+      mobile: "13800000097",
+      groupIds: ["2"],
+      managerId: "u1",
+    });
+    expect(state.created.at(-1)).toMatchObject({ userid: "rep", manager_userid: "u1" });
+    expect((await t.getUser("u2"))?.managerId).toBeUndefined();
+    await t.updateUser("u2", { managerId: "u1" });
+    expect((await t.getUser("u2"))?.managerId).toBe("u1");
+    await t.updateUser("u2", { managerId: null });
+    expect((await t.getUser("u2"))?.managerId).toBe("");
   });
 
   it("treats HTTP 200 + errcode as failure and maps it", async () => {

@@ -31,6 +31,8 @@ export const dingtalkCapabilities: ImCapabilities = {
   canDisableUser: false,
   canDeleteUser: true,
   canTransferGroupOwnership: false,
+  // user/create and user/update take manager_userid; user/get returns it.
+  managerField: true,
   requiresContact: "mobile",
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 100,
@@ -46,6 +48,7 @@ type DtUser = {
   job_number?: string;
   dept_id_list?: number[];
   active?: boolean;
+  manager_userid?: string;
 };
 
 const userFields = (p: UpdateImUserInput) => ({
@@ -58,6 +61,8 @@ const userFields = (p: UpdateImUserInput) => ({
   dept_id_list: p.groupIds?.join(","),
   hide_mobile: p.hideMobile,
   senior_mode: p.seniorMode,
+  // "" clears the manager (unverified: the documentation names no way to unset it).
+  manager_userid: p.managerId === undefined ? undefined : (p.managerId ?? ""),
 });
 
 /** DingTalk oapi (topapi v2) contact + work notifications. */
@@ -78,6 +83,7 @@ export function createDingtalkTarget(
     groupIds: (u.dept_id_list ?? []).map(String),
     mainGroupId: u.dept_id_list?.[0] === undefined ? undefined : String(u.dept_id_list[0]),
     enabled: u.active !== false,
+    ...(u.manager_userid !== undefined ? { managerId: u.manager_userid } : {}),
   });
 
   async function* listGroups(): AsyncIterable<ImGroupRecord> {

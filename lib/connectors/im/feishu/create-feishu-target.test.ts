@@ -23,6 +23,7 @@ describe("Feishu connector contract (fake open-apis)", () => {
       mobile: string;
       department_ids: string[];
       status: { is_frozen: boolean };
+      leader_user_id?: string;
     }
   >();
 
@@ -83,6 +84,7 @@ describe("Feishu connector contract (fake open-apis)", () => {
           mobile: req.body.mobile,
           department_ids: req.body.department_ids,
           status: { is_frozen: false },
+          leader_user_id: req.body.leader_user_id ?? "",
         };
         users.set(user.user_id, user);
         return { body: { code: 0, msg: "success", data: { user } } };
@@ -94,6 +96,7 @@ describe("Feishu connector contract (fake open-apis)", () => {
         if (req.method === "PATCH") {
           if (req.body.is_frozen !== undefined) u.status.is_frozen = req.body.is_frozen;
           if (req.body.department_ids) u.department_ids = req.body.department_ids;
+          if (req.body.leader_user_id !== undefined) u.leader_user_id = req.body.leader_user_id;
         }
         return { body: { code: 0, msg: "success", data: { user: u } } };
       }
@@ -138,6 +141,22 @@ describe("Feishu connector contract (fake open-apis)", () => {
     await t.disableUser("u1");
     expect(await t.getUser("u1")).toMatchObject({ enabled: false });
     expect(await t.getUser("ghost")).toBeNull();
+  });
+
+  it("writes the manager as leader_user_id on create and PATCH, and reads it back", async () => {
+    const t = make();
+    await t.createUser({
+      id: "u9",
+      name: "九",
+      mobile: "+8613800000009",
+      groupIds: ["d1"],
+      managerId: "u1",
+    });
+    expect((await t.getUser("u9"))?.managerId).toBe("u1");
+    await t.updateUser("u9", { managerId: "u2" });
+    expect((await t.getUser("u9"))?.managerId).toBe("u2");
+    await t.updateUser("u9", { managerId: null });
+    expect((await t.getUser("u9"))?.managerId).toBe("");
   });
 
   it("refreshes an invalid token once", async () => {

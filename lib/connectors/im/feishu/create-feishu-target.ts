@@ -28,6 +28,8 @@ export const feishuCapabilities: ImCapabilities = {
   canDisableUser: true,
   canDeleteUser: true,
   canTransferGroupOwnership: false,
+  // contact v3 users carry leader_user_id (in the request's user_id_type), written and read back.
+  managerField: true,
   requiresContact: "mobile",
   messageFormats: ["text", "markdown", "card"],
   // im/v1/messages takes one receive_id per call.
@@ -53,6 +55,7 @@ type FeishuUser = {
   employee_no?: string;
   department_ids?: string[];
   status?: { is_frozen?: boolean; is_resigned?: boolean };
+  leader_user_id?: string;
 };
 
 const ROOT = "0";
@@ -79,6 +82,7 @@ export function createFeishuTarget(
     groupIds: u.department_ids ?? [],
     mainGroupId: u.department_ids?.[0],
     enabled: !u.status?.is_frozen && !u.status?.is_resigned,
+    ...(u.leader_user_id !== undefined ? { managerId: u.leader_user_id } : {}),
   });
 
   async function* paged<T>(
@@ -222,6 +226,7 @@ export function createFeishuTarget(
           employee_no: input.employeeNo,
           department_ids: input.groupIds.length ? input.groupIds : [ROOT],
           employee_type: 1,
+          leader_user_id: input.managerId,
         },
       });
       return toUser({ ...data.user, name: data.user.name ?? input.name });
@@ -235,6 +240,8 @@ export function createFeishuTarget(
         employee_no: patch.employeeNo,
         department_ids: patch.groupIds,
         is_frozen: patch.enabled === undefined ? undefined : !patch.enabled,
+        // "" clears the leader (unverified).
+        leader_user_id: patch.managerId === undefined ? undefined : (patch.managerId ?? ""),
       });
     },
     async disableUser(id) {

@@ -14,6 +14,7 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
     name: `team-${i}`,
     members: new Set<string>(i === 0 ? ["U1"] : []),
   }));
+  const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   const users = new Map<
     string,
     {
@@ -22,6 +23,7 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
       displayName: string;
       active: boolean;
       emails: { value: string; primary: boolean }[];
+      [ENTERPRISE]?: { employeeNumber?: string; manager?: { value: string } };
     }
   >();
 
@@ -65,6 +67,7 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
             displayName: req.body.displayName,
             active: true,
             emails: req.body.emails,
+            ...(req.body[ENTERPRISE] ? { [ENTERPRISE]: req.body[ENTERPRISE] } : {}),
           });
           return { status: 201, body: users.get(id) };
         }
@@ -73,7 +76,11 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
         if (!u)
           return { status: 404, body: { Errors: { description: "user_not_found", code: 404 } } };
         if (req.method === "PATCH")
-          for (const op of req.body.Operations) if (op.path === "active") u.active = op.value;
+          for (const op of req.body.Operations) {
+            if (op.path === "active") u.active = op.value;
+            // Replacing the extension replaces the sub-attributes it names (RFC 7644 §3.5.2.3).
+            if (op.path === ENTERPRISE) u[ENTERPRISE] = { ...u[ENTERPRISE], ...op.value };
+          }
         if (req.method === "DELETE") u.active = false;
         return {
           status: req.method === "DELETE" ? 204 : 200,
@@ -179,6 +186,24 @@ describe("Slack connector contract (fake Web API + SCIM)", () => {
     await t.disableUser(a.id);
     expect(await t.getUser(a.id)).toMatchObject({ enabled: false });
     expect(await t.getUser("UNOPE")).toBeNull();
+  });
+
+  it("writes the manager in the SCIM enterprise extension and reads it back", async () => {
+    const t = make();
+    const boss = await t.createUser({ name: "Boss", email: "boss@demo.example", groupIds: [] });
+    const rep = await t.createUser({
+      name: "Rep",
+      email: "rep@demo.example",
+      employeeNo: "E7",
+      groupIds: [],
+      managerId: boss.id,
+    });
+    expect(rep.managerId).toBe(boss.id);
+    expect(await t.getUser(boss.id)).toMatchObject({ managerId: "" });
+    await t.updateUser(rep.id, { managerId: null });
+    expect(await t.getUser(rep.id)).toMatchObject({ managerId: "", employeeNo: "E7" });
+    await t.updateUser(rep.id, { managerId: boss.id });
+    expect((await t.getUser(rep.id))?.managerId).toBe(boss.id);
   });
 
   it("sets channel membership (invite + kick within the managed set)", async () => {

@@ -33,6 +33,8 @@ export const slackCapabilities: ImCapabilities = {
   // SCIM DELETE only deactivates: Slack never deletes a member.
   canDeleteUser: false,
   canTransferGroupOwnership: false,
+  // SCIM's enterprise extension carries the manager ({value: SCIM user id}), written and read back.
+  managerField: true,
   requiresContact: "email",
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 1,
@@ -50,7 +52,7 @@ type ScimUser = {
   active?: boolean;
   emails?: { value: string; primary?: boolean }[];
   phoneNumbers?: { value: string; type?: string }[];
-  [ENTERPRISE]?: { employeeNumber?: string };
+  [ENTERPRISE]?: { employeeNumber?: string; manager?: { value?: string; managerId?: string } };
 };
 
 /** Channel names: lowercase, no spaces or punctuation other than - and _, ≤ 80 characters. */
@@ -121,6 +123,7 @@ export function createSlackTarget(
     employeeNo: u[ENTERPRISE]?.employeeNumber,
     groupIds: [],
     enabled: u.active !== false,
+    managerId: u[ENTERPRISE]?.manager?.value ?? u[ENTERPRISE]?.manager?.managerId ?? "",
   });
 
   const scimUserBody = (input: UpdateImUserInput) => ({
@@ -128,7 +131,14 @@ export function createSlackTarget(
     title: input.title,
     emails: input.email ? [{ value: input.email, primary: true }] : undefined,
     phoneNumbers: input.mobile ? [{ value: input.mobile, type: "mobile" }] : undefined,
-    [ENTERPRISE]: input.employeeNo ? { employeeNumber: input.employeeNo } : undefined,
+    [ENTERPRISE]:
+      input.employeeNo || input.managerId !== undefined
+        ? {
+            ...(input.employeeNo ? { employeeNumber: input.employeeNo } : {}),
+            // An empty value clears the manager (RFC 7643 §4.3: manager is optional).
+            ...(input.managerId !== undefined ? { manager: { value: input.managerId ?? "" } } : {}),
+          }
+        : undefined,
   });
 
   async function* channelsOf(userId?: string): AsyncIterable<{ id: string; name: string }> {

@@ -38,6 +38,7 @@ export const wecomCapabilities: ImCapabilities = {
   canDisableUser: true,
   canDeleteUser: true,
   canTransferGroupOwnership: true,
+  managerField: true,
   requiresContact: "mobile_or_email",
   messageFormats: ["text", "markdown", "card"],
   maxRecipientsPerCall: 1_000,
@@ -55,6 +56,8 @@ type WecomUser = {
   email?: string;
   enable?: number;
   status?: number;
+  /** 直属上级: at most one userid. */
+  direct_leader?: string[];
 };
 
 function toUserRecord(u: WecomUser): ImUserRecord {
@@ -68,6 +71,7 @@ function toUserRecord(u: WecomUser): ImUserRecord {
     mainGroupId: u.main_department ? String(u.main_department) : undefined,
     // status 2 = disabled (已禁用); `enable` is the older flag.
     enabled: u.enable !== undefined ? u.enable !== 0 : u.status !== 2,
+    ...(u.direct_leader ? { managerId: u.direct_leader[0] ?? "" } : {}),
   };
 }
 
@@ -84,6 +88,9 @@ function userBody(input: UpdateImUserInput & { groupIds?: string[] }) {
         ? Number(input.groupIds[0])
         : undefined,
     enable: input.enabled === undefined ? undefined : input.enabled ? 1 : 0,
+    // [] clears the leader; omitted leaves it.
+    direct_leader:
+      input.managerId === undefined ? undefined : input.managerId ? [input.managerId] : [],
   };
 }
 
@@ -268,6 +275,7 @@ export function createWecomTarget(
         groupIds: input.groupIds,
         mainGroupId: input.mainGroupId ?? input.groupIds[0],
         enabled: true,
+        managerId: input.managerId ?? "",
       };
     },
 

@@ -16,6 +16,7 @@ type UserRow = {
   mainDepartment: number | null;
   position: string | null;
   enable: number;
+  directLeader: string | null;
 };
 
 /** WeCom treats "" as "no value" for mobile/email. */
@@ -37,6 +38,30 @@ function checkContact(mobile: string | null | undefined, email: string | null | 
   if (email && (email.length > 64 || !EMAIL.test(email))) fail(WC.EMAIL_INVALID, "invalid email");
 }
 
+/**
+ * direct_leader: a list of at most one existing member (WeCom's limit); [] clears it. Returns the
+ * stored userid, null for none, undefined when omitted. The leader must exist when named, so a
+ * member can only be given a leader created before them.
+ */
+async function checkLeader(
+  ctx: WecomHandlerContext,
+  value: unknown,
+  self?: string,
+): Promise<string | null | undefined> {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > 1)
+    fail(WC.INVALID_USERID, "direct_leader must list at most one userid");
+  if (value.length === 0) return null;
+  const lower = String(value[0]).toLowerCase();
+  if (lower === self) fail(WC.INVALID_USERID, "direct_leader cannot be the member");
+  const leader = await ctx.db.sandboxImUser.findUnique({
+    where: { useridLower: lower },
+    select: { userid: true },
+  });
+  if (!leader) fail(WC.INVALID_USERID, "direct_leader userid not found");
+  return leader.userid;
+}
+
 function checkName(name: unknown): string {
   if (typeof name !== "string" || name.trim().length === 0 || [...name].length > 64)
     fail(WC.NAME_INVALID, "invalid name");
@@ -51,6 +76,7 @@ type NewUser = {
   mainDepartment: unknown;
   position: string | null;
   enable: number;
+  directLeader: string | null;
 };
 
 /**
@@ -78,9 +104,9 @@ async function insertNewUser(
              (${u.mobile}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImUser" WHERE mobile = ${u.mobile}::text)) AS mobile,
              (${u.email}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImUser" WHERE email = ${u.email}::text)) AS email
     ), ins AS (
-      INSERT INTO "SandboxImUser" (userid, "useridLower", name, mobile, email, departments, "mainDepartment", position, enable, "createdAt", "updatedAt")
+      INSERT INTO "SandboxImUser" (userid, "useridLower", name, mobile, email, departments, "mainDepartment", position, enable, "directLeader", "createdAt", "updatedAt")
       SELECT ${u.userid}, ${lower}, ${u.name}, ${u.mobile}::text, ${u.email}::text, ${ids}::int[], ${ids.includes(main) ? main : ids[0]}::int,
-             ${u.position}::text, ${u.enable}::int, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+             ${u.position}::text, ${u.enable}::int, ${u.directLeader}::text, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM c WHERE (${omitted} OR c.depts = ${ids.length}) AND NOT c.userid AND NOT c.mobile AND NOT c.email
       ON CONFLICT DO NOTHING
       RETURNING 1
@@ -147,6 +173,7 @@ export function userJson(u: UserRow) {
     mobile: u.mobile ?? "",
     email: u.email ?? "",
     enable: u.enable,
+    direct_leader: u.directLeader ? [u.directLeader] : [],
     // 1 activated, 2 disabled (sandbox members count as activated).
     status: u.enable ? 1 : 2,
   };
@@ -162,6 +189,7 @@ export const createUser: WecomHandler = async (ctx) => {
   const email = blankToNull(b.email) ?? null;
   if (!mobile && !email) fail(WC.NO_CONTACT, "mobile and email both empty");
   checkContact(mobile, email);
+  const directLeader = (await checkLeader(ctx, b.direct_leader, userid.toLowerCase())) ?? null;
   await insertNewUser(ctx, b.department, {
     userid,
     name,
@@ -170,6 +198,7 @@ export const createUser: WecomHandler = async (ctx) => {
     mainDepartment: b.main_department,
     position: b.position ? String(b.position) : null,
     enable: b.enable === 0 ? 0 : 1,
+    directLeader,
   });
   return { created_userid: userid };
 };
@@ -196,6 +225,7 @@ export const updateUser: WecomHandler = async (ctx) => {
   const name = b.name === undefined ? undefined : checkName(b.name);
   const departments =
     b.department === undefined ? undefined : await checkDepartments(ctx, b.department);
+  const directLeader = await checkLeader(ctx, b.direct_leader, user.useridLower);
   await assertUnique(ctx, { mobile, email }, user.useridLower);
   const deps = departments ?? user.departments;
   const requestedMain =
@@ -211,6 +241,7 @@ export const updateUser: WecomHandler = async (ctx) => {
         mainDepartment: deps.includes(requestedMain) ? requestedMain : deps[0],
         position: b.position === undefined ? undefined : String(b.position) || null,
         enable: b.enable === undefined ? undefined : Number(b.enable) === 0 ? 0 : 1,
+        directLeader,
       },
     });
   } catch (err) {
