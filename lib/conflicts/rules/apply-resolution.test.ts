@@ -120,7 +120,22 @@ const WORLDS: Record<Exclude<ConflictType, "deletion_threshold">, () => World> =
     ...synced(),
     mappings: [...MAPPINGS, mirror("SALES", { mode: "EXCLUDE" })],
   }),
+  manager_cycle: () =>
+    withManagers(
+      withEmployee(withEmployee(HR, "E1", { managerNo: "E2" }), "E2", { managerNo: "E1" }),
+    ),
+  manager_out_of_scope: () => withManagers(withEmployee(HR, "E1", { managerNo: "E404" })),
 };
+
+/** A synced world on a platform with a manager field, HR now saying `hr`. */
+function withManagers(hr: World["hr"]): World {
+  const w = synced();
+  return {
+    ...w,
+    hr,
+    options: { ...w.options, capabilities: { ...w.options.capabilities, managerField: true } },
+  };
+}
 
 function conflictIn(world: World, type: ConflictType): Conflict {
   const c = plan(world).conflicts.find((x) => x.type === type);
@@ -201,6 +216,10 @@ describe("applyResolution — outcome per type and resolution", () => {
     ["group_not_empty", keepHr, "fail", []],
     ["group_not_empty", keepIm, "ok", ["memory:forgetGroup"]],
     ["group_not_empty", ignore, "ok", []],
+    ["manager_cycle", keepHr, "fail", []],
+    ["manager_cycle", ignore, "ok", []],
+    ["manager_out_of_scope", keepIm, "fail", []],
+    ["manager_out_of_scope", ignore, "ok", []],
   ])("%s + %j → %s %j", (type, resolution, outcome, effects) => {
     const { result } = resolve(type, resolution);
     expect(result.ok ? "ok" : "fail").toBe(outcome);

@@ -169,7 +169,8 @@ function managerWaves<T extends { op: string; targetKey: string; after: unknown 
 /** One list per account, in plan order: an account's changes (disable then delete) apply one after another. */
 function byAccount<T extends { targetKey: string }>(changes: T[]): T[][] {
   const lists = new Map<string, T[]>();
-  for (const change of changes) lists.set(change.targetKey, [...(lists.get(change.targetKey) ?? []), change]);
+  for (const change of changes)
+    lists.set(change.targetKey, [...(lists.get(change.targetKey) ?? []), change]);
   return [...lists.values()];
 }
 

@@ -101,7 +101,8 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
       users.push(u);
 
   const caps = target.capabilities;
-  const related = scope && caps.managerField ? await loadManagerChains(connectionId, hr) : undefined;
+  const related =
+    scope && caps.managerField ? await loadManagerChains(connectionId, hr) : undefined;
   return {
     rootGroupId,
     input: {
@@ -208,14 +209,14 @@ async function loadHr(scope?: SyncScope, withUnits = true): Promise<PlanInput["h
   const unitRows = !withUnits
     ? []
     : await db.orgUnit.findMany({
-    select: {
-      code: true,
-      name: true,
-      nameEn: true,
-      active: true,
-      parent: { select: { code: true } },
-    },
-  });
+        select: {
+          code: true,
+          name: true,
+          nameEn: true,
+          active: true,
+          parent: { select: { code: true } },
+        },
+      });
   const employeeRows = await db.employee.findMany({
     ...(scope ? { where: { employeeNo: { in: scope.employeeNos } } } : {}),
     select: {

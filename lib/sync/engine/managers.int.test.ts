@@ -71,11 +71,10 @@ describe("manager references against the sandboxes", () => {
   it("the first full sync writes the company's managers, every one created before their reports", async () => {
     const { finish } = await sync();
     expect(finish).toMatchObject({ status: "SUCCEEDED", failed: 0 });
-    const withManager = env.company.employees.filter(
-      (e) => e.managerNo && e.status === "active",
-    );
+    const withManager = env.company.employees.filter((e) => e.managerNo && e.status === "active");
     expect(withManager.length).toBeGreaterThan(50);
-    for (const e of withManager.slice(0, 20)) expect(await leaderOf(e.employeeNo)).toBe(e.managerNo);
+    for (const e of withManager.slice(0, 20))
+      expect(await leaderOf(e.employeeNo)).toBe(e.managerNo);
     const replan = await sync();
     expect(replan.plan).toMatchObject({ status: "SUCCEEDED", planned: 0 });
   });
@@ -134,7 +133,11 @@ describe("manager references against the sandboxes", () => {
 
   it("a manager in an excluded unit is a conflict, and the report is created without a manager", async () => {
     const d = await db();
-    await createDepartment(await simulator(), { code: "XH-MGX", name: "排除测试部", parentCode: "XH" });
+    await createDepartment(await simulator(), {
+      code: "XH-MGX",
+      name: "排除测试部",
+      parentCode: "XH",
+    });
     await hire("MX0001", "XH-MGX", "XH000001", 11);
     await hire("MG0006", "XH-MGR", "MX0001", 6);
     await pullHrDirectory({ hrConnectionId });

@@ -42,7 +42,10 @@ describe("matchesSyncedHash", () => {
 
 describe("matchesSyncedHash and the manager slot", () => {
   const hashes = hashFieldValues(values);
-  const withManager = encodeSyncedHash({ ...hashes, manager: { hr: "0123456789abcd", im: "fedcba98765432" } });
+  const withManager = encodeSyncedHash({
+    ...hashes,
+    manager: { hr: "0123456789abcd", im: "fedcba98765432" },
+  });
 
   it("ignores the manager slot, even one kept over HR's, when comparing the fields", () => {
     expect(matchesSyncedHash(values, withManager)).toBe(true);

@@ -74,7 +74,13 @@ export function planManagerField(input: PlanManagerFieldInput): ManagerFieldPlan
     slot: slotOf(wanted),
     trace: {
       rule: "manager",
-      outcome: !ref ? (creating ? "none" : "cleared") : "pendingEmployeeNo" in ref ? "waiting" : "written",
+      outcome: !ref
+        ? creating
+          ? "none"
+          : "cleared"
+        : "pendingEmployeeNo" in ref
+          ? "waiting"
+          : "written",
       detail,
     },
   });

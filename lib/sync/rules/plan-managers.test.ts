@@ -4,7 +4,15 @@ import { employee, input, mirror, options, unit } from "./fixtures";
 import { findManagerCycles } from "./find-manager-cycles";
 import { parseSyncedHash } from "./parse-synced-hash";
 import { planSync } from "./plan-sync";
-import { applyAndReplan, ops, plan, synced, withEmployee, withUser, type World } from "./test-world";
+import {
+  applyAndReplan,
+  ops,
+  plan,
+  synced,
+  withEmployee,
+  withUser,
+  type World,
+} from "./test-world";
 import type { AccountCreateChange, HrEmployee, HrState, PlanOptions, SyncPlan } from "../types";
 
 // HQ ─┬─ NEW   (mirrored)
@@ -37,18 +45,21 @@ const TEAM = hr(
 );
 
 describe("findManagerCycles", () => {
-  const table: { name: string; managers: Record<string, string>; cycles: Record<string, string[]> }[] =
-    [
-      { name: "a chain has none", managers: { A: "B", B: "C" }, cycles: {} },
-      { name: "oneself", managers: { A: "A" }, cycles: { A: ["A"] } },
-      { name: "two", managers: { A: "B", B: "A" }, cycles: { A: ["A", "B"], B: ["B", "A"] } },
-      {
-        name: "three, entered from a chain that is not on it",
-        managers: { D: "A", A: "B", B: "C", C: "A" },
-        cycles: { A: ["A", "B", "C"], B: ["B", "C", "A"], C: ["C", "A", "B"] },
-      },
-      { name: "a manager nobody lists ends the chain", managers: { A: "X" }, cycles: {} },
-    ];
+  const table: {
+    name: string;
+    managers: Record<string, string>;
+    cycles: Record<string, string[]>;
+  }[] = [
+    { name: "a chain has none", managers: { A: "B", B: "C" }, cycles: {} },
+    { name: "oneself", managers: { A: "A" }, cycles: { A: ["A"] } },
+    { name: "two", managers: { A: "B", B: "A" }, cycles: { A: ["A", "B"], B: ["B", "A"] } },
+    {
+      name: "three, entered from a chain that is not on it",
+      managers: { D: "A", A: "B", B: "C", C: "A" },
+      cycles: { A: ["A", "B", "C"], B: ["B", "C", "A"], C: ["C", "A", "B"] },
+    },
+    { name: "a manager nobody lists ends the chain", managers: { A: "X" }, cycles: {} },
+  ];
   it.each(table)("$name", ({ managers, cycles }) => {
     const found = findManagerCycles(Object.keys(managers), (no) => managers[no]);
     expect(Object.fromEntries(found)).toEqual(cycles);
@@ -105,13 +116,17 @@ describe("manager conflicts: a report is written without a manager, never silent
       hr(
         employee("X1", "NEW", { managerNo: "X2" }),
         employee("X2", "NEW", { managerNo: "X1" }),
-        employee("S1", "NEW", { managerNo: "S1" }),
-        employee("D1", "NEW", { managerNo: "X1" }),
+        employee("S3", "NEW", { managerNo: "S3" }),
+        employee("D4", "NEW", { managerNo: "X1" }),
       ),
       withManagers({ trace: true }),
     );
     expect(conflictsOf(p)).toEqual([
-      { type: "manager_cycle", subject: "S1", hr: { employeeNo: "S1", managerNo: "S1", cycle: ["S1"] } },
+      {
+        type: "manager_cycle",
+        subject: "S3",
+        hr: { employeeNo: "S3", managerNo: "S3", cycle: ["S3"] },
+      },
       {
         type: "manager_cycle",
         subject: "X1",
@@ -123,8 +138,8 @@ describe("manager conflicts: a report is written without a manager, never silent
         hr: { employeeNo: "X2", managerNo: "X1", cycle: ["X2", "X1"] },
       },
     ]);
-    for (const no of ["X1", "X2", "S1"]) expect(create(p, no)?.after.manager).toBeUndefined();
-    expect(create(p, "D1")?.after.manager).toEqual({ pendingEmployeeNo: "X1" });
+    for (const no of ["X1", "X2", "S3"]) expect(create(p, no)?.after.manager).toBeUndefined();
+    expect(create(p, "D4")?.after.manager).toEqual({ pendingEmployeeNo: "X1" });
     expect(traceOf(p, "X1")).toMatchObject({ outcome: "conflict_cycle" });
   });
 
@@ -172,13 +187,13 @@ describe("manager conflicts: a report is written without a manager, never silent
 
   it("a platform without a manager field plans no manager and no conflict, and says why", () => {
     const p = planOf(
-      hr(employee("X1", "NEW", { managerNo: "X1" }), employee("R1", "NEW", { managerNo: "M9" })),
+      hr(employee("X5", "NEW", { managerNo: "X5" }), employee("R6", "NEW", { managerNo: "M9" })),
       options({ trace: true }),
     );
     expect(conflictsOf(p)).toEqual([]);
-    expect(create(p, "R1")?.after.manager).toBeUndefined();
-    expect(parseSyncedHash(create(p, "R1")?.after.syncedHash)?.manager).toBeUndefined();
-    expect(traceOf(p, "R1")).toMatchObject({ outcome: "unsupported" });
+    expect(create(p, "R6")?.after.manager).toBeUndefined();
+    expect(parseSyncedHash(create(p, "R6")?.after.syncedHash)?.manager).toBeUndefined();
+    expect(traceOf(p, "R6")).toMatchObject({ outcome: "unsupported" });
   });
 });
 
@@ -192,27 +207,30 @@ describe("manager changes on existing accounts", () => {
     { mode: "im_wins", written: false },
     { mode: "set_once", written: false },
   ];
-  it.each(modes)("HR moves A1 to another manager under $mode: written = $written", ({ mode, written }) => {
-    const w = base();
-    const authority = { ...DEFAULT_AUTHORITY, manager: mode };
-    const p = plan({ ...w, hr: moved(w), options: withManagers({ authority, trace: true }) });
-    if (written)
-      expect(updates(p)).toMatchObject([
-        {
-          targetKey: "A1",
-          before: { manager: "M9" },
-          after: { fields: {}, manager: { employeeNo: "M8", imUserId: "M8" } },
-        },
-      ]);
-    else {
-      expect(updates(p)).toEqual([]);
-      expect(p.traces?.find((t) => t.employeeNo === "A1")?.trace.at(-1)).toMatchObject({
-        rule: "manager",
-        outcome: "kept",
-        detail: { reason: mode },
-      });
-    }
-  });
+  it.each(modes)(
+    "HR moves A1 to another manager under $mode: written = $written",
+    ({ mode, written }) => {
+      const w = base();
+      const authority = { ...DEFAULT_AUTHORITY, manager: mode };
+      const p = plan({ ...w, hr: moved(w), options: withManagers({ authority, trace: true }) });
+      if (written)
+        expect(updates(p)).toMatchObject([
+          {
+            targetKey: "A1",
+            before: { manager: "M9" },
+            after: { fields: {}, manager: { employeeNo: "M8", imUserId: "M8" } },
+          },
+        ]);
+      else {
+        expect(updates(p)).toEqual([]);
+        expect(p.traces?.find((t) => t.employeeNo === "A1")?.trace.at(-1)).toMatchObject({
+          rule: "manager",
+          outcome: "kept",
+          detail: { reason: mode },
+        });
+      }
+    },
+  );
 
   it("restores a manager changed by hand in IM, and clears it when HR names none", () => {
     const w = base();
@@ -221,8 +239,13 @@ describe("manager changes on existing accounts", () => {
       { targetKey: "A1", before: { manager: "A2" }, after: { manager: { imUserId: "M9" } } },
     ]);
     const none = plan({ ...w, hr: withEmployee(w.hr, "A1", { managerNo: undefined }) });
-    expect(updates(none)).toMatchObject([{ targetKey: "A1", after: { fields: {}, manager: null } }]);
-    expect(applyAndReplan({ ...w, hr: withEmployee(w.hr, "A1", { managerNo: undefined }) }, none).changes).toEqual([]);
+    expect(updates(none)).toMatchObject([
+      { targetKey: "A1", after: { fields: {}, manager: null } },
+    ]);
+    expect(
+      applyAndReplan({ ...w, hr: withEmployee(w.hr, "A1", { managerNo: undefined }) }, none)
+        .changes,
+    ).toEqual([]);
   });
 
   it("a hash stored before managers were synced: an IM that agrees costs no call; one that differs is written once", () => {
@@ -234,7 +257,10 @@ describe("manager changes on existing accounts", () => {
     const p = plan({ ...old, im, options: withManagers() });
     expect(updates(p).map((c) => c.targetKey)).toEqual(["A2"]);
     const a1 = p.memoryUpdates.find((m) => m.kind === "account" && m.employeeNo === "A1");
-    expect(a1).toMatchObject({ kind: "account", syncedHash: expect.stringMatching(/^v1(\|[^|]+){5}$/) });
+    expect(a1).toMatchObject({
+      kind: "account",
+      syncedHash: expect.stringMatching(/^v1(\|[^|]+){5}$/),
+    });
     // Set once: an account created before managers were synced never gets one.
     const once = plan({
       ...old,
@@ -246,12 +272,15 @@ describe("manager changes on existing accounts", () => {
 
   it("an existing report of a manager created in this run is updated after the creates", () => {
     const w = base();
-    const next = hr(...w.hr.employees.map((e) => (e.employeeNo === "A3" ? { ...e, managerNo: "N1" } : e)), employee("N1", "NEW"));
+    const next = hr(
+      ...w.hr.employees.map((e) => (e.employeeNo === "A3" ? { ...e, managerNo: "N7" } : e)),
+      employee("N7", "NEW"),
+    );
     const p = plan({ ...w, hr: next });
     expect(ops(p).filter((o) => o.startsWith("account."))).toEqual([
-      "account.create N1",
+      "account.create N7",
       "account.update A3",
     ]);
-    expect(updates(p)[0]).toMatchObject({ after: { manager: { pendingEmployeeNo: "N1" } } });
+    expect(updates(p)[0]).toMatchObject({ after: { manager: { pendingEmployeeNo: "N7" } } });
   });
 });

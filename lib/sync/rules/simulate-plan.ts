@@ -45,7 +45,11 @@ export function simulatePlan(input: SimulatePlanInput): { im: ImState; memory: S
     !ref ? undefined : "externalId" in ref ? ref.externalId : created.get(ref.pendingUnitCode);
   // A manager created earlier in the run is found by the account recorded for them.
   const manager = (ref: ManagerRef | null): string =>
-    !ref ? "" : "imUserId" in ref ? ref.imUserId : (accounts.get(ref.pendingEmployeeNo)?.imUserId ?? "");
+    !ref
+      ? ""
+      : "imUserId" in ref
+        ? ref.imUserId
+        : (accounts.get(ref.pendingEmployeeNo)?.imUserId ?? "");
 
   for (const c of input.plan.changes) {
     switch (c.op) {
