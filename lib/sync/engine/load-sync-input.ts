@@ -14,6 +14,7 @@ import type {
 } from "@/lib/sync/types";
 import { loadPrivacyRules } from "@/lib/org/queries/load-privacy-rules";
 import { loadAttributeAuthority } from "../queries/load-attribute-authority";
+import { listReportsAwaitingManager } from "../queries/list-reports-awaiting-manager";
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
@@ -47,6 +48,8 @@ export type SyncScope = { employeeNos: string[] };
 
 export type LoadedSyncInput = {
   input: PlanInput;
+  /** The scope planned: the one asked for, plus reports waiting for one of its people as their manager. */
+  scope?: SyncScope;
   /** The platform root the IM listing was stripped of (parent of top-level groups). */
   rootGroupId?: string;
 };
@@ -62,7 +65,14 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 /** Builds the planner's input: HR from the OrgUnit/Employee mirror, IM from the connector, memory and mappings from the database. */
 export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
   const { connectionId, target } = options;
-  const { scope } = options;
+  const scope = options.scope && {
+    employeeNos: [
+      ...new Set([
+        ...options.scope.employeeNos,
+        ...(await listReportsAwaitingManager(connectionId, options.scope.employeeNos)),
+      ]),
+    ],
+  };
   const [hr, memory, mappings, stored, authority, privacyRules] = await Promise.all([
     loadHr(scope),
     loadMemory(connectionId, scope),
@@ -105,6 +115,7 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
     scope && caps.managerField ? await loadManagerChains(connectionId, hr) : undefined;
   return {
     rootGroupId,
+    ...(scope ? { scope } : {}),
     input: {
       hr,
       im: { groups, users },

@@ -9,6 +9,7 @@ import { DEFAULT_AUTHORITY } from "../attribute-authority-schema";
 import { saveAttributeAuthority } from "../commands/save-attribute-authority";
 import { pullHrDirectory } from "./pull-hr-directory";
 import { runFullSync } from "./run-full-sync";
+import { runIncrementalSync } from "./run-incremental-sync";
 import { setupSyncSandboxes } from "./sync-engine-test-env";
 
 const env = setupSyncSandboxes();
@@ -169,6 +170,34 @@ describe("manager references against the sandboxes", () => {
     expect(await leaderOf("MG0006")).toBe("MX0001");
     expect(
       await d.syncConflict.findUniqueOrThrow({ where: { fingerprint: conflict.fingerprint } }),
+    ).toMatchObject({ status: "RESOLVED", resolvedBy: "sync" });
+  });
+
+  it("incremental: a report pushed before their manager waits in a conflict; the manager's own run writes it", async () => {
+    const d = await db();
+    const incremental = (employeeNos: string[]) =>
+      runIncrementalSync({ connectionId, employeeNos, trigger: "test" });
+    await hire("MG0007", "XH-MGR", "MG0010", 7);
+    await pullHrDirectory({ hrConnectionId });
+    expect((await incremental(["MG0007"])).finish).toMatchObject({ failed: 0 });
+    expect(await leaderOf("MG0007")).toBeNull();
+    const waiting = await d.syncConflict.findFirstOrThrow({
+      where: { connectionId, subjectKey: "MG0007" },
+    });
+    expect(waiting).toMatchObject({
+      type: "manager_out_of_scope",
+      status: "OPEN",
+      hrValue: { managerNo: "MG0010", reason: "not_in_hr" },
+    });
+
+    await hire("MG0010", "XH-MGR", BOSS, 10);
+    await pullHrDirectory({ hrConnectionId });
+    const { finish } = await incremental(["MG0010"]);
+    expect(finish).toMatchObject({ status: "SUCCEEDED", failed: 0 });
+    expect(await leaderOf("MG0010")).toBe(BOSS);
+    expect(await leaderOf("MG0007")).toBe("MG0010");
+    expect(
+      await d.syncConflict.findUniqueOrThrow({ where: { fingerprint: waiting.fingerprint } }),
     ).toMatchObject({ status: "RESOLVED", resolvedBy: "sync" });
   });
 

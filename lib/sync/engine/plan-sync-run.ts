@@ -66,7 +66,7 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   if (run.status !== "PLANNING") return existingResult(run.id, batchSize);
   const dryRun = run.kind === "DRY_RUN";
   const target = options.target ?? (await openImTarget(run.connectionId)).target;
-  const { input } = await loadSyncInput({
+  const { input, scope } = await loadSyncInput({
     connectionId: run.connectionId,
     target,
     now: options.now,
@@ -95,7 +95,7 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
   await settleManagerConflicts({
     connectionId: run.connectionId,
     conflicts: plan.conflicts,
-    ...(options.scope ? { employeeNos: options.scope.employeeNos } : {}),
+    ...(scope ? { employeeNos: scope.employeeNos } : {}),
   });
 
   const status =

@@ -276,3 +276,27 @@ describe("diffHrDirectory: versions and placeholders", () => {
     expect(writes.unitLinks).toEqual([]);
   });
 });
+
+describe("diffHrDirectory: manager references as HR sent them", () => {
+  it("keeps a reference to oneself or to nobody HR lists (the sync makes them conflicts); links only real ones", () => {
+    const { writes } = diff({
+      records: records(
+        [unit("HQ")],
+        [
+          person("E1", { unitCode: "HQ", managerNo: "E1" }),
+          person("E2", { unitCode: "HQ", managerNo: "E404" }),
+          person("E3", { unitCode: "HQ", managerNo: " E2 " }),
+        ],
+      ),
+    });
+    expect(writes.employeeCreates.map((e) => [e.employeeNo, e.managerNo])).toEqual([
+      ["E1", "E1"],
+      ["E2", "E404"],
+      ["E3", "E2"],
+    ]);
+    const byId = new Map(writes.employeeCreates.map((e) => [e.id, e.employeeNo]));
+    expect(writes.employeeLinks.map((l) => [byId.get(l.id), byId.get(l.managerId!)])).toEqual([
+      ["E3", "E2"],
+    ]);
+  });
+});

@@ -58,6 +58,7 @@ export function diffHrEmployees({
   const employeeByNo = new Map(mirror.map((e) => [e.employeeNo, e]));
   for (const [no, hr] of [...employees].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const row = employeeByNo.get(no);
+    const managerNo = hr.managerNo?.trim() || null;
     const fields: EmployeeFields = {
       name: hr.name,
       nameEn: hr.nameEn ?? null,
@@ -65,7 +66,7 @@ export function diffHrEmployees({
       mobile: hr.mobile ?? null,
       title: hr.title ?? null,
       orgUnitId: hr.unitCode ? (unitId.get(hr.unitCode) ?? null) : null,
-      managerNo: hr.managerNo?.trim() || null,
+      managerNo,
       status: STATUS[hr.status],
       hireDate: day(hr.hireDate),
       terminationDate: day(hr.terminationDate),
@@ -77,8 +78,7 @@ export function diffHrEmployees({
       sourceConnectionId: row?.sourceConnectionId ?? source,
     };
     // Nobody manages themselves: a self-reference is dropped.
-    const managerId =
-      hr.managerNo && hr.managerNo !== no ? (employeeId.get(hr.managerNo) ?? null) : null;
+    const managerId = managerNo && managerNo !== no ? (employeeId.get(managerNo) ?? null) : null;
     const id = employeeId.get(no)!;
     if (!row) {
       out.employeeCreates.push({ id, employeeNo: no, ...fields });
