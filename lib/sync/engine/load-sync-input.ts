@@ -210,7 +210,7 @@ async function loadManagerChains(
     wanted = found.map((e) => e.managerNo);
   }
   if (employees.length === 0) return { employees, accounts: [] };
-  const { accounts } = await loadMemory(connectionId, {
+  const accounts = await loadAccountMemory(connectionId, {
     employeeNos: employees.map((e) => e.employeeNo),
   });
   return { employees, accounts };
@@ -289,6 +289,14 @@ export async function loadMemory(
     }
     if (g.orgUnitCode) unitGroups.push({ orgUnitCode: g.orgUnitCode, externalId: g.externalId });
   }
+  return { groups, accounts: await loadAccountMemory(connectionId, scope), unitGroups };
+}
+
+/** The employees' account links on one IM connection (everyone's, without a scope). */
+async function loadAccountMemory(
+  connectionId: string,
+  scope?: SyncScope,
+): Promise<AccountMemory[]> {
   const accountRows = await db.imAccount.findMany({
     where: {
       connectionId,
@@ -315,7 +323,7 @@ export async function loadMemory(
     if (a.disabledAt) m.disabledAt = a.disabledAt.toISOString();
     accounts.push(m);
   }
-  return { groups, accounts, unitGroups };
+  return accounts;
 }
 
 async function loadMappings(connectionId: string): Promise<Mapping[]> {
