@@ -25,6 +25,21 @@ describe("connector registry", () => {
     expect(providerFormSchemas("hr", provider).config).toHaveProperty("properties");
   });
 
+  it("states per platform whether it has a manager field (Agora Chat has none)", () => {
+    expect(
+      Object.fromEntries(
+        Object.entries(imProviders).map(([p, def]) => [p, def.capabilities.managerField]),
+      ),
+    ).toEqual({
+      wecom: true,
+      "sandbox-im": true,
+      feishu: true,
+      dingtalk: true,
+      slack: true,
+      agora: false,
+    });
+  });
+
   it("builds targets and sources from stored config", () => {
     expect(
       createImTarget("wecom", { corpId: "ww1", agentId: "1000002" }, { contactSecret: "s" })
