@@ -30,8 +30,7 @@ type Field = (typeof FIELDS)[number];
 /** The first message under a field, whether the issue is on the list itself or on one of its items. */
 function messageOf(errors: FieldErrors<PrivacyRuleFormValues>, field: Field): string | undefined {
   const node = errors[field] as
-    | { message?: string; [i: number]: { message?: string } | undefined }
-    | undefined;
+    { message?: string; [i: number]: { message?: string } | undefined } | undefined;
   if (!node) return undefined;
   if (node.message) return node.message;
   for (const item of Object.values(node)) {
@@ -97,11 +96,7 @@ export function PrivacyRuleForm({
         <legend className="sr-only">{t("actions")}</legend>
         {SWITCHES.map((k) => (
           <label key={k} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              {...form.register(k)}
-              aria-invalid={err(k) ? true : undefined}
-            />
+            <input type="checkbox" {...form.register(k)} aria-invalid={err(k) ? true : undefined} />
             {t(k)}
           </label>
         ))}

@@ -54,12 +54,18 @@ export function PrivacyRulesPanel({
     return null;
   };
   const add = async (rule: NewRule) => {
-    const errors = await persist([...preview.rules, { id: `r${Date.now().toString(36)}`, ...rule }]);
+    const errors = await persist([
+      ...preview.rules,
+      { id: `r${Date.now().toString(36)}`, ...rule },
+    ]);
     if (!errors) return null;
     // The new rule is the last one: its errors go under its fields, anything else above the button.
     const prefix = `rules.${preview.rules.length}.`;
     return Object.fromEntries(
-      Object.entries(errors).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : "_", v]),
+      Object.entries(errors).map(([k, v]) => [
+        k.startsWith(prefix) ? k.slice(prefix.length) : "_",
+        v,
+      ]),
     );
   };
   const outcome = (o: ContactOutcome) => t(`outcome.${o}`, { platform });

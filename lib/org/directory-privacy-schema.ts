@@ -70,7 +70,7 @@ export function splitPrivacyList(value: string): string[] {
     .filter(Boolean);
 }
 
-const listField = <S extends z.ZodType<string[]>>(schema: S) =>
+const listField = <S extends z.ZodType<string[], string[]>>(schema: S) =>
   z.string().transform(splitPrivacyList).pipe(schema);
 
 /**

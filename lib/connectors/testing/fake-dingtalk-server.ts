@@ -44,7 +44,10 @@ export async function startFakeDingtalkServer(
 
   function handle(req: FakeRequest) {
     if (req.path === "/gettoken") {
-      if (req.query.get("appkey") !== options.appKey || req.query.get("appsecret") !== options.appSecret)
+      if (
+        req.query.get("appkey") !== options.appKey ||
+        req.query.get("appsecret") !== options.appSecret
+      )
         return fail(40089, "不合法的appkey或appsecret");
       return { body: { errcode: 0, errmsg: "ok", access_token: token, expires_in: 7200 } };
     }
@@ -73,7 +76,9 @@ export async function startFakeDingtalkServer(
         depts.delete(Number(b.dept_id));
         return ok();
       case "/topapi/v2/user/list": {
-        const members = [...users.values()].filter((u) => u.dept_id_list.includes(Number(b.dept_id)));
+        const members = [...users.values()].filter((u) =>
+          u.dept_id_list.includes(Number(b.dept_id)),
+        );
         const cursor = Number(b.cursor ?? 0);
         const size = Number(b.size ?? 100);
         const more = cursor + size < members.length;

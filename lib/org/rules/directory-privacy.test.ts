@@ -216,9 +216,7 @@ describe("privacyRuleFormSchema", () => {
   ])("refuses %s with a translatable message", (_, patch, field, i18n) => {
     const r = privacyRuleFormSchema.safeParse({ ...form, ...patch });
     expect(r.success).toBe(false);
-    expect(r.error!.issues).toEqual([
-      expect.objectContaining({ path: [field], params: { i18n } }),
-    ]);
+    expect(r.error!.issues).toEqual([expect.objectContaining({ path: [field], params: { i18n } })]);
   });
 
   it("names the item of a list that is too long", () => {

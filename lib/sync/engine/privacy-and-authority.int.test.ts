@@ -118,7 +118,9 @@ describe("directory privacy and attribute authority against the sandboxes", () =
     expect(finish).toMatchObject({ status: "SUCCEEDED", failed: 0 });
     expect((await imUser("XH000001")).mobile).toBeNull();
     expect((await imUser("XH000003")).mobile).toBe("13800000003");
-    const ceo = await (await db()).employee.findUniqueOrThrow({ where: { employeeNo: "XH000001" } });
+    const ceo = await (
+      await db()
+    ).employee.findUniqueOrThrow({ where: { employeeNo: "XH000001" } });
     expect(ceo.grade).toBe("M6");
   });
 

@@ -108,7 +108,8 @@ describe("protection switches on existing DingTalk accounts", () => {
     const { finish } = await sync();
     expect(finish).toMatchObject({ status: "SUCCEEDED", failed: 0 });
     expect(dingtalk!.users.size).toBeGreaterThan(30);
-    for (const u of dingtalk!.users.values()) expect([u.hide_mobile, u.senior]).toEqual([false, false]);
+    for (const u of dingtalk!.users.values())
+      expect([u.hide_mobile, u.senior]).toEqual([false, false]);
   });
 
   it("a grade rule added later turns the switches on: one update each, then nothing", async () => {
@@ -145,13 +146,17 @@ describe("protection switches on existing DingTalk accounts", () => {
   });
 
   it("the connector reads the switches back from user/get", async () => {
-    const { createDingtalkTarget } = await import("@/lib/connectors/im/dingtalk/create-dingtalk-target");
+    const { createDingtalkTarget } =
+      await import("@/lib/connectors/im/dingtalk/create-dingtalk-target");
     const target = createDingtalkTarget(
       { baseUrl: dingtalk!.url, appKey: APP.appKey, agentId: 7, rateLimit: false },
       { appSecret: APP.appSecret },
     );
     expect(await target.getUser("XH000001")).toMatchObject({ hideMobile: true, seniorMode: true });
-    expect(await target.getUser("XH000003")).toMatchObject({ hideMobile: false, seniorMode: false });
+    expect(await target.getUser("XH000003")).toMatchObject({
+      hideMobile: false,
+      seniorMode: false,
+    });
   });
 
   it("removing the rule turns the switches off: one update each, then nothing", async () => {
@@ -163,7 +168,8 @@ describe("protection switches on existing DingTalk accounts", () => {
     const calls = updatesSince(from);
     expect(calls.map((c) => c.body.userid).sort()).toEqual(SENIOR_NOS);
     for (const c of calls) expect(c.body).toMatchObject({ hide_mobile: false, senior_mode: false });
-    for (const no of SENIOR_NOS) expect(user(no)).toMatchObject({ hide_mobile: false, senior: false });
+    for (const no of SENIOR_NOS)
+      expect(user(no)).toMatchObject({ hide_mobile: false, senior: false });
     expect((await sync()).plan).toMatchObject({ status: "SUCCEEDED", planned: 0 });
   });
 });

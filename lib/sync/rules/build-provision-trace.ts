@@ -72,7 +72,10 @@ export function buildProvisionTrace(input: BuildProvisionTraceInput): TraceEntry
       field: "mobile",
     });
   if (flip?.seniorMode !== undefined)
-    trace.push({ rule: "privacy", outcome: flip.seniorMode ? "senior_mode_on" : "senior_mode_off" });
+    trace.push({
+      rule: "privacy",
+      outcome: flip.seniorMode ? "senior_mode_on" : "senior_mode_off",
+    });
 
   for (const f of input.fields)
     trace.push({

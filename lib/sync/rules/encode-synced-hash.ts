@@ -11,7 +11,10 @@ export const PROTECTION_CODES = { hideMobile: "hm", seniorMode: "sm" } as const;
  * OrgBridge turned on follow as "|p:hm+sm"; with none on the hash is exactly what it was before
  * switches were remembered, so stored hashes stay valid and nothing is rewritten on upgrade.
  */
-export function encodeSyncedHash(hashes: SyncedFieldHashes, protection?: AccountProtection): string {
+export function encodeSyncedHash(
+  hashes: SyncedFieldHashes,
+  protection?: AccountProtection,
+): string {
   const parts = ACCOUNT_FIELDS.map((field) => {
     const { hr, im } = hashes[field];
     return hr === im ? hr : `${hr}>${im}`;

@@ -35,12 +35,18 @@ const applied = (w: World, p: SyncPlan, opts: PlanOptions): World => ({
   options: opts,
   ...simulatePlan({ im: w.im, memory: w.memory, plan: p }),
 });
-const hashOf = (w: World, no: string) => w.memory.accounts.find((a) => a.employeeNo === no)!.syncedHash;
+const hashOf = (w: World, no: string) =>
+  w.memory.accounts.find((a) => a.employeeNo === no)!.syncedHash;
 
 describe("planProtectionSwitches", () => {
   it.each([
     ["nothing remembered, nothing wanted", {}, undefined, null],
-    ["a rule starts applying", {}, { hideMobile: true }, { before: { hideMobile: false }, after: { hideMobile: true } }],
+    [
+      "a rule starts applying",
+      {},
+      { hideMobile: true },
+      { before: { hideMobile: false }, after: { hideMobile: true } },
+    ],
     ["already on", { hideMobile: true }, { hideMobile: true }, null],
     [
       "the rule stops applying",
@@ -124,7 +130,11 @@ describe("protection switches on existing accounts (DingTalk-style flags)", () =
   });
 
   it("a field change and a flip travel in one update", () => {
-    const w = { ...before, hr: withEmployee(hr, "E1", { name: "Renamed" }), options: withRules([SENIOR]) };
+    const w = {
+      ...before,
+      hr: withEmployee(hr, "E1", { name: "Renamed" }),
+      options: withRules([SENIOR]),
+    };
     const update = updateOf(plan(w), "E1")!;
     expect(update.after).toMatchObject({
       fields: { name: "Renamed" },
@@ -141,9 +151,9 @@ describe("protection switches on existing accounts (DingTalk-style flags)", () =
   });
 
   it("hashes stored before switches were remembered cause no update where no rule applies", () => {
-    expect(plan({ ...before, options: withRules([{ ...SENIOR, grades: ["P9"] }]) }).changes).toEqual(
-      [],
-    );
+    expect(
+      plan({ ...before, options: withRules([{ ...SENIOR, grades: ["P9"] }]) }).changes,
+    ).toEqual([]);
   });
 
   it("an omit platform withholds the mobile and remembers no switch", () => {
@@ -161,7 +171,8 @@ describe("protection switches on existing accounts (DingTalk-style flags)", () =
     const on = withRules([SENIOR]);
     const w = applied(before, plan({ ...before, options: on }), on);
     const traced = (o: PlanOptions) =>
-      planSync({ ...w, options: { ...o, trace: true } }).traces!.find((t) => t.employeeNo === "E1")!
+      planSync({ ...w, options: { ...o, trace: true } })
+        .traces!.find((t) => t.employeeNo === "E1")!
         .trace.filter((e) => e.rule === "privacy");
     expect(traced(withRules([]))).toEqual([
       { rule: "privacy", outcome: "none" },
@@ -194,7 +205,13 @@ describe("the synced hash with switches", () => {
 
   it("keeps the switches when a conflict resolution patches one field", () => {
     const next = applyMemoryUpdates(base.memory, [
-      { kind: "accountField", employeeNo: "E1", field: "name", hrValue: e1.name, imValue: "IM name" },
+      {
+        kind: "accountField",
+        employeeNo: "E1",
+        field: "name",
+        hrValue: e1.name,
+        imValue: "IM name",
+      },
     ]);
     const patched = next.accounts.find((a) => a.employeeNo === "E1")!.syncedHash;
     expect(patched).not.toBe(hash);
