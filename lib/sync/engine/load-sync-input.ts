@@ -190,6 +190,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
       email: true,
       mobile: true,
       title: true,
+      grade: true,
       status: true,
       hireDate: true,
       terminationDate: true,
@@ -210,6 +211,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
     if (e.email) out.email = e.email;
     if (e.mobile) out.mobile = e.mobile;
     if (e.title) out.title = e.title;
+    if (e.grade) out.grade = e.grade;
     if (e.orgUnit) out.unitCode = e.orgUnit.code;
     const hireDate = day(e.hireDate);
     if (hireDate) out.hireDate = hireDate;

@@ -183,6 +183,7 @@ export function planSync(input: PlanInput): SyncPlan {
           privacy,
           blockedCreates: detected.blockedCreates,
           fieldDecisions: accounts.fieldDecisions,
+          protectionFlips: accounts.protectionFlips,
         }),
       )
     : undefined;
