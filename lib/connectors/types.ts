@@ -143,6 +143,12 @@ export type ImCapabilities = {
    * costs a call per user (WeCom's list_id): the sync may read refs and fetch only the users it cannot vouch for.
    */
   userRefsCarryGroups?: boolean;
+  /**
+   * `listGroupRefs` lists every group's id and parent in one call while names cost a call per group
+   * (WeCom's department/simplelist + department/get): the sync may read refs and fetch only the groups
+   * it cannot vouch for.
+   */
+  groupRefsCarryParents?: boolean;
 };
 
 export type ImGroupRecord = {
@@ -168,6 +174,9 @@ export type ImUserRecord = {
   /** The platform's senior mode, where it reports one (DingTalk senior). */
   seniorMode?: boolean;
 };
+
+/** A group id with its parent, as the cheap listing endpoints return it. */
+export type ImGroupRef = { id: string; parentId?: string; order?: number };
 
 /** A user id with its groups, as the cheap listing endpoints return it. */
 export type ImUserRef = { id: string; groupIds: string[] };
@@ -243,6 +252,10 @@ export interface ImTarget {
   listGroups(): AsyncIterable<ImGroupRecord>;
   createGroup(input: CreateImGroupInput): Promise<ImGroupRecord>;
   updateGroup(id: string, patch: UpdateImGroupInput): Promise<void>;
+  /** Ids, parents and order only: the cheap listing (where capabilities.groupRefsCarryParents). */
+  listGroupRefs?(): AsyncIterable<ImGroupRef>;
+  /** One group in full; null when it does not exist (where capabilities.groupRefsCarryParents). */
+  getGroup?(id: string): Promise<ImGroupRecord | null>;
   /** Deletes an empty group (platforms refuse non-empty ones: ConnectorError conflict). */
   deleteGroup(id: string): Promise<void>;
   /** Ids and groups only: the cheap listing. */

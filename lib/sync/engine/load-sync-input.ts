@@ -18,6 +18,7 @@ import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settin
 import { platformRootGroup } from "./platform-root-group";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
+import { listImGroups } from "./list-im-groups";
 import { mapAhead } from "@/lib/connectors/core/collect";
 
 export type LoadSyncInputOptions = {
@@ -31,7 +32,7 @@ export type LoadSyncInputOptions = {
   settings?: Partial<PlanSettings>;
   /** Incremental sync: plan only these employees' accounts (all groups still). See `SyncScope`. */
   scope?: SyncScope;
-  /** Read every IM user in full, without the no-change shortcut of `listImUsers`. */
+  /** Read every IM user and group in full, without the no-change shortcuts of `listImUsers` / `listImGroups`. */
   deepImRead?: boolean;
 };
 
@@ -75,7 +76,10 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
   const rootGroupId = platformRootGroup(target);
 
   const groups: ImGroupState[] = [];
-  for await (const g of scope ? knownGroups(connectionId) : target.listGroups()) {
+  const listed = scope
+    ? knownGroups(connectionId)
+    : listImGroups({ connectionId, target, rootGroupId, deep: options.deepImRead });
+  for await (const g of listed) {
     if (g.id === rootGroupId) continue;
     const parent = g.parentId && g.parentId !== rootGroupId ? g.parentId : undefined;
     groups.push({
