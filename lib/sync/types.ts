@@ -91,9 +91,18 @@ export type ImUserState = {
 export type ImState = {
   /** All groups visible to the connector. */
   groups: ImGroupState[];
-  /** All users visible to the connector. */
+  /** All users visible to the connector (a scoped run: only its employees' users). */
   users: ImUserState[];
+  /**
+   * A scoped run's view of who else is in which group (every IM user's memberships, from the cheap
+   * listing), so a group is not deleted while people outside the scope are still in it. A full run
+   * leaves it out: `users` already holds everyone.
+   */
+  memberships?: ImMembership[];
 };
+
+/** One IM user's group memberships, without the rest of the record. */
+export type ImMembership = { imUserId: string; groupIds: string[] };
 
 // ─── What OrgBridge remembers from earlier runs ─────────────────────────────
 

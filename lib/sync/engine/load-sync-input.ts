@@ -2,9 +2,7 @@ import type { ImTarget } from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 import type {
   AccountMemory,
-  EmployeeStatus,
   GroupMemory,
-  HrEmployee,
   HrUnit,
   ImGroupState,
   ImUserState,
@@ -16,6 +14,7 @@ import { loadPrivacyRules } from "@/lib/org/queries/load-privacy-rules";
 import { loadAttributeAuthority } from "../queries/load-attribute-authority";
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
+import { hrEmployeeFromRow } from "@/lib/sync/rules/hr-employee-from-row";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
 import { listImGroups } from "./list-im-groups";
@@ -51,14 +50,6 @@ export type LoadedSyncInput = {
   /** The platform root the IM listing was stripped of (parent of top-level groups). */
   rootGroupId?: string;
 };
-
-const STATUS: Record<string, EmployeeStatus> = {
-  ONBOARDING: "onboarding",
-  ACTIVE: "active",
-  ON_LEAVE: "on_leave",
-  TERMINATED: "terminated",
-};
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
 /** Builds the planner's input: HR from the OrgUnit/Employee mirror, IM from the connector, memory and mappings from the database. */
 export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
@@ -210,22 +201,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
     ...(u.parent ? { parentCode: u.parent.code } : {}),
     active: u.active,
   }));
-  const employees = employeeRows.map((e): HrEmployee => {
-    const out: HrEmployee = { employeeNo: e.employeeNo, name: e.name, status: STATUS[e.status] };
-    if (e.email) out.email = e.email;
-    if (e.mobile) out.mobile = e.mobile;
-    if (e.title) out.title = e.title;
-    if (e.grade) out.grade = e.grade;
-    if (e.orgUnit) out.unitCode = e.orgUnit.code;
-    const hireDate = day(e.hireDate);
-    if (hireDate) out.hireDate = hireDate;
-    const terminationDate = day(e.terminationDate);
-    if (terminationDate) out.terminationDate = terminationDate;
-    if (e.terminationReason) out.terminationReason = e.terminationReason;
-    if (e.timeZone) out.timeZone = e.timeZone;
-    return out;
-  });
-  return { units, employees };
+  return { units, employees: employeeRows.map(hrEmployeeFromRow) };
 }
 
 /** What OrgBridge remembers about one IM connection, in the planner's shape. */

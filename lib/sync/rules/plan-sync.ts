@@ -111,6 +111,7 @@ export function planSync(input: PlanInput): SyncPlan {
     accountMoves: accounts.moves,
     accountDeletes: accounts.deletes,
     scope,
+    ...(input.im.memberships ? { memberships: input.im.memberships } : {}),
   });
 
   const depthOf = (unitCode: string) => {
