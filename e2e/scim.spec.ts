@@ -1,26 +1,9 @@
 import { randomInt } from "node:crypto";
-import type { Page } from "@playwright/test";
+import { ensureFullSync } from "./ensure-full-sync";
 import { expect, storageFor, test } from "./fixtures";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-/** Pushes only reach an IM target after its initial full sync: make sure one has succeeded (specs share the stack). */
-async function ensureFullSync(page: Page) {
-  await page.goto("/sync");
-  const runs = page.getByRole("table", { name: "Sync runs" }).getByRole("row");
-  const done = runs
-    .filter({ has: page.getByRole("link", { name: "Full" }) })
-    .filter({ hasText: "Succeeded" });
-  if ((await done.count()) > 0) return;
-  await page
-    .getByRole("group", { name: "Sandbox IM (WeCom API)" })
-    .getByRole("button", { name: "Sync now" })
-    .click();
-  await expect(page.getByText("Sync requested for Sandbox IM (WeCom API)")).toBeVisible();
-  // The demo company (2,000 employees) takes about a minute the first time on a small machine.
-  await expect(done.first()).toBeVisible({ timeout: 150_000 });
-}
 
 test("an IT admin creates a SCIM connection, its token is shown once, and a user pushed with it appears in the sandbox IM", async ({
   browser,
@@ -29,7 +12,7 @@ test("an IT admin creates a SCIM connection, its token is shown once, and a user
   test.setTimeout(300_000);
   const it = await browser.newContext({ storageState: storageFor("it") });
   const page = await it.newPage();
-  await ensureFullSync(page);
+  await ensureFullSync(page, { reuse: true });
 
   const n = randomInt(1000, 9999);
   const connection = `Entra e2e ${n}`;

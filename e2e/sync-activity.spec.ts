@@ -1,23 +1,9 @@
 import { randomInt } from "node:crypto";
-import type { Page } from "@playwright/test";
+import { ensureFullSync } from "./ensure-full-sync";
 import { expect, storageFor, test } from "./fixtures";
 
 const IM = "Sandbox IM (WeCom API)";
 const IM_PATTERN = IM.replace(/[()]/g, "\\$&");
-
-/** Pushes only reach an IM target after its initial full sync: make sure one has succeeded (specs share the stack). */
-async function ensureFullSync(page: Page) {
-  await page.goto("/sync");
-  await page.getByRole("group", { name: IM }).getByRole("button", { name: "Sync now" }).click();
-  await expect(page.getByText(`Sync requested for ${IM}`)).toBeVisible();
-  const run = page
-    .getByRole("table", { name: "Sync runs" })
-    .getByRole("row")
-    .filter({ has: page.getByRole("link", { name: "Full" }) })
-    .first();
-  // The demo company (2,000 employees) takes about a minute the first time on a small machine.
-  await expect(run.getByText("Succeeded")).toBeVisible({ timeout: 150_000 });
-}
 
 test("full runs and incremental activity apart: the kind filter, the hourly view, its drill-down and the chart", async ({
   browser,

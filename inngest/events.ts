@@ -16,6 +16,8 @@ export const eventSchemas = {
     hrConnectionId: z.string().min(1),
     /** Plan only: store the changes and conflicts, apply nothing. */
     dryRun: z.boolean().optional(),
+    /** Read every IM user and group in full (no no-change shortcut); the scheduled sync does it weekly. */
+    deepImRead: z.boolean().optional(),
     /** A user id, or "cron". */
     requestedBy: z.string().min(1),
   }),

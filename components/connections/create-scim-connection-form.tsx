@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 import { createScimConnectionSchema } from "@/lib/scim/scim-connection-schema";
-import { TokenOnce } from "./token-once";
+import { SecretShownOnce } from "@/components/credentials/secret-shown-once";
+import { showActionError } from "@/components/credentials/show-action-error";
 
 type FormValues = z.input<typeof createScimConnectionSchema>;
 
@@ -25,12 +26,7 @@ export function CreateScimConnectionForm() {
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createScimConnectionAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.error.fieldErrors ?? {}))
-        form.setError(field as keyof FormValues, { message });
-      toast.error(result.error.message);
-      return;
-    }
+    if (!result.ok) return showActionError(form, result.error);
     setCreated({ name: values.name, token: result.data.token });
     form.reset();
     toast.success(t("created"));
@@ -38,7 +34,11 @@ export function CreateScimConnectionForm() {
   return (
     <div className="flex flex-col gap-3">
       {created ? (
-        <TokenOnce name={created.name} token={created.token} onDismiss={() => setCreated(null)} />
+        <SecretShownOnce
+          title={t("showOnce", { name: created.name })}
+          values={[{ value: created.token, testId: "scim-token" }]}
+          onDismiss={() => setCreated(null)}
+        />
       ) : null}
       <form
         onSubmit={onSubmit}

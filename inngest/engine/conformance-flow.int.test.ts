@@ -1,28 +1,17 @@
 // Conformance of flow control, step.invoke, lifecycle events and refusals: real Inngest
 // functions served by the real SDK over HTTP, driven by the embedded executor, in both
 // checkpointing modes. Everything waits for states, never for elapsed time.
-import { createServer, type Server } from "node:http";
-import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { counts } from "./conformance-app";
 import { createFlowApp, createRefusedApp } from "./conformance-flow-app";
-import {
-  databaseUrl,
-  db,
-  EVENT_KEY,
-  freePort,
-  listen,
-  SIGNING_KEY,
-  TERMINAL,
-  waitFor,
-} from "./conformance-test-env";
-import { startExecutor, type ExecutorHandle } from "./index";
+import { db, startTestStack, TERMINAL, waitFor, type TestStack } from "./conformance-test-env";
+import type { ExecutorHandle } from "./index";
 
 describe.each([{ checkpointing: true }, { checkpointing: false }])(
   "flow control (checkpointing: $checkpointing)",
   ({ checkpointing }) => {
+    let stack: TestStack;
     let executor: ExecutorHandle;
-    const servers: Server[] = [];
     let app: ReturnType<typeof createFlowApp>;
     const logs: string[] = [];
     const mode = checkpointing ? "cp" : "nocp";
@@ -47,29 +36,17 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       db.jobSkip.findMany({ where: { functionId: `flow-${fn}`, eventId: { in: eventIds } } });
 
     beforeAll(async () => {
-      const port = await freePort();
-      process.env.INNGEST_DEV = "0";
-      process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-      process.env.INNGEST_EVENT_KEY = EVENT_KEY;
-      process.env.INNGEST_BASE_URL = `http://127.0.0.1:${port}`;
-      app = createFlowApp();
-      const refused = createRefusedApp();
-      const urls: string[] = [];
-      for (const a of [app, refused]) {
-        const server = createServer(serve({ client: a.inngest, functions: a.functions }));
-        servers.push(server);
-        urls.push(`http://127.0.0.1:${await listen(server)}/api/inngest`);
-      }
-      executor = await startExecutor({
-        port,
-        databaseUrl,
-        signingKey: SIGNING_KEY,
-        eventKey: EVENT_KEY,
-        appUrls: urls,
+      stack = await startTestStack({
+        apps: () => {
+          app = createFlowApp();
+          const refused = createRefusedApp();
+          return [app, refused].map((a) => ({ client: a.inngest, functions: a.functions }));
+        },
         retryBaseMs: 50,
         checkpointing,
         log: (l) => logs.push(l),
       });
+      [executor] = stack.executors;
       await waitFor(
         "in-band sync of both apps",
         () => db.jobFunction.count({ where: { appId: { in: ["flow", "refused"] } } }),
@@ -78,8 +55,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     });
 
     afterAll(async () => {
-      await executor?.stop();
-      for (const s of servers) await new Promise<void>((r) => s.close(() => r()));
+      await stack?.stop();
     });
 
     test("rateLimit: events over the limit per key start no run and are recorded as skipped", async () => {

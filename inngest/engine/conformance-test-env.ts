@@ -1,10 +1,13 @@
-// Shared by the conformance integration tests (conformance, conformance-cron): keys, a Prisma client
-// on the test database, ports and polling.
+// Shared by the executor's integration tests (conformance, conformance-cron, conformance-flow,
+// flow-control, flow-two-executors, contention, event-intake): keys, a Prisma client on the test
+// database, ports, polling, and the start and stop of executors with the apps they serve.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { serve } from "inngest/node";
 import { inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { startExecutor, type ExecutorHandle } from "./index";
 
 export const databaseUrl = inject("databaseUrl");
 export const SIGNING_KEY = `signkey-test-${"5e".repeat(32)}`;
@@ -47,3 +50,92 @@ export async function waitFor<T>(
 }
 
 export const TERMINAL = ["COMPLETED", "FAILED", "CANCELLED"];
+
+/** An app as the real SDK serves it (`serve({ client, functions })`). */
+export type ServedApp = Parameters<typeof serve>[0];
+
+/** Options for {@link startTestStack}. */
+export type TestStackOptions = {
+  /** Builds the apps, after the SDK's environment points at the first executor; each gets its own port. */
+  apps: () => ServedApp[];
+  /** Executors sharing the test database; the SDK sends events and checkpoints to the first (default 1). */
+  executors?: number;
+  /** Let the SDK checkpoint consecutive steps (the executor's default: true). */
+  checkpointing?: boolean;
+  /** First retry delay in ms. */
+  retryBaseMs?: number;
+  /** false: the executors are told of no app, which then registers out of band (default true: in-band sync). */
+  inBandSync?: boolean;
+  /** Require the event key on POST /e (default true). */
+  eventKey?: boolean;
+  /** Each executor's log lines, with its index. */
+  log?: (line: string, instance: number) => void;
+};
+
+/** Running executors and the HTTP servers of their apps. */
+export type TestStack = {
+  executors: ExecutorHandle[];
+  /** The apps' serve URLs, in the order `apps` built them. */
+  appUrls: string[];
+  /** Stops executor `i` and starts a new one with the same options on the same port. */
+  restart(i: number): Promise<ExecutorHandle>;
+  /** Stops every executor, then the app servers. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts what an executor integration test drives: the SDK in cloud mode (signature verification on)
+ * pointed at the first executor, the apps on their own HTTP servers, and the executors on one database.
+ */
+export async function startTestStack(options: TestStackOptions): Promise<TestStack> {
+  const count = options.executors ?? 1;
+  const ports = [await freePort(), ...Array<number>(count - 1).fill(0)];
+  process.env.INNGEST_DEV = "0";
+  process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
+  process.env.INNGEST_EVENT_KEY = EVENT_KEY;
+  process.env.INNGEST_BASE_URL = `http://127.0.0.1:${ports[0]}`;
+  const servers: Server[] = [];
+  const appUrls: string[] = [];
+  for (const app of options.apps()) {
+    const server = createServer(serve(app));
+    servers.push(server);
+    appUrls.push(`http://127.0.0.1:${await listen(server)}/api/inngest`);
+  }
+  const start = (i: number, port: number) =>
+    startExecutor({
+      port,
+      databaseUrl,
+      signingKey: SIGNING_KEY,
+      ...(options.eventKey === false ? {} : { eventKey: EVENT_KEY }),
+      appUrls: options.inBandSync === false ? [] : appUrls,
+      ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
+      ...(options.checkpointing !== undefined ? { checkpointing: options.checkpointing } : {}),
+      log: (line) => options.log?.(line, i),
+    });
+  const started = await Promise.allSettled(ports.map((port, i) => start(i, port)));
+  const executors = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const failed = started.find((r) => r.status === "rejected");
+  if (failed) {
+    await Promise.all(executors.map((e) => e.stop()));
+    for (const server of servers) await closeServer(server);
+    throw failed.reason;
+  }
+  return {
+    executors,
+    appUrls,
+    async restart(i) {
+      const port = Number(new URL(executors[i].url).port);
+      await executors[i].stop();
+      executors[i] = await start(i, port);
+      return executors[i];
+    },
+    async stop() {
+      await Promise.all(executors.map((e) => e.stop()));
+      for (const server of servers) await closeServer(server);
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((r) => server.close(() => r()));
+}

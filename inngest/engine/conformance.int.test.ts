@@ -1,43 +1,25 @@
 // Conformance: real Inngest functions, served by the real SDK (inngest/node)
 // over HTTP with signature verification on, driven by the embedded executor.
-import { createServer, type Server } from "node:http";
-import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { counts, createConformanceApp } from "./conformance-app";
-import { startExecutor, type ExecutorHandle } from "./index";
 import {
-  databaseUrl,
   db,
   EVENT_KEY,
-  freePort,
-  listen,
-  SIGNING_KEY,
+  startTestStack,
   TERMINAL,
   waitFor,
+  type TestStack,
 } from "./conformance-test-env";
+import type { ExecutorHandle } from "./index";
 
 describe.each([{ checkpointing: true }, { checkpointing: false }])(
   "embedded executor (checkpointing: $checkpointing)",
   ({ checkpointing }) => {
-    let port: number;
+    let stack: TestStack;
     let executor: ExecutorHandle;
-    let appServer: Server;
-    let appUrl: string;
     let app: ReturnType<typeof createConformanceApp>;
     const logs: string[] = [];
     const mode = checkpointing ? "cp" : "nocp";
-
-    const start = () =>
-      startExecutor({
-        port,
-        databaseUrl,
-        signingKey: SIGNING_KEY,
-        eventKey: EVENT_KEY,
-        appUrls: [appUrl],
-        retryBaseMs: 50,
-        checkpointing,
-        log: (l) => logs.push(l),
-      });
 
     async function send(name: string, data: Record<string, unknown>): Promise<string> {
       const { ids } = await app.inngest.send({ name, data });
@@ -71,16 +53,17 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     }
 
     beforeAll(async () => {
-      port = await freePort();
-      // What the app needs to talk to the executor with verification on (see README).
-      process.env.INNGEST_DEV = "0";
-      process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-      process.env.INNGEST_EVENT_KEY = EVENT_KEY;
-      process.env.INNGEST_BASE_URL = `http://127.0.0.1:${port}`;
-      app = createConformanceApp();
-      appServer = createServer(serve({ client: app.inngest, functions: app.functions }));
-      appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
-      executor = await start();
+      stack = await startTestStack({
+        apps: () => {
+          app = createConformanceApp();
+          return [{ client: app.inngest, functions: app.functions }];
+        },
+        retryBaseMs: 50,
+        checkpointing,
+        log: (l) => logs.push(l),
+      });
+      const [appUrl] = stack.appUrls;
+      [executor] = stack.executors;
       await waitFor(
         "in-band sync of the app",
         () =>
@@ -93,8 +76,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     });
 
     afterAll(async () => {
-      await executor?.stop();
-      await new Promise<void>((r) => (appServer ? appServer.close(() => r()) : r()));
+      await stack?.stop();
       if (logs.some((l) => /failed:|error/i.test(l)))
         console.log(
           `executor log (${mode}):\n${logs
@@ -260,8 +242,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         () => db.jobRun.findFirst({ where: { eventId } }),
         (r) => r?.status === "SLEEPING",
       );
-      await executor.stop();
-      executor = await start();
+      executor = await stack.restart(0);
       const run = await finished(eventId, "sleeper");
       expect(run.status).toBe("COMPLETED");
       expect(counts.get(`sleep:before:${tag}`)).toBe(1);
@@ -287,7 +268,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     });
 
     test("events API: arrays, ids, bad bodies and keys", async () => {
-      const base = `http://127.0.0.1:${port}`;
+      const base = executor.url;
       const ok = await fetch(`${base}/e/${EVENT_KEY}`, {
         method: "POST",
         body: JSON.stringify([{ name: "test/nothing", data: { a: 1 } }, { name: "test/nothing" }]),

@@ -3,8 +3,6 @@
 // every step body must succeed exactly once per run, attempts = failures + 1,
 // and every run must complete. A step delivered twice (the bug of an earlier
 // "parking" attempt) fails the success count.
-import { createServer, type Server } from "node:http";
-import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   attempts,
@@ -13,16 +11,14 @@ import {
   stepsOf,
   successes,
 } from "./contention-app";
-import { startExecutor, type ExecutorHandle } from "./index";
+import type { ExecutorHandle } from "./index";
 import {
-  databaseUrl,
   db,
   EVENT_KEY,
-  freePort,
-  listen,
-  SIGNING_KEY,
+  startTestStack,
   TERMINAL,
   waitFor,
+  type TestStack,
 } from "./conformance-test-env";
 
 const RUNS = Number(process.env.CONTENTION_RUNS ?? 1000);
@@ -30,34 +26,23 @@ const RUNS = Number(process.env.CONTENTION_RUNS ?? 1000);
 describe.each([{ checkpointing: true }, { checkpointing: false }])(
   "two executors, one database (checkpointing: $checkpointing)",
   ({ checkpointing }) => {
+    let stack: TestStack;
     let executors: ExecutorHandle[] = [];
-    let appServer: Server;
     const logs: string[] = [];
 
     beforeAll(async () => {
-      const ports = [await freePort(), await freePort()];
-      process.env.INNGEST_DEV = "0";
-      process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-      process.env.INNGEST_EVENT_KEY = EVENT_KEY;
       // The SDK checkpoints to the first executor; the second shares the database.
-      process.env.INNGEST_BASE_URL = `http://127.0.0.1:${ports[0]}`;
-      const app = createContentionApp();
-      appServer = createServer(serve({ client: app.inngest, functions: app.functions }));
-      const appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
-      executors = await Promise.all(
-        ports.map((port) =>
-          startExecutor({
-            port,
-            databaseUrl,
-            signingKey: SIGNING_KEY,
-            eventKey: EVENT_KEY,
-            appUrls: [appUrl],
-            retryBaseMs: 20,
-            checkpointing,
-            log: (l) => logs.push(l),
-          }),
-        ),
-      );
+      stack = await startTestStack({
+        apps: () => {
+          const app = createContentionApp();
+          return [{ client: app.inngest, functions: app.functions }];
+        },
+        executors: 2,
+        retryBaseMs: 20,
+        checkpointing,
+        log: (l) => logs.push(l),
+      });
+      ({ executors } = stack);
       await waitFor(
         "sync of the contention app",
         () => db.jobFunction.count({ where: { id: "contention-multi-step" } }),
@@ -66,8 +51,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     });
 
     afterAll(async () => {
-      await Promise.all(executors.map((e) => e.stop()));
-      await new Promise<void>((r) => (appServer ? appServer.close(() => r()) : r()));
+      await stack?.stop();
       const bad = logs.filter((l) => /failed|error/i.test(l));
       if (bad.length) console.log(`executor log:\n${bad.slice(0, 20).join("\n")}`);
     });

@@ -2,28 +2,24 @@
 // executors sharing one database: concurrency (number, array of two, env scope
 // shared by two functions), throttle (GCRA, FIFO, none dropped) and priority.
 // Limits are measured on the app side, inside the step bodies.
-import { createServer, type Server } from "node:http";
-import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { active, createFlowApp, maxActive, openGate, starts, timeline } from "./flow-app";
-import { startExecutor, type ExecutorHandle } from "./index";
+import type { ExecutorHandle } from "./index";
 import {
-  databaseUrl,
   db,
   EVENT_KEY,
-  freePort,
-  listen,
-  SIGNING_KEY,
+  startTestStack,
   TERMINAL,
   waitFor,
+  type TestStack,
 } from "./conformance-test-env";
 
 describe.each([{ checkpointing: true }, { checkpointing: false }])(
   "flow control across two executors (checkpointing: $checkpointing)",
   ({ checkpointing }) => {
     const mode = checkpointing ? "cp" : "nocp";
+    let stack: TestStack;
     let executors: ExecutorHandle[] = [];
-    let appServer: Server;
     let sent = 0;
 
     /** Sends events, alternating between the two executors. */
@@ -53,28 +49,16 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       );
 
     beforeAll(async () => {
-      const ports = [await freePort(), await freePort()];
-      process.env.INNGEST_DEV = "0";
-      process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-      process.env.INNGEST_EVENT_KEY = EVENT_KEY;
-      process.env.INNGEST_BASE_URL = `http://127.0.0.1:${ports[0]}`;
-      const app = createFlowApp();
-      appServer = createServer(serve({ client: app.inngest, functions: app.functions }));
-      const appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
-      executors = await Promise.all(
-        ports.map((port) =>
-          startExecutor({
-            port,
-            databaseUrl,
-            signingKey: SIGNING_KEY,
-            eventKey: EVENT_KEY,
-            appUrls: [appUrl],
-            retryBaseMs: 50,
-            checkpointing,
-            log: () => {},
-          }),
-        ),
-      );
+      stack = await startTestStack({
+        apps: () => {
+          const app = createFlowApp();
+          return [{ client: app.inngest, functions: app.functions }];
+        },
+        executors: 2,
+        retryBaseMs: 50,
+        checkpointing,
+      });
+      ({ executors } = stack);
       await waitFor(
         "sync of the flow app",
         () => db.jobFunction.count({ where: { appId: "flow" } }),
@@ -83,8 +67,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     });
 
     afterAll(async () => {
-      await Promise.all(executors.map((e) => e.stop()));
-      await new Promise<void>((r) => (appServer ? appServer.close(() => r()) : r()));
+      await stack?.stop();
     });
 
     test("concurrency 2 never has 3 step bodies in flight across two executors", async () => {

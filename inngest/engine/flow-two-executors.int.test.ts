@@ -1,25 +1,21 @@
 // Flow-control limits hold when two executors share one database: concurrent events for one
 // key, sent half to each instance, decide on the same JobFlowKey rows.
-import { createServer, type Server } from "node:http";
-import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { counts } from "./conformance-app";
 import { createFlowApp } from "./conformance-flow-app";
 import {
-  databaseUrl,
   db,
   EVENT_KEY,
-  freePort,
-  listen,
-  SIGNING_KEY,
+  startTestStack,
   TERMINAL,
   waitFor,
+  type TestStack,
 } from "./conformance-test-env";
-import { startExecutor, type ExecutorHandle } from "./index";
+import type { ExecutorHandle } from "./index";
 
 describe("flow control across two executors", () => {
-  const executors: ExecutorHandle[] = [];
-  let server: Server;
+  let stack: TestStack;
+  let executors: ExecutorHandle[] = [];
   const registered = [false, false];
 
   /** Sends each event in its own request, alternating instances, all at once. */
@@ -39,40 +35,31 @@ describe("flow control across two executors", () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    process.env.INNGEST_DEV = "0";
-    process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
-    process.env.INNGEST_EVENT_KEY = EVENT_KEY;
-    process.env.INNGEST_BASE_URL = `http://127.0.0.1:${port}`;
-    const app = createFlowApp("flow2");
-    server = createServer(serve({ client: app.inngest, functions: app.functions }));
-    const appUrl = `http://127.0.0.1:${await listen(server)}/api/inngest`;
-    for (const [i, p] of [port, 0].entries())
-      executors.push(
-        await startExecutor({
-          port: p,
-          databaseUrl,
-          signingKey: SIGNING_KEY,
-          eventKey: EVENT_KEY,
-          appUrls: [appUrl],
-          retryBaseMs: 50,
-          log: (l) => {
-            if (l.startsWith("registered app flow2")) registered[i] = true;
-          },
-        }),
-      );
+    let functions = 0;
+    stack = await startTestStack({
+      apps: () => {
+        const app = createFlowApp("flow2");
+        functions = app.functions.length;
+        return [{ client: app.inngest, functions: app.functions }];
+      },
+      executors: 2,
+      retryBaseMs: 50,
+      log: (l, i) => {
+        if (l.startsWith("registered app flow2")) registered[i] = true;
+      },
+    });
+    ({ executors } = stack);
     // Each instance must have synced itself (its function cache), not just the database.
     await waitFor(
       "in-band sync on both instances",
       async () => registered,
       (r) => r.every(Boolean),
     );
-    expect(await db.jobFunction.count({ where: { appId: "flow2" } })).toBe(app.functions.length);
+    expect(await db.jobFunction.count({ where: { appId: "flow2" } })).toBe(functions);
   });
 
   afterAll(async () => {
-    for (const e of executors) await e.stop();
-    await new Promise<void>((r) => server.close(() => r()));
+    await stack?.stop();
   });
 
   test("rateLimit: of 20 concurrent events for one key exactly the limit start runs", async () => {

@@ -29,4 +29,13 @@ describe("parseEvents", () => {
   ])("rejects %j", (body) => {
     expect(() => parseEvents(body)).toThrow(/event \d+:/);
   });
+
+  test.each([
+    [{ name: "a\u0000" }, "event 0: name: contains NUL"],
+    [[{ name: "ok" }, { name: "x", data: { a: "\u0000" } }], "event 1: data.a: contains NUL"],
+    [{ name: "x", user: { ["k\u0000"]: 1 } }, 'event 0: user["k\\u0000"]: the key contains NUL'],
+    [{ name: "x", id: "id\ud800" }, "event 0: id: contains a lone UTF-16 surrogate"],
+  ])("refuses text PostgreSQL cannot store: %j", (body, message) => {
+    expect(() => parseEvents(body)).toThrow(message);
+  });
 });

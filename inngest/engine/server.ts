@@ -5,6 +5,7 @@ import type { Executor } from "./executor";
 import { ulid } from "./ids";
 import type { ExecEvent } from "./types";
 import { isAuthorized } from "./signing";
+import { findUnstorableText } from "./unstorable-text";
 
 const MAX_BODY = 3 * 1024 * 1024; // Inngest's event payload limit is in the low MBs
 
@@ -28,6 +29,9 @@ export function parseEvents(raw: unknown, now = Date.now()): ExecEvent[] {
       throw new BadRequest(`event ${i}: ${issue.path.join(".") || "body"}: ${issue.message}`);
     }
     const e = r.data;
+    // Checked before anything is stored: the whole batch is refused, as for any other bad event.
+    const unstorable = findUnstorableText(e, "");
+    if (unstorable) throw new BadRequest(`event ${i}: ${unstorable}`);
     return {
       id: e.id ?? ulid(now),
       name: e.name,

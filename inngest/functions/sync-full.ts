@@ -39,7 +39,9 @@ export const hrFullSync = inngest.createFunction(
     const pull = await step.run("pull-hr", () =>
       pullHrDirectory({ hrConnectionId: data.hrConnectionId }),
     );
-    const plan = await step.run("plan", () => planSyncRun({ runId, summaryExtra: { pull } }));
+    const plan = await step.run("plan", () =>
+      planSyncRun({ runId, summaryExtra: { pull }, deepImRead: data.deepImRead }),
+    );
     if (plan.status !== "RUNNING")
       return { runId, status: plan.status, planned: plan.planned, conflicts: plan.conflicts };
     for (const [i, batch] of plan.batches.entries()) {

@@ -26,6 +26,8 @@ export type HrEmployee = {
   email?: string;
   mobile?: string;
   title?: string;
+  /** Job grade or level as HR names it ("M3", "P7", "D1"); privacy rules may match it. */
+  grade?: string;
   unitCode?: string;
   managerNo?: string;
   status: HrEmployeeStatus;
@@ -146,6 +148,12 @@ export type ImCapabilities = {
    * costs a call per user (WeCom's list_id): the sync may read refs and fetch only the users it cannot vouch for.
    */
   userRefsCarryGroups?: boolean;
+  /**
+   * `listGroupRefs` lists every group's id and parent in one call while names cost a call per group
+   * (WeCom's department/simplelist + department/get): the sync may read refs and fetch only the groups
+   * it cannot vouch for.
+   */
+  groupRefsCarryParents?: boolean;
 };
 
 export type ImGroupRecord = {
@@ -168,7 +176,14 @@ export type ImUserRecord = {
   enabled: boolean;
   /** IM user id of the manager ("" = none); absent when the platform does not report it. */
   managerId?: string;
+  /** The platform's mobile protection switch, where it reports one (DingTalk hide_mobile). */
+  hideMobile?: boolean;
+  /** The platform's senior mode, where it reports one (DingTalk senior). */
+  seniorMode?: boolean;
 };
+
+/** A group id with its parent, as the cheap listing endpoints return it. */
+export type ImGroupRef = { id: string; parentId?: string; order?: number };
 
 /** A user id with its groups, as the cheap listing endpoints return it. */
 export type ImUserRef = { id: string; groupIds: string[] };
@@ -250,6 +265,10 @@ export interface ImTarget {
   listGroups(): AsyncIterable<ImGroupRecord>;
   createGroup(input: CreateImGroupInput): Promise<ImGroupRecord>;
   updateGroup(id: string, patch: UpdateImGroupInput): Promise<void>;
+  /** Ids, parents and order only: the cheap listing (where capabilities.groupRefsCarryParents). */
+  listGroupRefs?(): AsyncIterable<ImGroupRef>;
+  /** One group in full; null when it does not exist (where capabilities.groupRefsCarryParents). */
+  getGroup?(id: string): Promise<ImGroupRecord | null>;
   /** Deletes an empty group (platforms refuse non-empty ones: ConnectorError conflict). */
   deleteGroup(id: string): Promise<void>;
   /** Ids and groups only: the cheap listing. */

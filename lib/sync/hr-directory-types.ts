@@ -77,6 +77,7 @@ export type EmployeeFields = {
   email: string | null;
   mobile: string | null;
   title: string | null;
+  grade: string | null;
   orgUnitId: string | null;
   /** HR's manager reference as sent (the link below only names managers the mirror holds). */
   managerNo: string | null;

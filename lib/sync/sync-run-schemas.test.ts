@@ -54,13 +54,19 @@ describe("syncRunListSchema (the sync runs page's filter)", () => {
       { hour: "2026-06-01T14:00:00+02:00" },
       { limit: 50, kind: "all", range: "24h", hour: "2026-06-01T14:00:00+02:00" },
     ],
+    // An hour of Asia/Kathmandu (+05:45) starts at :15 UTC.
+    [
+      { hour: "2026-06-01T12:15:00.000Z" },
+      { limit: 50, kind: "all", range: "24h", hour: "2026-06-01T12:15:00.000Z" },
+    ],
   ])("%o", (raw, expected) => expect(syncRunListSchema.parse(raw)).toEqual(expected));
 
   it.each([
     ["an unknown kind", { kind: "WEEKLY" }, "kind"],
     ["RECONCILE, which the filter does not offer", { kind: "RECONCILE" }, "kind"],
     ["an unknown range", { range: "1y" }, "range"],
-    ["an hour that is not the start of one", { hour: "2026-06-01T12:30:00.000Z" }, "hour"],
+    ["an hour that is not the start of one", { hour: "2026-06-01T12:10:00.000Z" }, "hour"],
+    ["an hour start with seconds", { hour: "2026-06-01T12:15:30.000Z" }, "hour"],
     ["a date that is not an instant", { hour: "2026-06-01" }, "hour"],
     ["a NUL in the connection id", { connection: "abc\u0000def" }, "connection"],
     ["a lone surrogate in the connection id", { connection: "abc\ud800" }, "connection"],

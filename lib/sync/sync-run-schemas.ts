@@ -45,7 +45,8 @@ export const syncRunListSchema = z.object({
   /** Hour drill-down: the runs started in [hour, hour + 1 h). */
   hour: z.iso
     .datetime({ offset: true })
-    .refine((v) => new Date(v).getTime() % 3_600_000 === 0, "must be the start of an hour")
+    // A company zone's hours start on a quarter of a UTC hour (India :30, Asia/Kathmandu :15).
+    .refine((v) => new Date(v).getTime() % 900_000 === 0, "must be the start of an hour")
     .optional(),
   connection: idParam,
   range: z.enum(Object.keys(ACTIVITY_RANGES) as [ActivityRange, ...ActivityRange[]]).default("24h"),
@@ -59,7 +60,7 @@ export type SyncRunListInput = z.output<typeof syncRunListSchema> & {
 
 /** One hour of incremental activity on one IM target. */
 export type IncrementalHourRow = {
-  /** Start of the hour, ISO (UTC). */
+  /** Start of the company time zone's hour, as an ISO instant (UTC). */
   hour: string;
   connectionId: string;
   connectionName: string;

@@ -39,6 +39,8 @@ export type HrEmployee = {
   mobile?: string;
   /** Job title. */
   title?: string;
+  /** Job grade or level ("M3", "P7"): privacy rules may match it; never written to the IM. */
+  grade?: string;
   /** Code of the org unit the employee belongs to. */
   unitCode?: string;
   /** HR employment status. */
@@ -93,9 +95,18 @@ export type ImUserState = {
 export type ImState = {
   /** All groups visible to the connector. */
   groups: ImGroupState[];
-  /** All users visible to the connector. */
+  /** All users visible to the connector (a scoped run: only its employees' users). */
   users: ImUserState[];
+  /**
+   * A scoped run's view of who else is in which group (every IM user's memberships, from the cheap
+   * listing), so a group is not deleted while people outside the scope are still in it. A full run
+   * leaves it out: `users` already holds everyone.
+   */
+  memberships?: ImMembership[];
 };
+
+/** One IM user's group memberships, without the rest of the record. */
+export type ImMembership = { imUserId: string; groupIds: string[] };
 
 // ─── What OrgBridge remembers from earlier runs ─────────────────────────────
 
@@ -264,6 +275,7 @@ export type {
   GroupDeleteChange,
   AccountProtection,
   ManagerRef,
+  ProtectionSwitches,
   AccountCreateChange,
   AccountUpdateChange,
   AccountMoveChange,

@@ -1,17 +1,10 @@
 import { db } from "@/lib/core/db";
 import { imProviders, isImProvider } from "@/lib/connectors/registry";
 import { loadPlanSettings } from "@/lib/sync/queries/load-plan-settings";
-import type { EmployeeStatus, HrEmployee } from "@/lib/sync/types";
+import { hrEmployeeFromRow } from "@/lib/sync/rules/hr-employee-from-row";
+import type { HrEmployee } from "@/lib/sync/types";
 import { scheduleLifecycleChanges } from "../rules/schedule-lifecycle-changes";
 import type { ScheduleAccount, ScheduledChange } from "../types";
-
-const STATUS: Record<string, EmployeeStatus> = {
-  ONBOARDING: "onboarding",
-  ACTIVE: "active",
-  ON_LEAVE: "on_leave",
-  TERMINATED: "terminated",
-};
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
 export type ScheduledChangeRow = ScheduledChange & {
   connectionName: string;
@@ -74,15 +67,7 @@ export async function listScheduledChanges(
         state: a.state,
         disabledAt: a.disabledAt?.toISOString() ?? null,
       });
-    return {
-      employeeNo: e.employeeNo,
-      name: e.name,
-      status: STATUS[e.status],
-      ...(day(e.hireDate) ? { hireDate: day(e.hireDate) } : {}),
-      ...(day(e.terminationDate) ? { terminationDate: day(e.terminationDate) } : {}),
-      ...(e.terminationReason ? { terminationReason: e.terminationReason } : {}),
-      timeZone: e.timeZone,
-    };
+    return hrEmployeeFromRow(e);
   });
   const names = new Map(connections.map((c) => [c.id, c.name]));
   const changes = scheduleLifecycleChanges({

@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "@/lib/core/audit/record-audit";
 import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db, type Prisma } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/notifications/rules/unique-violation";
 import { applyScimPatch } from "../rules/apply-scim-patch";
 import { hrVersion } from "../rules/hr-version";
-import { ifMatchSatisfied } from "../rules/if-match-satisfied";
 import { readScimGroup } from "../rules/read-scim-group";
 import { renderScimResource, type ScimResourceRow } from "../rules/render-scim-resource";
 import { ScimError } from "../scim-error";
 import type { StoredGroup } from "../types";
 import { prepareUserChange } from "./prepare-user-change";
-import { sendHrChanges, type ScimHrChange, type SendEvent } from "./send-hr-changes";
+import { saveScimResource } from "./save-scim-resource";
+import { startScimWrite } from "./start-scim-write";
+import type { ScimHrChange, SendEvent } from "./send-hr-changes";
 import type { ScimConnectionRef } from "./write-scim-user";
 
 export type WriteScimGroupInput = {
@@ -21,8 +21,6 @@ export type WriteScimGroupInput = {
   body?: Record<string, unknown>;
   ifMatch?: string | null;
 };
-
-const notFound = () => new ScimError(404, undefined, "No such Group.");
 
 /** Every member must be a user this client pushed: an unknown id is refused, not dropped. */
 async function assertMembersExist(
@@ -111,17 +109,7 @@ export async function writeScimGroup(
   try {
     return await db.$transaction(
       async (tx) => {
-        let existing = null;
-        if (input.op !== "create") {
-          if (!input.id) throw notFound();
-          await tx.$queryRaw`SELECT id FROM "ScimResource" WHERE id = ${input.id} FOR UPDATE`;
-          existing = await tx.scimResource.findFirst({
-            where: { id: input.id, connectionId: connection.id, type: "Group" },
-          });
-          if (!existing) throw notFound();
-          if (!ifMatchSatisfied(input.ifMatch ?? null, existing.version))
-            throw new ScimError(412, undefined, "The Group changed since that version (If-Match).");
-        }
+        const { existing, finish } = await startScimWrite(tx, "Group", input, ctx, plumbing.send);
         const before = existing ? (existing.data as StoredGroup) : null;
         if (input.op === "delete" && existing && before) {
           await tx.scimResource.delete({ where: { id: existing.id } });
@@ -135,18 +123,20 @@ export async function writeScimGroup(
             { kind: "org_unit", record: unit },
             ...(await memberChanges(tx, connection, before, null)),
           ];
-          await recordAudit(tx, ctx.actor, {
-            action: "scim.group.deleted",
-            targetType: "org_unit",
-            targetId: existing.hrKey,
-            before: {
-              scimId: existing.id,
-              displayName: before.displayName,
-              members: before.members.length,
+          return finish(
+            {
+              action: "scim.group.deleted",
+              targetType: "org_unit",
+              targetId: existing.hrKey,
+              before: {
+                scimId: existing.id,
+                displayName: before.displayName,
+                members: before.members.length,
+              },
             },
-          });
-          await sendHrChanges(connection.id, changes, plumbing.send);
-          return null;
+            changes,
+            null,
+          );
         }
         let raw = input.body ?? {};
         if (input.op === "patch" && existing)
@@ -154,24 +144,15 @@ export async function writeScimGroup(
         const group = readScimGroup(raw);
         await assertUnique(tx, connection.id, existing?.id, group);
         await assertMembersExist(tx, connection.id, group);
-        const fields = {
+        const row = await saveScimResource(tx, {
+          connectionId: connection.id,
+          type: "Group",
+          existing,
+          hrKey: `SCIM-G-${randomBytes(5).toString("hex").toUpperCase()}`,
           nameKey: group.displayName.toLowerCase(),
-          externalId: group.externalId ?? null,
-          data: group as unknown as Prisma.InputJsonValue,
-        };
-        const row = existing
-          ? await tx.scimResource.update({
-              where: { id: existing.id },
-              data: { ...fields, version: existing.version + 1 },
-            })
-          : await tx.scimResource.create({
-              data: {
-                ...fields,
-                connectionId: connection.id,
-                type: "Group",
-                hrKey: `SCIM-G-${randomBytes(5).toString("hex").toUpperCase()}`,
-              },
-            });
+          externalId: group.externalId,
+          data: group,
+        });
         const unit = {
           code: row.hrKey,
           name: group.displayName,
@@ -182,21 +163,23 @@ export async function writeScimGroup(
           { kind: "org_unit", record: unit },
           ...(await memberChanges(tx, connection, before, group)),
         ];
-        await recordAudit(tx, ctx.actor, {
-          action: existing ? "scim.group.updated" : "scim.group.created",
-          targetType: "org_unit",
-          targetId: row.hrKey,
-          before: before
-            ? { displayName: before.displayName, members: before.members.map((m) => m.value) }
-            : undefined,
-          after: {
-            scimId: row.id,
-            displayName: group.displayName,
-            members: group.members.map((m) => m.value),
+        return finish(
+          {
+            action: existing ? "scim.group.updated" : "scim.group.created",
+            targetType: "org_unit",
+            targetId: row.hrKey,
+            before: before
+              ? { displayName: before.displayName, members: before.members.map((m) => m.value) }
+              : undefined,
+            after: {
+              scimId: row.id,
+              displayName: group.displayName,
+              members: group.members.map((m) => m.value),
+            },
           },
-        });
-        await sendHrChanges(connection.id, changes, plumbing.send);
-        return row;
+          changes,
+          row,
+        );
       },
       { timeout: 60_000 },
     );

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "@/lib/core/audit/record-audit";
 import { ownTransactionOnly, type CommandContext } from "@/lib/core/command-context";
 import { db, type Prisma } from "@/lib/core/db";
 import { isUniqueViolation } from "@/lib/notifications/rules/unique-violation";
 import { applyScimPatch } from "../rules/apply-scim-patch";
-import { ifMatchSatisfied } from "../rules/if-match-satisfied";
 import { readScimUser } from "../rules/read-scim-user";
 import { renderScimResource, type ScimResourceRow } from "../rules/render-scim-resource";
 import { ScimError } from "../scim-error";
 import type { ScimConnectionConfig, StoredGroup, StoredUser } from "../types";
 import { prepareUserChange } from "./prepare-user-change";
-import { sendHrChanges, type ScimHrChange, type SendEvent } from "./send-hr-changes";
+import { saveScimResource } from "./save-scim-resource";
+import { startScimWrite } from "./start-scim-write";
+import type { SendEvent } from "./send-hr-changes";
 
 export type ScimConnectionRef = { id: string; name: string; config: ScimConnectionConfig };
 
@@ -24,8 +24,6 @@ export type WriteScimUserInput = {
   /** The If-Match header, when sent. */
   ifMatch?: string | null;
 };
-
-const notFound = () => new ScimError(404, undefined, "No such User.");
 
 /** Refuses a userName, externalId or employee number another user of this client already has. */
 async function assertUnique(
@@ -89,19 +87,7 @@ export async function writeScimUser(
   try {
     return await db.$transaction(
       async (tx) => {
-        let existing = null;
-        if (input.op !== "create") {
-          if (!input.id) throw notFound();
-          // Serialise writes to one resource, so an If-Match check and its write see the same version.
-          await tx.$queryRaw`SELECT id FROM "ScimResource" WHERE id = ${input.id} FOR UPDATE`;
-          existing = await tx.scimResource.findFirst({
-            where: { id: input.id, connectionId: connection.id, type: "User" },
-          });
-          if (!existing) throw notFound();
-          if (!ifMatchSatisfied(input.ifMatch ?? null, existing.version))
-            throw new ScimError(412, undefined, "The User changed since that version (If-Match).");
-        }
-        const changes: ScimHrChange[] = [];
+        const { existing, finish } = await startScimWrite(tx, "User", input, ctx, plumbing.send);
         if (input.op === "delete" && existing) {
           const change = await prepareUserChange(
             tx,
@@ -109,17 +95,18 @@ export async function writeScimUser(
             { ...existing, version: existing.version + 1 },
             { deletedOn: new Date().toISOString().slice(0, 10) },
           );
-          changes.push({ kind: "employee", record: change.record });
           await leaveGroups(tx, connection.id, existing.id);
           await tx.scimResource.delete({ where: { id: existing.id } });
-          await recordAudit(tx, ctx.actor, {
-            action: "scim.user.deleted",
-            targetType: "employee",
-            targetId: existing.hrKey,
-            before: { scimId: existing.id, userName: (existing.data as StoredUser).userName },
-          });
-          await sendHrChanges(connection.id, changes, plumbing.send);
-          return null;
+          return finish(
+            {
+              action: "scim.user.deleted",
+              targetType: "employee",
+              targetId: existing.hrKey,
+              before: { scimId: existing.id, userName: (existing.data as StoredUser).userName },
+            },
+            [{ kind: "employee", record: change.record }],
+            null,
+          );
         }
         let raw = input.body ?? {};
         if (input.op === "patch" && existing)
@@ -127,30 +114,27 @@ export async function writeScimUser(
         const user = readScimUser(raw);
         const hrKey = hrKeyFor(user, existing);
         await assertUnique(tx, connection.id, existing?.id, user, hrKey);
-        const fields = {
+        const row = await saveScimResource(tx, {
+          connectionId: connection.id,
+          type: "User",
+          existing,
+          hrKey,
           nameKey: user.userName.toLowerCase(),
-          externalId: user.externalId ?? null,
-          data: user as unknown as Prisma.InputJsonValue,
-        };
-        const row = existing
-          ? await tx.scimResource.update({
-              where: { id: existing.id },
-              data: { ...fields, version: existing.version + 1 },
-            })
-          : await tx.scimResource.create({
-              data: { ...fields, connectionId: connection.id, type: "User", hrKey },
-            });
-        const change = await prepareUserChange(tx, connection, row);
-        changes.push({ kind: "employee", record: change.record });
-        await recordAudit(tx, ctx.actor, {
-          action: existing ? "scim.user.updated" : "scim.user.created",
-          targetType: "employee",
-          targetId: hrKey,
-          before: existing ? existing.data : undefined,
-          after: { scimId: row.id, ...user, placement: change.placement },
+          externalId: user.externalId,
+          data: user,
         });
-        await sendHrChanges(connection.id, changes, plumbing.send);
-        return row;
+        const change = await prepareUserChange(tx, connection, row);
+        return finish(
+          {
+            action: existing ? "scim.user.updated" : "scim.user.created",
+            targetType: "employee",
+            targetId: hrKey,
+            before: existing ? existing.data : undefined,
+            after: { scimId: row.id, ...user, placement: change.placement },
+          },
+          [{ kind: "employee", record: change.record }],
+          row,
+        );
       },
       { timeout: 20_000 },
     );

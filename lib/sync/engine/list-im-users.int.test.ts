@@ -1,6 +1,7 @@
-// The no-change shortcut of a full plan (list-im-users.ts): users synced with exactly what HR holds are
-// not read one by one; a changed employee, a user deleted by hand and a deep read are. Setup in
-// sync-engine-test-env.ts (sandbox HR with 120 people, sandbox IM).
+// The no-change shortcuts of a full plan: users synced with exactly what HR holds are not read one by
+// one (list-im-users.ts), nor are groups OrgBridge wrote and still finds under the same parent
+// (list-im-groups.ts); a changed employee, a user deleted by hand, a group moved by hand and a deep
+// read are. Setup in sync-engine-test-env.ts (sandbox HR with 120 people, sandbox IM).
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { ImTarget } from "@/lib/connectors";
 import { updateEmployee } from "@/lib/sandbox/hr/simulator/update-employee";
@@ -18,6 +19,7 @@ describe("a full plan's IM user listing", () => {
   const { db } = env;
   let target: ImTarget;
   const reads: string[] = [];
+  const groupReads: string[] = [];
   const listings: string[] = [];
 
   beforeAll(async () => {
@@ -35,7 +37,12 @@ describe("a full plan's IM user listing", () => {
         const value = Reflect.get(t, prop);
         if (prop === "getUser")
           return (id: string) => (reads.push(id), (value as ImTarget["getUser"]).call(t, id));
-        if (prop === "listUsers" || prop === "listUserRefs")
+        if (prop === "getGroup")
+          return (id: string) => (
+            groupReads.push(id),
+            (value as NonNullable<ImTarget["getGroup"]>).call(t, id)
+          );
+        if (prop === "listUsers" || prop === "listUserRefs" || prop === "listGroups")
           return () => (listings.push(prop), (value as () => unknown).call(t));
         return typeof value === "function" ? value.bind(t) : value;
       },
@@ -44,6 +51,7 @@ describe("a full plan's IM user listing", () => {
 
   const dryPlan = async (deepImRead = false) => {
     reads.length = 0;
+    groupReads.length = 0;
     listings.length = 0;
     const { runId } = await startSyncRun({
       connectionId: env.connectionId,
@@ -59,11 +67,58 @@ describe("a full plan's IM user listing", () => {
     return { plan, changes };
   };
 
-  it("in the steady state reads no user one by one and plans nothing", async () => {
+  const rememberedGroups = async () =>
+    (
+      await (
+        await db()
+      ).imGroup.findMany({
+        where: { connectionId: env.connectionId, deleted: false, lastSyncedName: { not: null } },
+        select: { externalId: true, lastSyncedName: true },
+        orderBy: { externalId: "asc" },
+      })
+    ).map((g) => ({ id: g.externalId, name: g.lastSyncedName! }));
+
+  it("in the steady state reads no user and no group it wrote one by one, and plans nothing", async () => {
     const { plan } = await dryPlan();
     expect(plan.planned).toBe(0);
     expect(reads).toEqual([]);
     expect(listings).toEqual(["listUserRefs"]);
+    const groups = await rememberedGroups();
+    expect(groups.length).toBeGreaterThan(3);
+    // Only groups OrgBridge never wrote (the platform's root) are read in full.
+    expect(groupReads.filter((id) => groups.some((g) => g.id === id))).toEqual([]);
+  });
+
+  it("reads a group moved by hand in full and plans it back; a hand rename waits for a deep read", async () => {
+    const groups = await rememberedGroups();
+    const [moved, renamed, newParent] = groups.slice(-3);
+    const im = (await openImTarget(env.connectionId)).target;
+    await im.updateGroup(moved.id, { parentId: newParent.id });
+    await im.updateGroup(renamed.id, { name: `${renamed.name}（手改）` });
+    const shortcut = await dryPlan();
+    expect(groupReads).toContain(moved.id);
+    expect(groupReads).not.toContain(renamed.id);
+    expect(
+      shortcut.changes.some((c) => c.targetKey.includes(moved.id)) || shortcut.plan.conflicts > 0,
+    ).toBe(true);
+    expect(shortcut.changes.some((c) => c.targetKey.includes(renamed.id))).toBe(false);
+
+    const deep = await dryPlan(true);
+    expect(listings).toContain("listGroups");
+    // The deep read sees the rename: the plan restores the name or raises a conflict over it.
+    expect(deep.plan.planned + deep.plan.conflicts).toBeGreaterThan(
+      shortcut.plan.planned + shortcut.plan.conflicts,
+    );
+    // Put both back for the tests after this one.
+    await im.updateGroup(renamed.id, { name: renamed.name });
+    const parent = (
+      await (
+        await db()
+      ).imGroup.findFirstOrThrow({
+        where: { connectionId: env.connectionId, externalId: moved.id },
+      })
+    ).lastSyncedParentExternalId;
+    if (parent) await im.updateGroup(moved.id, { parentId: parent });
   });
 
   it("reads exactly the employee HR changed, and plans their update", async () => {
@@ -96,8 +151,8 @@ describe("a full plan's IM user listing", () => {
     expect(noticed).toBe(true);
   });
 
-  it("a deep read lists every user in full (one call per user on WeCom)", async () => {
+  it("a deep read lists every group and user in full (one call each on WeCom)", async () => {
     await dryPlan(true);
-    expect(listings).toEqual(["listUsers"]);
+    expect(listings).toEqual(["listGroups", "listUsers"]);
   });
 });

@@ -2,7 +2,6 @@ import type { ImTarget } from "@/lib/connectors";
 import { db } from "@/lib/core/db";
 import type {
   AccountMemory,
-  EmployeeStatus,
   GroupMemory,
   HrEmployee,
   HrUnit,
@@ -17,8 +16,10 @@ import { loadAttributeAuthority } from "../queries/load-attribute-authority";
 import { listReportsAwaitingManager } from "../queries/list-reports-awaiting-manager";
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
+import { hrEmployeeFromRow } from "@/lib/sync/rules/hr-employee-from-row";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
+import { listImGroups } from "./list-im-groups";
 import { mapAhead } from "@/lib/connectors/core/collect";
 
 export type LoadSyncInputOptions = {
@@ -32,7 +33,7 @@ export type LoadSyncInputOptions = {
   settings?: Partial<PlanSettings>;
   /** Incremental sync: plan only these employees' accounts (all groups still). See `SyncScope`. */
   scope?: SyncScope;
-  /** Read every IM user in full, without the no-change shortcut of `listImUsers`. */
+  /** Read every IM user and group in full, without the no-change shortcuts of `listImUsers` / `listImGroups`. */
   deepImRead?: boolean;
 };
 
@@ -53,14 +54,6 @@ export type LoadedSyncInput = {
   /** The platform root the IM listing was stripped of (parent of top-level groups). */
   rootGroupId?: string;
 };
-
-const STATUS: Record<string, EmployeeStatus> = {
-  ONBOARDING: "onboarding",
-  ACTIVE: "active",
-  ON_LEAVE: "on_leave",
-  TERMINATED: "terminated",
-};
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
 /** Builds the planner's input: HR from the OrgUnit/Employee mirror, IM from the connector, memory and mappings from the database. */
 export async function loadSyncInput(options: LoadSyncInputOptions): Promise<LoadedSyncInput> {
@@ -85,7 +78,10 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
   const rootGroupId = platformRootGroup(target);
 
   const groups: ImGroupState[] = [];
-  for await (const g of scope ? knownGroups(connectionId) : target.listGroups()) {
+  const listed = scope
+    ? knownGroups(connectionId)
+    : listImGroups({ connectionId, target, rootGroupId, deep: options.deepImRead });
+  for await (const g of listed) {
     if (g.id === rootGroupId) continue;
     const parent = g.parentId && g.parentId !== rootGroupId ? g.parentId : undefined;
     groups.push({
@@ -236,6 +232,7 @@ async function loadHr(scope?: SyncScope, withUnits = true): Promise<PlanInput["h
       email: true,
       mobile: true,
       title: true,
+      grade: true,
       status: true,
       hireDate: true,
       terminationDate: true,
@@ -252,22 +249,7 @@ async function loadHr(scope?: SyncScope, withUnits = true): Promise<PlanInput["h
     ...(u.parent ? { parentCode: u.parent.code } : {}),
     active: u.active,
   }));
-  const employees = employeeRows.map((e): HrEmployee => {
-    const out: HrEmployee = { employeeNo: e.employeeNo, name: e.name, status: STATUS[e.status] };
-    if (e.email) out.email = e.email;
-    if (e.mobile) out.mobile = e.mobile;
-    if (e.title) out.title = e.title;
-    if (e.orgUnit) out.unitCode = e.orgUnit.code;
-    const hireDate = day(e.hireDate);
-    if (hireDate) out.hireDate = hireDate;
-    const terminationDate = day(e.terminationDate);
-    if (terminationDate) out.terminationDate = terminationDate;
-    if (e.terminationReason) out.terminationReason = e.terminationReason;
-    if (e.timeZone) out.timeZone = e.timeZone;
-    if (e.managerNo) out.managerNo = e.managerNo;
-    return out;
-  });
-  return { units, employees };
+  return { units, employees: employeeRows.map(hrEmployeeFromRow) };
 }
 
 /** What OrgBridge remembers about one IM connection, in the planner's shape. */

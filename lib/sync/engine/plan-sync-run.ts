@@ -5,7 +5,7 @@ import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { changesForEmployee } from "@/lib/sync/rules/changes-for-employee";
 import { planSync } from "@/lib/sync/rules/plan-sync";
-import type { PlanSummary, SyncPlan } from "@/lib/sync/types";
+import type { ImMembership, PlanSummary, SyncPlan } from "@/lib/sync/types";
 import type { PlanSettings } from "../queries/load-plan-settings";
 import { loadSyncInput, type SyncScope } from "./load-sync-input";
 import { openImTarget } from "../../connections/engine/open-connection";
@@ -74,7 +74,21 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     scope: options.scope,
     deepImRead: options.deepImRead,
   });
-  const planned = planSync(input);
+  let planned = planSync(input);
+  // A scoped run reads only its employees' IM users, so it cannot see who else is still in a group it
+  // would delete (WeCom refuses: 60005). Before deleting it reads every user's memberships (the cheap
+  // listing) and plans again: a group people stay in is kept, with a group_not_empty conflict saying why.
+  if (
+    options.scope &&
+    !options.onlyEmployee &&
+    planned.changes.some((c) => c.op === "group.delete")
+  ) {
+    const memberships: ImMembership[] = [];
+    for await (const ref of target.listUserRefs())
+      memberships.push({ imUserId: ref.id, groupIds: ref.groupIds });
+    input.im = { ...input.im, memberships };
+    planned = planSync(input);
+  }
   const plan = options.onlyEmployee
     ? onlyChanges(planned, changesForEmployee(planned.changes, options.onlyEmployee))
     : planned;

@@ -59,6 +59,7 @@ export async function readDirectoryMirror(
       email: true,
       mobile: true,
       title: true,
+      grade: true,
       orgUnitId: true,
       managerId: true,
       managerNo: true,

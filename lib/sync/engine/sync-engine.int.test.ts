@@ -232,7 +232,20 @@ describe("sync engine against the sandboxes", () => {
     );
 
     await renameDepartmentManually(im.db, await groupOf("XH-RD-FE"), "前端（手改）");
-    const next = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
+    // A rename by hand is only visible to a deep read on WeCom (list-im-groups.ts): an ordinary
+    // full sync takes the name OrgBridge wrote, plans nothing and raises nothing; the weekly deep
+    // read (the scheduled sync on Sundays) finds it.
+    const shallow = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
+    expect(shallow.plan.planned).toBe(0);
+    expect(
+      await d.syncConflict.findFirst({ where: { connectionId, type: "im_group_renamed" } }),
+    ).toBeNull();
+    const next = await runFullSync({
+      connectionId,
+      hrConnectionId,
+      trigger: "test",
+      deepImRead: true,
+    });
     expect(next.plan.planned).toBe(0);
     expect(
       await d.syncConflict.findFirst({ where: { connectionId, type: "im_group_renamed" } }),

@@ -1,17 +1,22 @@
 import { db } from "@/lib/core/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncrementalHourRow } from "../sync-run-schemas";
+import { localHourStartSql } from "./local-hour-start-sql";
 
 export type ListIncrementalHoursOptions = {
   /** Hours starting at or after this instant. */
   since: Date;
   /** Only this IM target. */
   connectionId?: string;
+  /** Hours are this zone's wall-clock hours (the company time zone). */
+  timeZone: string;
 };
 
 /**
  * Incremental runs (one per HR push) added up per hour and IM target, newest hour first: what the runs
- * table would show as hundreds of one-change rows. Hours are UTC hours; the page shows them in local
- * time. A (kind, startedAt) index range scan.
+ * table would show as hundreds of one-change rows. Hours are the hours of `timeZone` (which start off
+ * the UTC hour in zones such as Asia/Kathmandu), each given by the instant it starts. A (kind, startedAt)
+ * index range scan.
  */
 export async function listIncrementalHours(
   options: ListIncrementalHoursOptions,
@@ -19,10 +24,10 @@ export async function listIncrementalHours(
   const since = options.since.toISOString();
   const connectionId = options.connectionId ?? null;
   const rows = await db.$queryRaw<IncrementalHourRow[]>`
-    SELECT to_char(h.hour, 'YYYY-MM-DD"T"HH24:00:00.000"Z"') AS hour, h."connectionId", c.name AS "connectionName",
+    SELECT to_char(h.hour, 'YYYY-MM-DD"T"HH24:MI:00.000"Z"') AS hour, h."connectionId", c.name AS "connectionName",
            h.runs, h.applied, h.failed, h.skipped, h.conflicts
     FROM (
-      SELECT date_trunc('hour', r."startedAt") AS hour, r."connectionId",
+      SELECT ${localHourStartSql(Prisma.sql`r."startedAt"`, options.timeZone)} AS hour, r."connectionId",
              count(*)::int AS runs, sum(r.applied)::int AS applied, sum(r.failed)::int AS failed,
              sum(r.skipped)::int AS skipped, sum(r.conflicts)::int AS conflicts
       FROM "SyncRun" r

@@ -1,3 +1,5 @@
+import { loadCompanyTimeZone } from "@/lib/core/time/load-company-time-zone";
+import { localBucketStarts } from "@/lib/core/time/local-bucket-starts";
 import { fillHourlySeries } from "../rules/fill-hourly-series";
 import {
   ACTIVITY_RANGES,
@@ -21,22 +23,28 @@ export type SyncActivity = {
 
 /**
  * What the sync runs page shows for a filter: full runs and dry runs as rows, incremental runs as hours
- * (with one hour's runs as rows on drill-down), and the changes per hour of the range.
+ * (with one hour's runs as rows on drill-down), and the changes per hour of the range. Hours are the
+ * company time zone's, as the page shows them.
  */
 export async function loadSyncActivity(
   input: SyncRunListInput,
   now: Date = new Date(),
 ): Promise<SyncActivity> {
   const hours = ACTIVITY_RANGES[input.range];
-  // The range starts on an hour boundary so its first bar holds a whole hour.
-  const since = new Date((Math.floor(now.getTime() / 3_600_000) - (hours - 1)) * 3_600_000);
+  const timeZone = await loadCompanyTimeZone();
+  // The range starts on a local hour boundary so its first bar holds a whole hour.
+  const [since] = localBucketStarts({ now, unit: "hour", count: hours, timeZone });
   const showsRuns = input.kind !== "INCREMENTAL" || input.hour !== undefined;
   const showsHours =
     input.hour === undefined && (input.kind === "all" || input.kind === "INCREMENTAL");
   const [runs, hourRows, perHour] = await Promise.all([
     showsRuns ? listSyncRuns(input) : null,
-    showsHours ? listIncrementalHours({ since, connectionId: input.connection }) : null,
-    listChangesPerHour({ since, kind: input.kind }),
+    showsHours ? listIncrementalHours({ since, connectionId: input.connection, timeZone }) : null,
+    listChangesPerHour({ since, kind: input.kind, timeZone }),
   ]);
-  return { runs, hours: hourRows, chart: fillHourlySeries(perHour, { end: now, hours }) };
+  return {
+    runs,
+    hours: hourRows,
+    chart: fillHourlySeries(perHour, { end: now, hours, timeZone }),
+  };
 }

@@ -1,6 +1,7 @@
 // The sync runs page's queries: the kind filter, incremental runs per hour with the hour drill-down,
 // changes per hour, and that each is served by the (kind, startedAt) index on a table full of pushes.
 import { beforeAll, describe, expect, it } from "vitest";
+import { COMPANY_TIME_ZONE_SETTING } from "@/lib/core/time/load-company-time-zone";
 import { setupTestDb } from "@/lib/testing/setup-test-db";
 import { syncRunListSchema } from "../sync-run-schemas";
 import { listIncrementalHours } from "./list-incremental-hours";
@@ -104,7 +105,7 @@ describe("sync activity", () => {
   });
 
   it("adds incremental runs up per hour and IM target, newest hour first", async () => {
-    const rows = await listIncrementalHours({ since: at("2026-06-01T00:00:00Z") });
+    const rows = await listIncrementalHours({ since: at("2026-06-01T00:00:00Z"), timeZone: "UTC" });
     expect(rows).toEqual([
       {
         hour: "2026-06-01T13:00:00.000Z",
@@ -150,6 +151,7 @@ describe("sync activity", () => {
     const onlyB = await listIncrementalHours({
       since: at("2026-06-01T00:00:00Z"),
       connectionId: im2Id,
+      timeZone: "UTC",
     });
     expect(onlyB.map((r) => [r.hour, r.connectionName])).toEqual([[H12, "IM B"]]);
   });
@@ -200,6 +202,59 @@ describe("sync activity", () => {
     expect(drill.runs?.runs.map((r) => r.connectionName)).toEqual(["IM B"]);
   });
 
+  it("hours are the company time zone's: Asia/Kathmandu (+05:45) hours start at :15 UTC", async () => {
+    const d = await db();
+    const before = await d.setting.findUnique({ where: { key: COMPANY_TIME_ZONE_SETTING } });
+    await d.setting.upsert({
+      where: { key: COMPANY_TIME_ZONE_SETTING },
+      create: { key: COMPANY_TIME_ZONE_SETTING, value: "Asia/Kathmandu" },
+      update: { value: "Asia/Kathmandu" },
+    });
+    try {
+      // NOW (12:34Z) is 18:19 in Kathmandu: the current local hour began at 12:15Z.
+      const H1215 = "2026-06-01T12:15:00.000Z";
+      const H1115 = "2026-06-01T11:15:00.000Z";
+      const day = await loadSyncActivity(syncRunListSchema.parse({}), NOW);
+      // 12:05Z and 12:10Z belong to the local hour before; the 13:00Z run to the current one.
+      expect(day.hours?.map((h) => [h.hour, h.connectionName, h.runs, h.applied])).toEqual([
+        [H1215, "IM A", 3, 6],
+        [H1115, "IM A", 1, 1],
+        [H1115, "IM B", 1, 2],
+        ["2026-06-01T09:15:00.000Z", "IM A", 1, 3],
+      ]);
+      expect(day.chart).toHaveLength(24);
+      expect(day.chart[0].hour).toBe("2026-05-31T13:15:00.000Z");
+      expect(day.chart.at(-1)).toEqual({
+        hour: H1215,
+        applied: 6,
+        failed: 1,
+        skipped: 0,
+        conflicts: 1,
+      });
+      const byHour = Object.fromEntries(day.chart.map((c) => [c.hour, c.applied]));
+      expect(byHour["2026-06-01T10:15:00.000Z"]).toBe(300);
+      expect(byHour[H1115]).toBe(3);
+      expect(day.chart.reduce((n, c) => n + c.applied, 0)).toBe(312);
+      // The hour the table links to drills down to exactly its runs.
+      const drill = await loadSyncActivity(
+        syncRunListSchema.parse({ kind: "INCREMENTAL", hour: H1215, connection: imId }),
+        NOW,
+      );
+      expect(drill.runs?.runs.map((r) => r.startedAt)).toEqual([
+        "2026-06-01T13:00:00.000Z",
+        "2026-06-01T12:33:59.000Z",
+        "2026-06-01T12:20:00.000Z",
+      ]);
+    } finally {
+      if (before)
+        await d.setting.update({
+          where: { key: COMPANY_TIME_ZONE_SETTING },
+          data: { value: before.value as string },
+        });
+      else await d.setting.delete({ where: { key: COMPANY_TIME_ZONE_SETTING } });
+    }
+  });
+
   it("each query is an index scan on (kind, startedAt) with 100,000 incremental runs in the table", async () => {
     const d = await db();
     await d.$executeRawUnsafe(`
@@ -234,7 +289,10 @@ describe("sync activity", () => {
       expect(text, `${name}:\n${text}`).not.toMatch(/Seq Scan on "SyncRun"/);
     }
     // A day of pushes 26 s apart (g = 1…3184 before 12:00) plus the 09:59 run: 23 hour rows, counted exactly.
-    const rows = await listIncrementalHours({ since: at("2026-05-31T13:00:00Z") });
+    const rows = await listIncrementalHours({
+      since: at("2026-05-31T13:00:00Z"),
+      timeZone: "UTC",
+    });
     const bulk = rows.filter((r) => r.hour < H12);
     expect(bulk).toHaveLength(23);
     expect(bulk.every((r) => r.connectionName === "IM A")).toBe(true);

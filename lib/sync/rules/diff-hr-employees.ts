@@ -65,6 +65,7 @@ export function diffHrEmployees({
       email: hr.email ?? null,
       mobile: hr.mobile ?? null,
       title: hr.title ?? null,
+      grade: hr.grade ?? null,
       orgUnitId: hr.unitCode ? (unitId.get(hr.unitCode) ?? null) : null,
       managerNo,
       status: STATUS[hr.status],

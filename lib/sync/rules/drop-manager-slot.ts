@@ -1,5 +1,5 @@
 import { encodeSyncedHash } from "./encode-synced-hash";
-import { parseSyncedHash } from "./parse-synced-hash";
+import { parseSyncedHash, parseSyncedProtection } from "./parse-synced-hash";
 
 /**
  * The synced hash without its manager slot: what to remember when a planned manager could not be written
@@ -7,5 +7,7 @@ import { parseSyncedHash } from "./parse-synced-hash";
  */
 export function dropManagerSlot(syncedHash: string): string {
   const parsed = parseSyncedHash(syncedHash);
-  return parsed ? encodeSyncedHash({ ...parsed, manager: undefined }) : syncedHash;
+  return parsed
+    ? encodeSyncedHash({ ...parsed, manager: undefined }, parseSyncedProtection(syncedHash))
+    : syncedHash;
 }

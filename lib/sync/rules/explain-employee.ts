@@ -4,6 +4,7 @@ import { buildProvisionTrace } from "./build-provision-trace";
 import type { AccountTarget } from "./compute-account-target";
 import type { FieldDecision, TraceEntry } from "./provision-trace-types";
 import type { UnitTarget } from "./resolve-unit-targets";
+import type { ProtectionSwitches } from "../types";
 
 export type PlanDecisions = {
   unitTargets: ReadonlyMap<string, UnitTarget>;
@@ -13,6 +14,8 @@ export type PlanDecisions = {
   fieldDecisions: readonly FieldDecision[];
   /** Per employee: the manager decision's trace line. */
   managerTraces?: ReadonlyMap<string, TraceEntry>;
+  /** Per employee: the protection switches an update flips. */
+  protectionFlips: ReadonlyMap<string, ProtectionSwitches>;
 };
 
 /** One employee's trace, picked out of the decisions planSync made for everyone. */
@@ -27,6 +30,7 @@ export function explainEmployee(
     unitTarget: unitCode ? decisions.unitTargets.get(unitCode) : undefined,
     accountTarget: decisions.accountTargets.get(employeeNo) ?? { kind: "none" },
     protection: decisions.privacy?.protection.get(employeeNo),
+    protectionFlip: decisions.protectionFlips.get(employeeNo),
     withheld: ACCOUNT_FIELDS.filter((f) => decisions.privacy?.withheld.has(`${employeeNo}#${f}`)),
     fields: decisions.fieldDecisions.filter((d) => d.employeeNo === employeeNo),
     createBlocked: decisions.blockedCreates.has(employeeNo),

@@ -1,3 +1,4 @@
+import { localBucketStarts } from "@/lib/core/time/local-bucket-starts";
 import type { HourlyChanges } from "../sync-run-schemas";
 
 const HOUR_MS = 3_600_000;
@@ -7,6 +8,8 @@ export type FillHourlySeriesOptions = {
   end: Date;
   /** How many hours the series covers, the last one included. */
   hours: number;
+  /** Whose wall-clock hours (the company time zone; Asia/Kathmandu's start at :15 UTC). */
+  timeZone: string;
 };
 
 /**
@@ -16,12 +19,14 @@ export type FillHourlySeriesOptions = {
  */
 export function fillHourlySeries(
   buckets: readonly HourlyChanges[],
-  { end, hours }: FillHourlySeriesOptions,
+  { end, hours, timeZone }: FillHourlySeriesOptions,
 ): HourlyChanges[] {
-  const last = Math.floor(end.getTime() / HOUR_MS) * HOUR_MS;
-  const first = last - (hours - 1) * HOUR_MS;
-  const series: HourlyChanges[] = Array.from({ length: Math.max(0, hours) }, (_, i) => ({
-    hour: new Date(first + i * HOUR_MS).toISOString(),
+  if (hours <= 0) return [];
+  const starts = localBucketStarts({ now: end, unit: "hour", count: hours, timeZone });
+  // The starts are whole hours apart, so an instant's slot is its distance from the first.
+  const first = starts[0].getTime();
+  const series: HourlyChanges[] = starts.map((start) => ({
+    hour: start.toISOString(),
     applied: 0,
     failed: 0,
     skipped: 0,
@@ -29,7 +34,7 @@ export function fillHourlySeries(
   }));
   for (const b of buckets) {
     const at = new Date(b.hour).getTime();
-    const i = (Math.floor(at / HOUR_MS) * HOUR_MS - first) / HOUR_MS;
+    const i = Math.floor((at - first) / HOUR_MS);
     if (!Number.isInteger(i) || i < 0 || i >= series.length) continue;
     const slot = series[i];
     slot.applied += b.applied;

@@ -12,14 +12,20 @@ import type { FieldDecision } from "./provision-trace-types";
 import { groupRefKey } from "./group-ref-key";
 import { hashFieldValues } from "./hash-field-values";
 import type { SyncIndex } from "./index-sync-input";
-import { parseSyncedHash, type SyncedFieldHashes } from "./parse-synced-hash";
+import {
+  parseSyncedHash,
+  parseSyncedProtection,
+  type SyncedFieldHashes,
+} from "./parse-synced-hash";
 import { planManagerField } from "./plan-manager-field";
+import { planProtectionSwitches } from "./plan-protection-switches";
 import type { TraceEntry } from "./provision-trace-types";
 import { newAccountId, type ManagerDecision } from "./resolve-managers";
 import type { UnitTarget } from "./resolve-unit-targets";
 import { targetGroups } from "./target-groups";
 import type {
   AccountProtection,
+  ProtectionSwitches,
   AccountCreateChange,
   AccountDeleteChange,
   AccountDisableChange,
@@ -75,6 +81,8 @@ export type PlanAccountChangesResult = {
   fieldDecisions: FieldDecision[];
   /** Per employee: the manager decision's trace line, collected only with `trace`. */
   managerTraces: Map<string, TraceEntry>;
+  /** Per employee number: the protection switches an update flips on an existing account. */
+  protectionFlips: Map<string, ProtectionSwitches>;
 };
 
 /** Account creates, field updates, membership moves and lifecycle transitions, in employee-number order. */
@@ -90,6 +98,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     deferredEmployees: 0,
     fieldDecisions: [],
     managerTraces: new Map(),
+    protectionFlips: new Map(),
   };
   const managerMode = input.authority?.manager ?? "hr_wins";
   const employeeNos = [...accountTargets.keys()].sort(compareStrings);
@@ -194,7 +203,10 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
           imUserId: newAccountId(e, index),
           fields,
           groups,
-          syncedHash: encodeSyncedHash({ ...hashFieldValues(fields), manager: manager.slot }),
+          syncedHash: encodeSyncedHash(
+            { ...hashFieldValues(fields), manager: manager.slot },
+            protection,
+          ),
           ...(preboard ? { enableAt: target.enableAt } : {}),
           ...(protection ? { protection } : {}),
           ...(manager.write ? { manager: manager.write } : {}),
@@ -238,10 +250,15 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     });
     if (input.trace) result.managerTraces.set(no, manager.trace);
     hashes.manager = manager.slot;
-    const syncedHash = encodeSyncedHash(hashes);
-    const enable = target.kind === "active" && !user.enabled;
     const writesManager = manager.write !== undefined;
-    if (Object.keys(set).length > 0 || enable || writesManager) {
+    // The switches are part of what is synced: the hash remembers those on, so a rule added later
+    // turns them on and a rule removed turns them off, each with one update.
+    const syncedHash = encodeSyncedHash(hashes, protection);
+    const flip = planProtectionSwitches(parseSyncedProtection(live.memory.syncedHash), protection);
+    if (flip) result.protectionFlips.set(no, flip.after);
+    const enable = target.kind === "active" && !user.enabled;
+    const update = Object.keys(set).length > 0 || enable || flip !== null || writesManager;
+    if (update) {
       result.updates.push({
         op: "account.update",
         targetType: "im_account",
@@ -249,25 +266,22 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
         before: {
           fields: before,
           ...(enable ? { enabled: false } : {}),
+          ...(flip ? { protection: flip.before } : {}),
           ...(writesManager && user.managerId !== undefined ? { manager: user.managerId } : {}),
         },
         after: {
           imUserId: user.imUserId,
           fields: set,
           ...(enable ? { enabled: true as const } : {}),
-          syncedHash,
-          ...(protection ? { protection } : {}),
+          // Before the long hash, so the change log's shortened JSON still shows the flip and the manager.
+          ...(flip ? { protection: flip.after } : {}),
           ...(writesManager ? { manager: manager.write } : {}),
+          syncedHash,
         },
       });
     }
     const memoryPatch: { state?: AccountState; syncedHash?: string } = {};
-    if (
-      Object.keys(set).length === 0 &&
-      !enable &&
-      !writesManager &&
-      syncedHash !== live.memory.syncedHash
-    ) {
+    if (!update && syncedHash !== live.memory.syncedHash) {
       memoryPatch.syncedHash = syncedHash;
     }
     if (target.kind === "suspended") {

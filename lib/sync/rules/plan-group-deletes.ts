@@ -8,6 +8,7 @@ import type {
   AccountMoveChange,
   GroupDeleteChange,
   GroupMoveChange,
+  ImMembership,
   MemoryUpdate,
 } from "../types";
 
@@ -24,6 +25,8 @@ export type PlanGroupDeletesInput = {
   accountDeletes: AccountDeleteChange[];
   /** Fingerprint scope. */
   scope?: string;
+  /** A scoped run: the memberships of IM users outside `index.imUsers` (see `ImState.memberships`). */
+  memberships?: ImMembership[];
 };
 
 export type PlanGroupDeletesResult = {
@@ -76,14 +79,18 @@ export function planGroupDeletes(input: PlanGroupDeletesInput): PlanGroupDeletes
   const movedAway = new Set(input.groupMoves.map((m) => m.before.externalId));
   const candidateIds = new Set(candidates.map((c) => c.externalId));
   const members = new Map<string, string[]>();
-  for (const u of index.imUsers.values()) {
-    for (const gid of u.groupIds) {
+  const addMember = (imUserId: string, groupIds: string[]) => {
+    for (const gid of groupIds) {
       if (!candidateIds.has(gid)) continue;
       const list = members.get(gid) ?? [];
-      list.push(u.imUserId);
+      list.push(imUserId);
       members.set(gid, list);
     }
-  }
+  };
+  for (const u of index.imUsers.values()) addMember(u.imUserId, u.groupIds);
+  // A scoped run knows only its own users in full; everyone else's memberships still keep a group.
+  for (const m of input.memberships ?? [])
+    if (!index.imUsersByLowerId.has(m.imUserId.toLowerCase())) addMember(m.imUserId, m.groupIds);
   const leaving = new Map(
     input.accountMoves.map((m) => [m.after.imUserId, new Set(m.after.remove)]),
   );

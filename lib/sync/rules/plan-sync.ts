@@ -138,6 +138,7 @@ export function planSync(input: PlanInput): SyncPlan {
     accountMoves: accounts.moves,
     accountDeletes: accounts.deletes,
     scope,
+    ...(input.im.memberships ? { memberships: input.im.memberships } : {}),
   });
 
   const depthOf = (unitCode: string) => {
@@ -215,6 +216,7 @@ export function planSync(input: PlanInput): SyncPlan {
           blockedCreates: detected.blockedCreates,
           fieldDecisions: accounts.fieldDecisions,
           managerTraces: accounts.managerTraces,
+          protectionFlips: accounts.protectionFlips,
         }),
       )
     : undefined;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { encodeSyncedHash } from "./encode-synced-hash";
 import { hashFieldValues } from "./hash-field-values";
-import { parseSyncedHash } from "./parse-synced-hash";
+import { dropManagerSlot } from "./drop-manager-slot";
+import { parseSyncedHash, parseSyncedProtection, syncedFieldsHash } from "./parse-synced-hash";
 import { stableHash } from "./stable-hash";
 
 describe("synced hash", () => {
@@ -47,5 +48,14 @@ describe("synced hash with a manager slot", () => {
     expect(old.split("|")).toHaveLength(5);
     expect(parseSyncedHash(old)).toEqual(fields);
     expect(parseSyncedHash(`${encoded}|x`)).toBeNull();
+  });
+
+  it("sits between the fields and the protection switches, each read and dropped on its own", () => {
+    const encoded = encodeSyncedHash({ ...fields, manager }, { hideMobile: true });
+    expect(encoded).toMatch(/\|m:[0-9a-f]{14}>[0-9a-f]{14}\|p:hm$/);
+    expect(parseSyncedHash(encoded)).toEqual({ ...fields, manager });
+    expect(parseSyncedProtection(encoded)).toEqual({ hideMobile: true });
+    expect(syncedFieldsHash(encoded)).toBe(encodeSyncedHash(fields));
+    expect(dropManagerSlot(encoded)).toBe(encodeSyncedHash(fields, { hideMobile: true }));
   });
 });

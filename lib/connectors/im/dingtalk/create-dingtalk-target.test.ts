@@ -13,6 +13,7 @@ describe("DingTalk connector contract (fake oapi)", () => {
     fetches: 0,
     fail: [] as { errcode: number; sub_code?: string }[],
     created: [] as Record<string, unknown>[],
+    updated: [] as Record<string, unknown>[],
   };
   const tree: Record<number, { dept_id: number; name: string; parent_id: number }[]> = {
     1: [
@@ -21,7 +22,14 @@ describe("DingTalk connector contract (fake oapi)", () => {
     ],
     2: [{ dept_id: 4, name: "前端", parent_id: 2 }],
   };
-  const users = Array.from({ length: 5 }, (_, i) => ({
+  const users: {
+    userid: string;
+    name: string;
+    mobile: string;
+    dept_id_list: number[];
+    hide_mobile?: boolean;
+    senior?: boolean;
+  }[] = Array.from({ length: 5 }, (_, i) => ({
     userid: `u${i}`,
     name: `用户${i}`,
     mobile: `1380000000${i}`,
@@ -29,6 +37,9 @@ describe("DingTalk connector contract (fake oapi)", () => {
   }));
   // manager_userid as stored by user/create and user/update, returned by user/get.
   const managers = new Map<string, string>();
+  // user/get answers the switches as hide_mobile and senior (create and update take senior_mode).
+  Object.assign(users[1], { hide_mobile: true, senior: true });
+  Object.assign(users[2], { hide_mobile: false, senior: false });
 
   beforeAll(async () => {
     server = await startFakeServer((req) => {
@@ -76,6 +87,10 @@ describe("DingTalk connector contract (fake oapi)", () => {
               : { errcode: 60121, errmsg: "找不到该用户" },
           };
         }
+        case "/topapi/v2/user/update":
+          state.updated.push(b);
+          if (b.manager_userid !== undefined) managers.set(b.userid, b.manager_userid);
+          return { body: { errcode: 0, errmsg: "ok" } };
         case "/topapi/v2/user/create":
           expect(typeof b.dept_id_list).toBe("string");
           state.created.push(b);
@@ -83,9 +98,6 @@ describe("DingTalk connector contract (fake oapi)", () => {
           return {
             body: { errcode: 0, errmsg: "ok", result: { userid: b.userid ?? "generated" } },
           };
-        case "/topapi/v2/user/update":
-          if (b.manager_userid !== undefined) managers.set(b.userid, b.manager_userid);
-          return { body: { errcode: 0, errmsg: "ok" } };
         case "/topapi/message/corpconversation/asyncsend_v2":
           expect(b.userid_list.split(",").length).toBeLessThanOrEqual(100);
           return {
@@ -158,6 +170,25 @@ describe("DingTalk connector contract (fake oapi)", () => {
     expect((await t.getUser("u2"))?.managerId).toBe("u1");
     await t.updateUser("u2", { managerId: null });
     expect((await t.getUser("u2"))?.managerId).toBe("");
+  });
+
+  it("sends the switches on update too, turning them off with false", async () => {
+    await make().updateUser("u1", { hideMobile: false, seniorMode: false });
+    await make().updateUser("u2", { hideMobile: true });
+    await make().updateUser("u3", { name: "改名" });
+    expect(state.updated.slice(-3)).toEqual([
+      { userid: "u1", hide_mobile: false, senior_mode: false },
+      { userid: "u2", hide_mobile: true },
+      { userid: "u3", name: "改名" },
+    ]);
+  });
+
+  it("reads the switches back where user/get reports them", async () => {
+    expect(await make().getUser("u1")).toMatchObject({ hideMobile: true, seniorMode: true });
+    expect(await make().getUser("u2")).toMatchObject({ hideMobile: false, seniorMode: false });
+    const plain = await make().getUser("u0");
+    expect(plain).not.toHaveProperty("hideMobile");
+    expect(plain).not.toHaveProperty("seniorMode");
   });
 
   it("treats HTTP 200 + errcode as failure and maps it", async () => {

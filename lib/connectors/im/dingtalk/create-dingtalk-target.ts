@@ -49,6 +49,9 @@ type DtUser = {
   dept_id_list?: number[];
   active?: boolean;
   manager_userid?: string;
+  hide_mobile?: boolean;
+  /** user/get answers `senior`; create and update take `senior_mode`. */
+  senior?: boolean;
 };
 
 const userFields = (p: UpdateImUserInput) => ({
@@ -84,6 +87,8 @@ export function createDingtalkTarget(
     mainGroupId: u.dept_id_list?.[0] === undefined ? undefined : String(u.dept_id_list[0]),
     enabled: u.active !== false,
     ...(u.manager_userid !== undefined ? { managerId: u.manager_userid } : {}),
+    ...(u.hide_mobile === undefined ? {} : { hideMobile: u.hide_mobile }),
+    ...(u.senior === undefined ? {} : { seniorMode: u.senior }),
   });
 
   async function* listGroups(): AsyncIterable<ImGroupRecord> {
@@ -191,6 +196,8 @@ export function createDingtalkTarget(
         groupIds: input.groupIds,
         mainGroupId: input.groupIds[0],
         enabled: true,
+        ...(input.hideMobile === undefined ? {} : { hideMobile: input.hideMobile }),
+        ...(input.seniorMode === undefined ? {} : { seniorMode: input.seniorMode }),
       };
     },
     async updateUser(id, patch) {

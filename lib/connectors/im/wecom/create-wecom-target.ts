@@ -1,4 +1,4 @@
-import { chunk, mapAhead, mapConcurrent } from "../../core/collect";
+import { chunk, mapAhead } from "../../core/collect";
 import { ConnectorError } from "../../core/connector-error";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { runConnectionTest } from "../../core/test-connection";
@@ -7,6 +7,7 @@ import type {
   CreateImUserInput,
   ImCapabilities,
   ImGroupRecord,
+  ImGroupRef,
   ImMessage,
   ImTarget,
   ImUserRecord,
@@ -44,6 +45,7 @@ export const wecomCapabilities: ImCapabilities = {
   maxRecipientsPerCall: 1_000,
   maxTextBytes: 2_048,
   userRefsCarryGroups: true,
+  groupRefsCarryParents: true,
 };
 
 type WecomUser = {
@@ -118,6 +120,44 @@ export function createWecomTarget(
     }
   };
 
+  const getGroup = async (id: string): Promise<ImGroupRecord | null> => {
+    try {
+      const { department: d } = await client.call<
+        WecomEnvelope & {
+          department: {
+            id: number;
+            name: string;
+            name_en?: string;
+            parentid: number;
+            order?: number;
+          };
+        }
+      >({ method: "GET", path: "/department/get", query: { id } });
+      return {
+        id: String(d.id),
+        name: d.name,
+        nameEn: d.name_en || undefined,
+        parentId: d.parentid ? String(d.parentid) : undefined,
+        order: d.order,
+      };
+    } catch (err) {
+      if (err instanceof ConnectorError && err.kind === "not_found") return null;
+      throw err;
+    }
+  };
+
+  async function* listGroupRefs(): AsyncIterable<ImGroupRef> {
+    const list = await client.call<
+      WecomEnvelope & { department_id: { id: number; parentid: number; order?: number }[] }
+    >({ method: "GET", path: "/department/simplelist" });
+    for (const d of list.department_id ?? [])
+      yield {
+        id: String(d.id),
+        parentId: d.parentid ? String(d.parentid) : undefined,
+        order: d.order,
+      };
+  }
+
   async function* listUserRefs(): AsyncIterable<ImUserRef> {
     let cursor = "";
     do {
@@ -158,46 +198,17 @@ export function createWecomTarget(
         return `Connected to corp ${config.corpId}; ${res.department_id?.length ?? 0} departments visible`;
       }),
 
+    // simplelist carries no names: department/get fills them in, one call per department — a few at
+    // a time (the client's rate limiter still paces them), yielded in simplelist order. A department
+    // deleted between the two calls is skipped.
     async *listGroups() {
-      const list = await client.call<
-        WecomEnvelope & { department_id: { id: number; parentid: number; order?: number }[] }
-      >({ method: "GET", path: "/department/simplelist" });
-      // simplelist carries no names: department/get fills them in, one call per department — a few at a
-      // time (the client's rate limiter still paces them), yielded in simplelist order.
-      for (const part of chunk(list.department_id ?? [], 64)) {
-        const departments = await mapConcurrent(
-          part,
-          LIST_GROUPS_CONCURRENCY,
-          async (d) =>
-            (
-              await client.call<
-                WecomEnvelope & {
-                  department: {
-                    id: number;
-                    name: string;
-                    name_en?: string;
-                    parentid: number;
-                    order?: number;
-                  };
-                }
-              >({
-                method: "GET",
-                path: "/department/get",
-                query: { id: d.id },
-              })
-            ).department,
-        );
-        for (const department of departments) {
-          yield {
-            id: String(department.id),
-            name: department.name,
-            nameEn: department.name_en || undefined,
-            parentId: department.parentid ? String(department.parentid) : undefined,
-            order: department.order,
-          } satisfies ImGroupRecord;
-        }
-      }
+      for await (const group of mapAhead(listGroupRefs(), LIST_GROUPS_CONCURRENCY, (ref) =>
+        getGroup(ref.id),
+      ))
+        if (group) yield group;
     },
+    listGroupRefs,
+    getGroup,
 
     async createGroup(input) {
       const res = await client.call<WecomEnvelope & { id: number }>({
