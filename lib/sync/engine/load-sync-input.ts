@@ -16,6 +16,7 @@ import { loadPrivacyRules } from "@/lib/org/queries/load-privacy-rules";
 import { loadAttributeAuthority } from "../queries/load-attribute-authority";
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
+import { mirrorTransfer, TRANSFER_COLUMNS } from "@/lib/sync/rules/mirror-transfer";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
 
@@ -190,6 +191,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
       terminationReason: true,
       timeZone: true,
       orgUnit: { select: { code: true } },
+      ...TRANSFER_COLUMNS,
     },
   });
   const units = unitRows.map((u): HrUnit => ({
@@ -211,6 +213,8 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
     if (terminationDate) out.terminationDate = terminationDate;
     if (e.terminationReason) out.terminationReason = e.terminationReason;
     if (e.timeZone) out.timeZone = e.timeZone;
+    const transfer = mirrorTransfer(e);
+    if (transfer) out.transfer = transfer;
     return out;
   });
   return { units, employees };

@@ -52,6 +52,7 @@ export function sandboxHrRestConfig(baseUrl: string): RestHrConfigInput {
         "locale",
         "version",
         "updatedAt",
+        "transfer",
       ),
       statusMap: {},
     },
