@@ -5,7 +5,8 @@ const optionalText = (max: number) =>
   z
     .union([z.string().trim().max(max), z.null()])
     .optional()
-    .transform((v) => v || undefined);
+    .transform((v) => v || undefined)
+    .optional();
 
 /**
  * A pending transfer as an HR record carries it: an object, null or absent. Strict — an unknown key,

@@ -9,10 +9,7 @@ import { localDate } from "@/lib/core/time/local-date";
 import { localDayStart } from "@/lib/core/time/local-day-start";
 import { loadEmployeeDetail } from "@/lib/org/queries/load-employee-detail";
 import type { SimulationResult } from "@/lib/sandbox/hr/simulator/simulator-context";
-import {
-  transferEmployee,
-  withdrawTransfer,
-} from "@/lib/sandbox/hr/simulator/transfer-employee";
+import { transferEmployee, withdrawTransfer } from "@/lib/sandbox/hr/simulator/transfer-employee";
 import { planProvision } from "@/lib/sync/engine/plan-provision";
 import { mergeHrChange, runIncrementalSync } from "@/lib/sync/engine/run-incremental-sync";
 import { planned, setupIncrementalWorld } from "@/lib/sync/engine/incremental-sync-test-env";
@@ -44,8 +41,11 @@ describe("effective-dated transfers", () => {
   const clearWatermark = async () =>
     (await db()).setting.deleteMany({ where: { key: LIFECYCLE_WATERMARK_KEY } });
   const groupOf = async (unitCode: string) =>
-    (await (await db()).imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: unitCode } }))
-      .externalId;
+    (
+      await (
+        await db()
+      ).imGroup.findFirstOrThrow({ where: { connectionId, orgUnitCode: unitCode } })
+    ).externalId;
   const imUser = async (userid: string) =>
     (await db()).sandboxImUser.findUniqueOrThrow({ where: { userid } });
 
@@ -112,7 +112,12 @@ describe("effective-dated transfers", () => {
       }),
     ]);
     const { target } = await openImTarget(connectionId);
-    const dry = await planProvision({ employeeNo: mover.employeeNo, connectionId, target, now: t0 });
+    const dry = await planProvision({
+      employeeNo: mover.employeeNo,
+      connectionId,
+      target,
+      now: t0,
+    });
     expect(dry.calls).toEqual([]);
     expect(dry.trace).toContainEqual({
       rule: "effective_date",
@@ -167,7 +172,12 @@ describe("effective-dated transfers", () => {
       (await listScheduledChanges({ now: after })).filter((r) => r.employeeNo === mover.employeeNo),
     ).toEqual([]);
     const { target } = await openImTarget(connectionId);
-    const dry = await planProvision({ employeeNo: mover.employeeNo, connectionId, target, now: after });
+    const dry = await planProvision({
+      employeeNo: mover.employeeNo,
+      connectionId,
+      target,
+      now: after,
+    });
     expect(dry.calls).toEqual([]);
     expect(dry.trace).toContainEqual(
       expect.objectContaining({ rule: "effective_date", outcome: "transfer_in_effect" }),

@@ -15,10 +15,7 @@ import {
   type SimulatorContext,
 } from "@/lib/sandbox/hr/simulator/simulator-context";
 import { terminateEmployee } from "@/lib/sandbox/hr/simulator/terminate-employee";
-import {
-  transferEmployee,
-  withdrawTransfer,
-} from "@/lib/sandbox/hr/simulator/transfer-employee";
+import { transferEmployee, withdrawTransfer } from "@/lib/sandbox/hr/simulator/transfer-employee";
 import type { SandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
 import type { HrWebhookTarget } from "@/lib/sandbox/hr/emit-hr-webhook";
 import {
@@ -98,7 +95,7 @@ async function run(
         title: input.title,
         effectiveDate: input.effectiveDate,
       });
-      const record = result.record as SandboxHrEmployeeJson;
+      const record = result.record;
       return {
         results: [result],
         unitName: unit.name,

@@ -183,7 +183,10 @@ describe("HR webhooks and the incremental sync", () => {
       const res = await receiveHrWebhook({ connectionId: hrConnectionId, ...req });
       expect(res).toMatchObject({
         status: 400,
-        body: { accepted: false, error: { code: "bad_record", field: "data.transfer.effectiveDate" } },
+        body: {
+          accepted: false,
+          error: { code: "bad_record", field: "data.transfer.effectiveDate" },
+        },
       });
       expect(await d.employee.count()).toBe(before);
       expect(await d.jobEvent.count()).toBe(0);

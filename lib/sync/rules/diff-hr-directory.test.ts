@@ -309,7 +309,9 @@ describe("diffHrDirectory: pending transfers", () => {
   });
 
   it("a transfer into the unit HR already lists is done: nothing pending is stored", () => {
-    const { writes } = diff({ records: scheduled({ unitCode: "HQ", effectiveDate: "2026-12-24" }) });
+    const { writes } = diff({
+      records: scheduled({ unitCode: "HQ", effectiveDate: "2026-12-24" }),
+    });
     expect(writes.employeeCreates.find((e) => e.employeeNo === "E2")).toMatchObject({
       transferUnitCode: null,
       transferDate: null,

@@ -40,8 +40,10 @@ export type ResolvedTransfer = {
  * one for a terminated employee (a leaver is not moved) or one whose date is not a calendar day.
  */
 export function resolveTransfer(input: ResolveTransferInput): ResolvedTransfer {
+  // Most records carry none: no copy for them (the planner resolves the whole directory).
+  if (!input.employee.transfer) return { employee: input.employee, transfer: null };
   const { transfer, ...employee } = input.employee;
-  if (!transfer || employee.status === "terminated" || transfer.unitCode === employee.unitCode)
+  if (employee.status === "terminated" || transfer.unitCode === employee.unitCode)
     return { employee, transfer: null };
   const timeZone = employeeTimeZone(employee, input.companyTimeZone);
   let effectiveAt: Date;

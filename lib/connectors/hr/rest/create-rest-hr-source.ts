@@ -124,6 +124,7 @@ export function createRestHrSource(
     options: HrListOptions = {},
   ): Promise<HrPage<ReturnType<typeof mapEmployee>>> => {
     const page = await fetchPage(config.employees, options);
+    const noPath = config.employees.fields.employeeNo;
     page.items.forEach((r, i) => {
       const read = readTransfer(r, config.employees.fields.transfer);
       // A wrong date would move a person on the wrong day: the page is refused, naming the record.
@@ -133,7 +134,7 @@ export function createRestHrSource(
           platform,
           code: "bad_record",
           field: read.field,
-          message: `GET ${config.employees.path}: item ${i} (${String(getPath(r, config.employees.fields.employeeNo) ?? "?")}): ${read.message}`,
+          message: `GET ${config.employees.path}: item ${i} (${String((noPath && getPath(r, noPath)) ?? "?")}): ${read.message}`,
         });
     });
     return {

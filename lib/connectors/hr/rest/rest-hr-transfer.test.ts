@@ -39,7 +39,9 @@ describe("REST HR source: pending transfers", () => {
         no: "E1",
         name: "a",
         dept: "RD",
-        job: { move: { unitCode: "OPS", effectiveDate: "2026-12-24", title: "Lead", managerNo: "" } },
+        job: {
+          move: { unitCode: "OPS", effectiveDate: "2026-12-24", title: "Lead", managerNo: "" },
+        },
       },
       { no: "E2", name: "b", dept: "RD", job: { move: null } },
       { no: "E3", name: "c", dept: "RD" },
@@ -54,7 +56,12 @@ describe("REST HR source: pending transfers", () => {
   it("refuses a pulled page whose transfer has no calendar date, naming the record and field", async () => {
     staff = [
       { no: "E1", name: "a", dept: "RD" },
-      { no: "E2", name: "b", dept: "RD", job: { move: { unitCode: "OPS", effectiveDate: "2026-02-29" } } },
+      {
+        no: "E2",
+        name: "b",
+        dept: "RD",
+        job: { move: { unitCode: "OPS", effectiveDate: "2026-02-29" } },
+      },
     ];
     await expect(make().listEmployeesPage()).rejects.toMatchObject({
       kind: "invalid",
