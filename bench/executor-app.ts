@@ -4,8 +4,15 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
+import { checkpointing } from "../inngest/client";
 
-const inngest = new Inngest({ id: "bench" });
+// The product's checkpointing setting (inngest/client.ts); BENCH_BUFFERED_STEPS=1 reports every
+// step as it finishes (the SDK's default), for comparison.
+const buffered = Number(process.env.BENCH_BUFFERED_STEPS ?? checkpointing.bufferedSteps);
+const inngest = new Inngest({
+  id: "bench",
+  checkpointing: { ...checkpointing, bufferedSteps: buffered },
+});
 const oneStep = inngest.createFunction(
   { id: "one-step", triggers: { event: "bench/one" } },
   async ({ event, step }) => step.run("a", () => Number(event.data.n) + 1),

@@ -9,13 +9,12 @@
 // BENCH_CHECKPOINTING=1|0|both (default 1), BENCH_CPU_PROF=1 profiles both processes
 // (into .data/prof). Prints the load average; the last line is `BENCH {json}`.
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { loadavg } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startExecutor } from "../inngest/engine/index";
 import { freePort } from "../scripts/lib/postgres";
 import { openBenchDatabase } from "./lib/bench-database";
+import { eventSender, load, offerFlood, offerSteady, rssMb } from "./lib/run-latency";
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,17 +25,6 @@ const MODES = CP === "both" ? [true, false] : [CP !== "0"];
 const PROF = process.env.BENCH_CPU_PROF === "1";
 const SIGNING_KEY = `signkey-bench-${"ab".repeat(32)}`;
 const EVENT_KEY = "bench";
-
-const pct = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-const rssMb = (pid: number) => {
-  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-};
 
 async function main() {
   const loadStart = load();
@@ -63,75 +51,11 @@ async function main() {
   const appUrl = `http://127.0.0.1:${appPort}/api/inngest`;
   const results: Record<string, unknown> = {};
 
-  const post = async (body: unknown) => {
-    const res = await fetch(`${base}/e/${EVENT_KEY}`, {
-      method: "POST",
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`send failed: ${res.status}`);
-    return ((await res.json()) as { ids: string[] }).ids;
-  };
-  /** Waits for the runs of these events to complete; latency and throughput from the database's clocks. */
-  const measure = async (ids: string[], t0: number) => {
-    const deadline = Date.now() + 300_000;
-    for (;;) {
-      const { rows } = await pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "JobRun" WHERE "eventId" = ANY($1) AND status IN ('COMPLETED','FAILED')`,
-        [ids],
-      );
-      if (rows[0].n >= ids.length || Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const { rows } = await pool.query<{ lat: number; ended: number; status: string }>(
-      `SELECT extract(epoch FROM r."endedAt") * 1000 - e.ts AS lat, extract(epoch FROM r."endedAt") * 1000 AS ended, r.status
-       FROM "JobRun" r JOIN "JobEvent" e ON e.id = r."eventId" WHERE r."eventId" = ANY($1)`,
-      [ids],
-    );
-    const done = rows.filter((r) => r.status === "COMPLETED");
-    const lat = done.map((r) => Number(r.lat)).sort((a, b) => a - b);
-    const last = Math.max(...done.map((r) => Number(r.ended)));
-    return {
-      runs: ids.length,
-      completed: done.length,
-      runsPerSec: Math.round(done.length / ((last - t0) / 1000)),
-      p50: Math.round(pct(lat, 50)),
-      p99: Math.round(pct(lat, 99)),
-      max: Math.round(lat[lat.length - 1] ?? NaN),
-    };
-  };
-  /** Offers `rate` events/s, one per request, for `seconds`; calls `tick` every 5 s. */
-  const steady = async (name: string, rate: number, seconds: number, tick?: () => void) => {
-    const ids: Promise<string[]>[] = [];
-    const t0 = Date.now();
-    let nextTick = t0 + 5000;
-    for (let i = 0; i < rate * seconds; i++) {
-      const wait = t0 + (i * 1000) / rate - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      if (tick && Date.now() >= nextTick) {
-        tick();
-        nextTick += 5000;
-      }
-      ids.push(post({ name, data: { n: i } }));
-    }
-    return measure((await Promise.all(ids)).flat(), t0);
-  };
-  /** Sends `n` events in batches of 100, four requests at a time → capacity. */
-  const flood = async (name: string, n: number) => {
-    const t0 = Date.now();
-    const ids: string[] = [];
-    for (let i = 0; i < n; i += 400) {
-      const batches = [0, 100, 200, 300]
-        .filter((o) => i + o < n)
-        .map((o) =>
-          Array.from({ length: Math.min(100, n - i - o) }, (_, j) => ({
-            name,
-            data: { n: i + o + j },
-          })),
-        );
-      ids.push(...(await Promise.all(batches.map(post))).flat());
-    }
-    return measure(ids, t0);
-  };
+  const post = eventSender(base, EVENT_KEY);
+  const n = (i: number) => ({ n: i });
+  const steady = (name: string, rate: number, seconds: number, tick?: () => void) =>
+    offerSteady(pool, post, name, n, rate, seconds, tick);
+  const flood = (name: string, count: number) => offerFlood(pool, post, name, n, count);
 
   try {
     for (const checkpointing of MODES) {

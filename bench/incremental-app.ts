@@ -31,3 +31,5 @@ server.keepAliveTimeout = 65_000;
 server.listen(0, "127.0.0.1", () =>
   process.send?.({ port: (server.address() as AddressInfo).port }),
 );
+// Exit normally on SIGTERM, so --cpu-prof (BENCH_CPU_PROF=1) gets to write its profile.
+process.on("SIGTERM", () => process.exit(0));

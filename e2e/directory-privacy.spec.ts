@@ -7,13 +7,19 @@ import { expect, storageFor, test } from "./fixtures";
 test.describe("HR admin", () => {
   test.use({ storageState: storageFor("hr") });
 
-  test("adds a privacy rule for directors; the sandbox IM preview shows the mobile hidden", async ({
+  test("adds a privacy rule for senior grades; the sandbox IM preview shows the mobile hidden", async ({
     page,
   }) => {
     await page.goto("/org");
     const form = page.getByRole("form", { name: "Add a privacy rule" });
     await form.getByLabel("Rule name").fill("Directors");
-    await form.getByLabel("Job titles").fill("人力资源总监");
+    // Checked in the browser with the server's schema: a rule must say whom it hits.
+    await form.getByRole("button", { name: "Add rule" }).click();
+    await expect(
+      form.getByText("A privacy rule needs at least one org unit, job title or grade"),
+    ).toBeVisible();
+    // Grades compare case-insensitively: the demo's CEO is M6, the HR director M5.
+    await form.getByLabel("Grades").fill("m5, M6");
 
     // The sandbox IM speaks WeCom's API, which has no senior mode: refused, naming the platform.
     await form.getByRole("checkbox", { name: "Senior mode" }).check();
@@ -29,10 +35,13 @@ test.describe("HR admin", () => {
     const preview = page.getByRole("table", { name: "Employees hit by Directors" });
     const director = preview.getByRole("row", { name: /李娜/ });
     await expect(director).toContainText("XH000002");
-    await expect(director.getByRole("cell").nth(2)).toHaveText(
+    await expect(director.getByRole("cell").nth(2)).toHaveText("M5");
+    await expect(director.getByRole("cell").nth(3)).toHaveText(
       "Hidden (not sent to Sandbox IM (WeCom API))",
     );
-    await expect(director.getByRole("cell").nth(3)).toHaveText("Shown");
+    await expect(director.getByRole("cell").nth(4)).toHaveText("Shown");
+    await expect(preview.getByRole("row", { name: /王建国/ })).toContainText("M6");
+    await expect(page.getByText("Grade: M6")).toBeVisible();
 
     const { violations } = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

@@ -3,6 +3,7 @@
 // on their first attempt(s) as the event says. A step delivered twice shows up
 // as a success count of 2.
 import { Inngest } from "inngest";
+import { checkpointing } from "../client";
 
 /** `${runId}:${step}` → successful executions of that step body. */
 export const successes = new Map<string, number>();
@@ -30,6 +31,8 @@ export function createContentionApp() {
   const quiet = () => {};
   const inngest = new Inngest({
     id: "contention",
+    // The product's setting (buffered reports), so exactly-once is checked as the product runs.
+    checkpointing,
     logger: { info: quiet, warn: quiet, error: quiet, debug: quiet },
   });
 

@@ -38,6 +38,8 @@ export type HrEmployee = {
   email?: string;
   mobile?: string;
   title?: string;
+  /** Job grade or level as HR names it ("M3", "P7", "D1"); privacy rules may match it. */
+  grade?: string;
   unitCode?: string;
   managerNo?: string;
   status: HrEmployeeStatus;
@@ -175,6 +177,10 @@ export type ImUserRecord = {
   groupIds: string[];
   mainGroupId?: string;
   enabled: boolean;
+  /** The platform's mobile protection switch, where it reports one (DingTalk hide_mobile). */
+  hideMobile?: boolean;
+  /** The platform's senior mode, where it reports one (DingTalk senior). */
+  seniorMode?: boolean;
 };
 
 /** A user id with its groups, as the cheap listing endpoints return it. */

@@ -12,7 +12,12 @@ const text = (label: string, max: number) =>
     // NUL and lone surrogates cannot be stored or shown; refuse them with the field's name.
     .refine((v) => !/\u0000/.test(v) && v.isWellFormed(), `${label} contains invalid characters`);
 
-export const privacyRuleSchema = z
+/** A list of org units, titles or grades: at most 50, each a non-blank text. */
+const targets = (label: string, plural: string, max = 100) =>
+  z.array(text(label, max)).max(50, `At most 50 ${plural} per rule`);
+
+/** A rule's fields before the checks that span several of them (the form derives its schema from it). */
+export const privacyRuleFieldsSchema = z
   .object({
     id: z
       .string()
@@ -20,22 +25,66 @@ export const privacyRuleSchema = z
       .regex(/^[A-Za-z0-9_-]{1,40}$/, "Rule id: 1–40 letters, digits, - or _"),
     label: text("Rule name", 100),
     /** Org units whose whole subtree the rule covers; empty = any unit. */
-    unitCodes: z.array(text("Org unit code", 100)).max(50, "At most 50 org units per rule"),
+    unitCodes: targets("Org unit code", "org units"),
     /** Job titles (compared case-insensitively); empty = any title. */
-    titles: z.array(text("Job title", 100)).max(50, "At most 50 job titles per rule"),
+    titles: targets("Job title", "job titles"),
+    /** Job grades such as "M3" (compared case-insensitively); empty = any grade. Rules saved before grades existed have none. */
+    grades: targets("Grade", "grades", 64).default([]),
     hideMobile: z.boolean(),
     hideEmail: z.boolean(),
     seniorMode: z.boolean(),
   })
-  .strict()
-  .refine((r) => r.unitCodes.length > 0 || r.titles.length > 0, {
-    message: "A privacy rule needs at least one org unit or job title",
-    path: ["unitCodes"],
-  })
-  .refine((r) => r.hideMobile || r.hideEmail || r.seniorMode, {
-    message: "A privacy rule must hide the mobile, hide the e-mail or turn on senior mode",
-    path: ["hideMobile"],
-  });
+  .strict();
+
+type RuleChecks = {
+  unitCodes: readonly string[];
+  titles: readonly string[];
+  grades: readonly string[];
+  hideMobile: boolean;
+  hideEmail: boolean;
+  seniorMode: boolean;
+};
+
+/** The checks across fields, shared by the stored rule and the form. */
+export function refinePrivacyRule<S extends z.ZodType<RuleChecks>>(schema: S) {
+  return schema
+    .refine((r) => r.unitCodes.length > 0 || r.titles.length > 0 || r.grades.length > 0, {
+      message: "A privacy rule needs at least one org unit, job title or grade",
+      path: ["unitCodes"],
+      params: { i18n: "privacyRuleScope" },
+    })
+    .refine((r) => r.hideMobile || r.hideEmail || r.seniorMode, {
+      message: "A privacy rule must hide the mobile, hide the e-mail or turn on senior mode",
+      path: ["hideMobile"],
+      params: { i18n: "privacyRuleAction" },
+    });
+}
+
+export const privacyRuleSchema = refinePrivacyRule(privacyRuleFieldsSchema);
+
+/** "a, b，c" or one per line → ["a", "b", "c"]. */
+export function splitPrivacyList(value: string): string[] {
+  return value
+    .split(/[,，\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+const listField = <S extends z.ZodType<string[], string[]>>(schema: S) =>
+  z.string().transform(splitPrivacyList).pipe(schema);
+
+/**
+ * The org screen's "add a rule" form: the rule's own fields and checks, with units, titles and
+ * grades typed as comma-separated text. The id is the form's to make up, not the user's.
+ */
+export const privacyRuleFormSchema = refinePrivacyRule(
+  privacyRuleFieldsSchema.omit({ id: true }).extend({
+    unitCodes: listField(privacyRuleFieldsSchema.shape.unitCodes),
+    titles: listField(privacyRuleFieldsSchema.shape.titles),
+    grades: listField(privacyRuleFieldsSchema.shape.grades.unwrap()),
+  }),
+);
+export type PrivacyRuleFormValues = z.input<typeof privacyRuleFormSchema>;
 
 export const privacyRulesSchema = z
   .object({
@@ -58,6 +107,8 @@ export const privacyRulesSchema = z
   .strict();
 
 export type PrivacyRule = z.output<typeof privacyRuleSchema>;
+/** A rule as the server accepts it: `grades` may be left out. */
+export type PrivacyRuleInput = z.input<typeof privacyRuleSchema>;
 export type PrivacyRulesInput = z.input<typeof privacyRulesSchema>;
 
 /** What a rule does to one employee: the union of every rule that hits them. */

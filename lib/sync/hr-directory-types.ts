@@ -77,6 +77,7 @@ export type EmployeeFields = {
   email: string | null;
   mobile: string | null;
   title: string | null;
+  grade: string | null;
   orgUnitId: string | null;
   status: MirrorEmployeeStatus;
   hireDate: Date | null;

@@ -44,6 +44,9 @@ export type GroupDeleteChange = {
 /** Platform protection switches a privacy rule turns on (only where the platform has them). */
 export type AccountProtection = { hideMobile?: true; seniorMode?: true };
 
+/** Protection switches an update flips: true turns one on (a rule now applies), false off (none does any more). */
+export type ProtectionSwitches = { hideMobile?: boolean; seniorMode?: boolean };
+
 export type AccountCreateChange = {
   op: "account.create";
   targetType: "im_account";
@@ -65,15 +68,16 @@ export type AccountUpdateChange = {
   op: "account.update";
   targetType: "im_account";
   targetKey: string;
-  /** IM's values of the fields being changed (enabled included when re-enabling). */
-  before: { fields: AccountFieldValues; enabled?: boolean };
+  /** IM's values of the fields being changed (enabled included when re-enabling; switches as last written). */
+  before: { fields: AccountFieldValues; enabled?: boolean; protection?: ProtectionSwitches };
   /** Only the fields that change; `enabled: true` re-enables (state ACTIVE). Absent syncedHash: keep the stored one. */
   after: {
     imUserId: string;
     fields: AccountFieldValues;
     enabled?: true;
     syncedHash?: string;
-    protection?: AccountProtection;
+    /** Only the switches that flip; the synced hash remembers the switches now on. */
+    protection?: ProtectionSwitches;
   };
 };
 

@@ -39,6 +39,8 @@ export type HrEmployee = {
   mobile?: string;
   /** Job title. */
   title?: string;
+  /** Job grade or level ("M3", "P7"): privacy rules may match it; never written to the IM. */
+  grade?: string;
   /** Code of the org unit the employee belongs to. */
   unitCode?: string;
   /** HR employment status. */
@@ -254,6 +256,7 @@ export type {
   GroupMoveChange,
   GroupDeleteChange,
   AccountProtection,
+  ProtectionSwitches,
   AccountCreateChange,
   AccountUpdateChange,
   AccountMoveChange,

@@ -15,6 +15,7 @@ export type PrivacyPreviewEmployee = {
   employeeNo: string;
   name: string;
   title: string | null;
+  grade: string | null;
   unitName: string | null;
   outcome: PrivacyOutcome;
 };
@@ -44,6 +45,7 @@ export async function previewPrivacyRules(connectionId: string | null): Promise<
           employeeNo: true,
           name: true,
           title: true,
+          grade: true,
           orgUnit: { select: { name: true, path: true } },
         },
         orderBy: { employeeNo: "asc" },
@@ -52,12 +54,16 @@ export async function previewPrivacyRules(connectionId: string | null): Promise<
       const employees: PrivacyPreviewEmployee[] = [];
       for (const r of rows) {
         const unitPath = (r.orgUnit?.path ?? "").split("/").filter(Boolean).reverse();
-        const effect = matchPrivacyRules({ unitPath, title: r.title ?? undefined }, [rule]);
+        const effect = matchPrivacyRules(
+          { unitPath, title: r.title ?? undefined, grade: r.grade ?? undefined },
+          [rule],
+        );
         if (!effect) continue;
         employees.push({
           employeeNo: r.employeeNo,
           name: r.name,
           title: r.title,
+          grade: r.grade,
           unitName: r.orgUnit?.name ?? null,
           outcome: def
             ? privacyOutcome(effect, def.capabilities.privacy)
@@ -80,6 +86,10 @@ function candidatesOf(rule: PrivacyRule): Prisma.EmployeeWhereInput {
   if (rule.titles.length > 0)
     and.push({
       OR: rule.titles.map((t) => ({ title: { equals: t.trim(), mode: "insensitive" } })),
+    });
+  if (rule.grades.length > 0)
+    and.push({
+      OR: rule.grades.map((g) => ({ grade: { equals: g.trim(), mode: "insensitive" } })),
     });
   if (rule.unitCodes.length > 0)
     and.push({ OR: rule.unitCodes.map((c) => ({ orgUnit: { path: { contains: `/${c}` } } })) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PrivacyCapability } from "@/lib/connectors/types";
 import type { PrivacyRule } from "../directory-privacy-schema";
-import { privacyRulesSchema } from "../directory-privacy-schema";
+import { privacyRuleFormSchema, privacyRulesSchema } from "../directory-privacy-schema";
 import { matchPrivacyRules } from "./match-privacy-rules";
 import { unhonouredPrivacyOptions } from "./unhonoured-privacy-options";
 import { unitPaths } from "./unit-paths";
@@ -11,6 +11,7 @@ const rule = (patch: Partial<PrivacyRule>): PrivacyRule => ({
   label: "Rule",
   unitCodes: [],
   titles: [],
+  grades: [],
   hideMobile: false,
   hideEmail: false,
   seniorMode: false,
@@ -60,6 +61,36 @@ describe("matchPrivacyRules", () => {
     ]);
     if (ids === null) return expect(effect).toBeNull();
     expect(effect).toEqual({ ruleIds: ids, hideMobile, hideEmail, seniorMode });
+  });
+});
+
+describe("matchPrivacyRules by grade", () => {
+  const SENIOR = rule({ id: "senior", grades: ["M5", "m6"], hideMobile: true });
+  const RD_LEADS = rule({ id: "rd-leads", unitCodes: ["RD"], grades: ["M3"], seniorMode: true });
+  const DIRECTOR_M4 = rule({ id: "d-m4", titles: ["Director"], grades: ["M4"], hideEmail: true });
+  it.each([
+    ["listed grade, any unit or title", ["SALES"], undefined, "M5", ["senior"]],
+    ["grade differs in case and spaces", ["SALES"], "Clerk", " m6 ", ["senior"]],
+    ["grade list entries compare case-insensitively too", ["HQ"], undefined, "M6", ["senior"]],
+    ["unlisted grade", ["SALES"], undefined, "M4", null],
+    ["no grade never matches a grade rule", ["SALES"], "Director", undefined, null],
+    ["grade and unit both required", ["FE", "RD"], undefined, "M3", ["rd-leads"]],
+    ["grade without the unit", ["SALES"], undefined, "M3", null],
+    ["grade and title both required", ["HQ"], "director", "m4", ["d-m4"]],
+    ["title without the grade", ["HQ"], "Director", "M5", ["senior"]],
+  ] as const)("%s", (_, unitPath, title, grade, ids) => {
+    const effect = matchPrivacyRules(
+      { unitPath, ...(title ? { title } : {}), ...(grade ? { grade } : {}) },
+      [SENIOR, RD_LEADS, DIRECTOR_M4],
+    );
+    expect(effect?.ruleIds ?? null).toEqual(ids);
+  });
+
+  it("a rule without grades admits every grade, and no grade", () => {
+    expect(matchPrivacyRules({ unitPath: ["BOARD"], grade: "P1" }, [BOARD])?.ruleIds).toEqual([
+      "board",
+    ]);
+    expect(matchPrivacyRules({ unitPath: ["BOARD"] }, [BOARD])?.ruleIds).toEqual(["board"]);
   });
 });
 
@@ -122,7 +153,9 @@ describe("unhonouredPrivacyOptions", () => {
 
 describe("privacyRulesSchema", () => {
   it.each([
-    ["no unit and no title", { rules: [rule({ hideMobile: true })] }, "unitCodes"],
+    ["no unit, title or grade", { rules: [rule({ hideMobile: true })] }, "unitCodes"],
+    ["a blank grade", { rules: [rule({ grades: [" "], hideMobile: true })] }, "grades"],
+    ["a long grade", { rules: [rule({ grades: ["M".repeat(65)], hideMobile: true })] }, "grades"],
     ["nothing to do", { rules: [rule({ titles: ["Director"] })] }, "hideMobile"],
     ["NUL in a title", { rules: [rule({ titles: ["Dir\u0000"], hideMobile: true })] }, "titles"],
     [
@@ -141,5 +174,53 @@ describe("privacyRulesSchema", () => {
 
   it("accepts a director rule", () => {
     expect(privacyRulesSchema.parse({ rules: [DIRECTORS, BOARD] }).rules).toHaveLength(2);
+  });
+
+  it("accepts a rule by grade alone", () => {
+    const [r] = privacyRulesSchema.parse({
+      rules: [rule({ grades: [" M5 "], hideMobile: true })],
+    }).rules;
+    expect(r.grades).toEqual(["M5"]);
+  });
+
+  it("loads a rule stored before grades existed, with no grades", () => {
+    const { grades: _, ...stored } = DIRECTORS;
+    const [r] = privacyRulesSchema.parse({ rules: [stored] }).rules;
+    expect(r).toEqual({ ...DIRECTORS, grades: [] });
+  });
+});
+
+describe("privacyRuleFormSchema", () => {
+  const form = {
+    label: "Leaders",
+    unitCodes: "",
+    titles: "",
+    grades: "M5, m6，P7\n",
+    hideMobile: true,
+    hideEmail: false,
+    seniorMode: false,
+  };
+
+  it("splits the lists and keeps the rule's own checks", () => {
+    expect(privacyRuleFormSchema.parse(form)).toEqual({
+      ...form,
+      unitCodes: [],
+      titles: [],
+      grades: ["M5", "m6", "P7"],
+    });
+  });
+
+  it.each([
+    ["no unit, title or grade", { grades: " , " }, "unitCodes", "privacyRuleScope"],
+    ["nothing to do", { hideMobile: false }, "hideMobile", "privacyRuleAction"],
+  ])("refuses %s with a translatable message", (_, patch, field, i18n) => {
+    const r = privacyRuleFormSchema.safeParse({ ...form, ...patch });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues).toEqual([expect.objectContaining({ path: [field], params: { i18n } })]);
+  });
+
+  it("names the item of a list that is too long", () => {
+    const r = privacyRuleFormSchema.safeParse({ ...form, grades: `M5, ${"P".repeat(65)}` });
+    expect(r.error!.issues.map((i) => i.path)).toEqual([["grades", 1]]);
   });
 });

@@ -32,6 +32,8 @@ export type DemoEmployee = {
   email: string;
   mobile: string;
   title: string;
+  /** Job grade: the demo's leaders have senior M grades, so a grade privacy rule has someone to hit. */
+  grade: string;
   unitCode: string;
   managerNo: string | null;
   status: "onboarding" | "active" | "on_leave" | "terminated";
@@ -160,6 +162,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
       name: p.name,
       nameEn: p.nameEn,
       title: p.title,
+      grade: p.grade,
       unitCode: p.unitCode,
       email: emailFor(p.login),
       mobile: `1380000${p.employeeNo.slice(-4)}`,
@@ -199,7 +202,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
       local = `${given}.${sp.toLowerCase()}`;
     }
     const titles = TITLES[unit.family] ?? TITLES.default;
-    const [titleZh, titleEn] = pick(titles);
+    const [titleZh, titleEn, grade] = pick(titles);
     const r = rand();
     const status: DemoEmployee["status"] =
       r < 0.02 ? "onboarding" : r < 0.04 ? "on_leave" : "active";
@@ -212,6 +215,7 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
       email: emailFor(local),
       mobile: `1${pick(["39", "58", "86", "37", "50"])}${String(10_000_000 + i).slice(-8)}`,
       title: unit.tz !== "Asia/Shanghai" || western ? titleEn : titleZh,
+      grade,
       unitCode: unit.code,
       managerNo: null,
       status,

@@ -25,6 +25,7 @@ export async function writeCompanyToSandboxHr(
       email: e.email,
       mobile: e.mobile,
       title: e.title,
+      grade: e.grade,
       unitCode: e.unitCode,
       managerNo: e.managerNo,
       status: e.status,

@@ -19,6 +19,7 @@ export type SandboxHrEmployeeJson = {
   email: string | null;
   mobile: string | null;
   title: string | null;
+  grade: string | null;
   unitCode: string | null;
   managerNo: string | null;
   status: string;
@@ -61,6 +62,7 @@ export function serializeEmployee(e: SandboxHrEmployee): SandboxHrEmployeeJson {
     email: e.email,
     mobile: e.mobile,
     title: e.title,
+    grade: e.grade,
     unitCode: e.unitCode,
     managerNo: e.managerNo,
     status: e.status,

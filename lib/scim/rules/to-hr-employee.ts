@@ -54,6 +54,8 @@ export function toHrEmployee(input: ToHrEmployeeInput): HrEmployee {
   if (email) record.email = email;
   if (mobile) record.mobile = mobile;
   if (user.title) record.title = user.title;
+  // No grade: RFC 7643 has none (userType is the employment relationship; the enterprise extension
+  // stops at employeeNumber, costCenter, organization, division, department and manager).
   if (input.unitCode) record.unitCode = input.unitCode;
   if (input.managerNo && input.managerNo !== input.employeeNo) record.managerNo = input.managerNo;
   if (user.preferredLanguage || user.locale)

@@ -20,6 +20,7 @@ const DIRECTORS: PrivacyRule = {
   label: "Directors",
   unitCodes: [],
   titles: ["人力资源总监"],
+  grades: [],
   hideMobile: true,
   hideEmail: false,
   seniorMode: false,
@@ -106,6 +107,21 @@ describe("directory privacy and attribute authority against the sandboxes", () =
       ["org.privacy_rules_updated", "hr-1"],
       ["sync.authority_updated", "it-1"],
     ]);
+  });
+
+  it("a grade rule keeps the CEO's mobile out of the sandbox IM (WeCom withholds it)", async () => {
+    // The demo company's CEO is grade M6; the IT manager (M3) is not hit.
+    const seniors = { ...DIRECTORS, id: "seniors", label: "Seniors", titles: [], grades: ["m6"] };
+    expect((await imUser("XH000001")).mobile).toBe("13800000001");
+    await savePrivacyRules({ rules: [DIRECTORS, seniors] }, { actor: HR_ADMIN });
+    const { finish } = await sync();
+    expect(finish).toMatchObject({ status: "SUCCEEDED", failed: 0 });
+    expect((await imUser("XH000001")).mobile).toBeNull();
+    expect((await imUser("XH000003")).mobile).toBe("13800000003");
+    const ceo = await (
+      await db()
+    ).employee.findUniqueOrThrow({ where: { employeeNo: "XH000001" } });
+    expect(ceo.grade).toBe("M6");
   });
 
   it("a rule added later clears the mobile an account already has", async () => {

@@ -60,6 +60,7 @@ export async function readDirectoryMirror(
       email: true,
       mobile: true,
       title: true,
+      grade: true,
       orgUnitId: true,
       managerId: true,
       status: true,

@@ -35,31 +35,64 @@ export async function mergeHrChange(
   /** The HR connection that pushed it: it owns what it creates (several sources feed one directory). */
   sourceConnectionId?: string,
 ): Promise<MergeHrChangeResult> {
-  const pull = await pullHrDirectory({
-    sourceConnectionId,
-    records:
-      change.kind === "employee" ? { employees: [change.record] } : { units: [change.record] },
-    newerOnly: true,
-  });
-  const applied = pull.stale === 0;
-  let employeeNos: string[] = [];
-  if (applied && change.kind === "employee") employeeNos = [change.record.employeeNo];
-  if (applied && change.kind === "org_unit") {
-    const unit = await db.orgUnit.findUnique({
-      where: { code: change.record.code },
-      select: { path: true },
+  const [merged] = await mergeHrChanges([{ change, sourceConnectionId }]);
+  return merged;
+}
+
+/**
+ * Merges a batch of pushed records, one pull (one read of the mirror, one write) per HR source: a
+ * burst of pushes costs a few statements rather than a pull per record. Several versions of one
+ * record in the batch merge as the newest; a record whose version the mirror already holds (or a
+ * newer one) changes nothing. One result per source, in the order the sources first appear; its
+ * `applied` is false only when every record of that source was stale.
+ */
+export async function mergeHrChanges(
+  changes: { change: HrChange; sourceConnectionId?: string }[],
+): Promise<MergeHrChangeResult[]> {
+  const bySource = new Map<string | undefined, HrChange[]>();
+  for (const { change, sourceConnectionId } of changes)
+    bySource.set(sourceConnectionId, [...(bySource.get(sourceConnectionId) ?? []), change]);
+  const out: MergeHrChangeResult[] = [];
+  for (const [sourceConnectionId, group] of bySource) {
+    const employees = group.flatMap((c) => (c.kind === "employee" ? [c.record] : []));
+    const units = group.flatMap((c) => (c.kind === "org_unit" ? [c.record] : []));
+    const pull = await pullHrDirectory({
+      sourceConnectionId,
+      records: { employees, units },
+      newerOnly: true,
     });
-    if (unit) {
-      const rows = await db.employee.findMany({
-        where: {
-          orgUnit: { OR: [{ path: unit.path }, { path: { startsWith: `${unit.path}/` } }] },
-        },
-        select: { employeeNo: true },
-      });
-      employeeNos = rows.map((r) => r.employeeNo);
+    const distinct = new Set([
+      ...employees.map((e) => `e:${e.employeeNo}`),
+      ...units.map((u) => `u:${u.code}`),
+    ]).size;
+    const applied = pull.stale < distinct;
+    const employeeNos = new Set<string>();
+    if (applied) {
+      for (const e of employees) employeeNos.add(e.employeeNo);
+      for (const no of await subtreeEmployees(units.map((u) => u.code))) employeeNos.add(no);
     }
+    out.push({ applied, employeeNos: [...employeeNos], placeholders: pull.placeholders, pull });
   }
-  return { applied, employeeNos, placeholders: pull.placeholders, pull };
+  return out;
+}
+
+/** Employee numbers of everyone in these units' subtrees. */
+async function subtreeEmployees(codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const units = await db.orgUnit.findMany({
+    where: { code: { in: codes } },
+    select: { path: true },
+  });
+  if (!units.length) return [];
+  const rows = await db.employee.findMany({
+    where: {
+      OR: units.map((u) => ({
+        orgUnit: { OR: [{ path: u.path }, { path: { startsWith: `${u.path}/` } }] },
+      })),
+    },
+    select: { employeeNo: true },
+  });
+  return rows.map((r) => r.employeeNo);
 }
 
 export type RunIncrementalSyncOptions = {

@@ -11,6 +11,7 @@ const DIRECTORS: PrivacyRule = {
   label: "Directors",
   unitCodes: ["RD"],
   titles: ["Director"],
+  grades: [],
   hideMobile: true,
   hideEmail: false,
   seniorMode: true,

@@ -35,7 +35,7 @@ export function applyDirectoryPrivacy(input: DirectoryPrivacyInput): DirectoryPr
   const { capability } = input;
   const employees = input.employees.map((e) => {
     const effect = matchPrivacyRules(
-      { unitPath: (e.unitCode && paths.get(e.unitCode)) || [], title: e.title },
+      { unitPath: (e.unitCode && paths.get(e.unitCode)) || [], title: e.title, grade: e.grade },
       input.rules,
     );
     if (!effect) return e;

@@ -1,6 +1,6 @@
 import { hashFieldValues } from "./hash-field-values";
 import { encodeSyncedHash } from "./encode-synced-hash";
-import { parseSyncedHash } from "./parse-synced-hash";
+import { parseSyncedHash, parseSyncedProtection } from "./parse-synced-hash";
 import type { AccountMemory, GroupMemory, MemoryUpdate, SyncMemory } from "../types";
 
 /**
@@ -61,7 +61,7 @@ export function applyMemoryUpdates(memory: SyncMemory, updates: MemoryUpdate[]):
           hr: hashFieldValues({ [u.field]: u.hrValue })[u.field].hr,
           im: hashFieldValues({ [u.field]: u.imValue })[u.field].im,
         };
-        prev.syncedHash = encodeSyncedHash(hashes);
+        prev.syncedHash = encodeSyncedHash(hashes, parseSyncedProtection(prev.syncedHash));
         break;
       }
     }

@@ -2,7 +2,7 @@ import type { AccountTarget } from "./compute-account-target";
 import type { FieldDecision, TraceEntry } from "./provision-trace-types";
 import type { TransferState } from "./resolve-transfer";
 import type { UnitTarget } from "./resolve-unit-targets";
-import type { AccountProtection, AccountField, GroupRef } from "../types";
+import type { AccountProtection, AccountField, GroupRef, ProtectionSwitches } from "../types";
 
 export type BuildProvisionTraceInput = {
   employeeNo: string;
@@ -14,6 +14,8 @@ export type BuildProvisionTraceInput = {
   accountTarget: AccountTarget;
   /** Privacy: platform switches turned on, and fields withheld. */
   protection: AccountProtection | undefined;
+  /** The switches an update flips on the existing account (a rule started or stopped applying). */
+  protectionFlip?: ProtectionSwitches;
   withheld: readonly AccountField[];
   /** The account planner's per-field decisions for this employee. */
   fields: readonly FieldDecision[];
@@ -77,6 +79,18 @@ export function buildProvisionTrace(input: BuildProvisionTraceInput): TraceEntry
   for (const field of input.withheld) trace.push({ rule: "privacy", outcome: "withheld", field });
   if (!input.protection && input.withheld.length === 0)
     trace.push({ rule: "privacy", outcome: "none" });
+  const flip = input.protectionFlip;
+  if (flip?.hideMobile !== undefined)
+    trace.push({
+      rule: "privacy",
+      outcome: flip.hideMobile ? "switch_on" : "switch_off",
+      field: "mobile",
+    });
+  if (flip?.seniorMode !== undefined)
+    trace.push({
+      rule: "privacy",
+      outcome: flip.seniorMode ? "senior_mode_on" : "senior_mode_off",
+    });
 
   for (const f of input.fields)
     trace.push({

@@ -165,6 +165,22 @@ describe("diffHrDirectory: comparing with the mirror", () => {
       },
     ],
     [
+      "a new grade is a change of the employee (and of its content hash)",
+      records(
+        [...company.units.values()],
+        [
+          person("E1", { unitCode: "HQ", grade: "M6" }),
+          person("E2", { unitCode: "RD", managerNo: "E1", hireDate: "2024-03-01" }),
+        ],
+      ),
+      ({ result, writes }) => {
+        expect(result.employees).toMatchObject({ updated: 1, unchanged: 1 });
+        expect(writes.employeeUpdates).toEqual([
+          { id: "id-3", data: { grade: "M6", sourceHash: expect.any(String) } },
+        ]);
+      },
+    ],
+    [
       "the same hire day written with a time is unchanged",
       records(
         [...company.units.values()],

@@ -76,6 +76,7 @@ export function diffHrEmployees({
       email: hr.email ?? null,
       mobile: hr.mobile ?? null,
       title: hr.title ?? null,
+      grade: hr.grade ?? null,
       orgUnitId: hr.unitCode ? (unitId.get(hr.unitCode) ?? null) : null,
       status: STATUS[hr.status],
       hireDate: day(hr.hireDate),

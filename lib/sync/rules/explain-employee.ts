@@ -5,6 +5,7 @@ import type { AccountTarget } from "./compute-account-target";
 import type { FieldDecision, TraceEntry } from "./provision-trace-types";
 import type { TransferState } from "./resolve-transfer";
 import type { UnitTarget } from "./resolve-unit-targets";
+import type { ProtectionSwitches } from "../types";
 
 export type PlanDecisions = {
   unitTargets: ReadonlyMap<string, UnitTarget>;
@@ -14,6 +15,8 @@ export type PlanDecisions = {
   fieldDecisions: readonly FieldDecision[];
   /** Scheduled transfers by employee number, pending or in effect. */
   transfers: ReadonlyMap<string, TransferState>;
+  /** Per employee: the protection switches an update flips. */
+  protectionFlips: ReadonlyMap<string, ProtectionSwitches>;
 };
 
 /** One employee's trace, picked out of the decisions planSync made for everyone. */
@@ -28,6 +31,7 @@ export function explainEmployee(
     unitTarget: unitCode ? decisions.unitTargets.get(unitCode) : undefined,
     accountTarget: decisions.accountTargets.get(employeeNo) ?? { kind: "none" },
     protection: decisions.privacy?.protection.get(employeeNo),
+    protectionFlip: decisions.protectionFlips.get(employeeNo),
     withheld: ACCOUNT_FIELDS.filter((f) => decisions.privacy?.withheld.has(`${employeeNo}#${f}`)),
     fields: decisions.fieldDecisions.filter((d) => d.employeeNo === employeeNo),
     createBlocked: decisions.blockedCreates.has(employeeNo),

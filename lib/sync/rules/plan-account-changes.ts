@@ -12,11 +12,13 @@ import type { FieldDecision } from "./provision-trace-types";
 import { groupRefKey } from "./group-ref-key";
 import { hashFieldValues } from "./hash-field-values";
 import type { SyncIndex } from "./index-sync-input";
-import type { SyncedFieldHashes } from "./parse-synced-hash";
+import { parseSyncedProtection, type SyncedFieldHashes } from "./parse-synced-hash";
+import { planProtectionSwitches } from "./plan-protection-switches";
 import { proposeImUserId } from "./propose-im-user-id";
 import type { UnitTarget } from "./resolve-unit-targets";
 import type {
   AccountProtection,
+  ProtectionSwitches,
   AccountCreateChange,
   AccountDeleteChange,
   AccountDisableChange,
@@ -69,6 +71,8 @@ export type PlanAccountChangesResult = {
   deferredEmployees: number;
   /** Per-field decisions, collected only with `trace`. */
   fieldDecisions: FieldDecision[];
+  /** Per employee number: the protection switches an update flips on an existing account. */
+  protectionFlips: Map<string, ProtectionSwitches>;
 };
 
 /** Account creates, field updates, membership moves and lifecycle transitions, in employee-number order. */
@@ -83,6 +87,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
     memoryUpdates: [],
     deferredEmployees: 0,
     fieldDecisions: [],
+    protectionFlips: new Map(),
   };
   const employeeNos = [...accountTargets.keys()].sort(compareStrings);
 
@@ -178,7 +183,7 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
           imUserId: memory && memory.state !== "DELETED" ? memory.imUserId : proposeImUserId(e),
           fields,
           groups,
-          syncedHash: encodeSyncedHash(hashFieldValues(fields)),
+          syncedHash: encodeSyncedHash(hashFieldValues(fields), protection),
           ...(preboard ? { enableAt: target.enableAt } : {}),
           ...(protection ? { protection } : {}),
         },
@@ -212,25 +217,35 @@ export function planAccountChanges(input: PlanAccountChangesInput): PlanAccountC
         hashes[c.field] = c.keep;
       }
     }
-    const syncedHash = encodeSyncedHash(hashes);
+    // The switches are part of what is synced: the hash remembers those on, so a rule added later
+    // turns them on and a rule removed turns them off, each with one update.
+    const syncedHash = encodeSyncedHash(hashes, protection);
+    const flip = planProtectionSwitches(parseSyncedProtection(live.memory.syncedHash), protection);
+    if (flip) result.protectionFlips.set(no, flip.after);
     const enable = target.kind === "active" && !user.enabled;
-    if (Object.keys(set).length > 0 || enable) {
+    const update = Object.keys(set).length > 0 || enable || flip !== null;
+    if (update) {
       result.updates.push({
         op: "account.update",
         targetType: "im_account",
         targetKey: no,
-        before: enable ? { fields: before, enabled: false } : { fields: before },
+        before: {
+          fields: before,
+          ...(enable ? { enabled: false } : {}),
+          ...(flip ? { protection: flip.before } : {}),
+        },
         after: {
           imUserId: user.imUserId,
           fields: set,
           ...(enable ? { enabled: true as const } : {}),
+          // Before the long hash, so the change log's shortened JSON still shows the flip.
+          ...(flip ? { protection: flip.after } : {}),
           syncedHash,
-          ...(protection ? { protection } : {}),
         },
       });
     }
     const memoryPatch: { state?: AccountState; syncedHash?: string } = {};
-    if (Object.keys(set).length === 0 && !enable && syncedHash !== live.memory.syncedHash) {
+    if (!update && syncedHash !== live.memory.syncedHash) {
       memoryPatch.syncedHash = syncedHash;
     }
     if (target.kind === "suspended") {

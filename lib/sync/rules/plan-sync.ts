@@ -193,6 +193,7 @@ export function planSync(input: PlanInput): SyncPlan {
           blockedCreates: detected.blockedCreates,
           fieldDecisions: accounts.fieldDecisions,
           transfers,
+          protectionFlips: accounts.protectionFlips,
         }),
       )
     : undefined;

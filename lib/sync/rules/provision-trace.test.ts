@@ -131,6 +131,7 @@ describe("planSync with a trace", () => {
       label: "R&D",
       unitCodes: ["RD"],
       titles: [],
+      grades: [],
       hideMobile: true,
       hideEmail: false,
       seniorMode: true,
@@ -155,7 +156,13 @@ describe("planSync with a trace", () => {
         capability: { hideMobile: "flag", hideEmail: "omit", seniorMode: true },
       },
     });
-    expect(byRule(flag, "privacy").map((t) => t.outcome)).toEqual(["flagged", "senior_mode"]);
+    // The account exists without the switches: the rule's update turns them on.
+    expect(byRule(flag, "privacy").map((t) => t.outcome)).toEqual([
+      "flagged",
+      "senior_mode",
+      "switch_on",
+      "senior_mode_on",
+    ]);
     expect(byRule(traceOf(w, "E3"), "privacy")).toEqual([{ rule: "privacy", outcome: "none" }]);
   });
 

@@ -189,6 +189,49 @@ describe("REST HR source (configurable mapping)", () => {
       );
     });
 
+    describe("a mapped job grade", () => {
+      const graded = () =>
+        make("t0k", {
+          employees: {
+            path: "/staff",
+            itemsPath: "result.list",
+            fields: { employeeNo: "emp.no", name: "emp.display", grade: "emp.level" },
+          },
+        });
+      const push = (level: unknown) =>
+        JSON.stringify({
+          type: "employee.changed",
+          id: "evt_g",
+          occurredAt: "2024-05-01T00:00:00Z",
+          data: { emp: { no: "E0100", display: "总监", level } },
+        });
+
+      it.each([
+        ["M5", "M5"],
+        [" p7 ", "p7"],
+        [7, "7"],
+        ["", undefined],
+        [null, undefined],
+      ])("maps %j to grade %j", (level, grade) => {
+        const payload = push(level);
+        const event = graded().verifyWebhook(headersFor(payload), payload);
+        expect(event.data).toMatchObject({ employeeNo: "E0100" });
+        expect((event.data as { grade?: string }).grade).toBe(grade);
+      });
+
+      it.each([
+        [{ code: "M5" }, "data.emp.level must be text"],
+        [["M5"], "data.emp.level must be text"],
+        ["   ", "data.emp.level must not be blank"],
+        ["M".repeat(65), "data.emp.level must be at most 64 characters"],
+      ])("refuses grade %j, naming the field", (level, message) => {
+        const payload = push(level);
+        expect(() => graded().verifyWebhook(headersFor(payload), payload)).toThrow(
+          expect.objectContaining({ kind: "invalid", field: "data.emp.level", message }),
+        );
+      });
+    });
+
     it("rejects a well-signed but malformed envelope", () => {
       const bad = JSON.stringify({ type: "payroll.changed", id: "x", occurredAt: "now", data: {} });
       expect(() => make().verifyWebhook(headersFor(bad), bad)).toThrow(

@@ -89,6 +89,7 @@ export function mapEmployee(record: unknown, config: RestHrConfig["employees"]):
     email: str(get(f.email)),
     mobile: str(get(f.mobile)),
     title: str(get(f.title)),
+    grade: str(get(f.grade))?.trim() || undefined,
     unitCode: str(get(f.unitCode)),
     managerNo: str(get(f.managerNo)),
     status,

@@ -27,6 +27,7 @@ export const employeeFieldMapSchema = z.object({
   email: path("邮箱字段", "Email field"),
   mobile: path("手机号字段", "Mobile field"),
   title: path("职位字段", "Title field"),
+  grade: path("职级字段", "Grade field"),
   unitCode: path("所属部门编码字段", "Unit code field"),
   managerNo: path("直属上级工号字段", "Manager employee-no field"),
   status: path("在职状态字段", "Status field"),

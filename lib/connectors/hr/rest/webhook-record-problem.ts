@@ -75,6 +75,8 @@ export function webhookRecordProblem(
       check(f.updatedAt, instant) ??
       check(f.hireDate, instant) ??
       check(f.terminationDate, instant) ??
+      // Grades are short codes ("M3", "P7") that privacy rules match; a paragraph is a mapping mistake.
+      check(f.grade, optionalText(64)) ??
       [
         f.nameEn,
         f.email,

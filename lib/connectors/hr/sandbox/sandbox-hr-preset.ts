@@ -42,6 +42,7 @@ export function sandboxHrRestConfig(baseUrl: string): RestHrConfigInput {
         "email",
         "mobile",
         "title",
+        "grade",
         "unitCode",
         "managerNo",
         "status",

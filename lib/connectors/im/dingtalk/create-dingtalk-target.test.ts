@@ -13,6 +13,7 @@ describe("DingTalk connector contract (fake oapi)", () => {
     fetches: 0,
     fail: [] as { errcode: number; sub_code?: string }[],
     created: [] as Record<string, unknown>[],
+    updated: [] as Record<string, unknown>[],
   };
   const tree: Record<number, { dept_id: number; name: string; parent_id: number }[]> = {
     1: [
@@ -21,12 +22,22 @@ describe("DingTalk connector contract (fake oapi)", () => {
     ],
     2: [{ dept_id: 4, name: "前端", parent_id: 2 }],
   };
-  const users = Array.from({ length: 5 }, (_, i) => ({
+  const users: {
+    userid: string;
+    name: string;
+    mobile: string;
+    dept_id_list: number[];
+    hide_mobile?: boolean;
+    senior?: boolean;
+  }[] = Array.from({ length: 5 }, (_, i) => ({
     userid: `u${i}`,
     name: `用户${i}`,
     mobile: `1380000000${i}`,
     dept_id_list: [i < 3 ? 2 : 4],
   }));
+  // user/get answers the switches as hide_mobile and senior (create and update take senior_mode).
+  Object.assign(users[1], { hide_mobile: true, senior: true });
+  Object.assign(users[2], { hide_mobile: false, senior: false });
 
   beforeAll(async () => {
     server = await startFakeServer((req) => {
@@ -69,6 +80,9 @@ describe("DingTalk connector contract (fake oapi)", () => {
               : { errcode: 60121, errmsg: "找不到该用户" },
           };
         }
+        case "/topapi/v2/user/update":
+          state.updated.push(b);
+          return { body: { errcode: 0, errmsg: "ok" } };
         case "/topapi/v2/user/create":
           expect(typeof b.dept_id_list).toBe("string");
           state.created.push(b);
@@ -130,6 +144,25 @@ describe("DingTalk connector contract (fake oapi)", () => {
     });
     expect(staff).not.toHaveProperty("hide_mobile");
     expect(staff).not.toHaveProperty("senior_mode");
+  });
+
+  it("sends the switches on update too, turning them off with false", async () => {
+    await make().updateUser("u1", { hideMobile: false, seniorMode: false });
+    await make().updateUser("u2", { hideMobile: true });
+    await make().updateUser("u3", { name: "改名" });
+    expect(state.updated.slice(-3)).toEqual([
+      { userid: "u1", hide_mobile: false, senior_mode: false },
+      { userid: "u2", hide_mobile: true },
+      { userid: "u3", name: "改名" },
+    ]);
+  });
+
+  it("reads the switches back where user/get reports them", async () => {
+    expect(await make().getUser("u1")).toMatchObject({ hideMobile: true, seniorMode: true });
+    expect(await make().getUser("u2")).toMatchObject({ hideMobile: false, seniorMode: false });
+    const plain = await make().getUser("u0");
+    expect(plain).not.toHaveProperty("hideMobile");
+    expect(plain).not.toHaveProperty("seniorMode");
   });
 
   it("treats HTTP 200 + errcode as failure and maps it", async () => {

@@ -46,6 +46,9 @@ type DtUser = {
   job_number?: string;
   dept_id_list?: number[];
   active?: boolean;
+  hide_mobile?: boolean;
+  /** user/get answers `senior`; create and update take `senior_mode`. */
+  senior?: boolean;
 };
 
 const userFields = (p: UpdateImUserInput) => ({
@@ -78,6 +81,8 @@ export function createDingtalkTarget(
     groupIds: (u.dept_id_list ?? []).map(String),
     mainGroupId: u.dept_id_list?.[0] === undefined ? undefined : String(u.dept_id_list[0]),
     enabled: u.active !== false,
+    ...(u.hide_mobile === undefined ? {} : { hideMobile: u.hide_mobile }),
+    ...(u.senior === undefined ? {} : { seniorMode: u.senior }),
   });
 
   async function* listGroups(): AsyncIterable<ImGroupRecord> {
@@ -185,6 +190,8 @@ export function createDingtalkTarget(
         groupIds: input.groupIds,
         mainGroupId: input.groupIds[0],
         enabled: true,
+        ...(input.hideMobile === undefined ? {} : { hideMobile: input.hideMobile }),
+        ...(input.seniorMode === undefined ? {} : { seniorMode: input.seniorMode }),
       };
     },
     async updateUser(id, patch) {

@@ -14,6 +14,7 @@ export type HireEmployeeInput = {
   email?: string;
   mobile?: string;
   title?: string;
+  grade?: string;
   unitCode: string;
   managerNo?: string;
   /** `YYYY-MM-DD`; today by default. A future date hires as "onboarding". */
@@ -48,6 +49,7 @@ export async function hireEmployee(
       email: input.email,
       mobile: input.mobile,
       title: input.title,
+      grade: input.grade,
       unitCode: input.unitCode,
       managerNo: input.managerNo,
       status: hireDate > today ? "onboarding" : "active",

@@ -1,0 +1,101 @@
+// Bench: the embedded executor driving the product's own production build — a running
+// `npm start` (Next.js production server, the real /api/inngest serve handler, the embedded
+// executor and PostgreSQL on their default ports). The run is the console's "Send test event"
+// function `system-ping`: three steps, one of which reads the database.
+//   1. latency: runs offered at BENCH_RATE/s (default 100) for BENCH_SECONDS (default 10), one event
+//      per HTTP request → p50/p99 event→completion;
+//   2. sustained throughput: BENCH_RUNS (default 2000) runs sent in batches of 100 → runs/s;
+//   3. soak (BENCH_SOAK_SECONDS, default 0; 600 for the 10-minute check) at BENCH_SOAK_RATE/s
+//      (default 50) with RSS of the Next.js server and of the process running the executor,
+//      sampled every 5 s.
+// Start the product first (`npm start`); the bench finds the event key in .data/secrets.json,
+// the database on port 54329 (or DATABASE_URL) and the processes by their ports. Prints the load
+// average; the last line is `BENCH {json}`.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { profiles } from "../scripts/lib/profiles";
+import {
+  eventSender,
+  load,
+  offerFlood,
+  offerSteady,
+  rssMb,
+  type RunFigures,
+} from "./lib/run-latency";
+
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
+const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 50);
+
+/** The pid listening on a local TCP port (ss -ltnp). */
+function pidOnPort(port: number): number {
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const m = /pid=(\d+)/.exec(out);
+  if (!m) throw new Error(`nothing listens on port ${port}: start the product with npm start`);
+  return Number(m[1]);
+}
+
+async function main() {
+  const loadStart = load();
+  const { ports } = profiles.dev;
+  const root = path.join(import.meta.dirname, "..");
+  const secrets = JSON.parse(readFileSync(path.join(root, ".data", "secrets.json"), "utf8")) as {
+    inngestEventKey: string;
+  };
+  const url =
+    process.env.DATABASE_URL ??
+    `postgresql://postgres:orgbridge@127.0.0.1:${ports.postgres}/orgbridge`;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pids = { next: pidOnPort(ports.app), executor: pidOnPort(ports.executor) };
+  const post = eventSender(`http://127.0.0.1:${ports.executor}`, secrets.inngestEventKey);
+  const data = (i: number) => ({ requestedBy: "bench", note: `bench ${i}` });
+  const ping = "system/ping.requested";
+  const out: Record<string, unknown> = {};
+  try {
+    await offerFlood(pool, post, ping, data, 200); // warm-up
+    const latency = await offerSteady(pool, post, ping, data, RATE, SECONDS);
+    console.log(`3-step system-ping at ${RATE}/s × ${SECONDS}s`, latency);
+    const sustained = await offerFlood(pool, post, ping, data, RUNS);
+    console.log(`3-step system-ping sustained`, sustained);
+    Object.assign(out, { latency, sustained });
+    if (SOAK > 0) {
+      const samples: { next: number; executor: number }[] = [];
+      const sample = () => samples.push({ next: rssMb(pids.next), executor: rssMb(pids.executor) });
+      sample();
+      const soak: RunFigures = await offerSteady(pool, post, ping, data, SOAK_RATE, SOAK, sample);
+      sample();
+      const rss = (k: "next" | "executor") => ({
+        first: samples[1]?.[k] ?? samples[0][k],
+        last: samples[samples.length - 1][k],
+        max: Math.max(...samples.map((s) => s[k])),
+        samples: samples.map((s) => s[k]),
+      });
+      out.soak = {
+        seconds: SOAK,
+        rate: SOAK_RATE,
+        ...soak,
+        rssMb: { next: rss("next"), executor: rss("executor") },
+      };
+      console.log(`soak`, JSON.stringify(out.soak));
+    }
+    out.rssMb = { next: rssMb(pids.next), executor: rssMb(pids.executor) };
+  } finally {
+    await pool.end();
+  }
+  console.log(`load average at start: ${loadStart}; at end: ${load()} (2 shared cores)`);
+  console.log(
+    `BENCH ${JSON.stringify({ bench: "executor-product", ...out, loadStart, loadEnd: load() })}`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
