@@ -15,6 +15,7 @@ import { loadAttributeAuthority } from "../queries/load-attribute-authority";
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
 import { hrEmployeeFromRow } from "@/lib/sync/rules/hr-employee-from-row";
+import { TRANSFER_COLUMNS } from "@/lib/sync/rules/mirror-transfer";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
 import { listImGroups } from "./list-im-groups";
@@ -192,6 +193,7 @@ async function loadHr(scope?: SyncScope): Promise<PlanInput["hr"]> {
       terminationReason: true,
       timeZone: true,
       orgUnit: { select: { code: true } },
+      ...TRANSFER_COLUMNS,
     },
   });
   const units = unitRows.map((u): HrUnit => ({

@@ -3,6 +3,7 @@ import type { DirectoryPrivacyResult } from "./apply-directory-privacy";
 import { buildProvisionTrace } from "./build-provision-trace";
 import type { AccountTarget } from "./compute-account-target";
 import type { FieldDecision, TraceEntry } from "./provision-trace-types";
+import type { TransferState } from "./resolve-transfer";
 import type { UnitTarget } from "./resolve-unit-targets";
 import type { ProtectionSwitches } from "../types";
 
@@ -12,6 +13,8 @@ export type PlanDecisions = {
   privacy: DirectoryPrivacyResult | null;
   blockedCreates: ReadonlySet<string>;
   fieldDecisions: readonly FieldDecision[];
+  /** Scheduled transfers by employee number, pending or in effect. */
+  transfers: ReadonlyMap<string, TransferState>;
   /** Per employee: the protection switches an update flips. */
   protectionFlips: ReadonlyMap<string, ProtectionSwitches>;
 };
@@ -32,6 +35,7 @@ export function explainEmployee(
     withheld: ACCOUNT_FIELDS.filter((f) => decisions.privacy?.withheld.has(`${employeeNo}#${f}`)),
     fields: decisions.fieldDecisions.filter((d) => d.employeeNo === employeeNo),
     createBlocked: decisions.blockedCreates.has(employeeNo),
+    transfer: decisions.transfers.get(employeeNo),
   });
   return { employeeNo, trace };
 }
