@@ -84,3 +84,39 @@ test("a future hire is pre-boarded disabled with the enable scheduled; a leaver 
   await it.close();
   await hr.close();
 });
+
+test("a transfer HR schedules for next week is listed with both units, in the employee's zone and UTC", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const it = await browser.newContext({ storageState: storageFor("it") });
+  const itPage = await it.newPage();
+  await ensureFullSync(itPage);
+  const hr = await browser.newContext({ storageState: storageFor("hr") });
+  const page = await hr.newPage();
+  const n = randomInt(1000, 9999);
+  const mover = `调动 测试${n}`;
+  const moverNo = await hire(page, mover, `move.${n}@xinghe.example`);
+
+  await page.goto("/hr-simulator");
+  await page.getByRole("tab", { name: "Transfer", exact: true }).click();
+  await page.getByLabel("Employee", { exact: true }).fill(moverNo);
+  await page.getByLabel("Target department").selectOption("XH-RD-QA");
+  await page.getByLabel("First day in the new department").fill(addCalendarDays(today, 7));
+  await page.getByRole("button", { name: "Transfer", exact: true }).click();
+  await expect(
+    page.getByText(new RegExp(`^Scheduled ${mover} \\(${moverNo}\\) to move to `)),
+  ).toBeVisible();
+
+  await expect(async () => {
+    await itPage.goto("/sync/scheduled");
+    const row = itPage.getByTestId(`scheduled-transfer-${moverNo}`);
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    await expect(row.getByText("Transfer", { exact: true })).toBeVisible();
+    await expect(row).toContainText(/\(XH-RD-FE\) → .*\(XH-RD-QA\)/);
+    await expect(row).toContainText("Asia/Shanghai");
+    await expect(row).toContainText("UTC");
+  }).toPass({ timeout: 60_000 });
+  await it.close();
+  await hr.close();
+});

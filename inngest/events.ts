@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hrTransferSchema } from "@/lib/connectors/hr/hr-transfer-schema";
 
 // Every event OrgBridge sends, with its schema. Each carries an id that makes
 // handling idempotent (Inngest dedupes on `id`).
@@ -33,6 +34,7 @@ export const eventSchemas = {
         name: z.string(),
         status: z.string(),
         version: z.number(),
+        transfer: hrTransferSchema.optional(),
       })
       .passthrough(),
   }),

@@ -12,6 +12,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { unitLabel } from "@/components/lifecycle/unit-label";
 import type { EmployeeDetail } from "@/lib/org/queries/load-employee-detail";
 
 /** Scheduled lifecycle steps, recent sync changes and open conflicts of one employee. */
@@ -46,6 +47,14 @@ export async function EmployeeActivity({ detail }: { detail: EmployeeDetail }) {
                   <span className="text-xs text-muted-foreground">
                     {s.timeZone} · {s.connectionName}
                   </span>
+                  {s.type === "transfer" ? (
+                    <span>
+                      {tl("transferDetail", {
+                        from: unitLabel(s.fromUnit, s.fromUnitName),
+                        to: unitLabel(s.toUnit, s.toUnitName),
+                      })}
+                    </span>
+                  ) : null}
                   {s.due ? <Badge variant="warning">{tl("due")}</Badge> : null}
                 </li>
               ))}

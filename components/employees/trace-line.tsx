@@ -10,8 +10,11 @@ export function TraceLine({ entry }: { entry: Entry }) {
   const t = useTranslations("employees.provision");
   const format = useFormatter();
   const d = entry.detail ?? {};
-  const when = (iso: string | undefined) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "";
+  // A transfer's instant is shown on the employee's wall clock, the zone it names.
+  const when = (iso: string | undefined, timeZone?: string) =>
+    iso
+      ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone })
+      : "";
   const field = entry.field
     ? t.has(`fieldName.${entry.field}`)
       ? t(`fieldName.${entry.field}`)
@@ -35,8 +38,11 @@ export function TraceLine({ entry }: { entry: Entry }) {
         unit: d.unit ?? "",
         group: d.group ?? (d.newGroupFor ? t("newGroup", { unit: d.newGroupFor }) : ""),
         enableAt: when(d.enableAt),
-        effectiveAt: when(d.effectiveAt),
         manager: d.manager ?? "",
+        effectiveAt: when(d.effectiveAt, d.timeZone),
+        timeZone: d.timeZone ?? "",
+        fromUnit: d.fromUnit || "—",
+        toUnit: d.toUnit ?? "",
       })
     : `${entry.outcome} ${JSON.stringify(d)}`;
   return (

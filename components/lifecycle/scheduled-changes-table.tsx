@@ -11,6 +11,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import type { ScheduledChangeRow } from "@/lib/lifecycle/queries/list-scheduled-changes";
+import { unitLabel } from "./unit-label";
 
 const VARIANT = {
   preboard: "default",
@@ -18,9 +19,10 @@ const VARIANT = {
   enable: "success",
   disable: "warning",
   delete: "destructive",
+  transfer: "default",
 } as const;
 
-/** What will happen to whom and when: each instant in the employee's own zone, named. */
+/** What will happen to whom and when: each instant in the employee's own zone (and UTC), named. */
 export async function ScheduledChangesTable({ rows }: { rows: ScheduledChangeRow[] }) {
   const [t, format] = await Promise.all([getTranslations("lifecycle"), getFormatter()]);
   if (rows.length === 0)
@@ -37,7 +39,7 @@ export async function ScheduledChangesTable({ rows }: { rows: ScheduledChangeRow
           <TableHead>{t("change")}</TableHead>
           <TableHead>{t("employee")}</TableHead>
           <TableHead>{t("target")}</TableHead>
-          <TableHead>{t("reason")}</TableHead>
+          <TableHead>{t("details")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -55,6 +57,14 @@ export async function ScheduledChangesTable({ rows }: { rows: ScheduledChangeRow
                 })}
               </time>{" "}
               <span className="text-xs text-muted-foreground">{r.timeZone}</span>
+              <span className="block text-xs text-muted-foreground">
+                {format.dateTime(new Date(r.effectiveAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: "UTC",
+                })}{" "}
+                UTC
+              </span>
               {r.due ? (
                 <Badge variant="warning" className="ml-2">
                   {t("due")}
@@ -68,7 +78,18 @@ export async function ScheduledChangesTable({ rows }: { rows: ScheduledChangeRow
               {r.name} <span className="text-xs text-muted-foreground">{r.employeeNo}</span>
             </TableCell>
             <TableCell>{r.connectionName}</TableCell>
-            <TableCell>{r.reason ? r.reason : <span aria-hidden>—</span>}</TableCell>
+            <TableCell>
+              {r.type === "transfer" ? (
+                t("transferDetail", {
+                  from: unitLabel(r.fromUnit, r.fromUnitName),
+                  to: unitLabel(r.toUnit, r.toUnitName),
+                })
+              ) : r.reason ? (
+                r.reason
+              ) : (
+                <span aria-hidden>—</span>
+              )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

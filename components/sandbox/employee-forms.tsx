@@ -6,6 +6,7 @@ import {
   hireSchema,
   terminateSchema,
   transferSchema,
+  withdrawTransferSchema,
 } from "@/lib/sandbox/console/hr-simulation-schema";
 import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
 import { DepartmentSelect } from "./department-select";
@@ -77,6 +78,7 @@ export function TransferForm({ departments }: { departments: HrDepartmentOption[
     employeeNo: "",
     unitCode: "",
     title: "",
+    effectiveDate: "",
   });
   return (
     <form onSubmit={onSubmit} className={formClass} noValidate>
@@ -111,7 +113,49 @@ export function TransferForm({ departments }: { departments: HrDepartmentOption[
           {...form.register("title")}
         />
       </FormField>
+      <FormField
+        id="transfer-date"
+        label={t("fields.effectiveDate")}
+        error={errors.effectiveDate?.message}
+        hint={t("hints.effectiveDate")}
+      >
+        <Input
+          id="transfer-date"
+          type="date"
+          {...describedBy("transfer-date", errors.effectiveDate?.message, t("hints.effectiveDate"))}
+          {...form.register("effectiveDate")}
+        />
+      </FormField>
       <Submit pending={isSubmitting} label={t("submit.transfer")} />
+    </form>
+  );
+}
+
+export function WithdrawTransferForm() {
+  const t = useTranslations("hrSimulator");
+  const { form, onSubmit, errors, isSubmitting } = useSimulationForm(withdrawTransferSchema, {
+    kind: "withdrawTransfer",
+    employeeNo: "",
+  });
+  return (
+    <form onSubmit={onSubmit} className={formClass} noValidate>
+      <FormField
+        id="withdraw-employee"
+        label={t("fields.employee")}
+        error={errors.employeeNo?.message}
+        hint={t("hints.withdrawTransfer")}
+      >
+        <EmployeePicker
+          id="withdraw-employee"
+          {...describedBy(
+            "withdraw-employee",
+            errors.employeeNo?.message,
+            t("hints.withdrawTransfer"),
+          )}
+          {...form.register("employeeNo")}
+        />
+      </FormField>
+      <Submit pending={isSubmitting} label={t("submit.withdrawTransfer")} />
     </form>
   );
 }

@@ -6,11 +6,12 @@ import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departmen
 import { cn } from "@/lib/core/cn";
 import { BulkHireForm, BulkTerminateForm } from "./bulk-forms";
 import { MoveDepartmentForm, RenameDepartmentForm } from "./department-forms";
-import { HireForm, TerminateForm, TransferForm } from "./employee-forms";
+import { HireForm, TerminateForm, TransferForm, WithdrawTransferForm } from "./employee-forms";
 
 const KINDS: HrSimulationKind[] = [
   "hire",
   "transfer",
+  "withdrawTransfer",
   "terminate",
   "renameDepartment",
   "moveDepartment",
@@ -45,6 +46,7 @@ export function SimulatorTabs({ departments }: { departments: HrDepartmentOption
   const form = {
     hire: <HireForm departments={departments} />,
     transfer: <TransferForm departments={departments} />,
+    withdrawTransfer: <WithdrawTransferForm />,
     terminate: <TerminateForm />,
     renameDepartment: <RenameDepartmentForm departments={departments} />,
     moveDepartment: <MoveDepartmentForm departments={departments} />,

@@ -21,7 +21,8 @@ import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 export function useSummaryText() {
   const t = useTranslations("hrSimulator");
   return (s: HrSimulationSummary) =>
-    t(`done.${s.kind}`, {
+    t(s.scheduledFor ? "done.transferScheduled" : `done.${s.kind}`, {
+      date: s.scheduledFor ?? "",
       name: s.name,
       key: s.keys[0] ?? "",
       unit: s.unitName ?? "",

@@ -18,6 +18,18 @@ export type HrOrgUnit = {
 
 export type HrEmployeeStatus = "onboarding" | "active" | "on_leave" | "terminated";
 
+/** A move HR has decided but that starts later: from `effectiveDate` the employee works in `unitCode`. */
+export type HrTransfer = {
+  /** The destination org unit. */
+  unitCode: string;
+  /** First day in the new unit, `YYYY-MM-DD` on the employee's own wall clock. */
+  effectiveDate: string;
+  /** The title from that day, when it changes with the move. */
+  title?: string;
+  /** The manager from that day, when it changes with the move. */
+  managerNo?: string;
+};
+
 /** An employee as the HR source sees it, normalised. Dates are `YYYY-MM-DD`. */
 export type HrEmployee = {
   employeeNo: string;
@@ -38,6 +50,8 @@ export type HrEmployee = {
   locale?: string;
   version: number;
   updatedAt?: string;
+  /** A pending transfer; absent when none is scheduled. */
+  transfer?: HrTransfer;
 };
 
 export type HrListOptions = {

@@ -11,7 +11,12 @@ export type ScheduledChangeType =
   /** Disabled at the end of the last working day (or at once). */
   | "disable"
   /** Deleted when the grace after disabling has passed. */
-  | "delete";
+  | "delete"
+  /** Moved to the unit (groups, title) of a transfer HR scheduled, at the start of its day. */
+  | "transfer";
+
+/** The Setting row holding the instant up to which scheduled changes have been claimed. */
+export const LIFECYCLE_WATERMARK_KEY = "lifecycle.firedUntil";
 
 export type ScheduledChange = {
   type: ScheduledChangeType;
@@ -25,6 +30,9 @@ export type ScheduledChange = {
   timeZone: string;
   /** HR's termination reason for disables and deletes ("" when none was given). */
   reason?: string;
+  /** Transfers: the unit HR lists now (absent when none) and the one the employee moves to. */
+  fromUnit?: string;
+  toUnit?: string;
 };
 
 /** One IM target as the scheduler needs it. */

@@ -113,7 +113,7 @@ export const getEmployeeOperation = defineOperation({
         ),
         scheduledChanges: z.array(
           z.object({
-            type: z.enum(["preboard", "create", "enable", "disable", "delete"]),
+            type: z.enum(["preboard", "create", "enable", "disable", "delete", "transfer"]),
             effectiveAt: isoDateTime,
             timeZone: z.string().meta({ example: "Asia/Shanghai" }),
             connectionId: z.string(),
@@ -122,6 +122,18 @@ export const getEmployeeOperation = defineOperation({
               .boolean()
               .meta({ description: "The instant has passed; the next sync applies it." }),
             reason: z.string().optional(),
+            fromUnit: z
+              .string()
+              .nullable()
+              .optional()
+              .meta({ description: "Transfers: the unit HR lists now (null when none)." }),
+            fromUnitName: z.string().nullable().optional(),
+            toUnit: z
+              .string()
+              .nullable()
+              .optional()
+              .meta({ description: "Transfers: the unit the employee moves to." }),
+            toUnitName: z.string().nullable().optional(),
           }),
         ),
       }),

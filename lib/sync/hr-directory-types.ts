@@ -90,6 +90,14 @@ export type EmployeeFields = {
   sourceVersion: bigint;
   sourceHash: string;
   sourceConnectionId: string | null;
+} & TransferFields;
+
+/** A pending transfer as the mirror keeps it: all null when none is scheduled (or HR caught up). */
+export type TransferFields = {
+  transferUnitCode: string | null;
+  transferDate: Date | null;
+  transferTitle: string | null;
+  transferManagerNo: string | null;
 };
 
 /** An `OrgUnit` row of the mirror, as the pull reads it. */

@@ -2,7 +2,7 @@
 // function maps rows to these so the planner stays pure and testable.
 
 import type { Conflict } from "@/lib/conflicts/types";
-import type { PrivacyCapability } from "@/lib/connectors/types";
+import type { HrTransfer, PrivacyCapability } from "@/lib/connectors/types";
 import type { PrivacyRule } from "@/lib/org/directory-privacy-schema";
 import type { AttributeAuthority } from "@/lib/sync/attribute-authority-schema";
 import type { AccountState, ChangeOp, PlannedChange } from "@/lib/sync/planned-change-types";
@@ -55,6 +55,8 @@ export type HrEmployee = {
   timeZone?: string;
   /** Employee number of the direct manager. */
   managerNo?: string;
+  /** A transfer HR has scheduled: from its day on, the planner treats its unit (and title) as current. */
+  transfer?: HrTransfer;
 };
 
 export type HrState = {

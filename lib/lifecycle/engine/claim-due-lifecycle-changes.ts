@@ -1,9 +1,7 @@
 import { db } from "@/lib/core/db";
 import { listIncrementalTargets } from "@/lib/sync/engine/run-incremental-sync";
 import { listScheduledChanges } from "../queries/list-scheduled-changes";
-
-/** The Setting row holding the instant up to which scheduled changes have been claimed. */
-export const LIFECYCLE_WATERMARK_KEY = "lifecycle.firedUntil";
+import { LIFECYCLE_WATERMARK_KEY } from "../types";
 
 export type DueLifecycleChanges = {
   /** The window claimed: (from, until]. */
@@ -14,7 +12,7 @@ export type DueLifecycleChanges = {
 };
 
 /**
- * Claims the joiner/leaver steps whose instant fell in (watermark, now] and moves the watermark to
+ * Claims the joiner/leaver/transfer steps whose instant fell in (watermark, now] and moves the watermark to
  * now, in one transaction: each instant is claimed once, however many ticks overlap (the row lock
  * makes them take turns). The caller syncs the claimed employees; a retry of that sync replans and
  * finds the change applied, so nothing is applied twice. A first call looks back `firstWindowMinutes`.
@@ -44,7 +42,8 @@ export async function claimDueLifecycleChanges(
 
   // Like an HR push: only targets that had their initial full sync are synced employee by employee.
   const [changes, eligible] = await Promise.all([
-    listScheduledChanges({ now, limit: Number.MAX_SAFE_INTEGER }),
+    // Transfers at or before the window's start fired on an earlier claim (see scheduleLifecycleChanges).
+    listScheduledChanges({ now, firedUntil: from, limit: Number.MAX_SAFE_INTEGER }),
     listIncrementalTargets().then((ids) => new Set(ids)),
   ]);
   const byTarget = new Map<string, Set<string>>();

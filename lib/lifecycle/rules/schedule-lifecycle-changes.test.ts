@@ -93,3 +93,67 @@ describe("scheduleLifecycleChanges", () => {
     ]);
   });
 });
+
+describe("scheduleLifecycleChanges: transfers", () => {
+  const active = { state: "ACTIVE" as const, disabledAt: null };
+  const moving = (effectiveDate: string, extra: Partial<HrEmployee> = {}) => ({
+    transfer: { unitCode: "NEW", effectiveDate },
+    ...extra,
+  });
+  function transfers(
+    e: Partial<HrEmployee>,
+    account: ScheduleAccount | undefined = active,
+    firedUntil: Date | null = null,
+  ) {
+    return scheduleLifecycleChanges({
+      employees: [employee("E1", "OLD", e)],
+      targets: [
+        { connectionId: "c1", canDisableUser: true },
+        { connectionId: "c2", canDisableUser: false },
+      ],
+      accounts: new Map(account ? [["c1#E1", account]] : []),
+      lifecycle,
+      companyTimeZone: "Asia/Shanghai",
+      now,
+      firedUntil,
+    })
+      .filter((c) => c.type === "transfer")
+      .map((c) => [c.connectionId, c.effectiveAt, c.timeZone, c.fromUnit, c.toUnit]);
+  }
+
+  it("at the start of the day on the employee's clock, on every target (it may bring them into scope)", () => {
+    // Kathmandu is +05:45: 2026-03-25 begins at 2026-03-24 18:15 UTC.
+    expect(transfers(moving("2026-03-25", { timeZone: "Asia/Kathmandu" }))).toEqual([
+      ["c1", "2026-03-24T18:15:00.000Z", "Asia/Kathmandu", "OLD", "NEW"],
+      ["c2", "2026-03-24T18:15:00.000Z", "Asia/Kathmandu", "OLD", "NEW"],
+    ]);
+  });
+
+  it("a day already begun is due until the lifecycle watermark has passed it, then done", () => {
+    // 2026-03-20 began at 2026-03-19 16:00 UTC in Shanghai; now is 2026-03-20 04:00 UTC.
+    const began = "2026-03-19T16:00:00.000Z";
+    expect(transfers(moving("2026-03-20"))).toEqual([
+      ["c1", began, "Asia/Shanghai", "OLD", "NEW"],
+      ["c2", began, "Asia/Shanghai", "OLD", "NEW"],
+    ]);
+    expect(transfers(moving("2026-03-20"), active, new Date("2026-03-19T15:59:00Z"))).toHaveLength(
+      2,
+    );
+    expect(transfers(moving("2026-03-20"), active, new Date(began))).toEqual([]);
+  });
+
+  it("nothing once HR lists the new unit, for a leaver gone before the day, or a disabled account", () => {
+    expect(transfers(moving("2026-03-25", { unitCode: "NEW" }))).toEqual([]);
+    expect(transfers(moving("2026-03-25", { terminationDate: "2026-03-22" }))).toEqual([]);
+    expect(
+      transfers(moving("2026-03-25", { status: "terminated", terminationDate: "2026-03-26" })),
+    ).toEqual([]);
+    expect(
+      transfers(moving("2026-03-25"), { state: "DISABLED", disabledAt: now.toISOString() }),
+    ).toEqual([["c2", "2026-03-24T16:00:00.000Z", "Asia/Shanghai", "OLD", "NEW"]]);
+  });
+
+  it("a leaver whose last day ends after the move is moved first", () => {
+    expect(transfers(moving("2026-03-25", { terminationDate: "2026-03-27" }))).toHaveLength(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { deleteAt } from "@/lib/sync/rules/delete-at";
 import { employeeTimeZone } from "@/lib/sync/rules/employee-time-zone";
 import { lifecycleInstants } from "@/lib/sync/rules/lifecycle-instants";
+import { resolveTransfer } from "@/lib/sync/rules/resolve-transfer";
 import type { LifecycleConfig } from "@/lib/sync/types";
 import type { ScheduleAccount, ScheduledChange, ScheduleEmployee, ScheduleTarget } from "../types";
 
@@ -12,14 +13,20 @@ export type ScheduleLifecycleChangesInput = {
   lifecycle: LifecycleConfig;
   companyTimeZone: string;
   now: Date;
+  /**
+   * The lifecycle watermark: steps up to here were claimed. A transfer leaves no trace in what
+   * OrgBridge remembers of an account, so once claimed it is done; null = nothing claimed yet.
+   */
+  firedUntil?: Date | null;
 };
 
 const LIVE = new Set(["PENDING", "ACTIVE", "SUSPENDED", "DISABLED"]);
 
 /**
- * Every joiner and leaver step still to happen, per employee and IM target, soonest first — from the
- * same instants the sync planner acts on (lifecycleInstants), so the list and what sync does agree. A
- * step whose instant has passed but whose effect is not remembered yet is listed too: it is due.
+ * Every joiner, mover and leaver step still to happen, per employee and IM target, soonest first —
+ * from the same instants the sync planner acts on (lifecycleInstants, resolveTransfer), so the list
+ * and what sync does agree. A step whose instant has passed but whose effect is not remembered yet is
+ * listed too: it is due (a transfer until the watermark has passed it).
  */
 export function scheduleLifecycleChanges(input: ScheduleLifecycleChangesInput): ScheduledChange[] {
   const { lifecycle, now } = input;
@@ -27,10 +34,27 @@ export function scheduleLifecycleChanges(input: ScheduleLifecycleChangesInput): 
   for (const employee of input.employees) {
     const timeZone = employeeTimeZone(employee, input.companyTimeZone);
     const at = lifecycleInstants({ employee, lifecycle, now, timeZone });
+    const { transfer } = resolveTransfer({
+      employee,
+      now,
+      companyTimeZone: input.companyTimeZone,
+    });
+    // A leaver gone before the move's day is not moved; a claimed move has been synced.
+    const move =
+      transfer &&
+      (!at.disableAt || at.disableAt.getTime() > transfer.effectiveAt.getTime()) &&
+      (!input.firedUntil || transfer.effectiveAt.getTime() > input.firedUntil.getTime())
+        ? transfer
+        : null;
     for (const target of input.targets) {
       const account = input.accounts.get(`${target.connectionId}#${employee.employeeNo}`);
       const live = account !== undefined && LIVE.has(account.state);
-      const push = (type: ScheduledChange["type"], when: Date, reason?: string) =>
+      const push = (
+        type: ScheduledChange["type"],
+        when: Date,
+        reason?: string,
+        extra?: Pick<ScheduledChange, "fromUnit" | "toUnit">,
+      ) =>
         out.push({
           type,
           employeeNo: employee.employeeNo,
@@ -39,6 +63,14 @@ export function scheduleLifecycleChanges(input: ScheduleLifecycleChangesInput): 
           effectiveAt: when.toISOString(),
           timeZone,
           ...(reason !== undefined ? { reason } : {}),
+          ...extra,
+        });
+
+      // Every target: a move can bring the employee into scope or take them out of it.
+      if (move && account?.state !== "DISABLED" && account?.state !== "DELETED")
+        push("transfer", move.effectiveAt, undefined, {
+          ...(move.fromUnit ? { fromUnit: move.fromUnit } : {}),
+          toUnit: move.toUnit,
         });
 
       const { startAt, preboardAt } = at;

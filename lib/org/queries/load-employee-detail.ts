@@ -6,7 +6,7 @@ const RECENT_CHANGES = 20;
 
 /**
  * Everything the employee page and `GET /api/v1/employees/{employeeNo}` show of one person: the HR
- * record, IM accounts, scheduled lifecycle steps, recent account changes and open conflicts.
+ * record, IM accounts, scheduled lifecycle steps (transfers with their units), recent account changes and open conflicts.
  * Throws 404 for an unknown employee number.
  */
 export async function loadEmployeeDetail(employeeNo: string, options: { now?: Date } = {}) {
@@ -65,6 +65,14 @@ export async function loadEmployeeDetail(employeeNo: string, options: { now?: Da
       connectionName: s.connectionName,
       due: s.due,
       ...(s.reason ? { reason: s.reason } : {}),
+      ...(s.type === "transfer"
+        ? {
+            fromUnit: s.fromUnit ?? null,
+            fromUnitName: s.fromUnitName ?? null,
+            toUnit: s.toUnit ?? null,
+            toUnitName: s.toUnitName ?? null,
+          }
+        : {}),
     })),
     recentChanges: changes.map(({ run, ...c }) => ({
       ...c,

@@ -45,6 +45,13 @@ export const transferSchema = z.object({
   employeeNo,
   unitCode,
   title: optionalText(64),
+  /** Empty = now; a later day schedules the move (a pending transfer in HR). */
+  effectiveDate: optionalDay,
+});
+
+export const withdrawTransferSchema = z.object({
+  kind: z.literal("withdrawTransfer"),
+  employeeNo,
 });
 
 export const terminateSchema = z.object({
@@ -94,6 +101,7 @@ export const bulkTerminateSchema = z.object({
 export const hrSimulationSchema = z.discriminatedUnion("kind", [
   hireSchema,
   transferSchema,
+  withdrawTransferSchema,
   terminateSchema,
   renameDepartmentSchema,
   moveDepartmentSchema,
@@ -118,4 +126,6 @@ export type HrSimulationSummary = {
   version: number;
   /** The department involved (destination, new parent), by name. */
   unitName?: string;
+  /** A transfer scheduled for this later day rather than made now. */
+  scheduledFor?: string;
 };

@@ -99,6 +99,51 @@ describe("HR simulator (console)", () => {
     expect(audit?.before).toMatchObject({ unitCode: expect.any(String) });
   });
 
+  it("a transfer dated later is scheduled, not made; withdrawing it cancels it, both audited", async () => {
+    const before = await sandboxDb.sandboxHrEmployee.findUniqueOrThrow({
+      where: { employeeNo: "E00014" },
+    });
+    const summary = await simulate({
+      kind: "transfer",
+      employeeNo: "E00014",
+      unitCode: "FIN",
+      title: "会计",
+      effectiveDate: "2099-01-04",
+    });
+    expect(summary).toMatchObject({
+      keys: ["E00014"],
+      unitName: "财务部",
+      scheduledFor: "2099-01-04",
+    });
+    const row = await sandboxDb.sandboxHrEmployee.findUniqueOrThrow({
+      where: { employeeNo: "E00014" },
+    });
+    expect(row).toMatchObject({
+      unitCode: before.unitCode,
+      title: before.title,
+      transferUnitCode: "FIN",
+      transferDate: new Date("2099-01-04T00:00:00Z"),
+      transferTitle: "会计",
+    });
+    expect((await auditRows()).at(-1)?.after).toMatchObject({
+      transfer: { unitCode: "FIN", effectiveDate: "2099-01-04", title: "会计" },
+    });
+
+    const withdrawn = await simulate({ kind: "withdrawTransfer", employeeNo: "E00014" });
+    expect(withdrawn).toMatchObject({ keys: ["E00014"], version: summary.version + 1 });
+    expect(
+      await sandboxDb.sandboxHrEmployee.findUniqueOrThrow({ where: { employeeNo: "E00014" } }),
+    ).toMatchObject({ unitCode: before.unitCode, transferUnitCode: null, transferDate: null });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: "sandbox_hr.withdrawTransfer",
+      before: { transfer: { unitCode: "FIN", effectiveDate: "2099-01-04" } },
+    });
+    await expectRefused(
+      () => simulate({ kind: "withdrawTransfer", employeeNo: "E00014" }),
+      "employeeNo",
+    );
+  });
+
   it("terminate, rename and move each bump one record's version", async () => {
     expect(
       await simulate({

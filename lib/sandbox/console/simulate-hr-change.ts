@@ -15,7 +15,7 @@ import {
   type SimulatorContext,
 } from "@/lib/sandbox/hr/simulator/simulator-context";
 import { terminateEmployee } from "@/lib/sandbox/hr/simulator/terminate-employee";
-import { transferEmployee } from "@/lib/sandbox/hr/simulator/transfer-employee";
+import { transferEmployee, withdrawTransfer } from "@/lib/sandbox/hr/simulator/transfer-employee";
 import type { SandboxDb } from "@/lib/sandbox/shared/create-sandbox-db";
 import type { HrWebhookTarget } from "@/lib/sandbox/hr/emit-hr-webhook";
 import {
@@ -34,12 +34,18 @@ export type SimulateHrChangeOptions = {
 };
 
 type HrRecord = SandboxHrEmployeeJson | SandboxHrUnitJson;
-type Outcome = { results: SimulationResult<HrRecord>[]; unitName?: string; before?: unknown };
+type Outcome = {
+  results: SimulationResult<HrRecord>[];
+  unitName?: string;
+  before?: unknown;
+  scheduledFor?: string;
+};
 
 // A simulator refusal the pre-checks did not catch (a cycle, a race) still names the form field.
 const FIELD_OF: { [K in HrSimulationKind]: string } = {
   hire: "unitCode",
   transfer: "employeeNo",
+  withdrawTransfer: "employeeNo",
   terminate: "employeeNo",
   renameDepartment: "unitCode",
   moveDepartment: "parentCode",
@@ -61,6 +67,12 @@ async function activeEmployeeOrFail(sdb: SandboxDb, employeeNo: string) {
   return employee;
 }
 
+function transferOf(e: { transferUnitCode: string | null; transferDate: Date | null }) {
+  return e.transferUnitCode
+    ? { unitCode: e.transferUnitCode, effectiveDate: e.transferDate?.toISOString().slice(0, 10) }
+    : null;
+}
+
 async function run(
   sdb: SandboxDb,
   input: HrSimulation,
@@ -78,15 +90,26 @@ async function run(
       const unit = await unitOrFail(sdb, input.unitCode, "unitCode");
       if (before.unitCode === input.unitCode)
         throw invalid("unitCode", `unitCode: ${input.employeeNo} is already in ${unit.name}`);
+      const result = await transferEmployee(ctx, input.employeeNo, {
+        unitCode: input.unitCode,
+        title: input.title,
+        effectiveDate: input.effectiveDate,
+      });
+      const record = result.record;
       return {
-        results: [
-          await transferEmployee(ctx, input.employeeNo, {
-            unitCode: input.unitCode,
-            title: input.title,
-          }),
-        ],
+        results: [result],
         unitName: unit.name,
-        before: { unitCode: before.unitCode, title: before.title },
+        before: { unitCode: before.unitCode, title: before.title, transfer: transferOf(before) },
+        ...(record.transfer ? { scheduledFor: record.transfer.effectiveDate } : {}),
+      };
+    }
+    case "withdrawTransfer": {
+      const before = await activeEmployeeOrFail(sdb, input.employeeNo);
+      if (!before.transferUnitCode)
+        throw invalid("employeeNo", `employeeNo: ${input.employeeNo} has no scheduled transfer`);
+      return {
+        results: [await withdrawTransfer(ctx, input.employeeNo)],
+        before: { transfer: transferOf(before) },
       };
     }
     case "terminate": {
@@ -190,5 +213,6 @@ export async function simulateHrChange(
     name: first.name,
     version: first.version,
     unitName: outcome.unitName,
+    ...(outcome.scheduledFor ? { scheduledFor: outcome.scheduledFor } : {}),
   };
 }

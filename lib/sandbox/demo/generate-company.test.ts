@@ -66,4 +66,20 @@ describe("generateCompany", () => {
     );
     expect(acrossYear?.hireDate).toBe("2028-01-08");
   });
+
+  it("has a few transfers pending a week ahead, into another unit, leaving the e2e units alone", () => {
+    const c = generateCompany({ today: "2026-12-01" });
+    const moving = c.employees.filter((e) => e.transfer);
+    expect(moving.length).toBeGreaterThanOrEqual(3);
+    expect(moving.length).toBeLessThanOrEqual(5);
+    const codes = new Set(c.units.map((u) => u.code));
+    for (const e of moving) {
+      expect(e.status).toBe("active");
+      expect(e.transfer?.effectiveDate).toBe("2026-12-08");
+      expect(codes.has(e.transfer!.unitCode)).toBe(true);
+      expect(e.transfer?.unitCode).not.toBe(e.unitCode);
+      for (const code of [e.unitCode, e.transfer!.unitCode])
+        expect(code).not.toMatch(/^XH-(RD|HR|IT|FIN)(-|$)/);
+    }
+  });
 });

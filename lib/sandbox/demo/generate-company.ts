@@ -40,6 +40,8 @@ export type DemoEmployee = {
   hireDate: string;
   timeZone: string;
   locale: string;
+  /** A move HR has scheduled for a later day (a few people only). */
+  transfer?: { unitCode: string; effectiveDate: string };
 };
 
 export type GenerateCompanyOptions = {
@@ -60,6 +62,10 @@ export type GenerateCompanyOptions = {
 
 /** Days between the demo's "today" and an onboarding hire's start. */
 export const DEMO_ONBOARDING_LEAD_DAYS = 14;
+/** Days between the demo's "today" and the pending transfers' first day in their new unit. */
+export const DEMO_TRANSFER_LEAD_DAYS = 7;
+// Units the e2e specs map, exclude or count: demo transfers neither leave nor enter them.
+const TRANSFER_FREE = /^XH-(RD|HR|IT|FIN)(-|$)/;
 
 export type DemoCompany = { units: DemoUnit[]; employees: DemoEmployee[] };
 
@@ -242,6 +248,20 @@ export function generateCompany(options: GenerateCompanyOptions = {}): DemoCompa
     e.managerNo =
       own && own !== e.employeeNo ? own : managerOf(unitByCode.get(e.unitCode)?.parentCode ?? null);
     if (e.employeeNo === "XH000001") e.managerNo = null;
+  }
+
+  // A few pending transfers (one in every 400 people, never a unit's manager), picked without
+  // drawing from the generator so the rest of the company stays the same.
+  const managers = new Set(firstOfUnit.values());
+  const movable = leaves.filter((u) => !TRANSFER_FREE.test(u.code));
+  for (let i = 137; i < employees.length && movable.length > 1; i += 400) {
+    const e = employees[i];
+    if (e.status !== "active" || managers.has(e.employeeNo) || TRANSFER_FREE.test(e.unitCode))
+      continue;
+    const here = movable.findIndex((u) => u.code === e.unitCode);
+    const to = movable[(here + 7) % movable.length];
+    if (to.code !== e.unitCode)
+      e.transfer = { unitCode: to.code, effectiveDate: addDays(today, DEMO_TRANSFER_LEAD_DAYS) };
   }
 
   return {

@@ -32,6 +32,12 @@ export async function writeCompanyToSandboxHr(
       hireDate: new Date(e.hireDate),
       timeZone: e.timeZone,
       locale: e.locale,
+      ...(e.transfer
+        ? {
+            transferUnitCode: e.transfer.unitCode,
+            transferDate: new Date(`${e.transfer.effectiveDate}T00:00:00Z`),
+          }
+        : {}),
     })),
   });
 }

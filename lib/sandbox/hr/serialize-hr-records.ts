@@ -30,6 +30,13 @@ export type SandboxHrEmployeeJson = {
   locale: string;
   version: number;
   updatedAt: string;
+  /** A transfer scheduled for a later day, or null. */
+  transfer: {
+    unitCode: string;
+    effectiveDate: string;
+    title: string | null;
+    managerNo: string | null;
+  } | null;
 };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -66,5 +73,14 @@ export function serializeEmployee(e: SandboxHrEmployee): SandboxHrEmployeeJson {
     locale: e.locale,
     version: Number(e.version),
     updatedAt: e.updatedAt.toISOString(),
+    transfer:
+      e.transferUnitCode && e.transferDate
+        ? {
+            unitCode: e.transferUnitCode,
+            effectiveDate: day(e.transferDate)!,
+            title: e.transferTitle,
+            managerNo: e.transferManagerNo,
+          }
+        : null,
   };
 }

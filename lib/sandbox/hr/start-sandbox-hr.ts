@@ -12,7 +12,7 @@ import { moveDepartment } from "./simulator/move-department";
 import { renameDepartment } from "./simulator/rename-department";
 import { SimulationError, type SimulatorContext } from "./simulator/simulator-context";
 import { terminateEmployee } from "./simulator/terminate-employee";
-import { transferEmployee } from "./simulator/transfer-employee";
+import { transferEmployee, withdrawTransfer } from "./simulator/transfer-employee";
 
 export type StartSandboxHrOptions = {
   /** TCP port; 0 picks a free one. */
@@ -57,6 +57,7 @@ type Simulate = (ctx: SimulatorContext, b: any) => Promise<unknown>;
 const SIMULATIONS: Record<string, Simulate> = {
   hire: (ctx, b) => hireEmployee(ctx, b),
   transfer: (ctx, b) => transferEmployee(ctx, b.employeeNo, b),
+  "withdraw-transfer": (ctx, b) => withdrawTransfer(ctx, b.employeeNo),
   terminate: (ctx, b) => terminateEmployee(ctx, b.employeeNo, b),
   "create-department": (ctx, b) => createDepartment(ctx, b),
   "rename-department": (ctx, b) => renameDepartment(ctx, b.code, b.name, b.nameEn),

@@ -33,7 +33,8 @@ function personName(user: StoredUser): string {
 
 /**
  * The HR record a SCIM user is: deactivated (`active: false`) is on leave, which the sync suspends
- * and a reactivation undoes; a DELETE is a leaver (terminated on the day of the DELETE).
+ * and a reactivation undoes; a DELETE is a leaver (terminated on the day of the DELETE). No `transfer`:
+ * SCIM has no standard attribute for a future move, so a SCIM client moves people when the day comes.
  */
 export function toHrEmployee(input: ToHrEmployeeInput): HrEmployee {
   const { user } = input;

@@ -172,6 +172,26 @@ describe("HR webhooks and the incremental sync", () => {
       expect(await d.jobEvent.count()).toBe(0);
     });
 
+    it("a pushed transfer dated on no calendar day is a 400 naming the field, stored nowhere", async () => {
+      const d = await db();
+      const before = await d.employee.count();
+      const p = hire();
+      const req = sign({
+        ...p,
+        data: { ...p.data, transfer: { unitCode: "XH-OPS", effectiveDate: "2026-04-31" } },
+      });
+      const res = await receiveHrWebhook({ connectionId: hrConnectionId, ...req });
+      expect(res).toMatchObject({
+        status: 400,
+        body: {
+          accepted: false,
+          error: { code: "bad_record", field: "data.transfer.effectiveDate" },
+        },
+      });
+      expect(await d.employee.count()).toBe(before);
+      expect(await d.jobEvent.count()).toBe(0);
+    });
+
     it("an unknown connection id and a bad signature get the same status and body", async () => {
       const unknown = await receiveHrWebhook({
         ...sign(hire()),

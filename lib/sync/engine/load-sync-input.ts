@@ -17,6 +17,7 @@ import { listReportsAwaitingManager } from "../queries/list-reports-awaiting-man
 import { loadPlanSettings, type PlanSettings } from "../queries/load-plan-settings";
 import { platformRootGroup } from "./platform-root-group";
 import { hrEmployeeFromRow } from "@/lib/sync/rules/hr-employee-from-row";
+import { TRANSFER_COLUMNS } from "@/lib/sync/rules/mirror-transfer";
 import { proposeImUserId } from "@/lib/sync/rules/propose-im-user-id";
 import { listImUsers } from "./list-im-users";
 import { listImGroups } from "./list-im-groups";
@@ -240,6 +241,7 @@ async function loadHr(scope?: SyncScope, withUnits = true): Promise<PlanInput["h
       timeZone: true,
       managerNo: true,
       orgUnit: { select: { code: true } },
+      ...TRANSFER_COLUMNS,
     },
   });
   const units = unitRows.map((u): HrUnit => ({

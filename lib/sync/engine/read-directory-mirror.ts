@@ -1,5 +1,6 @@
 import { db } from "@/lib/core/db";
 import type { HrRecords, MirrorEmployee, MirrorUnit } from "../hr-directory-types";
+import { TRANSFER_COLUMNS } from "../rules/mirror-transfer";
 
 /**
  * The OrgUnit/Employee mirror the diff compares with: every unit, and every employee —
@@ -72,6 +73,7 @@ export async function readDirectoryMirror(
       sourceVersion: true,
       sourceHash: true,
       sourceConnectionId: true,
+      ...TRANSFER_COLUMNS,
     },
   });
   return { units, employees };

@@ -40,17 +40,22 @@ async function insertUnits(rows: HrDirectoryWrites["unitCreates"]) {
 async function insertEmployees(rows: HrDirectoryWrites["employeeCreates"]) {
   await db.$executeRaw`
     INSERT INTO "Employee" (id, "employeeNo", name, "nameEn", email, mobile, title, grade, "orgUnitId", "managerNo", status, "hireDate", "terminationDate", "terminationReason",
-                            "timeZone", locale, "sourceVersion", "sourceHash", "sourceConnectionId", "createdAt", "updatedAt")
+                            "timeZone", locale, "sourceVersion", "sourceHash", "sourceConnectionId", "createdAt", "updatedAt",
+                            "transferUnitCode", "transferDate", "transferTitle", "transferManagerNo")
     SELECT e.id, e.no, e.name, e.name_en, e.email, e.mobile, e.title, e.grade, e.unit, e.manager_no, e.status::"EmployeeStatus", e.hire::date, e.term::date, e.reason,
-           e.tz, e.locale, e.version::bigint, e.hash, e.source, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           e.tz, e.locale, e.version::bigint, e.hash, e.source, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC',
+           e.t_unit, e.t_date::date, e.t_title, e.t_manager
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.employeeNo)}::text[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.nameEn)}::text[],
                 ${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.mobile)}::text[], ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.grade)}::text[],
                 ${rows.map((r) => r.orgUnitId)}::text[], ${rows.map((r) => r.managerNo)}::text[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => isoDay(r.hireDate))}::text[],
                 ${rows.map((r) => isoDay(r.terminationDate))}::text[], ${rows.map((r) => r.terminationReason)}::text[],
                 ${rows.map((r) => r.timeZone)}::text[], ${rows.map((r) => r.locale)}::text[],
                 ${rows.map((r) => String(r.sourceVersion))}::text[], ${rows.map((r) => r.sourceHash)}::text[],
-                ${rows.map((r) => r.sourceConnectionId)}::text[])
-         AS e(id, no, name, name_en, email, mobile, title, grade, unit, manager_no, status, hire, term, reason, tz, locale, version, hash, source)`;
+                ${rows.map((r) => r.sourceConnectionId)}::text[],
+                ${rows.map((r) => r.transferUnitCode)}::text[], ${rows.map((r) => isoDay(r.transferDate))}::text[],
+                ${rows.map((r) => r.transferTitle)}::text[], ${rows.map((r) => r.transferManagerNo)}::text[])
+         AS e(id, no, name, name_en, email, mobile, title, grade, unit, manager_no, status, hire, term, reason, tz, locale, version, hash, source,
+              t_unit, t_date, t_title, t_manager)`;
 }
 
 async function writeUnitLinks(links: HrDirectoryWrites["unitLinks"], batchSize: number) {

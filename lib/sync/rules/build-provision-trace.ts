@@ -1,5 +1,6 @@
 import type { AccountTarget } from "./compute-account-target";
 import type { FieldDecision, TraceEntry } from "./provision-trace-types";
+import type { TransferState } from "./resolve-transfer";
 import type { UnitTarget } from "./resolve-unit-targets";
 import type { AccountProtection, AccountField, GroupRef, ProtectionSwitches } from "../types";
 
@@ -22,6 +23,8 @@ export type BuildProvisionTraceInput = {
   createBlocked: boolean;
   /** The manager decision (written, waiting for the manager's creation, conflict, no manager field). */
   manager?: TraceEntry;
+  /** The employee's scheduled transfer, pending or in effect. */
+  transfer?: TransferState;
 };
 
 function groupDetail(ref: GroupRef): Record<string, string> {
@@ -40,6 +43,18 @@ export function buildProvisionTrace(input: BuildProvisionTraceInput): TraceEntry
   if (t.kind === "preboarded") date.detail = { enableAt: t.enableAt };
   if (t.kind === "disabled") date.detail = { effectiveAt: t.effectiveAt, reason: t.reason };
   trace.push(date);
+  const move = input.transfer;
+  if (move)
+    trace.push({
+      rule: "effective_date",
+      outcome: move.state === "pending" ? "transfer_pending" : "transfer_in_effect",
+      detail: {
+        effectiveAt: move.effectiveAt.toISOString(),
+        timeZone: move.timeZone,
+        fromUnit: move.fromUnit ?? "",
+        toUnit: move.toUnit,
+      },
+    });
 
   const u = input.unitTarget;
   if (!input.unitCode) {

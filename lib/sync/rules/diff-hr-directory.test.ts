@@ -316,3 +316,48 @@ describe("diffHrDirectory: manager references as HR sent them", () => {
     ]);
   });
 });
+
+describe("diffHrDirectory: pending transfers", () => {
+  const scheduled = (transfer: HrEmployee["transfer"], unitCode = "HQ", version = 2) =>
+    records(
+      [unit("HQ", { managerNo: "E1" }), unit("RD", { parentCode: "HQ", managerNo: "E2" })],
+      [
+        company.employees.get("E1")!,
+        person("E2", { unitCode, managerNo: "E1", hireDate: "2024-03-01", transfer, version }),
+      ],
+    );
+
+  it("mirrors a new transfer in its own columns, and clears it when HR withdraws it", () => {
+    const move = { unitCode: "HQ", effectiveDate: "2026-12-24", title: "Lead" };
+    const { writes } = diff({ records: scheduled(move, "RD"), mirror: mirrorFrom(company) });
+    expect(writes.employeeUpdates).toEqual([
+      {
+        id: "id-4",
+        data: {
+          sourceVersion: 2n,
+          sourceHash: expect.any(String),
+          transferUnitCode: "HQ",
+          transferDate: new Date("2026-12-24T00:00:00Z"),
+          transferTitle: "Lead",
+        },
+      },
+    ]);
+    const withMove = mirrorFrom(scheduled(move, "RD"));
+    const withdrawn = diff({ records: scheduled(undefined, "RD", 3), mirror: withMove });
+    expect(withdrawn.writes.employeeUpdates[0].data).toMatchObject({
+      transferUnitCode: null,
+      transferDate: null,
+      transferTitle: null,
+    });
+  });
+
+  it("a transfer into the unit HR already lists is done: nothing pending is stored", () => {
+    const { writes } = diff({
+      records: scheduled({ unitCode: "HQ", effectiveDate: "2026-12-24" }),
+    });
+    expect(writes.employeeCreates.find((e) => e.employeeNo === "E2")).toMatchObject({
+      transferUnitCode: null,
+      transferDate: null,
+    });
+  });
+});

@@ -5,6 +5,7 @@ import type {
   MirrorEmployee,
   MirrorEmployeeStatus,
   PullCounts,
+  TransferFields,
 } from "../hr-directory-types";
 import { changedFields } from "./changed-fields";
 import { hashHrRecord } from "./hash-hr-record";
@@ -19,6 +20,17 @@ const STATUS: Record<HrEmployee["status"], MirrorEmployeeStatus> = {
 const day = (d: string | undefined) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : null);
 const sameDay = (a: Date | null, b: Date | null) =>
   (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/** A transfer into the unit HR already lists is done: the mirror keeps none, so replays agree. */
+function transferFields(hr: HrEmployee): TransferFields {
+  const t = hr.transfer && hr.transfer.unitCode !== hr.unitCode ? hr.transfer : undefined;
+  return {
+    transferUnitCode: t?.unitCode ?? null,
+    transferDate: day(t?.effectiveDate),
+    transferTitle: t?.title ?? null,
+    transferManagerNo: t?.managerNo ?? null,
+  };
+}
 
 export type DiffHrEmployeesInput = {
   /** A full pull terminates employees HR no longer lists. */
@@ -77,6 +89,7 @@ export function diffHrEmployees({
       sourceVersion: BigInt(hr.version),
       sourceHash: hashHrRecord({ ...hr, version: undefined, updatedAt: undefined }),
       sourceConnectionId: row?.sourceConnectionId ?? source,
+      ...transferFields(hr),
     };
     // Nobody manages themselves: a self-reference is dropped.
     const managerId = managerNo && managerNo !== no ? (employeeId.get(managerNo) ?? null) : null;

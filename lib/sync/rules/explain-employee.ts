@@ -3,6 +3,7 @@ import type { DirectoryPrivacyResult } from "./apply-directory-privacy";
 import { buildProvisionTrace } from "./build-provision-trace";
 import type { AccountTarget } from "./compute-account-target";
 import type { FieldDecision, TraceEntry } from "./provision-trace-types";
+import type { TransferState } from "./resolve-transfer";
 import type { UnitTarget } from "./resolve-unit-targets";
 import type { ProtectionSwitches } from "../types";
 
@@ -14,6 +15,8 @@ export type PlanDecisions = {
   fieldDecisions: readonly FieldDecision[];
   /** Per employee: the manager decision's trace line. */
   managerTraces?: ReadonlyMap<string, TraceEntry>;
+  /** Scheduled transfers by employee number, pending or in effect. */
+  transfers: ReadonlyMap<string, TransferState>;
   /** Per employee: the protection switches an update flips. */
   protectionFlips: ReadonlyMap<string, ProtectionSwitches>;
 };
@@ -35,6 +38,7 @@ export function explainEmployee(
     fields: decisions.fieldDecisions.filter((d) => d.employeeNo === employeeNo),
     createBlocked: decisions.blockedCreates.has(employeeNo),
     manager: decisions.managerTraces?.get(employeeNo),
+    transfer: decisions.transfers.get(employeeNo),
   });
   return { employeeNo, trace };
 }

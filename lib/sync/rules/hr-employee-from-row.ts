@@ -1,4 +1,6 @@
+import type { TransferFields } from "../hr-directory-types";
 import type { EmployeeStatus, HrEmployee } from "../types";
+import { mirrorTransfer } from "./mirror-transfer";
 
 const STATUS: Record<string, EmployeeStatus> = {
   ONBOARDING: "onboarding",
@@ -26,11 +28,11 @@ export type EmployeeMirrorRow = {
   /** HR's manager reference as sent (the sync's reader selects it). */
   managerNo?: string | null;
   orgUnit?: { code: string } | null;
-};
+} & Partial<TransferFields>;
 
 /**
  * An Employee mirror row in the planner's shape: the status as the planner words it, calendar dates as
- * "YYYY-MM-DD", empty values left out. Shared by the sync's input and the scheduled-changes view, so
+ * "YYYY-MM-DD", empty values left out, a pending transfer when the row carries one. Shared by the sync's input and the scheduled-changes view, so
  * both read HR the same way.
  */
 export function hrEmployeeFromRow(e: EmployeeMirrorRow): HrEmployee {
@@ -47,5 +49,12 @@ export function hrEmployeeFromRow(e: EmployeeMirrorRow): HrEmployee {
   if (e.terminationReason) out.terminationReason = e.terminationReason;
   if (e.timeZone) out.timeZone = e.timeZone;
   if (e.managerNo) out.managerNo = e.managerNo;
+  const transfer = mirrorTransfer({
+    transferUnitCode: e.transferUnitCode ?? null,
+    transferDate: e.transferDate ?? null,
+    transferTitle: e.transferTitle ?? null,
+    transferManagerNo: e.transferManagerNo ?? null,
+  });
+  if (transfer) out.transfer = transfer;
   return out;
 }

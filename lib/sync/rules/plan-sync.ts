@@ -13,6 +13,7 @@ import { planGroupChanges } from "./plan-group-changes";
 import { planGroupDeletes } from "./plan-group-deletes";
 import { orderCreatesByManager } from "./order-creates-by-manager";
 import { resolveManagers } from "./resolve-managers";
+import { resolveTransfer, type TransferState } from "./resolve-transfer";
 import { resolveUnitTargets } from "./resolve-unit-targets";
 import { stableHash } from "./stable-hash";
 import type { ChangeOp, PlanInput, PlannedChange, SyncPlan } from "../types";
@@ -56,17 +57,25 @@ const CONFLICT_ORDER: ConflictType[] = [
 export function planSync(input: PlanInput): SyncPlan {
   const { options } = input;
   const scope = options.fingerprintScope;
+  // A transfer whose day has begun moves the employee before anything else looks at their unit.
+  const transfers = new Map<string, TransferState>();
+  const hrEmployees = input.hr.employees.map((employee) => {
+    const r = resolveTransfer({ employee, now: options.now, companyTimeZone: options.timeZone });
+    if (r.transfer) transfers.set(employee.employeeNo, r.transfer);
+    return r.employee;
+  });
   // Privacy masks what HR says before anything compares it, so the diff sends the masked values.
   const privacy = options.privacy
     ? applyDirectoryPrivacy({
         units: input.hr.units,
-        employees: input.hr.employees,
+        employees: hrEmployees,
         ...options.privacy,
       })
     : null;
-  const index = indexSyncInput(
-    privacy ? { ...input, hr: { ...input.hr, employees: privacy.employees } } : input,
-  );
+  const index = indexSyncInput({
+    ...input,
+    hr: { ...input.hr, employees: privacy ? privacy.employees : hrEmployees },
+  });
   const unitTargets = resolveUnitTargets({
     units: index.units,
     mappings: index.mappings,
@@ -216,6 +225,7 @@ export function planSync(input: PlanInput): SyncPlan {
           blockedCreates: detected.blockedCreates,
           fieldDecisions: accounts.fieldDecisions,
           managerTraces: accounts.managerTraces,
+          transfers,
           protectionFlips: accounts.protectionFlips,
         }),
       )

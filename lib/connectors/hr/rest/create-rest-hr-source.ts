@@ -9,6 +9,7 @@ import { iteratePages } from "../iterate-pages";
 import { verifyStandardWebhook } from "../webhook/verify-standard-webhook";
 import { getPath } from "./get-path";
 import { mapEmployee, mapOrgUnit } from "./map-hr-record";
+import { readTransfer } from "./read-transfer";
 import { webhookRecordProblem } from "./webhook-record-problem";
 import {
   restHrConfigSchema,
@@ -123,6 +124,19 @@ export function createRestHrSource(
     options: HrListOptions = {},
   ): Promise<HrPage<ReturnType<typeof mapEmployee>>> => {
     const page = await fetchPage(config.employees, options);
+    const noPath = config.employees.fields.employeeNo;
+    page.items.forEach((r, i) => {
+      const read = readTransfer(r, config.employees.fields.transfer);
+      // A wrong date would move a person on the wrong day: the page is refused, naming the record.
+      if (!read.ok)
+        throw new ConnectorError({
+          kind: "invalid",
+          platform,
+          code: "bad_record",
+          field: read.field,
+          message: `GET ${config.employees.path}: item ${i} (${String((noPath && getPath(r, noPath)) ?? "?")}): ${read.message}`,
+        });
+    });
     return {
       items: page.items.map((r) => mapEmployee(r, config.employees)),
       nextCursor: page.nextCursor,

@@ -1,5 +1,6 @@
 import type { HrEmployee, HrEmployeeStatus, HrOrgUnit } from "../../types";
 import { getPath } from "./get-path";
+import { readTransfer } from "./read-transfer";
 import type { RestHrConfig } from "./rest-hr-schema";
 
 const str = (v: unknown): string | undefined =>
@@ -99,5 +100,12 @@ export function mapEmployee(record: unknown, config: RestHrConfig["employees"]):
     locale: str(get(f.locale)),
     version: version(get(f.version), updatedAt),
     updatedAt: str(updatedAt),
+    ...transferOf(record, f.transfer),
   };
+}
+
+/** A malformed transfer is refused before mapping (pull and push alike), so here it is only read. */
+function transferOf(record: unknown, path: string | undefined): Pick<HrEmployee, "transfer"> {
+  const read = readTransfer(record, path);
+  return read.ok && read.transfer ? { transfer: read.transfer } : {};
 }

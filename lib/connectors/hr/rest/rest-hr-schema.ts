@@ -38,6 +38,17 @@ export const employeeFieldMapSchema = z.object({
   locale: path("语言字段", "Locale field"),
   version: path("版本字段", "Version field"),
   updatedAt: path("更新时间字段", "Updated-at field"),
+  transfer: z
+    .string()
+    .optional()
+    .meta(
+      field("待生效调动字段", "Pending transfer field", {
+        help: {
+          zh: "对象 {unitCode, effectiveDate: YYYY-MM-DD, title?, managerNo?}，或 null",
+          en: "An object {unitCode, effectiveDate: YYYY-MM-DD, title?, managerNo?}, or null",
+        },
+      }),
+    ),
 });
 
 const employeeStatus = z.enum(["onboarding", "active", "on_leave", "terminated"]);

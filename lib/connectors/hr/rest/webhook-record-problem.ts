@@ -1,5 +1,6 @@
 import { ACTIVE_WORDS, DEFAULT_STATUS, INACTIVE_WORDS } from "./map-hr-record";
 import { getPath } from "./get-path";
+import { readTransfer } from "./read-transfer";
 import type { RestHrConfig } from "./rest-hr-schema";
 
 export type RecordProblem = { field: string; message: string };
@@ -89,7 +90,7 @@ export function webhookRecordProblem(
       ]
         .map((p) => check(p, optionalText(500)))
         .find(Boolean) ??
-      null
+      transferProblem(record, f.transfer)
     );
   }
   const f = config.departments.fields;
@@ -108,4 +109,9 @@ export function webhookRecordProblem(
     [f.nameEn, f.parentCode, f.managerNo].map((p) => check(p, optionalText(500))).find(Boolean) ??
     null
   );
+}
+
+function transferProblem(record: unknown, path: string | undefined): RecordProblem | null {
+  const read = readTransfer(record, path);
+  return read.ok ? null : { field: `data.${read.field}`, message: `data.${read.message}` };
 }

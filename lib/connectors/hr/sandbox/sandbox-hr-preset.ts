@@ -53,6 +53,7 @@ export function sandboxHrRestConfig(baseUrl: string): RestHrConfigInput {
         "locale",
         "version",
         "updatedAt",
+        "transfer",
       ),
       statusMap: {},
     },
