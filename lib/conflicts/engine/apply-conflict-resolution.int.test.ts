@@ -66,7 +66,8 @@ describe("applying a resolution against the sandboxes", () => {
       where: { connectionId, orgUnitCode: unitCode },
     });
     await renameDepartmentManually(im.db, Number(group.externalId), name);
-    await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
+    // A rename by hand is seen by a deep read (what "Sync now" and a conflict's recheck do).
+    await runFullSync({ connectionId, hrConnectionId, trigger: "test", deepImRead: true });
     return {
       group,
       conflict: await d.syncConflict.findFirstOrThrow({
@@ -99,7 +100,12 @@ describe("applying a resolution against the sandboxes", () => {
       acceptedHrName: unit.name,
     });
 
-    const replan = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
+    const replan = await runFullSync({
+      connectionId,
+      hrConnectionId,
+      trigger: "test",
+      deepImRead: true,
+    });
     expect(replan.plan.planned).toBe(0);
     expect(await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).toMatchObject({
       status: "RESOLVED",
@@ -133,7 +139,12 @@ describe("applying a resolution against the sandboxes", () => {
         where: { run: { kind: "RECONCILE", trigger: { startsWith: `conflict:${conflict.id}` } } },
       }),
     ).toEqual([expect.objectContaining({ op: "group.rename", status: "APPLIED" })]);
-    const replan = await runFullSync({ connectionId, hrConnectionId, trigger: "test" });
+    const replan = await runFullSync({
+      connectionId,
+      hrConnectionId,
+      trigger: "test",
+      deepImRead: true,
+    });
     expect(replan.plan.planned).toBe(0);
     expect(
       (await d.syncConflict.findUniqueOrThrow({ where: { id: conflict.id } })).occurrences,

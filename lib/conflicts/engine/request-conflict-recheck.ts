@@ -35,6 +35,8 @@ export async function requestConflictRecheck(
       connectionId: options.connectionId,
       hrConnectionId: hr.id,
       dryRun: false,
+      // The decision may be about what the IM holds (a rename by hand): read it in full.
+      deepImRead: true,
       requestedBy: options.requestedBy,
     },
     eventId,

@@ -8,7 +8,13 @@ import { requestSyncSchema, type RequestSyncInput } from "../sync-run-schemas";
 
 export type SendSyncEvent = (
   name: "hr/sync.requested",
-  data: { connectionId: string; hrConnectionId: string; dryRun?: boolean; requestedBy: string },
+  data: {
+    connectionId: string;
+    hrConnectionId: string;
+    dryRun?: boolean;
+    deepImRead?: boolean;
+    requestedBy: string;
+  },
   id: string,
 ) => Promise<unknown>;
 
@@ -25,7 +31,9 @@ export type RequestSyncOptions = {
 /**
  * Asks the engine for a full sync (or a dry run) of one enabled IM target against
  * the first enabled HR source, and audits the request. The event id is fresh,
- * so each click is its own run; the engine runs one at a time per target.
+ * so each click is its own run; the engine runs one at a time per target. A sync someone asks
+ * for reads the IM in full (no no-change shortcut): whoever clicks "Sync now" after renaming a
+ * group by hand expects to see it; the scheduled sync takes the shortcuts on weekdays.
  */
 export async function requestSync(
   input: RequestSyncCommandInput,
@@ -57,7 +65,13 @@ export async function requestSync(
   if (!hr) throw new AppError(409, "no_hr_source", "There is no enabled HR source to sync from.");
 
   const eventId = randomUUID();
-  const data = { connectionId, hrConnectionId: hr.id, dryRun, requestedBy: actor.id };
+  const data = {
+    connectionId,
+    hrConnectionId: hr.id,
+    dryRun,
+    deepImRead: true,
+    requestedBy: actor.id,
+  };
   await send("hr/sync.requested", data, eventId);
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, actor, {

@@ -22,7 +22,8 @@ export type ListImGroupsOptions = {
  * taken to carry the name OrgBridge last wrote; everything else (groups it never wrote, moved or
  * re-parented ones) is read in full. The cost of the shortcut, as for users (list-im-users.ts): a
  * group renamed by hand in IM since OrgBridge last wrote it is not noticed until a deep read runs
- * (the scheduled sync reads deep once a week); groups deleted or moved by hand are still seen.
+ * (every sync someone asks for, a conflict's recheck, and the scheduled sync once a week); groups
+ * deleted or moved by hand are still seen.
  */
 export async function* listImGroups(options: ListImGroupsOptions): AsyncGenerator<ImGroupRecord> {
   const { target } = options;
