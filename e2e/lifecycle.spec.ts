@@ -1,9 +1,29 @@
 import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
+import pg from "pg";
+import { profiles } from "../scripts/lib/profiles";
 import { addCalendarDays } from "@/lib/core/time/add-calendar-days";
 import { localDate } from "@/lib/core/time/local-date";
 import { ensureFullSync } from "./ensure-full-sync";
 import { expect, storageFor, test } from "./fixtures";
+
+/** Moves a leaver's recorded disable `days` into the past in the e2e database (the spec's clock). */
+async function moveDisableBack(employeeNo: string, days: number) {
+  const client = new pg.Client({
+    connectionString: `postgresql://postgres:orgbridge@127.0.0.1:${profiles.e2e.ports.postgres}/orgbridge`,
+  });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `UPDATE "ImAccount" a SET "disabledAt" = a."disabledAt" - make_interval(days => $2)
+       FROM "Employee" e WHERE e.id = a."employeeId" AND e."employeeNo" = $1 AND a."disabledAt" IS NOT NULL`,
+      [employeeNo, days],
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
+}
 
 // The demo company's zone; the sandbox hires into it.
 const today = localDate(new Date(), "Asia/Shanghai");
@@ -32,7 +52,7 @@ async function expectImMember(page: Page, name: string, disabled: boolean) {
   }).toPass({ timeout: 60_000 });
 }
 
-test("a future hire is pre-boarded disabled with the enable scheduled; a leaver is disabled with the deletion scheduled", async ({
+test("a future hire is pre-boarded disabled with the enable scheduled; a leaver is disabled, the deletion scheduled, and deleted once the grace has passed", async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -72,8 +92,7 @@ test("a future hire is pre-boarded disabled with the enable scheduled; a leaver 
   await expect(page.getByText(new RegExp(`^Terminated ${leaver} \\(${leaverNo}\\)`))).toBeVisible();
   await expectImMember(page, leaver, true);
 
-  // Deletion waits for the 30-day grace (the delete itself is proven with a fake clock in
-  // lib/lifecycle/engine/lifecycle.int.test.ts: the app has no test clock hook).
+  // Deletion waits for the 30-day grace.
   await expect(async () => {
     await itPage.goto("/sync/scheduled");
     const row = itPage.getByTestId(`scheduled-delete-${leaverNo}`);
@@ -81,6 +100,28 @@ test("a future hire is pre-boarded disabled with the enable scheduled; a leaver 
     await expect(row.getByText("Delete", { exact: true })).toBeVisible();
   }).toPass({ timeout: 60_000 });
   await expect(itPage.getByTestId(`scheduled-disable-${leaverNo}`)).toHaveCount(0);
+
+  // Thirty-one days on. The fake clock: the app has no clock hook, so time moves in the data —
+  // the account's disable is moved 31 days into the past, as if the grace had run out. An IT
+  // admin provisions the leaver on demand: the dry run's calls delete the account, Apply does it.
+  await moveDisableBack(leaverNo, 31);
+  await itPage.goto(`/employees/${leaverNo}`);
+  await itPage.getByLabel("IM target").selectOption({ label: "Sandbox IM (WeCom API)" });
+  await itPage.getByRole("button", { name: "Dry run" }).click();
+  const calls = itPage.getByRole("list", { name: "IM calls for Sandbox IM (WeCom API)" });
+  await expect(calls.getByRole("listitem").filter({ hasText: "deleteUser" })).toHaveCount(1, {
+    timeout: 60_000,
+  });
+  await itPage.getByRole("button", { name: "Apply" }).click();
+  await expect(itPage.getByText(/^Applied: 1 change made, 0 failed/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(async () => {
+    await page.goto(`/im-preview?q=${encodeURIComponent(leaver)}`);
+    await expect(page.getByText(`No member matches “${leaver}”.`)).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 60_000 });
   await it.close();
   await hr.close();
 });
