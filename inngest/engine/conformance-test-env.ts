@@ -89,7 +89,13 @@ export type TestStack = {
  */
 export async function startTestStack(options: TestStackOptions): Promise<TestStack> {
   const count = options.executors ?? 1;
-  const ports = [await freePort(), ...Array<number>(count - 1).fill(0)];
+  // The first executor's port is held by a placeholder while the apps (and any other server of
+  // this process) pick ephemeral ports, so none of them can be given it; released just before
+  // the executor binds it, and the other executors start only after that (CI once saw
+  // EADDRINUSE when the port was merely looked up and freed).
+  const placeholder = createServer();
+  const first = await listen(placeholder);
+  const ports = [first, ...Array<number>(count - 1).fill(0)];
   process.env.INNGEST_DEV = "0";
   process.env.INNGEST_SIGNING_KEY = SIGNING_KEY;
   process.env.INNGEST_EVENT_KEY = EVENT_KEY;
@@ -112,7 +118,14 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       ...(options.checkpointing !== undefined ? { checkpointing: options.checkpointing } : {}),
       log: (line) => options.log?.(line, i),
     });
-  const started = await Promise.allSettled(ports.map((port, i) => start(i, port)));
+  await new Promise<void>((r) => placeholder.close(() => r()));
+  const head = await Promise.allSettled([start(0, first)]);
+  const started = [
+    ...head,
+    ...(head[0].status === "fulfilled"
+      ? await Promise.allSettled(ports.slice(1).map((port, i) => start(i + 1, port)))
+      : []),
+  ];
   const executors = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   const failed = started.find((r) => r.status === "rejected");
   if (failed) {

@@ -177,7 +177,14 @@ describe("sync console", () => {
       {
         name: "hr/sync.requested",
         id: eventId,
-        data: { connectionId: imId, hrConnectionId: hrId, dryRun: true, requestedBy: "user-it" },
+        // A sync someone asks for reads the IM in full (no no-change shortcut).
+        data: {
+          connectionId: imId,
+          hrConnectionId: hrId,
+          dryRun: true,
+          deepImRead: true,
+          requestedBy: "user-it",
+        },
       },
     ]);
     const audit = await (await db()).auditLog.findMany({ where: { action: "sync.requested" } });
