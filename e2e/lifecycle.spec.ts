@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
 import { profiles } from "../scripts/lib/profiles";
 import { addCalendarDays } from "@/lib/core/time/add-calendar-days";
@@ -52,15 +52,20 @@ async function expectImMember(page: Page, name: string, disabled: boolean) {
   }).toPass({ timeout: 60_000 });
 }
 
-test("a future hire is pre-boarded disabled with the enable scheduled; a leaver is disabled, the deletion scheduled, and deleted once the grace has passed", async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
+/** An IT admin's page (after the initial full sync) and an HR admin's page. */
+async function itAndHr(browser: Browser) {
   const it = await browser.newContext({ storageState: storageFor("it") });
   const itPage = await it.newPage();
   await ensureFullSync(itPage);
   const hr = await browser.newContext({ storageState: storageFor("hr") });
-  const page = await hr.newPage();
+  return { it, itPage, hr, page: await hr.newPage() };
+}
+
+test("a future hire is pre-boarded disabled with the enable scheduled; a leaver is disabled, the deletion scheduled, and deleted once the grace has passed", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const { it, itPage, hr, page } = await itAndHr(browser);
   const n = randomInt(1000, 9999);
 
   // Starts in two days: inside the 3-day pre-boarding window, so the push creates the account disabled.
@@ -130,11 +135,7 @@ test("a transfer HR schedules for next week is listed with both units, in the em
   browser,
 }) => {
   test.setTimeout(180_000);
-  const it = await browser.newContext({ storageState: storageFor("it") });
-  const itPage = await it.newPage();
-  await ensureFullSync(itPage);
-  const hr = await browser.newContext({ storageState: storageFor("hr") });
-  const page = await hr.newPage();
+  const { it, itPage, hr, page } = await itAndHr(browser);
   const n = randomInt(1000, 9999);
   const mover = `调动 测试${n}`;
   const moverNo = await hire(page, mover, `move.${n}@xinghe.example`);

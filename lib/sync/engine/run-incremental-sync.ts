@@ -50,8 +50,11 @@ export async function mergeHrChanges(
   changes: { change: HrChange; sourceConnectionId?: string }[],
 ): Promise<MergeHrChangeResult[]> {
   const bySource = new Map<string | undefined, HrChange[]>();
-  for (const { change, sourceConnectionId } of changes)
-    bySource.set(sourceConnectionId, [...(bySource.get(sourceConnectionId) ?? []), change]);
+  for (const { change, sourceConnectionId } of changes) {
+    const group = bySource.get(sourceConnectionId) ?? [];
+    group.push(change);
+    bySource.set(sourceConnectionId, group);
+  }
   const out: MergeHrChangeResult[] = [];
   for (const [sourceConnectionId, group] of bySource) {
     const employees = group.flatMap((c) => (c.kind === "employee" ? [c.record] : []));
