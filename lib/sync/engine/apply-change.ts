@@ -74,8 +74,11 @@ export type ApplyContext = Omit<ApplyChangeOptions, "change"> & {
   claimGroups?: boolean;
   /** One listing of the IM's groups per batch, made only when a create finds its name taken. */
   listedGroups?: { groups?: Promise<Map<string, string>> };
-  /** Employee number → IM user id of accounts this batch created (managers named by a later change). */
-  createdAccounts?: Map<string, string>;
+  /**
+   * Employee number → IM user id of the accounts managers are looked up in: those the batch found at its
+   * start (null: none) and those it created since. A manager not in it is read from the account memory.
+   */
+  accountIds?: Map<string, string | null>;
 };
 
 class ApplyFailure extends Error {
@@ -171,8 +174,8 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
   const manager = async (ref: ManagerRef | null | undefined) => {
     if (!ref || "imUserId" in ref) return ref ? ref.imUserId : ref;
     const no = ref.pendingEmployeeNo;
-    const created = options.createdAccounts?.get(no);
-    if (created) return created;
+    const known = options.accountIds?.get(no);
+    if (known !== undefined) return known ?? undefined;
     const row = await db.imAccount.findFirst({
       where: { connectionId, employee: { employeeNo: no }, state: { in: ["PENDING", "ACTIVE"] } },
       select: { imUserId: true },
@@ -291,7 +294,7 @@ async function perform(options: ApplyContext, c: PlannedChange): Promise<MemoryW
       }
       // Pre-boarding: the platforms create users enabled, so the hire is held disabled until day one.
       if (c.after.enableAt) await target.disableUser(c.after.imUserId);
-      options.createdAccounts?.set(c.targetKey, c.after.imUserId);
+      options.accountIds?.set(c.targetKey, c.after.imUserId);
       return account(
         {
           imUserId: c.after.imUserId,

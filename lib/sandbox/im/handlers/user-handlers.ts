@@ -39,21 +39,28 @@ function checkContact(mobile: string | null | undefined, email: string | null | 
 }
 
 /**
- * direct_leader: a list of at most one existing member (WeCom's limit); [] clears it. Returns the
- * stored userid, null for none, undefined when omitted. The leader must exist when named, so a
+ * direct_leader: a list of at most one member (WeCom's limit); [] clears it. Returns the named userid
+ * lower-cased, null for none, undefined when omitted. The leader must exist (checked by the caller), so a
  * member can only be given a leader created before them.
  */
-async function checkLeader(
-  ctx: WecomHandlerContext,
-  value: unknown,
-  self?: string,
-): Promise<string | null | undefined> {
+function parseLeader(value: unknown, self?: string): string | null | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length > 1)
     fail(WC.INVALID_USERID, "direct_leader must list at most one userid");
   if (value.length === 0) return null;
   const lower = String(value[0]).toLowerCase();
   if (lower === self) fail(WC.INVALID_USERID, "direct_leader cannot be the member");
+  return lower;
+}
+
+/** `parseLeader`, then the leader's stored userid (null for none, undefined when omitted). */
+async function checkLeader(
+  ctx: WecomHandlerContext,
+  value: unknown,
+  self?: string,
+): Promise<string | null | undefined> {
+  const lower = parseLeader(value, self);
+  if (!lower) return lower;
   const leader = await ctx.db.sandboxImUser.findUnique({
     where: { useridLower: lower },
     select: { userid: true },
@@ -76,12 +83,13 @@ type NewUser = {
   mainDepartment: unknown;
   position: string | null;
   enable: number;
-  directLeader: string | null;
+  /** The leader's userid lower-cased (stored as the leader's own spelling), null for none. */
+  leaderLower: string | null;
 };
 
 /**
- * Creates a member in one round trip: `checkDepartments`, then userid, mobile and email uniqueness (in
- * that order, as errcodes), and the insert only when they all pass. A concurrent writer that wins the
+ * Creates a member in one round trip: the named leader's existence, `checkDepartments`, then userid,
+ * mobile and email uniqueness (in that order, as errcodes), and the insert only when they all pass. A concurrent writer that wins the
  * race in between is caught by the constraints (ON CONFLICT) and answered from a fresh check.
  */
 async function insertNewUser(
@@ -96,22 +104,33 @@ async function insertNewUser(
   const main = Number(u.mainDepartment);
   const lower = u.userid.toLowerCase();
   const [row] = await ctx.db.$queryRaw<
-    { depts: number; userid: boolean; mobile: boolean; email: boolean; inserted: number }[]
+    {
+      leader: string | null;
+      depts: number;
+      userid: boolean;
+      mobile: boolean;
+      email: boolean;
+      inserted: number;
+    }[]
   >`
     WITH c AS (
-      SELECT (SELECT count(*) FROM "SandboxImDepartment" WHERE id = ANY(${ids}::int[]))::int AS depts,
+      SELECT (SELECT userid FROM "SandboxImUser" WHERE "useridLower" = ${u.leaderLower}::text) AS leader,
+             (SELECT count(*) FROM "SandboxImDepartment" WHERE id = ANY(${ids}::int[]))::int AS depts,
              EXISTS (SELECT 1 FROM "SandboxImUser" WHERE "useridLower" = ${lower}) AS userid,
              (${u.mobile}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImUser" WHERE mobile = ${u.mobile}::text)) AS mobile,
              (${u.email}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "SandboxImUser" WHERE email = ${u.email}::text)) AS email
     ), ins AS (
       INSERT INTO "SandboxImUser" (userid, "useridLower", name, mobile, email, departments, "mainDepartment", position, enable, "directLeader", "createdAt", "updatedAt")
       SELECT ${u.userid}, ${lower}, ${u.name}, ${u.mobile}::text, ${u.email}::text, ${ids}::int[], ${ids.includes(main) ? main : ids[0]}::int,
-             ${u.position}::text, ${u.enable}::int, ${u.directLeader}::text, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM c WHERE (${omitted} OR c.depts = ${ids.length}) AND NOT c.userid AND NOT c.mobile AND NOT c.email
+             ${u.position}::text, ${u.enable}::int, c.leader, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM c WHERE (${u.leaderLower}::text IS NULL OR c.leader IS NOT NULL)
+        AND (${omitted} OR c.depts = ${ids.length}) AND NOT c.userid AND NOT c.mobile AND NOT c.email
       ON CONFLICT DO NOTHING
       RETURNING 1
     )
     SELECT c.*, (SELECT count(*) FROM ins)::int AS inserted FROM c`;
+  if (u.leaderLower && row.leader === null)
+    fail(WC.INVALID_USERID, "direct_leader userid not found");
   // Omitted departments: the root (unverified default), not checked.
   if (!omitted && row.depts !== ids.length) fail(WC.INVALID_DEPT_ID, "invalid department id");
   if (row.userid) fail(WC.USERID_EXISTS, "userid existed");
@@ -189,7 +208,7 @@ export const createUser: WecomHandler = async (ctx) => {
   const email = blankToNull(b.email) ?? null;
   if (!mobile && !email) fail(WC.NO_CONTACT, "mobile and email both empty");
   checkContact(mobile, email);
-  const directLeader = (await checkLeader(ctx, b.direct_leader, userid.toLowerCase())) ?? null;
+  const leaderLower = parseLeader(b.direct_leader, userid.toLowerCase()) ?? null;
   await insertNewUser(ctx, b.department, {
     userid,
     name,
@@ -198,7 +217,7 @@ export const createUser: WecomHandler = async (ctx) => {
     mainDepartment: b.main_department,
     position: b.position ? String(b.position) : null,
     enable: b.enable === 0 ? 0 : 1,
-    directLeader,
+    leaderLower,
   });
   return { created_userid: userid };
 };
