@@ -52,12 +52,12 @@ async function list<Row extends { updatedAt: Date }, T>(
     };
   }
   const c = q.cursor ? decode(q.cursor) : undefined;
+  // (updatedAt, key) > (at, key) written so the (updatedAt, key) index serves it in order: a range from
+  // `at`, less the rows of that instant up to the cursor's key.
   const after = c
     ? {
-        OR: [
-          { updatedAt: { gt: new Date(c.at) } },
-          { updatedAt: new Date(c.at), [keyField]: { gt: c.key } },
-        ],
+        updatedAt: { gte: new Date(c.at) },
+        NOT: { updatedAt: new Date(c.at), [keyField]: { lte: c.key } },
       }
     : {};
   const rows = await find({

@@ -1,5 +1,6 @@
 import type { ImTarget } from "@/lib/connectors";
 import { mapConcurrent } from "@/lib/connectors/core/collect";
+import { analyzeStaleTables } from "@/lib/core/analyze-stale-tables";
 import { db } from "@/lib/core/db";
 import { performChange, type ApplyContext, type ChangeOutcome } from "./apply-change";
 import { recordOutcomes } from "./record-outcomes";
@@ -20,6 +21,8 @@ export type ApplySyncBatchOptions = {
   concurrency?: number;
 };
 
+/** The tables an apply batch's bookkeeping joins against. */
+const APPLY_TABLES = ["ImAccount", "SyncChange", "ImGroup", "Employee"] as const;
 const ACCOUNT_CONCURRENCY = 8;
 const UNLIMITED_ACCOUNT_CONCURRENCY = 32;
 /** Outcomes recorded per transaction. Groups flush sooner: a group created but not yet recorded costs a listing to find again after a crash. */
@@ -60,6 +63,8 @@ export async function applySyncBatch(options: ApplySyncBatchOptions): Promise<Ru
     },
   });
   if (run.status === "RUNNING") {
+    // A full sync fills ImAccount and SyncChange from empty: plan this batch's bulk statements on fresh statistics.
+    await analyzeStaleTables(APPLY_TABLES);
     const target = options.target ?? (await openImTarget(run.connectionId)).target;
     const changes = await db.syncChange.findMany({
       where: {

@@ -162,8 +162,9 @@ export async function saveAccountMemory(
 }
 
 /**
- * `saveAccountMemory` for many accounts at once (a batch's applied changes): one statement each to free
- * reused user ids, create missing rows and patch them all. Several patches of one employee are applied
+ * `saveAccountMemory` for many accounts at once (a batch's applied changes): one statement to free reused
+ * user ids, one upsert for the rows a patch sets whole (creates), and for the others one statement to
+ * create missing rows and one to patch them. Several patches of one employee are applied
  * in order. Returns the employee numbers that could not be written (not in the directory, or no account
  * remembered and no user id to create one with).
  */
@@ -177,6 +178,69 @@ export async function saveAccountMemories(
     merged.set(employeeNo, { ...merged.get(employeeNo), ...patch });
   if (merged.size === 0) return new Set();
   const rows = [...merged];
+  const whole = rows.filter((r): r is [string, Required<AccountRowPatch>] => isWholeRow(r[1]));
+  const partial = rows.filter(([, p]) => !isWholeRow(p));
+  // A deleted account's user id may come back for someone else (WeCom reuses freed ids).
+  const withId = rows.filter(([, p]) => p.imUserId !== undefined);
+  if (withId.length > 0)
+    await tx.$executeRaw`
+      DELETE FROM "ImAccount" AS a
+      USING unnest(${withId.map(([no]) => no)}::text[], ${withId.map(([, p]) => p.imUserId)}::text[]) AS u(no, im)
+      JOIN "Employee" AS e ON e."employeeNo" = u.no
+      WHERE a."connectionId" = ${connectionId} AND a."imUserId" = u.im AND a.state = 'DELETED' AND a."employeeId" <> e.id`;
+  const written = [
+    ...(whole.length > 0 ? await upsertWholeRows(tx, connectionId, whole) : []),
+    ...(partial.length > 0 ? await patchRows(tx, connectionId, partial) : []),
+  ];
+  const done = new Set(written);
+  return new Set(rows.map(([no]) => no).filter((no) => !done.has(no)));
+}
+
+/** A patch that sets every remembered field (an account a create just made): written whole, in one upsert. */
+function isWholeRow(p: AccountRowPatch): p is Required<AccountRowPatch> {
+  return (
+    p.imUserId !== undefined &&
+    p.state !== undefined &&
+    p.syncedHash !== undefined &&
+    p.disabledAt !== undefined &&
+    p.groupIds !== undefined
+  );
+}
+
+/**
+ * Whole rows in one INSERT … ON CONFLICT: a create's row written once (an insert then an update of the
+ * same rows cost twice the writes and a second round of foreign-key checks). Returns the employee
+ * numbers written.
+ */
+async function upsertWholeRows(
+  tx: Tx,
+  connectionId: string,
+  rows: [string, Required<AccountRowPatch>][],
+): Promise<string[]> {
+  const written = await tx.$queryRaw<{ no: string }[]>`
+    WITH up AS (
+      INSERT INTO "ImAccount" (id, "connectionId", "employeeId", "imUserId", state, "syncedHash", "disabledAt", "groupIds", "lastError", "createdAt", "updatedAt")
+      SELECT u.id, ${connectionId}, e.id, u.im, u.state::"ImAccountState", u.hash, u.disabled::timestamptz AT TIME ZONE 'UTC',
+             ARRAY(SELECT jsonb_array_elements_text(u.groups::jsonb)), NULL, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map(([no]) => no)}::text[], ${rows.map(([, p]) => p.imUserId)}::text[],
+                  ${rows.map(([, p]) => p.state)}::text[], ${rows.map(([, p]) => p.syncedHash)}::text[], ${rows.map(([, p]) => p.disabledAt)}::text[],
+                  ${rows.map(([, p]) => JSON.stringify(p.groupIds))}::text[])
+           AS u(id, no, im, state, hash, disabled, groups)
+      JOIN "Employee" AS e ON e."employeeNo" = u.no
+      ON CONFLICT ("connectionId", "employeeId") DO UPDATE SET
+        "imUserId" = EXCLUDED."imUserId", state = EXCLUDED.state, "syncedHash" = EXCLUDED."syncedHash",
+        "disabledAt" = EXCLUDED."disabledAt", "groupIds" = EXCLUDED."groupIds", "lastError" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING "employeeId")
+    SELECT e."employeeNo" AS no FROM up JOIN "Employee" AS e ON e.id = up."employeeId"`;
+  return written.map((r) => r.no);
+}
+
+/** Patches of some fields: a missing row is created when the patch names its user id, then every row patched. */
+async function patchRows(
+  tx: Tx,
+  connectionId: string,
+  rows: [string, AccountRowPatch][],
+): Promise<string[]> {
   const nos = rows.map(([no]) => no);
   const imUserIds = rows.map(([, p]) => p.imUserId ?? null);
   const states = rows.map(([, p]) => p.state ?? null);
@@ -187,11 +251,6 @@ export async function saveAccountMemories(
   const setGroups = rows.map(([, p]) => p.groupIds !== undefined);
   const groups = rows.map(([, p]) => JSON.stringify(p.groupIds ?? []));
   const ids = rows.map(() => randomUUID());
-  // A deleted account's user id may come back for someone else (WeCom reuses freed ids).
-  await tx.$executeRaw`
-    DELETE FROM "ImAccount" AS a
-    USING unnest(${nos}::text[], ${imUserIds}::text[]) AS u(no, im) JOIN "Employee" AS e ON e."employeeNo" = u.no
-    WHERE a."connectionId" = ${connectionId} AND u.im IS NOT NULL AND a."imUserId" = u.im AND a.state = 'DELETED' AND a."employeeId" <> e.id`;
   await tx.$executeRaw`
     INSERT INTO "ImAccount" (id, "connectionId", "employeeId", "imUserId", state, "groupIds", "createdAt", "updatedAt")
     SELECT u.id, ${connectionId}, e.id, u.im, coalesce(u.state, 'ACTIVE')::"ImAccountState", '{}', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
@@ -214,8 +273,7 @@ export async function saveAccountMemories(
     JOIN "Employee" AS e ON e."employeeNo" = u.no
     WHERE a."connectionId" = ${connectionId} AND a."employeeId" = e.id
     RETURNING u.no`;
-  const done = new Set(written.map((r) => r.no));
-  return new Set(nos.filter((no) => !done.has(no)));
+  return written.map((r) => r.no);
 }
 
 export type CreatedGroup = {

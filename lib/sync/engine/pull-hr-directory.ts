@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { analyzeStaleTables } from "@/lib/core/analyze-stale-tables";
 import type { PullHrDirectoryOptions, PullHrDirectoryResult } from "../hr-directory-types";
 import { diffHrDirectory } from "../rules/diff-hr-directory";
 import { readDirectoryMirror } from "./read-directory-mirror";
@@ -33,6 +34,8 @@ export async function pullHrDirectory(
     source: options.sourceConnectionId ?? options.hrConnectionId ?? null,
   });
   await writeHrDirectory(writes, options.batchSize ?? 500);
+  // A first pull writes the whole directory: the plan's reads and the apply's joins need its statistics.
+  if (full) await analyzeStaleTables(["Employee", "OrgUnit"]);
   await recordSourceClaims(result.claims);
   return result;
 }
