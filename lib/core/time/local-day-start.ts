@@ -1,4 +1,10 @@
+import { memo } from "./memo";
 import { plainDate } from "./plain-date";
+
+const dayStartMs = memo((key: string) => {
+  const [date, timeZone] = key.split("|");
+  return plainDate(date).toZonedDateTime({ timeZone }).epochMilliseconds;
+});
 
 /**
  * The instant the calendar day `date` ("YYYY-MM-DD") begins in `timeZone`. Where DST skips
@@ -6,5 +12,5 @@ import { plainDate } from "./plain-date";
  * local, the first minute the clock shows that date.
  */
 export function localDayStart(date: string, timeZone: string): Date {
-  return new Date(plainDate(date).toZonedDateTime({ timeZone }).epochMilliseconds);
+  return new Date(dayStartMs(`${date}|${timeZone}`));
 }
