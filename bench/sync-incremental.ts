@@ -16,6 +16,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { freePort } from "../scripts/lib/postgres";
 import { openBenchDatabase } from "./lib/bench-database";
+import { offerHires, pct, reportHires } from "./lib/offer-hires";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
@@ -25,9 +26,6 @@ const UNITS = Number(process.env.BENCH_UNITS ?? 150);
 const creds = { corpId: "ww-bench", corpSecret: "bench-secret", agentId: 1000002 };
 const SIGNING_KEY = `signkey-bench-${"cd".repeat(32)}`;
 const EVENT_KEY = "bench-incremental";
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const { url, stop: stopPg } = await openBenchDatabase();
@@ -40,7 +38,6 @@ async function main() {
   const { writeCompanyToSandboxHr } =
     await import("../lib/sandbox/demo/write-company-to-sandbox-hr");
   const { startSandboxHr } = await import("../lib/sandbox/hr/start-sandbox-hr");
-  const { hireEmployee } = await import("../lib/sandbox/hr/simulator/hire-employee");
   const { startSandboxIm } = await import("../lib/sandbox/im/start-sandbox-im");
   const { ensureDemoMapping } = await import("../lib/sandbox/demo/ensure-demo-mapping");
   const { pullHrDirectory } = await import("../lib/sync/engine/pull-hr-directory");
@@ -124,83 +121,21 @@ async function main() {
 
   try {
     const units = company.units.filter((u) => u.code !== "XH").map((u) => u.code);
-    /** Offers `count` signed hires at `rate`/s; waits for their IM accounts; latencies sorted. */
-    const offer = async (count: number, rate: number, prefix: string) => {
-      const pending: Promise<{ employeeNo: string; occurredAt: number; delivery: unknown }>[] = [];
-      const started = Date.now();
-      for (let i = 0; i < count; i++) {
-        const due = started + (i * 1000) / rate;
-        if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
-        const employeeNo = `${prefix}${String(i).padStart(6, "0")}`;
-        pending.push(
-          hireEmployee(
-            { db, webhook },
-            {
-              employeeNo,
-              name: `压测 ${prefix} ${i}`,
-              unitCode: units[i % units.length],
-              email: `bench.${prefix.toLowerCase()}.${i}@incr.example`,
-              mobile: `13${prefix === "XB" ? 6 : 7}${String(i).padStart(8, "0")}`,
-            },
-          ).then(({ event, delivery }) => ({
-            employeeNo,
-            occurredAt: Date.parse(event.occurredAt),
-            delivery,
-          })),
-        );
-      }
-      const hires = await Promise.all(pending);
-      const offeredRate = count / ((Date.now() - started) / 1000);
-      const results = (await Promise.all(hires.map((h) => h.delivery))) as (
-        { ok: boolean } | undefined
-      )[];
-      const refused = results.filter((r) => !r?.ok).length;
-      const deadline = Date.now() + 300_000;
-      const nos = hires.map((h) => h.employeeNo);
-      let created: { userid: string; createdAt: Date }[] = [];
-      while (Date.now() < deadline) {
-        created = await db.sandboxImUser.findMany({
-          where: { userid: { in: nos } },
-          select: { userid: true, createdAt: true },
-        });
-        if (created.length >= nos.length) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const at = new Map(created.map((u) => [u.userid, u.createdAt.getTime()]));
-      const lat = hires
-        .filter((h) => at.has(h.employeeNo))
-        .map((h) => at.get(h.employeeNo)! - h.occurredAt)
-        .sort((a, b) => a - b);
-      return { offeredRate, refused, created, lat };
-    };
+    const offer = (count: number, rate: number, prefix: string) =>
+      offerHires(
+        { db, webhook },
+        { count, rate, prefix, mobileStem: prefix === "XB" ? "36" : "37", units },
+      );
     // Warm-up (a running console is warm): JIT, connection pools, the connectors' first calls.
     const warm = await offer(WARMUP, 20, "XW");
     console.log(`warm-up: ${WARMUP} hires at 20/s, p50 ${pct(warm.lat, 50)} ms`);
     const loadBefore = loadavg();
-    const { offeredRate, refused, created, lat } = await offer(EVENTS, RATE, "XB");
-    const runs = await db.syncRun.count({ where: { kind: "INCREMENTAL" } }); // warm-up runs included
-    const load = loadavg();
-    console.log(
-      `${EVENTS} hires offered at ${RATE}/s (achieved ${offeredRate.toFixed(1)}/s) → IM accounts ${created.length}/${EVENTS} (webhooks refused ${refused}, incremental runs ${runs})\n` +
-        `HR event → IM account created: p50 ${pct(lat, 50)} ms  p90 ${pct(lat, 90)} ms  p99 ${pct(lat, 99)} ms  max ${lat.at(-1)} ms`,
-    );
-    const fmt = (l: number[]) => l.map((n) => n.toFixed(2)).join(" ");
-    console.log(`load average before ${fmt(loadBefore)}, after ${fmt(load)}`);
-    console.log(
-      `BENCH ${JSON.stringify({
-        bench: "sync-incremental",
-        events: EVENTS,
-        rate: RATE,
-        offeredRate: Number(offeredRate.toFixed(1)),
-        created: created.length,
-        refused,
-        incrementalRuns: runs,
-        p50Ms: pct(lat, 50) ?? null,
-        p90Ms: pct(lat, 90) ?? null,
-        p99Ms: pct(lat, 99) ?? null,
-        maxMs: lat.at(-1) ?? null,
-        loadAvg: load.map((n) => Number(n.toFixed(2))),
-      })}`,
+    const measured = await offer(EVENTS, RATE, "XB");
+    const incrementalRuns = await db.syncRun.count({ where: { kind: "INCREMENTAL" } }); // warm-up runs included
+    reportHires(
+      "sync-incremental",
+      { events: EVENTS, rate: RATE, incrementalRuns, loadBefore },
+      measured,
     );
   } finally {
     await exec.stop();

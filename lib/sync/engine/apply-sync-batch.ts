@@ -231,7 +231,7 @@ async function loadManagerAccounts(
     },
     select: { imUserId: true, employee: { select: { employeeNo: true } } },
   });
-  for (const r of rows) map.set(r.employee.employeeNo, r.imUserId);
+  for (const r of rows) if (r.employee) map.set(r.employee.employeeNo, r.imUserId);
   return map;
 }
 
