@@ -21,8 +21,11 @@ export type ApplySyncBatchOptions = {
   concurrency?: number;
 };
 
-/** The tables an apply batch's bookkeeping joins against. */
-const APPLY_TABLES = ["ImAccount", "SyncChange", "ImGroup", "Employee"] as const;
+/**
+ * The tables an apply batch's bookkeeping joins against and a full sync fills from empty (SyncChange is
+ * analysed once, after the plan wrote it: the apply only reads it by run and seq).
+ */
+const APPLY_TABLES = ["ImAccount", "ImGroup", "Employee"] as const;
 const ACCOUNT_CONCURRENCY = 8;
 const UNLIMITED_ACCOUNT_CONCURRENCY = 32;
 /** Outcomes recorded per transaction. Groups flush sooner: a group created but not yet recorded costs a listing to find again after a crash. */

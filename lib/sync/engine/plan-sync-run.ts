@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { chunk } from "@/lib/connectors/core/collect";
 import type { ImTarget } from "@/lib/connectors";
+import { analyzeStaleTables } from "@/lib/core/analyze-stale-tables";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { changesForEmployee } from "@/lib/sync/rules/changes-for-employee";
@@ -147,6 +148,8 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     },
     { timeout: 300_000 },
   );
+  // A full plan writes a change per employee: the apply batches read them by run and seq.
+  if (plan.changes.length >= 1_000) await analyzeStaleTables(["SyncChange"]);
   // A run with nothing to apply is complete here (incremental ones with nothing to do are not news).
   if (status === "SUCCEEDED" && run.kind !== "INCREMENTAL") await emitSyncEvents(run.id);
   return {
