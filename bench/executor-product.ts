@@ -10,6 +10,8 @@
 //   3. soak (three-step) (BENCH_SOAK_SECONDS, default 0; 600 for the 10-minute check) at BENCH_SOAK_RATE/s
 //      (default 50) with RSS of the Next.js server and of the process running the executor,
 //      sampled every 5 s.
+// Each phase also reports the CPU milliseconds the Next.js server and the executor's process spent
+// per run (`cpuMsPerRun`): unlike runs/s, it hardly moves with the load other work puts on the box.
 // Start the product first (`npm start`); the bench finds the event key in .data/secrets.json,
 // the database on port 54329 (or DATABASE_URL) and the processes by their ports. Prints the load
 // average; the last line is `BENCH {json}`.
@@ -19,6 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { profiles } from "../scripts/lib/profiles";
 import {
+  cpuMs,
   eventSender,
   load,
   offerFlood,
@@ -58,14 +61,22 @@ async function main() {
   const ping = "system/ping.requested";
   const heartbeat = "system/heartbeat.requested";
   const out: Record<string, unknown> = {};
+  /** Runs a phase and adds the CPU each process spent on it, per run. */
+  const phase = async (run: () => Promise<RunFigures>) => {
+    const before = { next: cpuMs(pids.next), executor: cpuMs(pids.executor) };
+    const figures = await run();
+    const per = (k: "next" | "executor") =>
+      Math.round(((cpuMs(pids[k]) - before[k]) / figures.runs) * 100) / 100;
+    return { ...figures, cpuMsPerRun: { next: per("next"), executor: per("executor") } };
+  };
   try {
     await offerFlood(pool, post, ping, data, 200); // warm-up
     await offerFlood(pool, post, heartbeat, data, 200);
-    const latency = await offerSteady(pool, post, ping, data, RATE, SECONDS);
+    const latency = await phase(() => offerSteady(pool, post, ping, data, RATE, SECONDS));
     console.log(`3-step system-ping at ${RATE}/s × ${SECONDS}s`, latency);
-    const sustained = await offerFlood(pool, post, ping, data, RUNS);
+    const sustained = await phase(() => offerFlood(pool, post, ping, data, RUNS));
     console.log(`3-step system-ping sustained`, sustained);
-    const oneStep = await offerFlood(pool, post, heartbeat, data, RUNS);
+    const oneStep = await phase(() => offerFlood(pool, post, heartbeat, data, RUNS));
     console.log(`1-step system-heartbeat sustained`, oneStep);
     Object.assign(out, { latency, sustained, oneStep });
     if (SOAK > 0) {

@@ -18,7 +18,9 @@ describe("checkSystem", () => {
   it("counts org units, employees and only the open conflicts, in one statement", async () => {
     const d = await db();
     const before = await checkSystem();
-    await d.orgUnit.create({ data: { code: `CS${tag}`, name: "检查", path: `/CS${tag}`, depth: 0 } });
+    await d.orgUnit.create({
+      data: { code: `CS${tag}`, name: "检查", path: `/CS${tag}`, depth: 0 },
+    });
     const conflict = (i: number, status: "OPEN" | "RESOLVED") =>
       d.syncConflict.create({
         data: {

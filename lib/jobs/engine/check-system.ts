@@ -6,7 +6,9 @@ import { db } from "@/lib/core/db";
  * runs it on every "Send test event" and the executor bench runs it hundreds of times a second.
  */
 export async function checkSystem() {
-  const [row] = await db.$queryRaw<{ orgUnits: number; employees: number; openConflicts: number }[]>`
+  const [row] = await db.$queryRaw<
+    { orgUnits: number; employees: number; openConflicts: number }[]
+  >`
     SELECT (SELECT count(*) FROM "OrgUnit")::int AS "orgUnits",
            (SELECT count(*) FROM "Employee")::int AS "employees",
            (SELECT count(*) FROM "SyncConflict" WHERE status = 'OPEN')::int AS "openConflicts"`;
