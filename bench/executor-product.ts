@@ -1,13 +1,17 @@
 // Bench: the embedded executor driving the product's own production build — a running
 // `npm start` (Next.js production server, the real /api/inngest serve handler, the embedded
-// executor and PostgreSQL on their default ports). The run is the console's "Send test event"
-// function `system-ping`: three steps, one of which reads the database.
-//   1. latency: runs offered at BENCH_RATE/s (default 100) for BENCH_SECONDS (default 10), one event
-//      per HTTP request → p50/p99 event→completion;
-//   2. sustained throughput: BENCH_RUNS (default 2000) runs sent in batches of 100 → runs/s;
-//   3. soak (BENCH_SOAK_SECONDS, default 0; 600 for the 10-minute check) at BENCH_SOAK_RATE/s
+// executor and PostgreSQL on their default ports). Two of the console's own functions run:
+// `system-ping` ("Send test event": three steps, one of which reads the database) and
+// `system-heartbeat` (one step, no database).
+//   1. latency: three-step runs offered at BENCH_RATE/s (default 100) for BENCH_SECONDS (default
+//      10), one event per HTTP request → p50/p99 event→completion;
+//   2. sustained throughput: BENCH_RUNS (default 2000) three-step runs, then as many one-step
+//      runs, sent in batches of 100 → runs/s of each;
+//   3. soak (three-step) (BENCH_SOAK_SECONDS, default 0; 600 for the 10-minute check) at BENCH_SOAK_RATE/s
 //      (default 50) with RSS of the Next.js server and of the process running the executor,
 //      sampled every 5 s.
+// Each phase also reports the CPU milliseconds the Next.js server and the executor's process spent
+// per run (`cpuMsPerRun`): unlike runs/s, it hardly moves with the load other work puts on the box.
 // Start the product first (`npm start`); the bench finds the event key in .data/secrets.json,
 // the database on port 54329 (or DATABASE_URL) and the processes by their ports. Prints the load
 // average; the last line is `BENCH {json}`.
@@ -17,6 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { profiles } from "../scripts/lib/profiles";
 import {
+  cpuMs,
   eventSender,
   load,
   offerFlood,
@@ -54,14 +59,26 @@ async function main() {
   const post = eventSender(`http://127.0.0.1:${ports.executor}`, secrets.inngestEventKey);
   const data = (i: number) => ({ requestedBy: "bench", note: `bench ${i}` });
   const ping = "system/ping.requested";
+  const heartbeat = "system/heartbeat.requested";
   const out: Record<string, unknown> = {};
+  /** Runs a phase and adds the CPU each process spent on it, per run. */
+  const phase = async (run: () => Promise<RunFigures>) => {
+    const before = { next: cpuMs(pids.next), executor: cpuMs(pids.executor) };
+    const figures = await run();
+    const per = (k: "next" | "executor") =>
+      Math.round(((cpuMs(pids[k]) - before[k]) / figures.runs) * 100) / 100;
+    return { ...figures, cpuMsPerRun: { next: per("next"), executor: per("executor") } };
+  };
   try {
     await offerFlood(pool, post, ping, data, 200); // warm-up
-    const latency = await offerSteady(pool, post, ping, data, RATE, SECONDS);
+    await offerFlood(pool, post, heartbeat, data, 200);
+    const latency = await phase(() => offerSteady(pool, post, ping, data, RATE, SECONDS));
     console.log(`3-step system-ping at ${RATE}/s × ${SECONDS}s`, latency);
-    const sustained = await offerFlood(pool, post, ping, data, RUNS);
+    const sustained = await phase(() => offerFlood(pool, post, ping, data, RUNS));
     console.log(`3-step system-ping sustained`, sustained);
-    Object.assign(out, { latency, sustained });
+    const oneStep = await phase(() => offerFlood(pool, post, heartbeat, data, RUNS));
+    console.log(`1-step system-heartbeat sustained`, oneStep);
+    Object.assign(out, { latency, sustained, oneStep });
     if (SOAK > 0) {
       const samples: { next: number; executor: number }[] = [];
       const sample = () => samples.push({ next: rssMb(pids.next), executor: rssMb(pids.executor) });

@@ -8,6 +8,8 @@ export const eventSchemas = {
     requestedBy: z.string(),
     note: z.string().max(200).optional(),
   }),
+  /** One-step diagnostic run (`system-heartbeat`): the executor path without the database. */
+  "system/heartbeat.requested": z.object({ requestedBy: z.string() }),
   "system/maintenance.requested": z.object({ requestedBy: z.string() }),
   /** A full HR → IM sync of one IM target (one at a time per target). */
   "hr/sync.requested": z.object({

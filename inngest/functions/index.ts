@@ -1,5 +1,6 @@
 import { callbackDrain } from "./callback-drain";
 import { conflictResolved } from "./conflict-resolved";
+import { heartbeat } from "./heartbeat";
 import { lifecycleDue } from "./lifecycle-due";
 import { nightlyMaintenance } from "./nightly-maintenance";
 import { notificationDispatch } from "./notification-dispatch";
@@ -12,6 +13,7 @@ import { hrTargetSync } from "./sync-target";
 /** Every function the app serves; app/api/inngest/route.ts registers exactly this list. */
 export const functions = [
   ping,
+  heartbeat,
   nightlyMaintenance,
   hrFullSync,
   hrNightlySync,
