@@ -77,6 +77,22 @@ const config = [
     },
   },
   {
+    // Before hydration a <form>'s handlers are not attached: input goes unseen, a submit is the
+    // browser's own GET. components/ui/form.tsx keeps such a form disabled until then.
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/form.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='form'] > JSXAttribute[name.name='onSubmit']",
+          message:
+            "A form submitted by a handler is <Form> from components/ui/form: it takes no input until React has hydrated it.",
+        },
+      ],
+    },
+  },
+  {
     // Import cycles make module initialisation order-dependent; lib/ and inngest/ have none.
     files: ["lib/**", "inngest/**"],
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },

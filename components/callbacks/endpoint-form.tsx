@@ -9,6 +9,7 @@ import { toast } from "sonner";
 import { createEndpointAction, updateEndpointAction } from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { retryScheduleNames } from "@/lib/callbacks/endpoint-input-schema";
 import { FormField as Field } from "@/components/ui/form-field";
@@ -104,7 +105,7 @@ export function EndpointForm({
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <Form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Card>
           <CardHeader>
             <CardTitle>{t("form.basics")}</CardTitle>
@@ -265,7 +266,7 @@ export function EndpointForm({
             </Link>
           </Button>
         </div>
-      </form>
+      </Form>
       <SecretDialog
         secret={created?.secret ?? null}
         title={t("secret.createdTitle", { name: created?.name ?? "" })}

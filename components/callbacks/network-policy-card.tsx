@@ -7,6 +7,7 @@ import { z } from "zod";
 import { setAutoDisableHoursAction, setNetworkPolicyAction } from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   callbackAutoDisableSchema,
@@ -83,7 +84,7 @@ export function NetworkPolicyCard({
         <CardDescription>{t("hint")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
+        <Form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
           <div className="flex flex-col gap-1.5 md:row-span-3">
             <label htmlFor="policy-allow-list" className="text-sm font-medium">
               {t("allowList")}
@@ -141,7 +142,7 @@ export function NetworkPolicyCard({
               {isSubmitting ? t("saving") : t("save")}
             </Button>
           </div>
-        </form>
+        </Form>
       </CardContent>
     </Card>
   );

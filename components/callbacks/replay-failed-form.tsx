@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { replayFailedSinceAction } from "@/app/actions/callbacks";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { instantToLocalDateTime } from "@/lib/core/time/instant-to-local-date-time";
 import { localDateTimeToInstant } from "@/lib/core/time/local-date-time-to-instant";
@@ -55,7 +56,7 @@ export function ReplayFailedForm({ endpointId, name }: { endpointId: string; nam
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+    <Form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="flex flex-col gap-1">
         <label htmlFor="replay-since" className="text-xs font-medium text-muted-foreground">
           {t("since")}
@@ -83,6 +84,6 @@ export function ReplayFailedForm({ endpointId, name }: { endpointId: string; nam
           {t("hint")}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

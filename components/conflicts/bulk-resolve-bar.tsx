@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { bulkResolveConflictsAction } from "@/app/actions/conflicts";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   bulkResolveConflictsSchema,
@@ -38,7 +39,7 @@ export function BulkResolveBar({ conflictIds, onDone }: Props) {
   };
 
   return (
-    <form
+    <Form
       onSubmit={submit}
       aria-label={t("bulkTitle", { count: conflictIds.length })}
       className="flex flex-wrap items-end gap-3 rounded-md border bg-muted/30 p-3"
@@ -80,6 +81,6 @@ export function BulkResolveBar({ conflictIds, onDone }: Props) {
           {error}
         </p>
       ) : null}
-    </form>
+    </Form>
   );
 }

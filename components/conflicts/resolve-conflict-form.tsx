@@ -5,6 +5,7 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { resolveConflictAction } from "@/app/actions/conflicts";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   resolveConflictSchema,
@@ -68,7 +69,7 @@ export function ResolveConflictForm({ conflictId, type, subject, onDone }: Props
   };
 
   return (
-    <form
+    <Form
       onSubmit={submit}
       aria-label={t("resolveTitle", { subject })}
       className="flex flex-col gap-3 rounded-md border bg-muted/30 p-3"
@@ -142,6 +143,6 @@ export function ResolveConflictForm({ conflictId, type, subject, onDone }: Props
           {t("cancel")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -9,6 +9,7 @@ import { toast } from "sonner";
 import { saveConnectionAction } from "@/app/actions/connections";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { formFieldFor } from "@/lib/connections/rules/form-field-for";
 import type { ProviderForm } from "@/lib/connections/queries/list-provider-forms";
@@ -93,7 +94,7 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
         <CardDescription>{t("formHint")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form
+        <Form
           onSubmit={onSubmit}
           className="flex flex-col gap-5"
           noValidate
@@ -215,7 +216,7 @@ export function ConnectionForm({ kind, forms, connection }: Props) {
               {t("cancel")}
             </Link>
           </div>
-        </form>
+        </Form>
       </CardContent>
     </Card>
   );

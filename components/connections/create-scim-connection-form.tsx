@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { createScimConnectionAction } from "@/app/actions/scim";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
 import { createScimConnectionSchema } from "@/lib/scim/scim-connection-schema";
@@ -40,7 +41,7 @@ export function CreateScimConnectionForm() {
           onDismiss={() => setCreated(null)}
         />
       ) : null}
-      <form
+      <Form
         onSubmit={onSubmit}
         aria-label={t("createTitle")}
         className="grid items-end gap-3 md:grid-cols-[1fr_1fr_auto]"
@@ -83,7 +84,7 @@ export function CreateScimConnectionForm() {
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("creating") : t("create")}
         </Button>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { toast } from "sonner";
 import { createCategoryAction, updateCategoryAction } from "@/app/actions/notifications";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import {
   categoryInputSchema,
   defaultCategoryInput,
@@ -81,7 +82,7 @@ export function CategoryForm({ existing }: Props) {
   });
 
   return (
-    <form
+    <Form
       onSubmit={onSubmit}
       noValidate
       aria-label={existing ? t("editLabel") : t("createLabel")}
@@ -111,6 +112,6 @@ export function CategoryForm({ existing }: Props) {
           <span className="text-xs text-muted-foreground">{t("versionNote")}</span>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { sendNotificationAction } from "@/app/actions/notifications";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   notificationInputSchemaFor,
@@ -150,7 +151,7 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
   }
 
   return (
-    <form
+    <Form
       onSubmit={onSubmit}
       noValidate
       aria-label={t("title")}
@@ -333,6 +334,6 @@ export function ComposeForm({ categories, maxBodyBytes, targetName }: Props) {
         </Button>
         <p className="text-xs text-muted-foreground">{t("sendHint")}</p>
       </div>
-    </form>
+    </Form>
   );
 }

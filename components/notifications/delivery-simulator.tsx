@@ -7,6 +7,7 @@ import { simulateDeliveryAction } from "@/app/actions/notifications";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { instantToLocalDateTime } from "@/lib/core/time/instant-to-local-date-time";
 import { localDateTimeToInstant } from "@/lib/core/time/local-date-time-to-instant";
@@ -92,7 +93,7 @@ export function DeliverySimulator({
         <CardDescription>{t("hint")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={run} aria-label={t("title")} className="flex flex-col gap-3" noValidate>
+        <Form onSubmit={run} aria-label={t("title")} className="flex flex-col gap-3" noValidate>
           <fieldset className="flex gap-4 text-sm">
             <legend className="sr-only">{t("target")}</legend>
             {(["employee", "zone"] as const).map((k) => (
@@ -201,7 +202,7 @@ export function DeliverySimulator({
               {simulate.isPending ? t("running") : t("run")}
             </Button>
           </div>
-        </form>
+        </Form>
         <div aria-live="polite" className="mt-4">
           {simulate.isError && !Object.keys(fieldErrors).length ? (
             <p className="text-sm text-destructive" role="alert">

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { saveMappingAction } from "@/app/actions/org";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   MAPPING_CHOICES,
@@ -92,13 +93,14 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
         <p className="text-sm">{effective ?? t(`statusHint.${unit.status}`)}</p>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
-        <form
+        <Form
           onSubmit={onSubmit}
           noValidate
           aria-label={t("formLabel", { name: unit.name })}
           className="flex flex-col gap-4"
+          disabled={!mayEdit}
         >
-          <fieldset disabled={!mayEdit} className="flex flex-col gap-4">
+          <div className="flex flex-col gap-4">
             <fieldset className="flex flex-col gap-1.5">
               <legend className="mb-1 text-sm font-medium">{t("modeLabel")}</legend>
               <div className="grid grid-cols-2 gap-2">
@@ -161,7 +163,7 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
                 currentName={unit.own?.imGroupName}
               />
             ) : null}
-          </fieldset>
+          </div>
           {mayEdit ? (
             <Button type="submit" disabled={isSubmitting} className="self-start">
               <Save />
@@ -170,7 +172,7 @@ export function MappingPanel({ connectionId, unit, pathNames, mayEdit, unitName 
           ) : (
             <p className="text-sm text-muted-foreground">{t("readOnly")}</p>
           )}
-        </form>
+        </Form>
         {mayEdit ? <SubtreeForm connectionId={connectionId} unit={unit} /> : null}
       </CardContent>
     </Card>

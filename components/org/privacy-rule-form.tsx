@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useForm, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { describedBy, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useLocalizedSchema } from "@/components/ui/use-localized-schema";
@@ -76,7 +77,7 @@ export function PrivacyRuleForm({
   const switchError = err("hideMobile") ?? err("hideEmail") ?? err("seniorMode");
 
   return (
-    <form
+    <Form
       aria-label={t("addTitle")}
       className="grid gap-3 rounded-md border p-4 md:grid-cols-4"
       onSubmit={onSubmit}
@@ -111,6 +112,6 @@ export function PrivacyRuleForm({
           {isSubmitting ? t("saving") : t("add")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

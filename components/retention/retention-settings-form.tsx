@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { saveRetentionSettingsAction } from "@/app/actions/retention";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   Table,
@@ -63,7 +64,13 @@ export function RetentionSettingsForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("formLabel")} className="max-w-5xl">
+    <Form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t("formLabel")}
+      className="max-w-5xl"
+      disabled={readOnly || isSubmitting}
+    >
       <Card>
         <CardHeader>
           <CardTitle>{t("settingsTitle")}</CardTitle>
@@ -72,7 +79,7 @@ export function RetentionSettingsForm({
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <fieldset disabled={readOnly || isSubmitting}>
+          <fieldset>
             <legend className="sr-only">{t("settingsTitle")}</legend>
             <Table>
               <TableHeader>
@@ -161,6 +168,6 @@ export function RetentionSettingsForm({
           </div>
         </CardContent>
       </Card>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { z } from "zod";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { bulkHireSchema, bulkTerminateSchema } from "@/lib/sandbox/console/hr-simulation-schema";
 import type { HrDepartmentOption } from "@/lib/sandbox/console/list-hr-departments";
@@ -23,7 +24,7 @@ export function BulkHireForm({ departments }: { departments: HrDepartmentOption[
     unitCode: "",
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+    <Form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
       <FormField
         id="bulk-hire-count"
         label={t("fields.count")}
@@ -53,7 +54,7 @@ export function BulkHireForm({ departments }: { departments: HrDepartmentOption[
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.bulkHire")} />
-    </form>
+    </Form>
   );
 }
 
@@ -68,7 +69,7 @@ export function BulkTerminateForm() {
     }),
   );
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+    <Form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
       <FormField
         id="bulk-terminate-nos"
         label={t("fields.employeeNos")}
@@ -101,6 +102,6 @@ export function BulkTerminateForm() {
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.bulkTerminate")} variant="destructive" />
-    </form>
+    </Form>
   );
 }

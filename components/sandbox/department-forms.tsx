@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   moveDepartmentSchema,
@@ -20,7 +21,7 @@ export function RenameDepartmentForm({ departments }: { departments: HrDepartmen
     nameEn: "",
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+    <Form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
       <FormField
         id="rename-unit"
         label={t("fields.department")}
@@ -53,7 +54,7 @@ export function RenameDepartmentForm({ departments }: { departments: HrDepartmen
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.renameDepartment")} />
-    </form>
+    </Form>
   );
 }
 
@@ -65,7 +66,7 @@ export function MoveDepartmentForm({ departments }: { departments: HrDepartmentO
     parentCode: "",
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+    <Form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
       <FormField id="move-unit" label={t("fields.department")} error={errors.unitCode?.message}>
         <DepartmentSelect
           id="move-unit"
@@ -83,6 +84,6 @@ export function MoveDepartmentForm({ departments }: { departments: HrDepartmentO
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.moveDepartment")} />
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   hireSchema,
@@ -39,7 +40,7 @@ export function HireForm({ departments }: { departments: HrDepartmentOption[] })
     </FormField>
   );
   return (
-    <form onSubmit={onSubmit} className={formClass} noValidate>
+    <Form onSubmit={onSubmit} className={formClass} noValidate>
       {text("name")}
       {text("nameEn")}
       {text("email", "email")}
@@ -67,7 +68,7 @@ export function HireForm({ departments }: { departments: HrDepartmentOption[] })
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.hire")} />
-    </form>
+    </Form>
   );
 }
 
@@ -81,7 +82,7 @@ export function TransferForm({ departments }: { departments: HrDepartmentOption[
     effectiveDate: "",
   });
   return (
-    <form onSubmit={onSubmit} className={formClass} noValidate>
+    <Form onSubmit={onSubmit} className={formClass} noValidate>
       <FormField
         id="transfer-employee"
         label={t("fields.employee")}
@@ -127,7 +128,7 @@ export function TransferForm({ departments }: { departments: HrDepartmentOption[
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.transfer")} />
-    </form>
+    </Form>
   );
 }
 
@@ -138,7 +139,7 @@ export function WithdrawTransferForm() {
     employeeNo: "",
   });
   return (
-    <form onSubmit={onSubmit} className={formClass} noValidate>
+    <Form onSubmit={onSubmit} className={formClass} noValidate>
       <FormField
         id="withdraw-employee"
         label={t("fields.employee")}
@@ -156,7 +157,7 @@ export function WithdrawTransferForm() {
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.withdrawTransfer")} />
-    </form>
+    </Form>
   );
 }
 
@@ -169,7 +170,7 @@ export function TerminateForm() {
     date: "",
   });
   return (
-    <form onSubmit={onSubmit} className={formClass} noValidate>
+    <Form onSubmit={onSubmit} className={formClass} noValidate>
       <FormField
         id="terminate-employee"
         label={t("fields.employee")}
@@ -203,7 +204,7 @@ export function TerminateForm() {
         />
       </FormField>
       <Submit pending={isSubmitting} label={t("submit.terminate")} variant="destructive" />
-    </form>
+    </Form>
   );
 }
 

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { renameImDepartmentAction } from "@/app/actions/sandbox";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import {
   renameImDepartmentSchema,
@@ -45,7 +46,7 @@ export function RenameImDepartmentForm({ id, name }: { id: number; name: string 
     );
   }
   return (
-    <form
+    <Form
       onSubmit={onSubmit}
       noValidate
       className="flex w-full flex-col gap-2 rounded-md border p-3"
@@ -82,6 +83,6 @@ export function RenameImDepartmentForm({ id, name }: { id: number; name: string 
           {error}
         </p>
       ) : null}
-    </form>
+    </Form>
   );
 }

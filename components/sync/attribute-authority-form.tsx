@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { saveAttributeAuthorityAction } from "@/app/actions/attribute-authority";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { selectClass } from "@/components/ui/form-field";
 import {
   AUTHORITY_FIELDS,
@@ -50,15 +51,16 @@ export function AttributeAuthorityForm({
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form
+        <Form
           aria-label={t("formLabel", { name: connection.name })}
           className="flex flex-col gap-4"
           onSubmit={(e) => {
             e.preventDefault();
             submit();
           }}
+          disabled={readOnly || pending}
         >
-          <fieldset disabled={readOnly || pending} className="grid gap-4 md:grid-cols-3">
+          <div className="grid gap-4 md:grid-cols-3">
             {AUTHORITY_FIELDS.map((field) => {
               const id = `authority-${connection.id}-${field}`;
               // Platforms without a manager field write none whatever the mode: the hint says so.
@@ -96,7 +98,7 @@ export function AttributeAuthorityForm({
                 </div>
               );
             })}
-          </fieldset>
+          </div>
           <p className="text-xs text-muted-foreground">{t("conflictNote")}</p>
           {readOnly ? null : (
             <div>
@@ -105,7 +107,7 @@ export function AttributeAuthorityForm({
               </Button>
             </div>
           )}
-        </form>
+        </Form>
       </CardContent>
     </Card>
   );

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { saveSyncSettingsAction } from "@/app/actions/sync";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { selectClass } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import {
@@ -73,13 +74,14 @@ export function SyncSettingsForm({
     has ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
 
   return (
-    <form
+    <Form
       onSubmit={onSubmit}
       noValidate
       aria-label={t("formLabel")}
       className="flex max-w-3xl flex-col gap-4"
+      disabled={readOnly}
     >
-      <fieldset disabled={readOnly} className="flex flex-col gap-4">
+      <div className="flex flex-col gap-4">
         <Card>
           <CardHeader>
             <CardTitle>{t("scheduleTitle")}</CardTitle>
@@ -330,7 +332,7 @@ export function SyncSettingsForm({
             </div>
           </CardContent>
         </Card>
-      </fieldset>
+      </div>
 
       <div className="flex flex-wrap items-center gap-3">
         {readOnly ? (
@@ -348,6 +350,6 @@ export function SyncSettingsForm({
           </p>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }

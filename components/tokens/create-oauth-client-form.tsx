@@ -7,6 +7,7 @@ import { createOAuthClientAction } from "@/app/actions/oauth-clients";
 import { SecretShownOnce } from "@/components/credentials/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { CredentialFields } from "./credential-fields";
 import { useCredentialForm } from "./use-credential-form";
 
@@ -62,7 +63,7 @@ export function CreateOAuthClientForm({
           />
         ) : null}
         {open ? (
-          <form
+          <Form
             id="oauth-client-form"
             onSubmit={onSubmit}
             className="grid gap-4 md:grid-cols-2"
@@ -74,7 +75,7 @@ export function CreateOAuthClientForm({
                 {isSubmitting ? tt("creating") : t("create")}
               </Button>
             </div>
-          </form>
+          </Form>
         ) : null}
       </CardContent>
     </Card>

@@ -7,6 +7,7 @@ import { createTokenAction } from "@/app/actions/tokens";
 import { SecretShownOnce } from "@/components/credentials/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { CredentialFields } from "./credential-fields";
 import { useCredentialForm } from "./use-credential-form";
 
@@ -37,7 +38,7 @@ export function CreateTokenForm({ defaultLimit }: { defaultLimit: number }) {
             values={[{ value: created.token, testId: "new-token" }]}
           />
         ) : null}
-        <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+        <Form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
           <CredentialFields form={form} kind="token" defaultLimit={defaultLimit} />
           <div className="md:col-span-2">
             <Button type="submit" disabled={isSubmitting}>
@@ -45,7 +46,7 @@ export function CreateTokenForm({ defaultLimit }: { defaultLimit: number }) {
               {isSubmitting ? t("creating") : t("create")}
             </Button>
           </div>
-        </form>
+        </Form>
       </CardContent>
     </Card>
   );

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { setRateLimitAction } from "@/app/actions/oauth-clients";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 
 /** A credential's requests-per-minute limit, editable in place; empty means the default. */
@@ -36,7 +37,7 @@ export function RateLimitEditor({
     );
   const inputId = `rl-${kind}-${id}`;
   return (
-    <form
+    <Form
       className="flex items-center gap-1"
       onSubmit={(e) => {
         e.preventDefault();
@@ -81,6 +82,6 @@ export function RateLimitEditor({
           {error}
         </p>
       ) : null}
-    </form>
+    </Form>
   );
 }
