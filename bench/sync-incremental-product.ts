@@ -3,7 +3,8 @@
 // sandbox HR and IM, PostgreSQL on its default port). Each hire is written into the product's sandbox
 // HR and pushed, signed with its webhook secret (.data/secrets.json), to the production server's
 // receiver; latency = the sandbox IM user's createdAt − the HR event's occurredAt.
-// Needs the demo's first full sync done (the console runs it at start). The hires stay in the demo
+// When the demo's IM target has had no full sync yet ("Sync now" was never pressed), the bench asks for one
+// (event hr/sync.requested through the executor's event API) and waits for it. The hires stay in the demo
 // company afterwards (employee numbers XP…/XQ… plus a run tag).
 // Run: node --import tsx bench/sync-incremental-product.ts   BENCH_EVENTS (6000)  BENCH_RATE (100/s)
 //   BENCH_WARMUP (200 hires at 20/s first, not measured)  DATABASE_URL (else the product's on its port)
@@ -14,6 +15,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { profiles } from "../scripts/lib/profiles";
 import { offerHires, pct, reportHires } from "./lib/offer-hires";
+import { eventSender } from "./lib/run-latency";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 6_000);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
@@ -24,6 +26,7 @@ async function main() {
   const root = path.join(import.meta.dirname, "..");
   const secrets = JSON.parse(readFileSync(path.join(root, ".data", "secrets.json"), "utf8")) as {
     sandboxHrWebhookSecret: string;
+    inngestEventKey: string;
   };
   process.env.DATABASE_URL ??= `postgresql://postgres:orgbridge@127.0.0.1:${ports.postgres}/orgbridge`;
   const { db } = await import("../lib/core/db");
@@ -38,12 +41,24 @@ async function main() {
     });
     if (!hr || !im)
       throw new Error("no sandbox HR/IM connection: start the product with npm start");
-    if (
-      !(await db.syncRun.count({
-        where: { connectionId: im.id, kind: "FULL", status: "SUCCEEDED" },
-      }))
-    )
-      throw new Error("the demo's first full sync has not finished yet: wait for it and run again");
+    const fullDone = () =>
+      db.syncRun.count({
+        where: { connectionId: im.id, kind: "FULL", status: { in: ["SUCCEEDED", "PARTIAL"] } },
+      });
+    if (!(await fullDone())) {
+      const send = eventSender(`http://127.0.0.1:${ports.executor}`, secrets.inngestEventKey);
+      await send({
+        name: "hr/sync.requested",
+        data: { connectionId: im.id, hrConnectionId: hr.id, requestedBy: "bench" },
+      });
+      const deadline = Date.now() + 300_000;
+      while (!(await fullDone())) {
+        if (Date.now() > deadline)
+          throw new Error("the demo's first full sync did not finish in 5 min");
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+      console.log("first full sync of the demo company done");
+    }
     // Units whose IM group exists: a hire there gets an account at once.
     const groups = await db.imGroup.findMany({
       where: { connectionId: im.id, deleted: false, orgUnitCode: { not: null } },

@@ -1,11 +1,11 @@
 import { callPlatform } from "../../core/call-platform";
 import { ConnectorError } from "../../core/connector-error";
 import { httpRequest, joinUrl } from "../../core/http-request";
-import { createRateLimiter, type RateLimiter } from "../../core/rate-limiter";
+import { createRateLimiter, unlimited, type RateLimiter } from "../../core/rate-limiter";
 import type { ConnectorRuntimeOptions } from "../../core/runtime-options";
 import { createTokenCache, type TokenCache } from "../../core/token-cache";
 import { wecomError } from "./wecom-errors";
-import type { WecomConfig, WecomSecrets } from "./wecom-schema";
+import { WECOM_PER_IP_RATE_LIMIT, type WecomConfig, type WecomSecrets } from "./wecom-schema";
 
 export type WecomEnvelope = { errcode?: number; errmsg?: string; [key: string]: unknown };
 
@@ -23,6 +23,7 @@ export type WecomClient = {
   call<T extends WecomEnvelope = WecomEnvelope>(call: WecomCall): Promise<T>;
   /** Forces a token fetch (connection test). */
   fetchToken(secret?: "contact" | "agent"): Promise<string>;
+  /** The budget every call shares (WeCom's per-IP limit); each API also has its own. */
   limiter: RateLimiter;
 };
 
@@ -32,8 +33,27 @@ export function createWecomClient(
   secrets: WecomSecrets,
   runtime: ConnectorRuntimeOptions = {},
 ): WecomClient {
+  // WeCom counts its limits per API per company (10,000/min, 150,000/h each), and 20,000/min per IP over
+  // all of them: the configured budget applies to each API path, the per-IP one to every call. One shared
+  // budget throttled a sync making a user/get and a user/create per hire to half what WeCom allows.
   const limiter =
-    runtime.limiter ?? createRateLimiter({ limits: config.rateLimit, clock: runtime.clock });
+    runtime.limiter ??
+    (config.rateLimit === false
+      ? unlimited
+      : createRateLimiter({ limits: WECOM_PER_IP_RATE_LIMIT, clock: runtime.clock }));
+  const byApi = new Map<string, RateLimiter>();
+  const limiterFor = (path: string): RateLimiter => {
+    if (runtime.limiter || config.rateLimit === false) return limiter;
+    let api = byApi.get(path);
+    if (!api) {
+      api = bothLimits(
+        createRateLimiter({ limits: config.rateLimit, clock: runtime.clock }),
+        limiter,
+      );
+      byApi.set(path, api);
+    }
+    return api;
+  };
   const http = (path: string, init: Omit<Parameters<typeof httpRequest>[1], "url">) =>
     httpRequest("wecom", {
       ...init,
@@ -95,7 +115,8 @@ export function createWecomClient(
   return {
     limiter,
     call<T extends WecomEnvelope>(call: WecomCall) {
-      return callPlatform({ ...bareCtx, tokens: tokensFor(call.secret) }, async (token) => {
+      const ctx = { ...bareCtx, limiter: limiterFor(call.path), tokens: tokensFor(call.secret) };
+      return callPlatform(ctx, async (token) => {
         const res = await http(call.path, {
           method: call.method,
           query: { ...call.query, access_token: token },
@@ -108,6 +129,20 @@ export function createWecomClient(
       const tokens = tokensFor(secret);
       tokens.invalidate();
       return tokens.get();
+    },
+  };
+}
+
+/** A grant of both: the API's own budget, then the one all calls share; a throttle pauses both. */
+function bothLimits(api: RateLimiter, shared: RateLimiter): RateLimiter {
+  return {
+    acquire: async () => {
+      await api.acquire();
+      await shared.acquire();
+    },
+    pauseUntil: (untilMs) => {
+      api.pauseUntil(untilMs);
+      shared.pauseUntil(untilMs);
     },
   };
 }

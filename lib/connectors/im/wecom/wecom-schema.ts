@@ -4,8 +4,11 @@ import { rateLimitSchema } from "../../core/rate-limiter";
 
 export const WECOM_DEFAULT_BASE_URL = "https://qyapi.weixin.qq.com/cgi-bin";
 
-/** WeCom documents 10,000 calls/min and 150,000 calls/hour per API per company; exceeding blocks the API. */
+/** WeCom documents 10,000 calls/min and 150,000 calls/hour per API per company; exceeding blocks the API. The client applies this budget to each API. */
 export const WECOM_DEFAULT_RATE_LIMIT = { perMinute: 10_000, perHour: 150_000 };
+
+/** WeCom's limit per calling IP over all APIs. */
+export const WECOM_PER_IP_RATE_LIMIT = { perMinute: 20_000 };
 
 export const wecomConfigSchema = z.object({
   baseUrl: z.url().default(WECOM_DEFAULT_BASE_URL).meta(field("接口地址", "API base URL")),
@@ -19,9 +22,14 @@ export const wecomConfigSchema = z.object({
         help: { zh: "发送消息的自建应用", en: "The self-built app that sends messages" },
       }),
     ),
-  rateLimit: rateLimitSchema
-    .default(WECOM_DEFAULT_RATE_LIMIT)
-    .meta(field("速率限制", "Rate limit")),
+  rateLimit: rateLimitSchema.default(WECOM_DEFAULT_RATE_LIMIT).meta(
+    field("速率限制", "Rate limit", {
+      help: {
+        zh: "每个接口各自的额度（企业微信按接口计）；所有接口合计另限每分钟 20,000 次（每 IP）",
+        en: "Applies to each API (WeCom counts per API); all calls together also stay within 20,000/min (per IP)",
+      },
+    }),
+  ),
 });
 
 export const wecomSecretsSchema = z.object({
