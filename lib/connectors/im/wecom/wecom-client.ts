@@ -52,10 +52,12 @@ export function createWecomClient(
     if (runtime.limiter || config.rateLimit === false) return limiter;
     let api = byApi.get(path);
     if (!api) {
-      api = bothLimits(
-        createRateLimiter({ limits: config.rateLimit, clock: runtime.clock }),
-        limiter,
-      );
+      const own = createRateLimiter({
+        limits: config.rateLimit,
+        clock: runtime.clock,
+        smooth: false,
+      });
+      api = bothLimits(own, limiter);
       byApi.set(path, api);
     }
     return api;
