@@ -65,6 +65,8 @@ export const eventSchemas = {
     employeeNos: z.array(z.string().min(1)).max(100_000),
     /** The HR source's event id that caused it. */
     webhookId: z.string().min(1),
+    /** The employees were queued for the target (SyncPending); the run drains the whole queue. */
+    pending: z.boolean().optional(),
   }),
   /** An IT admin decided a sync conflict; the engine applies the decision and re-checks. */
   "conflict/resolved": z.object({

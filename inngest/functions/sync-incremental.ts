@@ -6,12 +6,13 @@ import {
   mergeHrChanges,
   type HrChange,
 } from "@/lib/sync/engine/run-incremental-sync";
+import { queuePendingEmployees } from "@/lib/sync/engine/sync-pending";
 
 /**
  * HR pushed changes (see app/api/hooks/hr): merge them into the mirror keeping the newest version,
- * then hand them to every mapped IM target that has had its initial full sync, one
- * `hr/target.changed` event per target (the employees, or everyone in a changed unit's subtree);
- * hr-target-sync applies those, coalescing bursts and never alongside a full sync of the same target.
+ * then queue the affected employees (the pushed ones, or everyone in a changed unit's subtree) for
+ * every mapped IM target that has had its initial full sync (SyncPending) and nudge each target with
+ * one `hr/target.changed`; hr-target-sync drains the target's queue, never alongside a full sync of it.
  *
  * Pushes are merged in batches (up to 100, or what arrived within the engine's minimum window of
  * 1 s): a merge is one read and one write of the mirror whatever the batch size, so a wave of
@@ -40,11 +41,14 @@ export const hrIncrementalSync = inngest.createFunction(
     const merged = await step.run("merge", async () => {
       const results = await mergeHrChanges(changes);
       const applied = results.some((r) => r.applied);
+      const employeeNos = [...new Set(results.flatMap((r) => r.employeeNos))];
+      const targets = applied ? await listIncrementalTargets() : [];
+      await queuePendingEmployees(targets, employeeNos);
       return {
         applied,
-        employeeNos: [...new Set(results.flatMap((r) => r.employeeNos))],
+        employeeNos,
         placeholders: results.flatMap((r) => r.placeholders),
-        targets: applied ? await listIncrementalTargets() : [],
+        targets,
       };
     });
     if (!merged.applied) return { stale: true, events: events.length };
@@ -59,6 +63,7 @@ export const hrIncrementalSync = inngest.createFunction(
             connectionId,
             employeeNos: merged.employeeNos,
             webhookId: changes[0].webhookId,
+            pending: true,
           }),
         })),
       );

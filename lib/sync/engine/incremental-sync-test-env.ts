@@ -59,6 +59,36 @@ export type HrChangeData = {
   record: HrChange["record"];
 };
 
+/** The `hr/target.changed` events hr-incremental-sync sent, as hr-target-sync receives them. */
+export type TargetEvent = { name: "hr/target.changed"; data: unknown };
+
+/**
+ * One HR push through hr-incremental-sync alone: merged into the mirror and queued for the targets.
+ * Returns the function's result and the `hr/target.changed` events it sent (not yet applied).
+ */
+export async function mergeThroughFunction(
+  name: "hr/employee.changed" | "hr/org-unit.changed",
+  data: HrChangeData,
+) {
+  const { hrIncrementalSync } = await import("@/inngest/functions/sync-incremental");
+  // The send is mocked (the spy still records what was sent): the test engine stops at an unmocked send.
+  const merge = await new InngestTestEngine({ function: hrIncrementalSync }).execute({
+    events: [{ name, data }],
+    steps: [{ id: "to-targets", handler: () => ({ ids: [] }) }],
+  });
+  const sent = merge.ctx.step.sendEvent.mock.calls.flatMap(
+    ([, payload]) => [payload].flat() as TargetEvent[],
+  );
+  return { result: merge.result, sent };
+}
+
+/** One `hr/target.changed` through hr-target-sync; returns the function's result. */
+export async function applyTargetEvent(evt: TargetEvent) {
+  const { hrTargetSync } = await import("@/inngest/functions/sync-target");
+  return (await new InngestTestEngine({ function: hrTargetSync }).execute({ events: [evt] }))
+    .result;
+}
+
 /**
  * One HR push through both functions as the engine chains them (without its batching): hr-incremental-sync
  * merges it and sends one `hr/target.changed` per IM target; each of those is applied by hr-target-sync.
@@ -68,22 +98,10 @@ export async function pushThroughFunctions(
   name: "hr/employee.changed" | "hr/org-unit.changed",
   data: HrChangeData,
 ) {
-  const { hrIncrementalSync } = await import("@/inngest/functions/sync-incremental");
-  const { hrTargetSync } = await import("@/inngest/functions/sync-target");
-  // The send is mocked (the spy still records what was sent): the test engine stops at an unmocked send.
-  const merge = await new InngestTestEngine({ function: hrIncrementalSync }).execute({
-    events: [{ name, data }],
-    steps: [{ id: "to-targets", handler: () => ({ ids: [] }) }],
-  });
-  const sent = merge.ctx.step.sendEvent.mock.calls.flatMap(
-    ([, payload]) => [payload].flat() as { name: "hr/target.changed"; data: unknown }[],
-  );
+  const { result, sent } = await mergeThroughFunction(name, data);
   const runs = [];
-  for (const evt of sent)
-    runs.push(
-      (await new InngestTestEngine({ function: hrTargetSync }).execute({ events: [evt] })).result,
-    );
-  return { result: merge.result, runs };
+  for (const evt of sent) runs.push(await applyTargetEvent(evt));
+  return { result, runs };
 }
 
 /** Sets the environment and test database; the world is ready in `env` once the file's beforeAll ran. */

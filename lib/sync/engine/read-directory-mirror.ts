@@ -36,18 +36,14 @@ export async function readDirectoryMirror(
       ]
     : undefined;
   // …and whoever already has their e-mail, which another source may own (a claim).
-  const emails = pushed
-    ? [...records.employees.values()].flatMap((e) => (e.email ? [e.email.trim()] : []))
-    : [];
+  const claimants = pushed ? await employeesWithEmails(records) : [];
   const employees = await db.employee.findMany({
     ...(relevantNos
       ? {
           where: {
             OR: [
               { employeeNo: { in: relevantNos } },
-              ...emails.map((email) => ({
-                email: { equals: email, mode: "insensitive" as const },
-              })),
+              ...(claimants.length ? [{ id: { in: claimants } }] : []),
             ],
           },
         }
@@ -77,4 +73,24 @@ export async function readDirectoryMirror(
     },
   });
   return { units, employees };
+}
+
+/**
+ * Employees holding any of the pushed records' e-mails, compared case-insensitively. One
+ * `lower(email) = ANY(…)` on the expression index (migration 20261203150000): Prisma's
+ * case-insensitive `equals` is an ILIKE per address, which no index serves — a push of 50 hires
+ * scanned the whole directory 50 times over (650 ms a merge at 20k employees, issue #17).
+ */
+async function employeesWithEmails(records: HrRecords): Promise<string[]> {
+  const emails = [
+    ...new Set(
+      [...records.employees.values()].flatMap((e) =>
+        e.email?.trim() ? [e.email.trim().toLowerCase()] : [],
+      ),
+    ),
+  ];
+  if (!emails.length) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Employee" WHERE lower(email) = ANY(${emails}::text[])`;
+  return rows.map((r) => r.id);
 }
