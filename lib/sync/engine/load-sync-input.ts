@@ -138,20 +138,24 @@ export async function loadSyncInput(options: LoadSyncInputOptions): Promise<Load
         ...(privacyRules.length > 0
           ? { privacy: { rules: privacyRules, capability: caps.privacy } }
           : {}),
-        ...(scope
-          ? {
-              managedAccountsTotal: await db.imAccount.count({
-                where: {
-                  connectionId,
-                  employeeId: { not: null },
-                  state: { in: ["PENDING", "ACTIVE", "SUSPENDED"] },
-                },
-              }),
-            }
-          : {}),
       },
     },
   };
+}
+
+/**
+ * Accounts OrgBridge manages on the connection, for the safety threshold of a scoped plan (which
+ * only sees its own employees' accounts). Counted only when that plan disables or deletes someone:
+ * the count reads every account link of the target (37 ms at 22k), once per incremental run.
+ */
+export function countManagedAccounts(connectionId: string): Promise<number> {
+  return db.imAccount.count({
+    where: {
+      connectionId,
+      employeeId: { not: null },
+      state: { in: ["PENDING", "ACTIVE", "SUSPENDED"] },
+    },
+  });
 }
 
 /** The IM groups OrgBridge knows, as it last saw them. */

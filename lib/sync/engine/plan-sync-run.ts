@@ -8,7 +8,7 @@ import { changesForEmployee } from "@/lib/sync/rules/changes-for-employee";
 import { planSync } from "@/lib/sync/rules/plan-sync";
 import type { ImMembership, PlanSummary, SyncPlan } from "@/lib/sync/types";
 import type { PlanSettings } from "../queries/load-plan-settings";
-import { loadSyncInput, type SyncScope } from "./load-sync-input";
+import { countManagedAccounts, loadSyncInput, type SyncScope } from "./load-sync-input";
 import { openImTarget } from "../../connections/engine/open-connection";
 import { emitSyncEvents } from "./emit-sync-events";
 import { recordConflicts } from "./record-conflicts";
@@ -76,6 +76,15 @@ export async function planSyncRun(options: PlanSyncRunOptions): Promise<PlanSync
     deepImRead: options.deepImRead,
   });
   let planned = planSync(input);
+  // A scoped plan sees only its employees' accounts: the safety threshold of one that disables or
+  // deletes someone is a share of every account on the target, so count them and plan again.
+  if (options.scope && planned.summary.destructive > 0) {
+    input.options = {
+      ...input.options,
+      managedAccountsTotal: await countManagedAccounts(run.connectionId),
+    };
+    planned = planSync(input);
+  }
   // A scoped run reads only its employees' IM users, so it cannot see who else is still in a group it
   // would delete (WeCom refuses: 60005). Before deleting it reads every user's memberships (the cheap
   // listing) and plans again: a group people stay in is kept, with a group_not_empty conflict saying why.
