@@ -46,7 +46,10 @@ let shuttingDown = false;
 const say = (line: string) => console.log(`\x1b[36m[orgbridge]\x1b[0m ${line}`);
 
 // Production serves the app from several Next.js processes on one port (scripts/lib/app-cluster.mjs):
-// one event loop is the ceiling otherwise. Checked before anything starts.
+// one event loop is the ceiling otherwise. Checked before anything starts. On the 2-core dev box,
+// where the embedded executor and PostgreSQL share those cores, 2 workers were slower than 1 in
+// bench/executor-product.ts (2026-12-03: 163 vs 201 three-step runs/s, p50 1.6 s vs 0.26 s at
+// 100/s offered, +25-50 % Next CPU per run): the machine, not the event loop, was the limit there.
 let appWorkers = 1;
 try {
   const { APP_WORKERS } = parseEnvSection("server", process.env);
