@@ -13,8 +13,11 @@
 // Each phase also reports the CPU milliseconds the Next.js server and the executor's process spent
 // per run (`cpuMsPerRun`): unlike runs/s, it hardly moves with the load other work puts on the box.
 // Start the product first (`npm start`); the bench finds the event key in .data/secrets.json,
-// the database on port 54329 (or DATABASE_URL) and the processes by their ports. Prints the load
-// average; the last line is `BENCH {json}`.
+// the database on port 54329 (or DATABASE_URL) and the processes by their ports. The Next.js
+// figures (CPU, RSS) add up the server process and its children: with APP_WORKERS > 1 it is a
+// cluster's primary and its workers. BENCH_PROFILE=e2e benches a product started on the e2e
+// profile's ports instead (`node --import tsx scripts/dev.ts --prod --profile e2e`). Prints the
+// load average; the last line is `BENCH {json}`.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +30,7 @@ import {
   offerFlood,
   offerSteady,
   rssMb,
+  withChildren,
   type RunFigures,
 } from "./lib/run-latency";
 
@@ -46,9 +50,12 @@ function pidOnPort(port: number): number {
 
 async function main() {
   const loadStart = load();
-  const { ports } = profiles.dev;
+  const profile = profiles[(process.env.BENCH_PROFILE ?? "dev") as keyof typeof profiles];
+  if (!profile) throw new Error(`BENCH_PROFILE must be one of ${Object.keys(profiles).join(", ")}`);
+  const { ports } = profile;
   const root = path.join(import.meta.dirname, "..");
-  const secrets = JSON.parse(readFileSync(path.join(root, ".data", "secrets.json"), "utf8")) as {
+  const secretsFile = path.join(root, profile.dataDir, "secrets.json");
+  const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as {
     inngestEventKey: string;
   };
   const url =
@@ -56,6 +63,10 @@ async function main() {
     `postgresql://postgres:orgbridge@127.0.0.1:${ports.postgres}/orgbridge`;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const pids = { next: pidOnPort(ports.app), executor: pidOnPort(ports.executor) };
+  const sum = (f: (pid: number) => number) => withChildren(pids.next).reduce((a, p) => a + f(p), 0);
+  // The executor runs in the run command's own process, whose children are the rest of the stack.
+  const cpu = { next: () => sum(cpuMs), executor: () => cpuMs(pids.executor) };
+  const rss = { next: () => sum(rssMb), executor: () => rssMb(pids.executor) };
   const post = eventSender(`http://127.0.0.1:${ports.executor}`, secrets.inngestEventKey);
   const data = (i: number) => ({ requestedBy: "bench", note: `bench ${i}` });
   const ping = "system/ping.requested";
@@ -63,10 +74,10 @@ async function main() {
   const out: Record<string, unknown> = {};
   /** Runs a phase and adds the CPU each process spent on it, per run. */
   const phase = async (run: () => Promise<RunFigures>) => {
-    const before = { next: cpuMs(pids.next), executor: cpuMs(pids.executor) };
+    const before = { next: cpu.next(), executor: cpu.executor() };
     const figures = await run();
     const per = (k: "next" | "executor") =>
-      Math.round(((cpuMs(pids[k]) - before[k]) / figures.runs) * 100) / 100;
+      Math.round(((cpu[k]() - before[k]) / figures.runs) * 100) / 100;
     return { ...figures, cpuMsPerRun: { next: per("next"), executor: per("executor") } };
   };
   try {
@@ -81,11 +92,11 @@ async function main() {
     Object.assign(out, { latency, sustained, oneStep });
     if (SOAK > 0) {
       const samples: { next: number; executor: number }[] = [];
-      const sample = () => samples.push({ next: rssMb(pids.next), executor: rssMb(pids.executor) });
+      const sample = () => samples.push({ next: rss.next(), executor: rss.executor() });
       sample();
       const soak: RunFigures = await offerSteady(pool, post, ping, data, SOAK_RATE, SOAK, sample);
       sample();
-      const rss = (k: "next" | "executor") => ({
+      const series = (k: "next" | "executor") => ({
         first: samples[1]?.[k] ?? samples[0][k],
         last: samples[samples.length - 1][k],
         max: Math.max(...samples.map((s) => s[k])),
@@ -95,11 +106,15 @@ async function main() {
         seconds: SOAK,
         rate: SOAK_RATE,
         ...soak,
-        rssMb: { next: rss("next"), executor: rss("executor") },
+        rssMb: { next: series("next"), executor: series("executor") },
       };
       console.log(`soak`, JSON.stringify(out.soak));
     }
-    out.rssMb = { next: rssMb(pids.next), executor: rssMb(pids.executor) };
+    out.rssMb = {
+      next: rss.next(),
+      executor: rss.executor(),
+      nextProcesses: withChildren(pids.next).length,
+    };
   } finally {
     await pool.end();
   }

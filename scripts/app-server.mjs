@@ -2,42 +2,34 @@
 // server that records who actually connected. Next.js keeps a client-sent
 // X-Forwarded-For as it is, so the socket address would otherwise be lost and
 // a forged header could pass a token's IP allow-list (lib/core/api/client-ip.ts).
+// In production it can run as several processes on the same port (node:cluster, one
+// Next.js server each; scripts/lib/app-cluster.mjs): one Node.js event loop is the ceiling
+// otherwise. The development server (Turbopack) is always one process.
 //
-//   node scripts/app-server.mjs <dev|prod> <port> <host>
-import { createServer } from "node:http";
+//   node scripts/app-server.mjs <dev|prod> <port> <host> [workers]
 import path from "node:path";
-import next from "next";
+import { runAppServer } from "./lib/app-cluster.mjs";
 
-const PEER_HEADER = "x-orgbridge-peer";
-const [mode = "prod", portArg = "3000", host = "127.0.0.1"] = process.argv.slice(2);
+const [mode = "prod", portArg = "3000", host = "127.0.0.1", workersArg = "1"] =
+  process.argv.slice(2);
 const port = Number(portArg);
 const dev = mode === "dev";
+const workers = dev ? 1 : Number(workersArg);
+if (!Number.isInteger(workers) || workers < 1) {
+  console.error(`app-server: workers must be a whole number of at least 1, not "${workersArg}"`);
+  process.exit(2);
+}
 
-const app = next({ dev, hostname: host, port, dir: path.resolve(import.meta.dirname, "..") });
-await app.prepare();
-const handle = app.getRequestHandler();
-
-const server = createServer((req, res) => {
-  // Overwrites whatever the client sent under this name.
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  handle(req, res).catch((err) => {
-    console.error("request failed", err);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
-  });
+await runAppServer({
+  workers,
+  port,
+  host,
+  label: dev ? "development" : "production",
+  createHandler: async () => {
+    // Loaded only where requests are served: a cluster's primary never needs Next.js.
+    const { default: next } = await import("next");
+    const app = next({ dev, hostname: host, port, dir: path.resolve(import.meta.dirname, "..") });
+    await app.prepare();
+    return { handle: app.getRequestHandler(), close: () => app.close() };
+  },
 });
-server.keepAliveTimeout = 65_000;
-server.listen(port, host, () => {
-  console.log(`ready on http://${host}:${port} (${dev ? "development" : "production"})`);
-});
-
-const stop = () => {
-  server.close();
-  server.closeAllConnections();
-  app
-    .close()
-    .catch(() => {})
-    .finally(() => process.exit(0));
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);

@@ -8,9 +8,10 @@
 //   node --import tsx scripts/dev.ts --prod --profile e2e   (Playwright's web server)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseEnv } from "@/lib/core/env";
+import { parseEnv, parseEnvSection } from "@/lib/core/env";
 import { checkBuildFreshness, recordBuild, snapshotSources } from "./lib/build-freshness.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { assertPortFree, startEmbeddedPostgres } from "./lib/postgres.ts";
@@ -44,6 +45,22 @@ let shuttingDown = false;
 
 const say = (line: string) => console.log(`\x1b[36m[orgbridge]\x1b[0m ${line}`);
 
+// Production serves the app from several Next.js processes on one port (scripts/lib/app-cluster.mjs):
+// one event loop is the ceiling otherwise. Checked before anything starts. On the 2-core dev box,
+// where the embedded executor and PostgreSQL share those cores, 2 workers were slower than 1 in
+// bench/executor-product.ts (2026-12-03: 163 vs 201 three-step runs/s, p50 1.6 s vs 0.26 s at
+// 100/s offered, +25-50 % Next CPU per run): the machine, not the event loop, was the limit there.
+let appWorkers = 1;
+try {
+  const { APP_WORKERS } = parseEnvSection("server", process.env);
+  if (values.prod) appWorkers = APP_WORKERS ?? Math.min(2, availableParallelism());
+  else if (APP_WORKERS && APP_WORKERS > 1)
+    say(`APP_WORKERS=${APP_WORKERS} is for --prod: the development server is one process`);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
@@ -65,12 +82,15 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-function prefixed(child: ChildProcess, name: string) {
+function prefixed(child: ChildProcess, name: string, onLine?: (line: string) => void) {
   const tag = `\x1b[35m[${name}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n"))
-        if (line.trim()) process.stdout.write(tag + line + "\n");
+        if (line.trim()) {
+          process.stdout.write(tag + line + "\n");
+          onLine?.(line);
+        }
     });
   }
 }
@@ -220,6 +240,7 @@ async function main() {
       values.prod ? "prod" : "dev",
       String(profile.ports.app),
       "127.0.0.1",
+      String(appWorkers),
     ],
     {
       cwd: projectRoot,
@@ -227,7 +248,12 @@ async function main() {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  prefixed(app, "next");
+  // /api/health answers as soon as one worker listens; the server says when all of them do.
+  let allListening = () => {};
+  const listening = new Promise<void>((resolve) => (allListening = resolve));
+  prefixed(app, "next", (line) => {
+    if (line.startsWith("ready on http")) allListening();
+  });
   stops.push({
     name: "next",
     stop: () =>
@@ -245,7 +271,16 @@ async function main() {
     }
   });
   await waitForHttp(`${appUrl}/api/health`, 180_000);
-  rows.unshift(["Console", appUrl]);
+  const late = setTimeout(
+    () => say("the app answers, but not every server process says it is listening yet"),
+    60_000,
+  );
+  await listening;
+  clearTimeout(late);
+  rows.unshift([
+    "Console",
+    appWorkers > 1 ? `${appUrl}  (${appWorkers} server processes; APP_WORKERS)` : appUrl,
+  ]);
 
   const width = Math.max(...rows.map(([k]) => k.length));
   say(

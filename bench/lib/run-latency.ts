@@ -18,6 +18,12 @@ export const rssMb = (pid: number) => {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
 
+/** A process and its live children, e.g. a cluster's primary and its workers (Linux /proc). */
+export const withChildren = (pid: number): number[] => {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return [pid, ...(children ? children.split(" ").map(Number) : [])];
+};
+
 /** CPU time (user + system) a process has used so far, ms (Linux /proc; 100 ticks a second). */
 export const cpuMs = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");

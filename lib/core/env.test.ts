@@ -125,6 +125,22 @@ describe("parseEnvSection", () => {
   });
 });
 
+describe("APP_WORKERS", () => {
+  it("is unset by default, so the run command picks the number of server processes", () => {
+    expect(parseEnvSection("server", {})).toEqual({});
+    expect(parseEnvSection("server", { APP_WORKERS: "" })).toEqual({});
+  });
+
+  it("reads a whole number from 1 to 16 and refuses anything else, naming it", () => {
+    expect(parseEnvSection("server", { APP_WORKERS: "1" })).toEqual({ APP_WORKERS: 1 });
+    expect(parseEnvSection("server", { APP_WORKERS: "16" })).toEqual({ APP_WORKERS: 16 });
+    for (const bad of ["0", "17", "-2", "1.5", "two", "2workers"])
+      expect(() => parseEnvSection("server", { APP_WORKERS: bad }), bad).toThrow(
+        /APP_WORKERS: must be a whole number from 1 to 16/,
+      );
+  });
+});
+
 describe("envSection", () => {
   const saved = process.env.COMPANY_TIME_ZONE;
   afterEach(() => {

@@ -42,6 +42,16 @@ const sections = {
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     APP_VERSION: z.string().default("0.1.0"),
   },
+  /** How the run command (scripts/dev.ts) serves the app; read before anything starts. */
+  server: {
+    /** Production server processes on the app's port (node:cluster); unset: up to 2, one per core. */
+    APP_WORKERS: z.coerce
+      .number({ message: "must be a whole number from 1 to 16" })
+      .int("must be a whole number from 1 to 16")
+      .min(1, "must be a whole number from 1 to 16")
+      .max(16, "must be a whole number from 1 to 16")
+      .optional(),
+  },
   database: {
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -155,6 +165,7 @@ const sections = {
 
 const sectionSchemas = {
   app: z.object(sections.app),
+  server: z.object(sections.server),
   database: z.object(sections.database),
   auth: z.object(sections.auth),
   network: z.object(sections.network),
@@ -173,6 +184,7 @@ export type EnvSection<N extends EnvSectionName> = z.output<(typeof sectionSchem
 /** Every variable OrgBridge reads. */
 export const envSchema = z.object({
   ...sections.app,
+  ...sections.server,
   ...sections.database,
   ...sections.auth,
   ...sections.network,
