@@ -50,10 +50,12 @@ const say = (line: string) => console.log(`\x1b[36m[orgbridge]\x1b[0m ${line}`);
 // where the embedded executor and PostgreSQL share those cores, 2 workers were slower than 1 in
 // bench/executor-product.ts (2026-12-03: 163 vs 201 three-step runs/s, p50 1.6 s vs 0.26 s at
 // 100/s offered, +25-50 % Next CPU per run): the machine, not the event loop, was the limit there.
+// So the default leaves a core to the executor and PostgreSQL: one worker per core beyond the first
+// (at most 4), and one on a machine of two cores or fewer.
 let appWorkers = 1;
 try {
   const { APP_WORKERS } = parseEnvSection("server", process.env);
-  if (values.prod) appWorkers = APP_WORKERS ?? Math.min(2, availableParallelism());
+  if (values.prod) appWorkers = APP_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1));
   else if (APP_WORKERS && APP_WORKERS > 1)
     say(`APP_WORKERS=${APP_WORKERS} is for --prod: the development server is one process`);
 } catch (err) {
