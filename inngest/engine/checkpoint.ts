@@ -1,18 +1,25 @@
 import type { EngineContext } from "./context";
 import { memoStep } from "./run-state";
 import { TERMINAL, type Op } from "./types";
+import { findUnstorableStep } from "./unstorable-text";
 
 /**
  * Async checkpointing: while one request runs consecutive steps, the SDK posts
  * each finished step here. 409 tells it the dispatch is stale (run moved on or ended).
+ * A step PostgreSQL cannot store is refused whole (400, nothing stored): the SDK then falls
+ * back to sending its buffered steps in its answer, where applyOps fails that step.
  */
 export async function checkpoint(
   ctx: EngineContext,
   runId: string,
   body: unknown,
-): Promise<"ok" | "stale" | "not-found"> {
+): Promise<"ok" | "stale" | "not-found" | { unstorable: string }> {
   const b = (body ?? {}) as { qi_id?: unknown; steps?: unknown };
   const steps = Array.isArray(b.steps) ? (b.steps as Op[]) : [];
+  for (const op of steps) {
+    const unstorable = op && typeof op === "object" ? findUnstorableStep(op) : null;
+    if (unstorable) return { unstorable };
+  }
   const seq = typeof b.qi_id === "string" ? Number(b.qi_id.split(":")[1]) : NaN;
   // No run lock: memoising is idempotent, and a finished or moved-on run is answered 409.
   const { rows } = await ctx.pool.query<{ status: string; seq: number }>(
