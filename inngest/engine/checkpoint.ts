@@ -16,8 +16,11 @@ export async function checkpoint(
 ): Promise<"ok" | "stale" | "not-found" | { unstorable: string }> {
   const b = (body ?? {}) as { qi_id?: unknown; steps?: unknown };
   const steps = Array.isArray(b.steps) ? (b.steps as Op[]) : [];
-  for (const op of steps) {
-    const unstorable = op && typeof op === "object" ? findUnstorableStep(op) : null;
+  const memoised = steps.filter(
+    (op) => (op?.op === "StepRun" || op?.op === "Step") && typeof op.id === "string",
+  );
+  for (const op of memoised) {
+    const unstorable = findUnstorableStep(op);
     if (unstorable) return { unstorable };
   }
   const seq = typeof b.qi_id === "string" ? Number(b.qi_id.split(":")[1]) : NaN;
@@ -31,10 +34,7 @@ export async function checkpoint(
   if (TERMINAL.has(run.status) || (Number.isFinite(seq) && seq !== run.seq)) return "stale";
   const c = await ctx.pool.connect();
   try {
-    for (const op of steps) {
-      if ((op.op === "StepRun" || op.op === "Step") && typeof op.id === "string")
-        await memoStep(c, runId, op, "completed", 0);
-    }
+    for (const op of memoised) await memoStep(c, runId, op, "completed", 0);
   } finally {
     c.release();
   }

@@ -32,8 +32,8 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     const bodyStarted = (runName: string, timeoutMs = 10_000) =>
       waitFor(
         `${runName} to start its step`,
-        async () => started.get(`${mode}:${runName}`),
-        (at) => at !== undefined,
+        async () => started.get(`${mode}:${runName}`) ?? 0,
+        (at) => at > 0,
         timeoutMs,
       );
 
