@@ -10,6 +10,7 @@ import type { NewJob } from "./queue";
 import { continueRun, memoStep, pendingStep } from "./run-state";
 import { json } from "./sql-values";
 import type { CallJob, Op, RunRow } from "./types";
+import { findUnstorableStep, storableStepName } from "./unstorable-text";
 
 const UNSUPPORTED_OPS = new Set(["AIGateway", "Gateway", "WaitForSignal"]);
 
@@ -26,6 +27,23 @@ export async function applyOps(
 ): Promise<void> {
   const now = Date.now();
   for (const op of ops) {
+    // PostgreSQL cannot store it (NUL, a lone surrogate): the step fails for good, saying where.
+    const unstorable = op.op === "RunComplete" ? null : findUnstorableStep(op);
+    if (unstorable) {
+      await memoStep(
+        c,
+        run.id,
+        {
+          id: op.id,
+          op: "StepRun",
+          name: storableStepName(op),
+          error: { name: "NonRetriableError", message: unstorable },
+        },
+        "failed",
+        job.stepId === op.id ? job.attempt : 0,
+      );
+      continue;
+    }
     switch (op.op) {
       case "StepRun":
       case "Step":

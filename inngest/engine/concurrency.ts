@@ -99,7 +99,7 @@ export async function acquireSlots(
         if (byKey.get(key)!.inflight + 1 < limit) await wakeNext(c, key, run.id, jobs);
       return "go";
     }
-    await holdRequest(
+    const left = await holdRequest(
       c,
       run,
       job,
@@ -108,6 +108,9 @@ export async function acquireSlots(
       blocked,
       keys.map((k) => k.key),
     );
+    // Leaving a key's queue without taking its slot (a woken request now blocked on another key
+    // only): the wake that brought us here was meant for that key's next waiter — pass it on.
+    for (const key of left) await wakeNext(c, key, run.id, jobs);
     if (!job.w || job.fb)
       jobs.push({
         data: { ...job, w: 1, fb: 1 },
@@ -144,19 +147,21 @@ async function holdRequest(
   ord: Date,
   blocked: { key: string; reason: string }[],
   allKeys: string[],
-) {
+): Promise<string[]> {
   const waitJob = { ...job, w: 1 as const, fb: undefined };
   const free = allKeys.filter((k) => !blocked.some((b) => b.key === k));
   const firstStart = job.stepId === "step" && job.seq === 1 && job.attempt === 0;
-  await c.query(
+  const { rows } = await c.query<{ key: string }>(
     `WITH ins AS (
        INSERT INTO "JobFlowWait" (key, "runId", "stepId", ord, token, job)
        SELECT k, $2, $3, $4, $5, $6 FROM unnest($1::text[]) k
        ON CONFLICT (key, "runId", "stepId") DO UPDATE SET ord = excluded.ord, token = excluded.token, job = excluded.job),
-     del AS (DELETE FROM "JobFlowWait" WHERE "runId" = $2 AND "stepId" = $3 AND key = ANY($7::text[]))
-     UPDATE "JobRun" SET "waitReason" = $8, "waitUntil" = NULL,
-       status = CASE WHEN $9 THEN 'QUEUED'::"JobRunStatus" ELSE status END
-     WHERE id = $2`,
+     del AS (DELETE FROM "JobFlowWait" WHERE "runId" = $2 AND "stepId" = $3 AND key = ANY($7::text[]) RETURNING key),
+     upd AS (
+       UPDATE "JobRun" SET "waitReason" = $8, "waitUntil" = NULL,
+         status = CASE WHEN $9 THEN 'QUEUED'::"JobRunStatus" ELSE status END
+       WHERE id = $2)
+     SELECT key FROM del`,
     [
       blocked.map((b) => b.key),
       run.id,
@@ -169,6 +174,7 @@ async function holdRequest(
       firstStart,
     ],
   );
+  return rows.map((r) => r.key);
 }
 
 /** Queues the earliest live waiter of `key` (other than `exceptRun`) to try again now. */
@@ -224,10 +230,16 @@ export async function releaseSlots(
   });
 }
 
-/** A held request that can no longer go (its run ended or moved on): its waiter rows go, matched by token so a newer hold stays. */
+/**
+ * A held request that can no longer go (its run ended or moved on): its waiter rows go, matched by
+ * token so a newer hold stays, and the wake it may have taken passes to each key's next waiter.
+ */
 export async function dropWaiter(ctx: EngineContext, job: CallJob) {
-  await ctx.pool.query(
-    `DELETE FROM "JobFlowWait" WHERE "runId" = $1 AND "stepId" = $2 AND token = $3`,
-    [job.runId, job.stepId, `${job.seq ?? ""}:${job.attempt}`],
-  );
+  await ctx.tx(async (c, jobs) => {
+    const { rows } = await c.query<{ key: string }>(
+      `DELETE FROM "JobFlowWait" WHERE "runId" = $1 AND "stepId" = $2 AND token = $3 RETURNING key`,
+      [job.runId, job.stepId, `${job.seq ?? ""}:${job.attempt}`],
+    );
+    for (const { key } of rows) await wakeNext(c, key, job.runId, jobs);
+  });
 }

@@ -1,7 +1,17 @@
 import type { JsonError } from "./types";
+import { findUnstorableText } from "./unstorable-text";
 
-/** An error as the console shows it and the SDK reads it back: name, message, head of the stack. */
+/**
+ * An error as the console shows it and the SDK reads it back: name, message, head of the stack.
+ * One PostgreSQL cannot store (NUL, a lone surrogate) is replaced by one saying where that was.
+ */
 export function toJsonError(raw: unknown): JsonError {
+  const error = readError(raw);
+  const unstorable = findUnstorableText(error, "error");
+  return unstorable ? { name: "Error", message: unstorable } : error;
+}
+
+function readError(raw: unknown): JsonError {
   if (raw && typeof raw === "object") {
     const r = raw as Record<string, unknown>;
     const message =

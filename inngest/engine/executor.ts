@@ -87,7 +87,7 @@ export class Executor {
     return rerun(this.ctx, runId);
   }
 
-  checkpoint(runId: string, body: unknown): Promise<"ok" | "stale" | "not-found"> {
+  checkpoint(runId: string, body: unknown): ReturnType<typeof checkpoint> {
     return checkpoint(this.ctx, runId, body);
   }
 

@@ -7,15 +7,26 @@ import { runEnded } from "./lifecycle-events";
 import type { NewJob } from "./queue";
 import { json } from "./sql-values";
 import { FAILED_EVENT, PENDING, type ExecEvent, type RunRow } from "./types";
+import { findUnstorableText } from "./unstorable-text";
+
+/** A run's result as it can be stored: an output PostgreSQL cannot store fails the run, saying where. */
+export function storableResult(
+  result: { output: unknown } | { error: unknown },
+): { output: unknown } | { error: unknown } {
+  if (!("output" in result)) return result;
+  const unstorable = findUnstorableText(result.output, "output");
+  return unstorable ? { error: { name: "NonRetriableError", message: unstorable } } : result;
+}
 
 /** Ends a run COMPLETED or FAILED, cancels its pending steps, settles its invoker; emits the lifecycle events and, on failure, `inngest/function.failed`. */
 export async function finishRun(
   ctx: EngineContext,
   c: PoolClient,
   run: RunRow,
-  result: { output: unknown } | { error: unknown },
+  reported: { output: unknown } | { error: unknown },
   jobs: NewJob[],
 ): Promise<void> {
+  const result = storableResult(reported);
   const failed = "error" in result;
   const error = failed ? toJsonError(result.error) : null;
   await c.query(

@@ -5,7 +5,7 @@ import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
 import { INVOKED_EVENT } from "./invoke";
 import { FINISHED_EVENT } from "./lifecycle-events";
-import { completeRunAtSeq, finishRun } from "./finish-run";
+import { completeRunAtSeq, finishRun, storableResult } from "./finish-run";
 import { requestFailed } from "./request-failed";
 import { lockRun } from "./run-state";
 import { TERMINAL, type CallJob, type JsonError, type Op, type RunRow } from "./types";
@@ -74,7 +74,7 @@ async function applyAnswer(
 ): Promise<void> {
   const { status, parsed, noRetry, retryAt } = answer;
   const discovery = job.stepId === "step";
-  const done =
+  const answered =
     status === 200
       ? { output: parsed }
       : status === 206 &&
@@ -83,8 +83,9 @@ async function applyAnswer(
           parsed[0]?.op === "RunComplete"
         ? { output: (parsed[0] as Op).data ?? null }
         : null;
+  const done = answered && storableResult(answered);
   // The common end of a run: one statement (a stale answer changes nothing, as below).
-  if (quiet && discovery && done && job.seq !== undefined) {
+  if (quiet && discovery && done && "output" in done && job.seq !== undefined) {
     await completeRunAtSeq(ctx, runId, job.seq, done.output);
     return;
   }

@@ -133,6 +133,7 @@ export function createExecutorServer({
         );
         if (result === "not-found") return send(res, 404, { error: "run not found" });
         if (result === "stale") return send(res, 409, { error: "stale dispatch" });
+        if (typeof result === "object") return send(res, 400, { error: result.unstorable });
         return send(res, 200, {});
       }
       if (method === "POST" && (m = /^\/v0\/runs\/([^/]+)\/rerun$/.exec(path))) {

@@ -39,3 +39,32 @@ export function findUnstorableText(value: unknown, root: string): string | null 
   }
   return null;
 }
+
+/** What the SDK sends back for a step (an opcode), as far as it is stored. */
+type StepOp = {
+  id: string;
+  name?: string;
+  displayName?: string;
+  opts?: unknown;
+  data?: unknown;
+  error?: unknown;
+};
+
+/** How a step is named in messages: its display name, or its hashed id when the name itself cannot be stored. */
+export function storableStepName(op: StepOp): string {
+  const name = op.displayName ?? op.name ?? op.id;
+  return findUnstorableText(name, "") ? op.id : name;
+}
+
+/**
+ * Why a step the SDK reported cannot be stored, as `step "<name>": <path>: <why>` (path under
+ * `output`, `error`, `opts` or `name`); null when all of it can be.
+ */
+export function findUnstorableStep(op: StepOp): string | null {
+  const problem =
+    findUnstorableText(op.data, "output") ??
+    findUnstorableText(op.error, "error") ??
+    findUnstorableText(op.opts, "opts") ??
+    findUnstorableText([op.name, op.displayName], "name");
+  return problem && `step ${JSON.stringify(storableStepName(op))}: ${problem}`;
+}
