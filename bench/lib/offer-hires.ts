@@ -59,6 +59,16 @@ export async function offerHires(
     { ok: boolean } | undefined
   )[];
   const refused = results.filter((r) => !r?.ok).length;
+  if (refused) {
+    // Why, so a refusal can be told from a slow answer: HTTP status, or the client's error (a timeout).
+    const why = new Map<string, number>();
+    for (const r of results as ({ ok: boolean; status?: number; error?: string } | undefined)[])
+      if (!r?.ok) {
+        const k = r?.status ? `HTTP ${r.status}` : (r?.error ?? "no answer");
+        why.set(k, (why.get(k) ?? 0) + 1);
+      }
+    console.log(`refused: ${[...why].map(([k, n]) => `${n} × ${k}`).join(", ")}`);
+  }
   const deadline = Date.now() + 300_000;
   // Asks only for the accounts not seen yet: re-reading thousands of found rows five times a second
   // loaded the database the tail of the run was still being synced on.
