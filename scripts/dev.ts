@@ -244,6 +244,11 @@ async function main() {
       // 11 % of its CPU under a stream of Inngest calls, 6 % with 64 MB. Costs ~110 MB more RSS
       // under that load (bench/executor-product.ts).
       "--max-semi-space-size=64",
+      // Production: old space held to 1 GiB (issue #17: the app's peak RSS ≤ 1 GiB during a 100k
+      // full sync). Left to itself V8 let the heap grow to 1.4 GB before collecting (RSS 1.7 GB);
+      // with this cap the same sync peaked at 568 MB of heap, 908 MB RSS, in the same 71 s
+      // (bench/sync-full.ts). The development server compiles pages and keeps V8's default.
+      ...(values.prod ? ["--max-old-space-size=1024"] : []),
       path.join(projectRoot, "scripts/app-server.mjs"),
       values.prod ? "prod" : "dev",
       String(profile.ports.app),
