@@ -30,7 +30,7 @@ export const hrIncrementalSync = inngest.createFunction(
     concurrency: { limit: 1 },
     triggers: [{ event: "hr/employee.changed" }, { event: "hr/org-unit.changed" }],
   },
-  async ({ events, step }) => {
+  async ({ events, step, attempt }) => {
     const changes = events.map((event) => ({
       change: (event.name === "hr/employee.changed"
         ? { kind: "employee", record: event.data.record as unknown as HrEmployee }
@@ -39,8 +39,11 @@ export const hrIncrementalSync = inngest.createFunction(
       webhookId: event.data.webhookId,
     }));
     const merged = await step.run("merge", async () => {
-      const results = await mergeHrChanges(changes);
-      const applied = results.some((r) => r.applied);
+      // A retry finds what its first attempt merged already in the mirror: still queue it, since
+      // that attempt may have failed before queuing (a repeated plan of those employees is harmless).
+      const retried = attempt > 0;
+      const results = await mergeHrChanges(changes, { staleAffects: retried });
+      const applied = retried || results.some((r) => r.applied);
       const employeeNos = [...new Set(results.flatMap((r) => r.employeeNos))];
       const targets = applied ? await listIncrementalTargets() : [];
       await queuePendingEmployees(targets, employeeNos);

@@ -48,6 +48,13 @@ export async function mergeHrChange(
  */
 export async function mergeHrChanges(
   changes: { change: HrChange; sourceConnectionId?: string }[],
+  options: {
+    /**
+     * A retried merge: its first attempt may have merged these records and failed before they were
+     * queued for the IM, so records the mirror already holds still name their employees.
+     */
+    staleAffects?: boolean;
+  } = {},
 ): Promise<MergeHrChangeResult[]> {
   const bySource = new Map<string | undefined, HrChange[]>();
   for (const { change, sourceConnectionId } of changes) {
@@ -70,7 +77,7 @@ export async function mergeHrChanges(
     ]).size;
     const applied = pull.stale < distinct;
     const employeeNos = new Set<string>();
-    if (applied) {
+    if (applied || options.staleAffects) {
       for (const e of employees) employeeNos.add(e.employeeNo);
       for (const no of await subtreeEmployees(units.map((u) => u.code))) employeeNos.add(no);
     }

@@ -8,6 +8,7 @@ import {
   mergeThroughFunction,
   setupIncrementalWorld,
 } from "./incremental-sync-test-env";
+import { mergeHrChanges } from "./run-incremental-sync";
 import { clearPendingEmployees, queuePendingEmployees, readPendingEmployees } from "./sync-pending";
 
 const env = setupIncrementalWorld({ recordImRequests: true });
@@ -89,6 +90,20 @@ describe("the per-target queue of merged employees", () => {
       3,
     );
     expect((await readPendingEmployees(connectionId)).employeeNos).toEqual([]);
+  });
+
+  it("a retried merge still names the employees of records its first attempt already merged", async () => {
+    const change = await normalise(hire("QR1", 7));
+    const first = await mergeHrChanges([{ change, sourceConnectionId: hrConnectionId }]);
+    expect(first[0]).toMatchObject({ applied: true, employeeNos: ["QR1"] });
+    // The mirror holds this version now: a plain repeat is a stale delivery and names nobody…
+    const repeat = await mergeHrChanges([{ change, sourceConnectionId: hrConnectionId }]);
+    expect(repeat[0]).toMatchObject({ applied: false, employeeNos: [] });
+    // …but a retry of a merge that may have failed before queuing must still queue them.
+    const retried = await mergeHrChanges([{ change, sourceConnectionId: hrConnectionId }], {
+      staleAffects: true,
+    });
+    expect(retried[0]).toMatchObject({ applied: false, employeeNos: ["QR1"] });
   });
 
   it("a target that has not had its first full sync queues nothing", async () => {
