@@ -7,8 +7,15 @@ import type { NewJob } from "./queue";
 import { json } from "./sql-values";
 import type { CallJob, RunRow } from "./types";
 
-/** A crashed executor's slots stop counting after this long (longer than any request may take). */
-const LEASE_SECONDS = 300;
+/**
+ * A crashed executor's slots stop counting after this long. A request renews its lease while it
+ * runs ({@link keepLease}), so a long request keeps its slot; a 5-minute lease left every
+ * waiter of the key (e.g. an IM target's syncs) stalled for 5 minutes after a crash.
+ */
+const LEASE_SECONDS = 60;
+
+/** The lease of a request's slots, in seconds (ExecutorOptions.leaseSeconds, for tests). */
+const leaseSeconds = (ctx: EngineContext) => ctx.opts.leaseSeconds ?? LEASE_SECONDS;
 /** Held requests are woken by the release of a slot; this re-check only covers expired leases. */
 const RECHECK_MS = 15_000;
 
@@ -89,6 +96,7 @@ export async function acquireSlots(
     if (!blocked.length) {
       await takeSlots(
         c,
+        leaseSeconds(ctx),
         run.id,
         job.stepId,
         requestLeaseId(job),
@@ -122,6 +130,7 @@ export async function acquireSlots(
 
 async function takeSlots(
   c: PoolClient,
+  seconds: number,
   runId: string,
   stepId: string,
   leaseId: string,
@@ -135,7 +144,7 @@ async function takeSlots(
      w AS (DELETE FROM "JobFlowWait" WHERE "runId" = $2 AND "stepId" = $3)
      UPDATE "JobRun" SET "waitReason" = NULL, "waitUntil" = NULL
      WHERE id = $2 AND "waitReason" IN ('concurrency','priority')`,
-    [keys, runId, stepId, LEASE_SECONDS, leaseId],
+    [keys, runId, stepId, seconds, leaseId],
   );
 }
 
@@ -228,6 +237,29 @@ export async function releaseSlots(
     );
     for (const r of rows) jobs.push({ data: { ...r.job, w: 1 } });
   });
+}
+
+/**
+ * Renews a running request's leases three times a lease until `stop()` (two renewals may be
+ * missed): the slot counts for as long as the request runs, and lapses within a lease of its
+ * executor dying.
+ */
+export function keepLease(ctx: EngineContext, runId: string, leaseId: string): { stop(): void } {
+  const seconds = leaseSeconds(ctx);
+  const timer = setInterval(
+    () => {
+      ctx.pool
+        .query(
+          `UPDATE "JobFlowLease" SET "leaseUntil" = now() + make_interval(secs => $3)
+         WHERE "runId" = $1 AND "stepId" = $2`,
+          [runId, leaseId, seconds],
+        )
+        .catch(() => {}); // the next renewal tries again; a lapse only lets the slot go early
+    },
+    (seconds * 1000) / 3,
+  );
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 /**

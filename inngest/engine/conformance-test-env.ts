@@ -68,6 +68,8 @@ export type TestStackOptions = {
   inBandSync?: boolean;
   /** Require the event key on POST /e (default true). */
   eventKey?: boolean;
+  /** Lease of concurrency slots in seconds (default 60). */
+  leaseSeconds?: number;
   /** Each executor's log lines, with its index. */
   log?: (line: string, instance: number) => void;
 };
@@ -116,6 +118,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       appUrls: options.inBandSync === false ? [] : appUrls,
       ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
       ...(options.checkpointing !== undefined ? { checkpointing: options.checkpointing } : {}),
+      ...(options.leaseSeconds !== undefined ? { leaseSeconds: options.leaseSeconds } : {}),
       log: (line) => options.log?.(line, i),
     });
   await new Promise<void>((r) => placeholder.close(() => r()));

@@ -1,6 +1,13 @@
 import { applyOps } from "./apply-ops";
 import { callApp, type AppAnswer } from "./call-app";
-import { acquireSlots, dropWaiter, queueOrder, releaseSlots, requestLeaseId } from "./concurrency";
+import {
+  acquireSlots,
+  dropWaiter,
+  keepLease,
+  queueOrder,
+  releaseSlots,
+  requestLeaseId,
+} from "./concurrency";
 import type { EngineContext } from "./context";
 import { toJsonError } from "./errors";
 import { INVOKED_EVENT } from "./invoke";
@@ -56,10 +63,12 @@ export async function handleCall(ctx: EngineContext, job: CallJob): Promise<void
   const limited = fn.flow.concurrency.length > 0;
   // Over a limit the request waits in its key's queue; it is woken when a slot frees.
   if (limited && (await acquireSlots(ctx, run, fn, job)) !== "go") return;
+  const lease = limited ? keepLease(ctx, run.id, requestLeaseId(job)) : null;
   try {
     const answer = await callApp(ctx, run, fn, job);
     await applyAnswer(ctx, run.id, job, answer, quietEnd(ctx, run));
   } finally {
+    lease?.stop();
     if (limited) await releaseSlots(ctx, run.id, requestLeaseId(job), queueOrder(fn, run));
   }
 }

@@ -24,6 +24,8 @@ export interface StartExecutorOptions {
   concurrency?: number;
   /** Let the SDK run consecutive steps in one request, checkpointing each (default true). */
   checkpointing?: boolean;
+  /** Lease of a running request's concurrency slots in seconds, renewed while it runs. Default 60. */
+  leaseSeconds?: number;
   /** Host to listen on. Default 127.0.0.1. */
   host?: string;
 }
@@ -50,6 +52,7 @@ export async function startExecutor(opts: StartExecutorOptions): Promise<Executo
     retryBaseMs: opts.retryBaseMs,
     concurrency: opts.concurrency,
     checkpointing: opts.checkpointing,
+    leaseSeconds: opts.leaseSeconds,
   });
   const server = createExecutorServer({
     executor,

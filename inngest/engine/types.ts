@@ -22,6 +22,8 @@ export interface ExecutorOptions {
   checkpointing?: boolean;
   /** Timeout of one request to the app (default 120 s). */
   requestTimeoutMs?: number;
+  /** Lease of a running request's concurrency slots, renewed while it runs (default 60 s). */
+  leaseSeconds?: number;
   /** Re-sync period after a successful sync (default 5 min). */
   resyncIntervalMs?: number;
 }
