@@ -152,6 +152,42 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
   };
 }
 
+/** Posts one event to an executor's event API; returns the id it assigned. */
+export async function postEvent(
+  executorUrl: string,
+  name: string,
+  data: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await fetch(`${executorUrl}/e/${EVENT_KEY}`, {
+    method: "POST",
+    body: JSON.stringify({ name, data }),
+  });
+  return ((await res.json()) as { ids: string[] }).ids[0];
+}
+
+/** Waits until the runs these events started have all ended; returns their statuses. */
+export function runsEnded(eventIds: string[], timeoutMs = 60_000) {
+  return waitFor(
+    `${eventIds.length} runs to end`,
+    () =>
+      db.jobRun.findMany({
+        where: { eventId: { in: eventIds } },
+        select: { status: true, waitReason: true },
+      }),
+    (rs) => rs.length === eventIds.length && rs.every((r) => TERMINAL.includes(r.status)),
+    timeoutMs,
+  );
+}
+
+/** Waits until the executors have registered `count` functions of the app `appId`. */
+export function appSynced(appId: string, count: number) {
+  return waitFor(
+    `sync of the ${appId} app`,
+    () => db.jobFunction.count({ where: { appId } }),
+    (n) => n === count,
+  );
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((r) => server.close(() => r()));
 }

@@ -8,8 +8,8 @@ import type { ExecutorHandle } from "./index";
 import {
   db,
   EVENT_KEY,
+  runsEnded,
   startTestStack,
-  TERMINAL,
   waitFor,
   type TestStack,
 } from "./conformance-test-env";
@@ -35,18 +35,6 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       }
       return ids;
     }
-
-    const allEnded = (eventIds: string[], timeoutMs = 60_000) =>
-      waitFor(
-        `${eventIds.length} runs to end`,
-        () =>
-          db.jobRun.findMany({
-            where: { eventId: { in: eventIds } },
-            select: { status: true, waitReason: true },
-          }),
-        (rs) => rs.length === eventIds.length && rs.every((r) => TERMINAL.includes(r.status)),
-        timeoutMs,
-      );
 
     beforeAll(async () => {
       stack = await startTestStack({
@@ -75,7 +63,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         "flow/conc-two",
         Array.from({ length: 16 }, (_, n) => ({ n })),
       );
-      const runs = await allEnded(ids);
+      const runs = await runsEnded(ids);
       expect(runs.every((r) => r.status === "COMPLETED" && r.waitReason === null)).toBe(true);
       expect(maxActive.get(`conc-two:${mode}`)).toBe(2);
       expect(active.get(`conc-two:${mode}`)).toBe(0);
@@ -87,7 +75,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         "flow/conc-array",
         Array.from({ length: 16 }, (_, n) => ({ n, user: users[n % 4] })),
       );
-      const runs = await allEnded(ids);
+      const runs = await runsEnded(ids);
       expect(runs.every((r) => r.status === "COMPLETED")).toBe(true);
       expect(maxActive.get(`arr:${mode}`)).toBeLessThanOrEqual(3);
       for (const u of users) expect(maxActive.get(`arr:${mode}:${u}`)).toBe(1);
@@ -108,7 +96,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         (rs) => rs.length === 2 && rs.every((r) => r.waitReason === "concurrency"),
       );
       openGate(`steps-${mode}`);
-      await allEnded([full, ...later]);
+      await runsEnded([full, ...later]);
       // Between two requests of the multi-step run the slot is free for a moment; the later
       // runs must not take it there.
       expect(timeline.get(`${mode}:m`)).toEqual([
@@ -131,7 +119,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
           Array.from({ length: 6 }, (_, n) => ({ n, target: n % 2 ? "a" : "b" })),
         )),
       ];
-      const runs = await allEnded(ids);
+      const runs = await runsEnded(ids);
       expect(runs.every((r) => r.status === "COMPLETED")).toBe(true);
       expect(maxActive.get(`env:${mode}:a`)).toBe(1);
       expect(maxActive.get(`env:${mode}:b`)).toBe(1);
@@ -156,7 +144,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
       expect(waiting).toHaveLength(5);
       expect(waiting.every((w) => w.waitUntil !== null)).toBe(true);
 
-      const runs = await allEnded(ids);
+      const runs = await runsEnded(ids);
       expect(runs.every((r) => r.status === "COMPLETED" && r.waitReason === null)).toBe(true);
       const s = starts.get(`throttled:${mode}`)!;
       expect(s.map((x) => x.n)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -196,7 +184,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         "concurrency",
       ]);
       openGate(gateName);
-      await allEnded([blocker, ...queued]);
+      await runsEnded([blocker, ...queued]);
       expect(starts.get(`prio:${mode}`)!.map((x) => x.n)).toEqual([0, 3, 1, 2]);
     });
   },

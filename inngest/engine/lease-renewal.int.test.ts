@@ -4,10 +4,11 @@
 import { Inngest } from "inngest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  appSynced,
   db,
-  EVENT_KEY,
+  postEvent,
+  runsEnded,
   startTestStack,
-  TERMINAL,
   waitFor,
   type TestStack,
 } from "./conformance-test-env";
@@ -42,24 +43,14 @@ describe("lease renewal of concurrency slots", () => {
       },
       leaseSeconds: 1,
     });
-    await waitFor(
-      "sync of the lease app",
-      () => db.jobFunction.count({ where: { appId: "lease" } }),
-      (n) => n === 1,
-    );
+    await appSynced("lease", 1);
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const send = async () => {
-    const res = await fetch(`${stack.executors[0].url}/e/${EVENT_KEY}`, {
-      method: "POST",
-      body: JSON.stringify({ name: "lease/long", data: {} }),
-    });
-    return ((await res.json()) as { ids: string[] }).ids[0];
-  };
+  const send = () => postEvent(stack.executors[0].url, "lease/long");
 
   test("a step body running past the lease keeps the slot: the run sent after it is held, then runs", async () => {
     const first = await send();
@@ -71,21 +62,8 @@ describe("lease renewal of concurrency slots", () => {
     // Past the 1 s lease: without renewal the slot would have lapsed and this run would start now.
     await new Promise((r) => setTimeout(r, 1_600));
     const second = await send();
-    await waitFor(
-      "both runs to end",
-      () =>
-        db.jobRun.findMany({
-          where: { eventId: { in: [first, second] } },
-          select: { status: true },
-        }),
-      (rs) => rs.length === 2 && rs.every((r) => TERMINAL.includes(r.status)),
-      30_000,
-    );
+    const runs = await runsEnded([first, second], 30_000);
     expect(mostInside).toBe(1);
-    const runs = await db.jobRun.findMany({
-      where: { eventId: { in: [first, second] } },
-      select: { status: true },
-    });
     expect(runs.map((r) => r.status)).toEqual(["COMPLETED", "COMPLETED"]);
     expect(await db.jobFlowLease.count({ where: { leaseUntil: { gt: new Date() } } })).toBe(0);
   });

@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ExecutorHandle } from "./index";
 import {
+  appSynced,
   db,
-  EVENT_KEY,
+  postEvent,
   startTestStack,
   TERMINAL,
   waitFor,
@@ -22,11 +23,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     let sent = 0;
 
     async function send(name: string, runName: string): Promise<string> {
-      const res = await fetch(`${executors[sent++ % 2].url}/e/${EVENT_KEY}`, {
-        method: "POST",
-        body: JSON.stringify({ name, data: { mode, name: `${mode}:${runName}` } }),
-      });
-      return ((await res.json()) as { ids: string[] }).ids[0];
+      return postEvent(executors[sent++ % 2].url, name, { mode, name: `${mode}:${runName}` });
     }
 
     const bodyStarted = (runName: string, timeoutMs = 10_000) =>
@@ -59,11 +56,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         checkpointing,
       });
       ({ executors } = stack);
-      await waitFor(
-        "sync of the app",
-        () => db.jobFunction.count({ where: { appId: "second-key" } }),
-        (n) => n === 2,
-      );
+      await appSynced("second-key", 2);
     });
 
     afterAll(async () => {

@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ExecutorHandle } from "./index";
 import {
+  appSynced,
   db,
-  EVENT_KEY,
+  postEvent,
   startTestStack,
   TERMINAL,
   waitFor,
@@ -20,11 +21,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
     let executor: ExecutorHandle;
 
     async function runOf(name: string) {
-      const res = await fetch(`${executor.url}/e/${EVENT_KEY}`, {
-        method: "POST",
-        body: JSON.stringify({ name, data: {} }),
-      });
-      const [eventId] = ((await res.json()) as { ids: string[] }).ids;
+      const eventId = await postEvent(executor.url, name);
       return waitFor(
         `the ${name} run to end`,
         () =>
@@ -46,11 +43,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])(
         checkpointing,
       });
       [executor] = stack.executors;
-      await waitFor(
-        "sync of the app",
-        () => db.jobFunction.count({ where: { appId: "unstorable" } }),
-        (n) => n === 2,
-      );
+      await appSynced("unstorable", 2);
     });
 
     afterAll(async () => {
