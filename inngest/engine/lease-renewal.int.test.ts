@@ -48,6 +48,7 @@ describe("lease renewal of concurrency slots", () => {
 
   afterAll(async () => {
     await stack?.stop();
+    await db.jobFunction.deleteMany({ where: { appId: "lease" } });
   });
 
   const send = () => postEvent(stack.executors[0].url, "lease/long");
