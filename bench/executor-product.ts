@@ -40,10 +40,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
 const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
 const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 50);
 
+type Proc = "next" | "executor" | "functions";
+
 /** The pid listening on a local TCP port (ss -ltnp). */
-function pidOnPort(port: number): number {
+function pidOnPort(port: number, optional = false): number {
   const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
   const m = /pid=(\d+)/.exec(out);
+  if (!m && optional) return 0;
   if (!m) throw new Error(`nothing listens on port ${port}: start the product with npm start`);
   return Number(m[1]);
 }
@@ -62,11 +65,25 @@ async function main() {
     process.env.DATABASE_URL ??
     `postgresql://postgres:orgbridge@127.0.0.1:${ports.postgres}/orgbridge`;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  const pids = { next: pidOnPort(ports.app), executor: pidOnPort(ports.executor) };
+  const pids = {
+    next: pidOnPort(ports.app),
+    executor: pidOnPort(ports.executor),
+    // The functions worker (scripts/functions-worker.ts); 0 when ORGBRIDGE_FUNCTIONS_WORKER=off.
+    functions: pidOnPort(ports.functions, true),
+  };
   const sum = (f: (pid: number) => number) => withChildren(pids.next).reduce((a, p) => a + f(p), 0);
+  const of = (f: (pid: number) => number, pid: number) => (pid ? f(pid) : 0);
   // The executor runs in the run command's own process, whose children are the rest of the stack.
-  const cpu = { next: () => sum(cpuMs), executor: () => cpuMs(pids.executor) };
-  const rss = { next: () => sum(rssMb), executor: () => rssMb(pids.executor) };
+  const cpu = {
+    next: () => sum(cpuMs),
+    executor: () => cpuMs(pids.executor),
+    functions: () => of(cpuMs, pids.functions),
+  };
+  const rss = {
+    next: () => sum(rssMb),
+    executor: () => rssMb(pids.executor),
+    functions: () => of(rssMb, pids.functions),
+  };
   const post = eventSender(`http://127.0.0.1:${ports.executor}`, secrets.inngestEventKey);
   const data = (i: number) => ({ requestedBy: "bench", note: `bench ${i}` });
   const ping = "system/ping.requested";
@@ -74,11 +91,15 @@ async function main() {
   const out: Record<string, unknown> = {};
   /** Runs a phase and adds the CPU each process spent on it, per run. */
   const phase = async (run: () => Promise<RunFigures>) => {
-    const before = { next: cpu.next(), executor: cpu.executor() };
+    const before = { next: cpu.next(), executor: cpu.executor(), functions: cpu.functions() };
     const figures = await run();
-    const per = (k: "next" | "executor") =>
-      Math.round(((cpu[k]() - before[k]) / figures.runs) * 100) / 100;
-    return { ...figures, cpuMsPerRun: { next: per("next"), executor: per("executor") } };
+    const per = (k: Proc) => Math.round(((cpu[k]() - before[k]) / figures.runs) * 100) / 100;
+    const cpuMsPerRun = {
+      next: per("next"),
+      executor: per("executor"),
+      functions: per("functions"),
+    };
+    return { ...figures, cpuMsPerRun };
   };
   try {
     await offerFlood(pool, post, ping, data, 200); // warm-up
@@ -91,12 +112,13 @@ async function main() {
     console.log(`1-step system-heartbeat sustained`, oneStep);
     Object.assign(out, { latency, sustained, oneStep });
     if (SOAK > 0) {
-      const samples: { next: number; executor: number }[] = [];
-      const sample = () => samples.push({ next: rss.next(), executor: rss.executor() });
+      const samples: Record<Proc, number>[] = [];
+      const sample = () =>
+        samples.push({ next: rss.next(), executor: rss.executor(), functions: rss.functions() });
       sample();
       const soak: RunFigures = await offerSteady(pool, post, ping, data, SOAK_RATE, SOAK, sample);
       sample();
-      const series = (k: "next" | "executor") => ({
+      const series = (k: Proc) => ({
         first: samples[1]?.[k] ?? samples[0][k],
         last: samples[samples.length - 1][k],
         max: Math.max(...samples.map((s) => s[k])),
@@ -106,13 +128,18 @@ async function main() {
         seconds: SOAK,
         rate: SOAK_RATE,
         ...soak,
-        rssMb: { next: series("next"), executor: series("executor") },
+        rssMb: {
+          next: series("next"),
+          executor: series("executor"),
+          functions: series("functions"),
+        },
       };
       console.log(`soak`, JSON.stringify(out.soak));
     }
     out.rssMb = {
       next: rss.next(),
       executor: rss.executor(),
+      functions: rss.functions(),
       nextProcesses: withChildren(pids.next).length,
     };
   } finally {

@@ -16,11 +16,9 @@ type RouteHandler = (request: Request, context: unknown) => Promise<Response>;
 const refused = (message: string) =>
   Response.json({ error: { code: "unauthorized", message } }, { status: 401 });
 
-/** True when the body carries a valid `X-Inngest-Signature` from one of the keys (as the SDK computes it). */
-async function isSigned(request: Request, keys: string[]): Promise<boolean> {
-  const header = request.headers.get("x-inngest-signature");
+/** True when `text` (the raw body) carries a valid `X-Inngest-Signature` from one of the keys, as the SDK computes it. */
+export function hasValidSignature(text: string, header: string | null, keys: string[]): boolean {
   if (!header || !keys.length) return false;
-  const text = await request.clone().text();
   let body: unknown = "";
   if (text) {
     try {
@@ -33,7 +31,13 @@ async function isSigned(request: Request, keys: string[]): Promise<boolean> {
   return keys.some((key) => verifySignature(canonical, header, key));
 }
 
-const envSigningKeys = () => {
+async function isSigned(request: Request, keys: string[]): Promise<boolean> {
+  const header = request.headers.get("x-inngest-signature");
+  if (!header || !keys.length) return false;
+  return hasValidSignature(await request.clone().text(), header, keys);
+}
+
+export const envSigningKeys = () => {
   const jobs = envSection("jobs");
   return [jobs.INNGEST_SIGNING_KEY, jobs.INNGEST_SIGNING_KEY_FALLBACK].filter((k): k is string =>
     Boolean(k),

@@ -9,11 +9,14 @@
 //   node scripts/app-server.mjs <dev|prod> <port> <host> [workers]
 import path from "node:path";
 import { runAppServer } from "./lib/app-cluster.mjs";
+import { plainProcessEnv } from "./lib/plain-env.mjs";
 
 const [mode = "prod", portArg = "3000", host = "127.0.0.1", workersArg = "1"] =
   process.argv.slice(2);
 const port = Number(portArg);
 const dev = mode === "dev";
+// The development server reloads .env files into process.env as they change; production does not.
+if (!dev) plainProcessEnv();
 const workers = dev ? 1 : Number(workersArg);
 if (!Number.isInteger(workers) || workers < 1) {
   console.error(`app-server: workers must be a whole number of at least 1, not "${workersArg}"`);

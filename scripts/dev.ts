@@ -53,8 +53,11 @@ const say = (line: string) => console.log(`\x1b[36m[orgbridge]\x1b[0m ${line}`);
 // So the default leaves a core to the executor and PostgreSQL: one worker per core beyond the first
 // (at most 4), and one on a machine of two cores or fewer.
 let appWorkers = 1;
+let functionsUrl: string | undefined;
 try {
-  const { APP_WORKERS } = parseEnvSection("server", process.env);
+  const { APP_WORKERS, ORGBRIDGE_FUNCTIONS_WORKER } = parseEnvSection("server", process.env);
+  if (values.prod && ORGBRIDGE_FUNCTIONS_WORKER !== "off")
+    functionsUrl = `http://127.0.0.1:${profile.ports.functions}/api/inngest`;
   if (values.prod) appWorkers = APP_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1));
   else if (APP_WORKERS && APP_WORKERS > 1)
     say(`APP_WORKERS=${APP_WORKERS} is for --prod: the development server is one process`);
@@ -113,6 +116,32 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, name: string):
   });
 }
 
+/** A child process of the stack: stopped with it, and a crash stops the whole stack. */
+function startWorker(tag: string, name: string, args: string[], env: NodeJS.ProcessEnv) {
+  const worker = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: projectRoot,
+    env: { ...env, NODE_ENV: values.prod ? "production" : "development" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  prefixed(worker, tag);
+  stops.push({
+    name,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (worker.exitCode !== null) return resolve();
+        worker.once("exit", () => resolve());
+        worker.kill("SIGTERM");
+        setTimeout(() => worker.kill("SIGKILL"), 20_000).unref();
+      }),
+  });
+  worker.on("exit", (code) => {
+    if (!shuttingDown) {
+      console.error(`[orgbridge] the ${name} exited with code ${code}`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -141,6 +170,7 @@ async function main() {
   };
 
   await assertPortFree(profile.ports.app, "the web app");
+  if (functionsUrl) await assertPortFree(profile.ports.functions, "the functions worker");
 
   // 1. Database
   if (!env.DATABASE_URL) {
@@ -173,6 +203,7 @@ async function main() {
     env,
     secrets,
     appUrl,
+    functionsUrl,
     log: say,
   });
   for (const s of services) {
@@ -211,29 +242,30 @@ async function main() {
   // only picks up what this worker leaves overdue (ORGBRIDGE_CALLBACK_WORKER=process).
   if (env.ORGBRIDGE_CALLBACK_WORKER !== "off") {
     env.ORGBRIDGE_CALLBACK_WORKER = "process";
-    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/callback-worker.ts"], {
-      cwd: projectRoot,
-      env: { ...env, NODE_ENV: values.prod ? "production" : "development" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    prefixed(worker, "callbacks");
-    stops.push({
-      name: "callback worker",
-      stop: () =>
-        new Promise<void>((resolve) => {
-          if (worker.exitCode !== null) return resolve();
-          worker.once("exit", () => resolve());
-          worker.kill("SIGTERM");
-          setTimeout(() => worker.kill("SIGKILL"), 20_000).unref();
-        }),
-    });
-    worker.on("exit", (code) => {
-      if (!shuttingDown) {
-        console.error(`[orgbridge] the callback worker exited with code ${code}`);
-        void shutdown(code ?? 1);
-      }
-    });
+    startWorker("callbacks", "callback delivery worker", ["scripts/callback-worker.ts"], env);
     rows.push(["Callback delivery worker", "own process (scripts/callback-worker.ts)"]);
+  }
+  // 6. The Inngest functions, in their own process in production (scripts/functions-worker.ts):
+  // the embedded executor calls it, not Next.js. The development server keeps serving them at
+  // /api/inngest, where edits reload.
+  if (functionsUrl) {
+    startWorker(
+      "functions",
+      "functions worker",
+      [
+        // The worker runs the syncs: the same heap limits as the app had for them (below).
+        "--max-semi-space-size=64",
+        "--max-old-space-size=1024",
+        "scripts/functions-worker.ts",
+        String(profile.ports.functions),
+        "127.0.0.1",
+      ],
+      env,
+    );
+    rows.push([
+      "Background functions",
+      `${functionsUrl}  (own process; ORGBRIDGE_FUNCTIONS_WORKER)`,
+    ]);
   }
   // Next.js behind our own node:http server, which records the socket address (scripts/app-server.mjs).
   const app = spawn(

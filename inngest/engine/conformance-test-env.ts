@@ -1,12 +1,13 @@
 // Shared by the executor's integration tests (conformance, conformance-cron, conformance-flow,
 // flow-control, flow-two-executors, contention, event-intake): keys, a Prisma client on the test
 // database, ports, polling, and the start and stop of executors with the apps they serve.
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { serve } from "inngest/node";
 import { inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { serveNode } from "../serve-node";
 import { startExecutor, type ExecutorHandle } from "./index";
 
 export const databaseUrl = inject("databaseUrl");
@@ -70,6 +71,8 @@ export type TestStackOptions = {
   eventKey?: boolean;
   /** Lease of concurrency slots in seconds (default 60). */
   leaseSeconds?: number;
+  /** Serve the apps through serveNode (the functions worker's guarded handler) instead of the SDK's own. */
+  guarded?: boolean;
   /** Each executor's log lines, with its index. */
   log?: (line: string, instance: number) => void;
 };
@@ -105,9 +108,13 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
   const servers: Server[] = [];
   const appUrls: string[] = [];
   for (const app of options.apps()) {
-    const server = createServer(serve(app));
+    let handler: RequestListener = serve(app);
+    const server = createServer((req, res) => handler(req, res));
     servers.push(server);
-    appUrls.push(`http://127.0.0.1:${await listen(server)}/api/inngest`);
+    const origin = `http://127.0.0.1:${await listen(server)}`;
+    if (options.guarded)
+      handler = serveNode({ client: app.client, functions: app.functions, serveOrigin: origin });
+    appUrls.push(`${origin}/api/inngest`);
   }
   const start = (i: number, port: number) =>
     startExecutor({

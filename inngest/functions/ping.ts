@@ -18,7 +18,7 @@ export const ping = inngest.createFunction(
     const summary = await step.run(
       "summarise",
       () =>
-        `${system.orgUnits} org units, ${system.employees} employees, ${system.openConflicts} open conflicts`,
+        `${system.orgUnits} org units, ${system.employeesApproximate ? "about " : ""}${system.employees} employees, ${system.openConflicts} open conflicts`,
     );
     return { received, summary };
   },

@@ -51,6 +51,8 @@ const sections = {
       .min(1, "must be a whole number from 1 to 16")
       .max(16, "must be a whole number from 1 to 16")
       .optional(),
+    /** Production: "process" (the default) serves the Inngest functions from their own process (scripts/functions-worker.ts) and points the embedded executor at it; "off" leaves them to the Next.js route /api/inngest. */
+    ORGBRIDGE_FUNCTIONS_WORKER: z.enum(["process", "off"]).optional(),
   },
   database: {
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),

@@ -10,6 +10,8 @@ export type Profile = {
     sandboxHr: number;
     sandboxCallbacks: number;
     executor: number;
+    /** The functions worker (scripts/functions-worker.ts), production only. */
+    functions: number;
   };
 };
 
@@ -25,6 +27,7 @@ export const profiles = {
       sandboxHr: 3202,
       sandboxCallbacks: 3203,
       executor: 8288,
+      functions: 3010,
     },
   },
   e2e: {
@@ -38,6 +41,7 @@ export const profiles = {
       sandboxHr: 3502,
       sandboxCallbacks: 3503,
       executor: 3288,
+      functions: 3310,
     },
   },
 } satisfies Record<string, Profile>;

@@ -23,6 +23,8 @@ export type ServiceContext = {
   secrets: LocalSecrets;
   /** Where the console is served. */
   appUrl: string;
+  /** Where the functions worker will serve the Inngest functions; unset: the app's /api/inngest. */
+  functionsUrl?: string;
   log: (line: string) => void;
 };
 
@@ -129,7 +131,7 @@ export async function startOptionalServices(ctx: ServiceContext): Promise<Servic
       databaseUrl: env.DATABASE_URL!,
       signingKey: secrets.inngestSigningKey,
       eventKey: secrets.inngestEventKey,
-      appUrls: [`http://127.0.0.1:${profile.ports.app}/api/inngest`],
+      appUrls: [ctx.functionsUrl ?? `http://127.0.0.1:${profile.ports.app}/api/inngest`],
       log: (line) => ctx.log(`executor: ${line}`),
     });
     env.INNGEST_DEV = "0";

@@ -47,7 +47,25 @@ describe("checkSystem", () => {
       employees: await d.employee.count(),
       openConflicts: await d.syncConflict.count({ where: { status: "OPEN" } }),
     });
+    expect(after.employeesApproximate).toBe(false);
     expect(typeof after.orgUnits).toBe("number");
     expect(Number.isNaN(Date.parse(after.checkedAt))).toBe(false);
+  });
+
+  it("gives PostgreSQL's estimate for a large employee table instead of counting every row", async () => {
+    const d = await db();
+    await d.$executeRawUnsafe(`ANALYZE "Employee"`);
+    const [{ estimate }] = await d.$queryRawUnsafe<{ estimate: number }[]>(
+      `SELECT reltuples::int AS estimate FROM pg_class WHERE oid = '"Employee"'::regclass`,
+    );
+    // At or below the planner's estimate the figure is the estimate, flagged; above it, a count.
+    expect(estimate).toBeGreaterThanOrEqual(0);
+    const large = await checkSystem({ exactBelow: estimate });
+    expect(large).toMatchObject({ employees: estimate, employeesApproximate: true });
+    const small = await checkSystem({ exactBelow: estimate + 1 });
+    expect(small).toMatchObject({
+      employees: await d.employee.count(),
+      employeesApproximate: false,
+    });
   });
 });

@@ -1,0 +1,130 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { PassThrough } from "node:stream";
+import { serve } from "inngest/node";
+import { INNGEST_MAX_BODY_BYTES } from "@/lib/core/api/refuse-unparsable-json";
+import { envSigningKeys, hasValidSignature } from "./serve-app";
+
+type NodeServeOptions = Pick<Parameters<typeof serve>[0], "client" | "functions"> & {
+  /** The origin the SDK reports when it registers (this server's own), whatever Host a request carries. */
+  serveOrigin: string;
+  servePath?: string;
+  /** Defaults to INNGEST_SIGNING_KEY / INNGEST_SIGNING_KEY_FALLBACK. */
+  signingKeys?: () => string[];
+  maxBytes?: number;
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function refuse(res: ServerResponse, { status, code, message }: Refusal) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+/** The body as bytes, refused (413) as soon as it passes `maxBytes`, declared or counted. */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new Refusal(
+      413,
+      "too_large",
+      `The request body is larger than the limit of ${maxBytes} bytes.`,
+    );
+  const declared = Number(req.headers["content-length"] ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.destroy();
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks, size)));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * The Inngest SDK's node:http handler with the same guards as serveApp (serve-app.ts) gives the
+ * Next.js route: a body that is too large, not UTF-8 or not JSON is refused with 413/400 before
+ * the SDK (which would throw: a 500) sees it, and a registration (`PUT`) must be signed with the
+ * signing key whatever mode the SDK runs in. Step calls are verified by the SDK itself
+ * (INNGEST_DEV=0). Used by the functions worker (scripts/functions-worker.ts), which serves the
+ * product's functions to the executor without Next.js's request pipeline in between.
+ */
+export function serveNode({
+  client,
+  functions,
+  serveOrigin,
+  servePath = "/api/inngest",
+  signingKeys = envSigningKeys,
+  maxBytes = INNGEST_MAX_BODY_BYTES,
+}: NodeServeOptions): RequestListener {
+  const handler = serve({
+    client,
+    functions,
+    serveOrigin,
+    servePath,
+    enableUnauthedSync: false,
+  });
+  return (req, res) => {
+    if (req.method !== "POST" && req.method !== "PUT") return handler(req, res);
+    readBody(req, maxBytes)
+      .then((bytes) => {
+        let text: string;
+        try {
+          text = utf8.decode(bytes);
+        } catch {
+          throw new Refusal(400, "invalid_utf8", "The request body is not valid UTF-8.");
+        }
+        if (text !== "") {
+          try {
+            JSON.parse(text);
+          } catch {
+            throw new Refusal(400, "bad_json", "The request body is not valid JSON.");
+          }
+        }
+        if (req.method === "PUT") {
+          const keys = signingKeys();
+          if (!keys.length)
+            throw new Refusal(
+              401,
+              "unauthorized",
+              "Registration needs INNGEST_SIGNING_KEY; none is configured.",
+            );
+          const header = req.headers["x-inngest-signature"];
+          if (!hasValidSignature(text, typeof header === "string" ? header : null, keys))
+            throw new Refusal(
+              401,
+              "unauthorized",
+              "Registration must be signed with the Inngest signing key.",
+            );
+        }
+        // The original stream is spent; the SDK reads method, url, headers and the body events.
+        const replay = Object.assign(new PassThrough(), {
+          method: req.method,
+          url: req.url,
+          headers: req.headers,
+          socket: req.socket,
+        });
+        replay.end(bytes);
+        return handler(replay as unknown as IncomingMessage, res);
+      })
+      .catch((err: unknown) => {
+        if (res.headersSent) return void res.destroy();
+        if (err instanceof Refusal) return refuse(res, err);
+        refuse(res, new Refusal(500, "internal", "The step call failed."));
+      });
+  };
+}
