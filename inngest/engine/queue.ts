@@ -92,9 +92,40 @@ export class JobQueue {
       retryBackoff: true,
       expireInSeconds: 300,
     });
+    await this.addFetchIndex();
     this.running = true;
     await this.listen();
     this.loopDone = this.loop();
+  }
+
+  /**
+   * pg-boss fetches the next jobs `ORDER BY priority DESC, created_on, id` with an index on
+   * (name, start_after) only, so every fetch read and sorted the whole backlog of due jobs: with
+   * 4,000 queued (a flood of events) 7 ms a fetch, and linear in the backlog. An index in the
+   * fetch's own order makes it read only the jobs it takes (0.26 ms; bench/executor-product.ts).
+   * Built on our queue's partition once, by whichever instance starts first.
+   */
+  private async addFetchIndex(): Promise<void> {
+    const pool = new pg.Pool({ connectionString: this.opts.connectionString, max: 1 });
+    try {
+      const { rows } = await pool.query<{ partition: string }>(
+        `SELECT partition_name AS partition FROM pgboss.queue WHERE name = $1`,
+        [QUEUE],
+      );
+      const partition = rows[0]?.partition;
+      if (!partition || !/^[a-z0-9_]+$/.test(partition)) return;
+      await pool
+        .query(
+          `CREATE INDEX IF NOT EXISTS ${partition}_fetch ON pgboss.${partition}
+             (name, priority DESC, created_on, id) WHERE state < 'active'`,
+        )
+        .catch(async (err: { code?: string }) => {
+          // Another instance created it at the same moment.
+          if (err.code !== "23505" && err.code !== "42P07") throw err;
+        });
+    } finally {
+      await pool.end();
+    }
   }
 
   /** LISTEN for other instances' wake-ups; on a lost connection, reconnect (polling covers the gap). */
