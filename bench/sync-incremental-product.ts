@@ -73,16 +73,24 @@ async function main() {
     // A tag per run: the demo database keeps earlier runs' hires, and employee numbers and mobiles are unique.
     const tag = String.fromCharCode(65 + randomInt(26), 65 + randomInt(26));
     const mobileBase = randomInt(9_000) * 10_000;
-    const offer = (count: number, rate: number, prefix: string) =>
+    // The warm-up's hires take the first WARMUP mobiles of the run's range, the measured ones the rest.
+    const offer = (count: number, rate: number, prefix: string, offset: number) =>
       offerHires(
         { db, webhook },
-        { count, rate, prefix: `${prefix}${tag}`, mobileStem: "98", units, mobileBase },
+        {
+          count,
+          rate,
+          prefix: `${prefix}${tag}`,
+          mobileStem: "98",
+          units,
+          mobileBase: mobileBase + offset,
+        },
       );
     const before = await db.syncRun.count({ where: { connectionId: im.id, kind: "INCREMENTAL" } });
-    const warm = await offer(WARMUP, 20, "XQ");
+    const warm = await offer(WARMUP, 20, "XQ", 0);
     console.log(`warm-up: ${WARMUP} hires at 20/s, p50 ${pct(warm.lat, 50)} ms, tag ${tag}`);
     const loadBefore = loadavg();
-    const measured = await offer(EVENTS, RATE, "XP");
+    const measured = await offer(EVENTS, RATE, "XP", WARMUP);
     const incrementalRuns =
       (await db.syncRun.count({ where: { connectionId: im.id, kind: "INCREMENTAL" } })) - before;
     reportHires(

@@ -53,3 +53,20 @@ test("navigation shows only the areas of the role", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "API tokens" })).toHaveCount(0);
 });
+
+test("machine endpoints answer uncompressed; pages stay gzipped", async ({
+  playwright,
+  baseURL,
+}) => {
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: undefined });
+  const hook = await anonymous.post("/api/hooks/hr/no-such-connection", {
+    headers: { "accept-encoding": "gzip", "content-type": "application/json" },
+    data: "{}",
+  });
+  expect(hook.status()).toBe(401);
+  expect(hook.headers()["content-encoding"]).toBeUndefined();
+  const page = await anonymous.get("/signin", { headers: { "accept-encoding": "gzip" } });
+  expect(page.status()).toBe(200);
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+  await anonymous.dispose();
+});
