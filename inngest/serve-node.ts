@@ -1,7 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { PassThrough } from "node:stream";
 import { serve } from "inngest/node";
+import { readLimitedNodeBody } from "@/lib/core/api/read-limited-body";
 import { INNGEST_MAX_BODY_BYTES } from "@/lib/core/api/refuse-unparsable-json";
+import { AppError } from "@/lib/core/errors";
 import { envSigningKeys, hasValidSignature } from "./serve-app";
 
 type NodeServeOptions = Pick<Parameters<typeof serve>[0], "client" | "functions"> & {
@@ -30,31 +32,6 @@ function refuse(res: ServerResponse, { status, code, message }: Refusal) {
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
-/** The body as bytes, refused (413) as soon as it passes `maxBytes`, declared or counted. */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new Refusal(
-      413,
-      "too_large",
-      `The request body is larger than the limit of ${maxBytes} bytes.`,
-    );
-  const declared = Number(req.headers["content-length"] ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.destroy();
-        reject(tooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks, size)));
-    req.on("error", reject);
-  });
-}
-
 /**
  * The Inngest SDK's node:http handler with the same guards as serveApp (serve-app.ts) gives the
  * Next.js route: a body that is too large, not UTF-8 or not JSON is refused with 413/400 before
@@ -80,7 +57,7 @@ export function serveNode({
   });
   return (req, res) => {
     if (req.method !== "POST" && req.method !== "PUT") return handler(req, res);
-    readBody(req, maxBytes)
+    readLimitedNodeBody(req, maxBytes)
       .then((bytes) => {
         let text: string;
         try {
@@ -124,6 +101,8 @@ export function serveNode({
       .catch((err: unknown) => {
         if (res.headersSent) return void res.destroy();
         if (err instanceof Refusal) return refuse(res, err);
+        if (err instanceof AppError)
+          return refuse(res, new Refusal(err.status, err.code, err.message));
         refuse(res, new Refusal(500, "internal", "The step call failed."));
       });
   };

@@ -116,7 +116,27 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, name: string):
   });
 }
 
-/** A child process of the stack: stopped with it, and a crash stops the whole stack. */
+/** A child process of the stack: stopped with it (SIGTERM, then SIGKILL after `graceMs`), and its crash stops the whole stack. */
+function supervise(child: ChildProcess, name: string, graceMs: number) {
+  stops.push({
+    name,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), graceMs).unref();
+      }),
+  });
+  child.on("exit", (code) => {
+    if (!shuttingDown) {
+      console.error(`[orgbridge] the ${name} exited with code ${code}`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
+/** A worker process run under tsx with the app's environment. */
 function startWorker(tag: string, name: string, args: string[], env: NodeJS.ProcessEnv) {
   const worker = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: projectRoot,
@@ -124,22 +144,7 @@ function startWorker(tag: string, name: string, args: string[], env: NodeJS.Proc
     stdio: ["ignore", "pipe", "pipe"],
   });
   prefixed(worker, tag);
-  stops.push({
-    name,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (worker.exitCode !== null) return resolve();
-        worker.once("exit", () => resolve());
-        worker.kill("SIGTERM");
-        setTimeout(() => worker.kill("SIGKILL"), 20_000).unref();
-      }),
-  });
-  worker.on("exit", (code) => {
-    if (!shuttingDown) {
-      console.error(`[orgbridge] the ${name} exited with code ${code}`);
-      void shutdown(code ?? 1);
-    }
-  });
+  supervise(worker, name, 20_000);
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -299,22 +304,7 @@ async function main() {
   prefixed(app, "next", (line) => {
     if (line.startsWith("ready on http")) allListening();
   });
-  stops.push({
-    name: "next",
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (app.exitCode !== null) return resolve();
-        app.once("exit", () => resolve());
-        app.kill("SIGTERM");
-        setTimeout(() => app.kill("SIGKILL"), 5_000).unref();
-      }),
-  });
-  app.on("exit", (code) => {
-    if (!shuttingDown) {
-      console.error(`[orgbridge] next exited with code ${code}`);
-      void shutdown(code ?? 1);
-    }
-  });
+  supervise(app, "Next.js server", 5_000);
   await waitForHttp(`${appUrl}/api/health`, 180_000);
   const late = setTimeout(
     () => say("the app answers, but not every server process says it is listening yet"),

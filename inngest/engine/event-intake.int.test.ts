@@ -66,6 +66,17 @@ describe("POST /e/:key with text PostgreSQL cannot store", () => {
     expect(await stored()).toBe(0);
   });
 
+  test("a body over the 3 MB limit gets 413 naming the limit, nothing stored", async () => {
+    const res = await post({
+      name: "t/x",
+      id: `${PREFIX}huge`,
+      data: { s: "x".repeat(3 * 1024 * 1024) },
+    });
+    expect(res.status).toBe(413);
+    expect(res.error).toMatch(/larger than the limit of 3145728 bytes/);
+    expect(await stored()).toBe(0);
+  });
+
   test("one bad event refuses the whole batch; the good ones are not half-stored", async () => {
     const res = await post([
       { name: "t/x", id: `${PREFIX}good-1`, data: { a: 1 } },

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { z } from "zod";
+import { readLimitedNodeBody } from "@/lib/core/api/read-limited-body";
+import { AppError } from "@/lib/core/errors";
 import { NotFoundError, RegistrationError } from "./errors";
 import type { Executor } from "./executor";
 import { ulid } from "./ids";
@@ -45,22 +47,9 @@ export function parseEvents(raw: unknown, now = Date.now()): ExecEvent[] {
 
 class BadRequest extends Error {}
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new BadRequest(`body larger than ${MAX_BODY} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+/** The body as text; over MAX_BODY a 413 (AppError from readLimitedNodeBody). */
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readLimitedNodeBody(req, MAX_BODY)).toString("utf8");
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -155,6 +144,8 @@ export function createExecutorServer({
       return send(res, 404, { error: `No route for ${method} ${path}` });
     })().catch((err: unknown) => {
       if (err instanceof BadRequest) return send(res, 400, { error: err.message, status: 400 });
+      if (err instanceof AppError)
+        return send(res, err.status, { error: err.message, status: err.status });
       log(`executor ${method} ${path} failed: ${(err as Error)?.stack ?? String(err)}`);
       if (!res.headersSent) send(res, 500, { error: "internal error", status: 500 });
     });

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { AppError } from "@/lib/core/errors";
 
 export const tooLarge = (maxBytes: number) =>
@@ -37,4 +38,27 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
     at += chunk.byteLength;
   }
   return out;
+}
+
+/**
+ * The same for a node:http request (the executor's API, the functions worker): the body as bytes,
+ * refused with the 413 AppError as soon as it passes `maxBytes`, declared or counted; the request
+ * is destroyed at the limit.
+ */
+export function readLimitedNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.destroy();
+        reject(tooLarge(maxBytes));
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks, size)));
+    req.on("error", reject);
+  });
 }
