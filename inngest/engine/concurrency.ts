@@ -218,16 +218,18 @@ export async function releaseSlots(
     if (!held.length) return;
     for (const { key } of held)
       await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`flow:${key}`]);
-    // A run that goes on with a planned step keeps its turn: its next request queues after this
-    // commit, ahead (by run start) of waiters that came later, so one of those woken now would
-    // slip in between two steps of the run (a full sync and an incremental sync of one IM target
-    // would interleave). The first waiter is woken only if it is this run or came before it; the
-    // run's own end, sleep or wait releases without a planned step and wakes as before.
+    // A run that goes on at once keeps its turn: its next request (a planned step, or the
+    // discovery request queued when no step is pending) queues after this commit, ahead (by run
+    // start) of waiters that came later, so one of those woken now would slip in between two
+    // steps of the run (a full sync and an incremental sync of one IM target would interleave).
+    // The first waiter is woken only if it is this run or came before it. The run's own end,
+    // sleep or wait leaves it COMPLETED/FAILED/CANCELLED, SLEEPING or WAITING, and wakes as before.
+    // (Only a planned step counted here once: without checkpointing, a step's answer queues a
+    // discovery request instead, and a later run could take the slot between the two.)
     const { rows } = await c.query<{ job: CallJob }>(
       `WITH d AS (DELETE FROM "JobFlowLease" WHERE "runId" = $1 AND "stepId" = $2 RETURNING key),
        me AS (
-         SELECT $3::timestamptz AS ord FROM "JobRun" r WHERE r.id = $1 AND r.status = 'RUNNING'
-           AND EXISTS (SELECT 1 FROM "JobStep" s WHERE s."runId" = r.id AND s.status = 'planned'))
+         SELECT $3::timestamptz AS ord FROM "JobRun" r WHERE r.id = $1 AND r.status = 'RUNNING')
        SELECT n.job FROM d CROSS JOIN LATERAL (
          SELECT w.job, w."runId", w.ord FROM "JobFlowWait" w JOIN "JobRun" r ON r.id = w."runId"
          WHERE w.key = d.key AND r.status NOT IN ('COMPLETED','FAILED','CANCELLED')
