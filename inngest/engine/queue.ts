@@ -114,9 +114,21 @@ export class JobQueue {
       );
       const partition = rows[0]?.partition;
       if (!partition || !/^[a-z0-9_]+$/.test(partition)) return;
+      // Looked up first: even with IF NOT EXISTS, CREATE INDEX locks the table against writes
+      // while it checks, which would hold up every running instance at each start.
+      const { rows: found } = await pool.query<{ valid: boolean }>(
+        `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'pgboss' AND c.relname = $1`,
+        [`${partition}_fetch`],
+      );
+      if (found[0]?.valid) return;
+      // A build that failed half-way (another instance stopped during it) leaves an invalid index.
+      if (found[0]) await pool.query(`DROP INDEX CONCURRENTLY IF EXISTS pgboss.${partition}_fetch`);
+      // CONCURRENTLY: running instances go on queueing jobs while it builds.
       await pool
         .query(
-          `CREATE INDEX IF NOT EXISTS ${partition}_fetch ON pgboss.${partition}
+          `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${partition}_fetch ON pgboss.${partition}
              (name, priority DESC, created_on, id) WHERE state < 'active'`,
         )
         .catch(async (err: { code?: string }) => {
