@@ -31,10 +31,16 @@ export function hasValidSignature(text: string, header: string | null, keys: str
   return keys.some((key) => verifySignature(canonical, header, key));
 }
 
-async function isSigned(request: Request, keys: string[]): Promise<boolean> {
-  const header = request.headers.get("x-inngest-signature");
-  if (!header || !keys.length) return false;
-  return hasValidSignature(await request.clone().text(), header, keys);
+/** Why a registration (`PUT`) with this body and signature header is refused, or null when it may go on. */
+export function registrationRefusal(
+  text: string,
+  header: string | null,
+  keys: string[],
+): string | null {
+  if (!keys.length) return "Registration needs INNGEST_SIGNING_KEY; none is configured.";
+  if (!hasValidSignature(text, header, keys))
+    return "Registration must be signed with the Inngest signing key.";
+  return null;
 }
 
 export const envSigningKeys = () => {
@@ -62,10 +68,10 @@ export function serveApp({ client, functions, signingKeys = envSigningKeys }: Se
     RouteHandler
   >;
   const PUT: RouteHandler = async (request, context) => {
-    const keys = signingKeys();
-    if (!keys.length) return refused("Registration needs INNGEST_SIGNING_KEY; none is configured.");
-    if (!(await isSigned(request, keys)))
-      return refused("Registration must be signed with the Inngest signing key.");
+    const header = request.headers.get("x-inngest-signature");
+    const text = header ? await request.clone().text() : "";
+    const refusal = registrationRefusal(text, header, signingKeys());
+    if (refusal) return refused(refusal);
     return handlers.PUT(request, context);
   };
   return { GET: handlers.GET, POST: handlers.POST, PUT };

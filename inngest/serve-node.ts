@@ -2,9 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { PassThrough } from "node:stream";
 import { serve } from "inngest/node";
 import { readLimitedNodeBody } from "@/lib/core/api/read-limited-body";
-import { INNGEST_MAX_BODY_BYTES } from "@/lib/core/api/refuse-unparsable-json";
+import { INNGEST_MAX_BODY_BYTES, jsonBodyText } from "@/lib/core/api/refuse-unparsable-json";
 import { AppError } from "@/lib/core/errors";
-import { envSigningKeys, hasValidSignature } from "./serve-app";
+import { envSigningKeys, registrationRefusal } from "./serve-app";
 
 type NodeServeOptions = Pick<Parameters<typeof serve>[0], "client" | "functions"> & {
   /** The origin the SDK reports when it registers (this server's own), whatever Host a request carries. */
@@ -15,19 +15,7 @@ type NodeServeOptions = Pick<Parameters<typeof serve>[0], "client" | "functions"
   maxBytes?: number;
 };
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function refuse(res: ServerResponse, { status, code, message }: Refusal) {
+function refuse(res: ServerResponse, { status, code, message }: AppError) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify({ error: { code, message } }));
 }
@@ -59,34 +47,15 @@ export function serveNode({
     if (req.method !== "POST" && req.method !== "PUT") return handler(req, res);
     readLimitedNodeBody(req, maxBytes)
       .then((bytes) => {
-        let text: string;
-        try {
-          text = utf8.decode(bytes);
-        } catch {
-          throw new Refusal(400, "invalid_utf8", "The request body is not valid UTF-8.");
-        }
-        if (text !== "") {
-          try {
-            JSON.parse(text);
-          } catch {
-            throw new Refusal(400, "bad_json", "The request body is not valid JSON.");
-          }
-        }
+        const text = jsonBodyText(bytes);
         if (req.method === "PUT") {
-          const keys = signingKeys();
-          if (!keys.length)
-            throw new Refusal(
-              401,
-              "unauthorized",
-              "Registration needs INNGEST_SIGNING_KEY; none is configured.",
-            );
           const header = req.headers["x-inngest-signature"];
-          if (!hasValidSignature(text, typeof header === "string" ? header : null, keys))
-            throw new Refusal(
-              401,
-              "unauthorized",
-              "Registration must be signed with the Inngest signing key.",
-            );
+          const refusal = registrationRefusal(
+            text,
+            typeof header === "string" ? header : null,
+            signingKeys(),
+          );
+          if (refusal) throw new AppError(401, "unauthorized", refusal);
         }
         // The original stream is spent; the SDK reads method, url, headers and the body events.
         const replay = Object.assign(new PassThrough(), {
@@ -100,10 +69,8 @@ export function serveNode({
       })
       .catch((err: unknown) => {
         if (res.headersSent) return void res.destroy();
-        if (err instanceof Refusal) return refuse(res, err);
-        if (err instanceof AppError)
-          return refuse(res, new Refusal(err.status, err.code, err.message));
-        refuse(res, new Refusal(500, "internal", "The step call failed."));
+        if (err instanceof AppError) return refuse(res, err);
+        refuse(res, new AppError(500, "internal", "The step call failed."));
       });
   };
 }
